@@ -1,0 +1,1 @@
+"""Pure domain: enums, value objects, rules and errors. No Qt, no SQL."""

@@ -1,0 +1,39 @@
+"""Errors every layer raises; each carries a message key so the CLI and the GUI
+can show it in the user's language (desktop.domain.messages)."""
+
+from desktop.domain.messages import render
+
+
+class HosoError(Exception):
+    """An error explained to the user. Never carries confidential content."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = "vi") -> str:
+        return render(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("vi")
+
+
+class WrongPassword(HosoError):
+    pass
+
+
+class VaultDamaged(HosoError):
+    pass
+
+
+class PermissionDenied(HosoError):
+    pass
+
+
+class NotFound(HosoError):
+    pass
+
+
+class InvalidInput(HosoError):
+    pass

@@ -1,0 +1,1 @@
+"""Keys, vault files, the audit chain and the optional OS credential store. No Qt, no SQL."""

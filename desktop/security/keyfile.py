@@ -1,0 +1,160 @@
+"""keys.json: the vault's key slots. Holds no secret in clear.
+
+Each user's slot wraps {DB key ‖ the user's X25519 private key} under a KEK derived
+with Argon2id from the password. The whole file carries an HMAC keyed from the DB
+key, checked after every unlock, so an edited slot list or a swapped file shows.
+"""
+
+import base64
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from desktop.domain.errors import VaultDamaged
+from desktop.security.crypto import KdfParams, hkdf, hmac_sha256
+
+FORMAT = "hoso-vault-keys"
+VERSION = 1
+
+
+def b64e(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def b64d(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+@dataclass
+class Slot:
+    kdf: KdfParams
+    wrapped: bytes
+    public_key: bytes
+    updated: str
+
+    def to_json(self) -> dict:
+        return {"kdf": {"alg": "argon2id", "salt": b64e(self.kdf.salt),
+                        "memory_kib": self.kdf.memory_kib, "iterations": self.kdf.iterations,
+                        "lanes": self.kdf.lanes},
+                "wrapped": b64e(self.wrapped), "public_key": b64e(self.public_key),
+                "updated": self.updated}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Slot":
+        kdf = data["kdf"]
+        if kdf["alg"] != "argon2id":
+            raise ValueError("unknown kdf")
+        params = KdfParams(salt=b64d(kdf["salt"]), memory_kib=int(kdf["memory_kib"]),
+                           iterations=int(kdf["iterations"]), lanes=int(kdf["lanes"]))
+        if params.memory_kib < 8 or params.iterations < 1 or not 1 <= params.lanes <= 64:
+            raise ValueError("bad kdf parameters")
+        slot = cls(kdf=params, wrapped=b64d(data["wrapped"]), public_key=b64d(data["public_key"]),
+                   updated=str(data.get("updated", "")))
+        if len(slot.public_key) != 32:
+            raise ValueError("bad public key")
+        return slot
+
+    def aad(self, vault_id: str, user: str) -> bytes:
+        """Binds the slot to its vault, user and KDF parameters."""
+        return json.dumps([FORMAT, vault_id, user, b64e(self.kdf.salt), self.kdf.memory_kib,
+                           self.kdf.iterations, self.kdf.lanes]).encode()
+
+
+@dataclass
+class KeyFile:
+    path: Path
+    vault_id: str
+    created: str
+    default_user: str
+    remember_allowed: bool = True
+    slots: dict[str, Slot] = field(default_factory=dict)
+    # "remember me" copies of a slot, wrapped by a device secret kept in the OS keyring
+    device_slots: dict[str, dict] = field(default_factory=dict)
+    mac: bytes = b""
+
+    # -- (de)serialisation ---------------------------------------------------------
+    def _body(self) -> dict:
+        return {"format": FORMAT, "version": VERSION, "vault_id": self.vault_id,
+                "created": self.created, "default_user": self.default_user,
+                "remember_allowed": self.remember_allowed,
+                "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())},
+                "device_slots": self.device_slots}
+
+    def _canonical(self) -> bytes:
+        return json.dumps(self._body(), sort_keys=True, ensure_ascii=True).encode()
+
+    def sign(self, db_key: bytes) -> None:
+        self.mac = hmac_sha256(_mac_key(db_key), self._canonical())
+
+    def verify(self, db_key: bytes) -> bool:
+        import hmac as _hmac
+        return _hmac.compare_digest(self.mac, hmac_sha256(_mac_key(db_key), self._canonical()))
+
+    def save(self, db_key: bytes) -> None:
+        """Sign and write atomically (temp file in the same directory, then rename)."""
+        self.sign(db_key)
+        data = dict(self._body(), mac=b64e(self.mac))
+        text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        atomic_write(self.path, text.encode("utf-8"))
+
+    @classmethod
+    def load(cls, path: Path) -> "KeyFile":
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise
+        except OSError as exc:
+            raise VaultDamaged("vault.key_file_damaged", path=str(path), detail=exc.strerror) from exc
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            detail = f"JSON: {exc.msg}, line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) \
+                else "not UTF-8"
+            raise VaultDamaged("vault.key_file_damaged", path=str(path), detail=detail) from exc
+        try:
+            if data.get("format") != FORMAT:
+                raise ValueError("not a hoso key file")
+            if data.get("version") != VERSION:
+                raise ValueError(f"unknown version {data.get('version')!r}")
+            slots = {}
+            for name, slot in data["slots"].items():
+                try:
+                    slots[name] = Slot.from_json(slot)
+                except (KeyError, TypeError, ValueError) as exc:
+                    raise ValueError(f"slot “{name}”: {exc}") from exc
+            return cls(path=path, vault_id=str(data["vault_id"]), created=str(data["created"]),
+                       default_user=str(data["default_user"]),
+                       remember_allowed=bool(data.get("remember_allowed", True)),
+                       slots=slots, device_slots=dict(data.get("device_slots", {})),
+                       mac=b64d(data["mac"]))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
+            raise VaultDamaged("vault.key_file_damaged", path=str(path), detail=detail) from exc
+
+
+def _mac_key(db_key: bytes) -> bytes:
+    return hkdf(db_key, b"hoso-keyfile-mac-v1")
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Never leaves a half-written file: a full disk leaves the old file intact."""
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

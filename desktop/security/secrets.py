@@ -1,0 +1,89 @@
+"""Optional "remember me on this workstation" through the OS credential store.
+
+A random device secret lives in the keyring and wraps a second copy of the user's
+slot in keys.json. Refused when the backend is missing, the fail/null backend or a
+plaintext one (keyrings.alt), and when the administrator forbids it.
+"""
+
+import os
+import socket
+
+from desktop.domain.errors import HosoError
+from desktop.security.crypto import DecryptionFailed, aead_decrypt, aead_encrypt, random_key
+from desktop.security.keyfile import b64d, b64e, now_iso
+from desktop.security.vault import UnlockedKeys, load_keyfile
+
+SERVICE = "hoso-thanh-tra"
+_UNSAFE = ("fail", "null", "keyrings.alt", "plaintext", "PlaintextKeyring", "chainer")
+
+
+def _backend():
+    try:
+        import keyring
+        return keyring.get_keyring()
+    except Exception:  # noqa: BLE001 — any keyring failure means "no backend"
+        return None
+
+
+def keyring_usable() -> bool:
+    backend = _backend()
+    if backend is None:
+        return False
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    if any(word in name for word in _UNSAFE):
+        # a chainer with no real backend behind it is as good as none
+        return False
+    return getattr(backend, "priority", 0) > 0
+
+
+def _device_name(user: str) -> str:
+    return f"{user}@{socket.gethostname()}"
+
+
+def remember(keys: UnlockedKeys) -> None:
+    if not keys.keyfile.remember_allowed:
+        raise HosoError("keyring.forbidden")
+    if not keyring_usable():
+        raise HosoError("keyring.unavailable")
+    import keyring
+    secret = random_key()
+    name = _device_name(keys.user)
+    aad = f"{keys.vault_id}|{name}".encode()
+    keys.keyfile.device_slots[name] = {"user": keys.user, "created": now_iso(),
+                                       "wrapped": b64e(aead_encrypt(secret, keys.db_key + keys.private_key, aad))}
+    keyring.set_password(SERVICE, f"{keys.vault_id}:{name}", b64e(secret))
+    keys.keyfile.save(keys.db_key)
+
+
+def forget(keys: UnlockedKeys) -> None:
+    name = _device_name(keys.user)
+    keys.keyfile.device_slots.pop(name, None)
+    keys.keyfile.save(keys.db_key)
+    if keyring_usable():
+        import keyring
+        try:
+            keyring.delete_password(SERVICE, f"{keys.vault_id}:{name}")
+        except Exception:  # noqa: BLE001 — already gone is fine
+            pass
+
+
+def unlock_remembered(vault_dir: os.PathLike, user: str | None) -> UnlockedKeys | None:
+    """Keys from the device slot, or None when nothing usable is remembered."""
+    keyfile = load_keyfile(vault_dir)
+    user = user or keyfile.default_user
+    name = _device_name(user)
+    entry = keyfile.device_slots.get(name)
+    if not entry or not keyfile.remember_allowed or not keyring_usable():
+        return None
+    import keyring
+    stored = keyring.get_password(SERVICE, f"{keyfile.vault_id}:{name}")
+    if not stored:
+        return None
+    try:
+        clear = aead_decrypt(b64d(stored), b64d(entry["wrapped"]),
+                             f"{keyfile.vault_id}|{name}".encode())
+    except (DecryptionFailed, ValueError, KeyError):
+        return None
+    from pathlib import Path
+    keys = UnlockedKeys(Path(vault_dir), keyfile.vault_id, user, clear[:32], clear[32:], keyfile)
+    return keys if keyfile.verify(keys.db_key) else None

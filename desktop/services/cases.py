@@ -1,0 +1,462 @@
+"""Inspection cases: add, list/search, show, record workflow events."""
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Iterable, Sequence
+
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.domain.dates import parse_date
+from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
+from desktop.domain.levels import Level
+from desktop.domain.stages import Basis, InspectingLevel, Stage, TeamRole
+from desktop.services import audit_log
+from desktop.services.context import VaultSession
+from desktop.storage import search
+from desktop.storage.orm import (Case, CaseEvent, Directive, DocumentRecord, OpinionRequest, Staff,
+                                 TeamMember, Unit)
+
+
+# --- inputs and outputs ----------------------------------------------------------------
+
+@dataclass
+class CaseInput:
+    code: str
+    title: str
+    inspected_party: str = ""
+    content: str = ""
+    period_from: date | None = None
+    period_to: date | None = None
+    basis: Basis = Basis.PLAN
+    plan_item_id: int | None = None
+    assignment_ref: str = ""
+    decision_number: str = ""
+    decision_date: date | None = None
+    inspecting_level: InspectingLevel = InspectingLevel.GOVERNMENT
+    complexity: str = "normal"
+    chaired_by: str = ""
+    supervisor: str = ""
+    team: list[tuple[str, TeamRole]] = field(default_factory=list)
+    level: Level = Level.THUONG
+    violation_money: int = 0
+    violation_land_m2: float = 0.0
+    recovery_money: int = 0
+    recovery_land_m2: float = 0.0
+    disciplined_orgs: int = 0
+    disciplined_persons: int = 0
+    referral_cases: int = 0
+    referral_persons: int = 0
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    code: str
+    title: str
+    inspected_party: str
+    stage: Stage
+    stage_date: date | None
+    decision_number: str
+    decision_date: date | None
+    level: Level
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "title": self.title, "inspected_party": self.inspected_party,
+                "stage": self.stage.value, "stage_label": self.stage.label("vi"),
+                "stage_date": _iso(self.stage_date), "decision_number": self.decision_number,
+                "decision_date": _iso(self.decision_date), "level": self.level.label_vi,
+                "level_code": self.level.code}
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    stage: Stage
+    date: date
+    doc_ref: str
+    note: str
+    days: int | None
+    recorded_by: str
+
+    def to_json(self) -> dict:
+        return {"stage": self.stage.value, "stage_label": self.stage.label("vi"),
+                "date": _iso(self.date), "doc": self.doc_ref, "note": self.note,
+                "days": self.days, "recorded_by": self.recorded_by}
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    row: CaseRow
+    content: str
+    period_from: date | None
+    period_to: date | None
+    basis: Basis
+    assignment_ref: str
+    inspecting_level: InspectingLevel
+    complexity: str
+    chaired_by: str
+    supervisor: str
+    team: list[tuple[str, TeamRole]]
+    events: list[EventInfo]
+    opinions: list[dict]
+    directives: list[dict]
+    documents: list[dict]
+    results: dict
+
+    def to_json(self) -> dict:
+        data = self.row.to_json()
+        data.update({
+            "content": self.content, "period_from": _iso(self.period_from),
+            "period_to": _iso(self.period_to), "basis": self.basis.value,
+            "assignment_ref": self.assignment_ref, "inspecting_level": self.inspecting_level.value,
+            "complexity": self.complexity, "chaired_by": self.chaired_by,
+            "supervisor": self.supervisor,
+            "team": [{"name": name, "role": role.value} for name, role in self.team],
+            "events": [e.to_json() for e in self.events],
+            "opinion_requests": self.opinions, "directives": self.directives,
+            "documents": self.documents, "results": self.results,
+        })
+        return data
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --- writes ----------------------------------------------------------------------------
+
+def add_case(vs: VaultSession, data: CaseInput) -> CaseRow:
+    _check_input(vs, data)
+    with vs.uow() as uow:
+        session = uow.session
+        if session.execute(select(Case.id).where(Case.code == data.code)).first():
+            raise HosoError("case.exists", code=data.code)
+        now = datetime.now()
+        case = Case(**_case_columns(data), stage=Stage.GATHERING.value,
+                    chaired_by_unit_id=_unit_id(session, data.chaired_by),
+                    supervisor_id=_staff_id(session, data.supervisor),
+                    created_at=now, updated_at=now)
+        session.add(case)
+        session.flush()
+        for name, role in data.team:
+            session.add(TeamMember(case_id=case.id, staff_id=_staff_id(session, name), role=role.value))
+        if data.decision_date:
+            session.add(CaseEvent(case_id=case.id, stage=Stage.DECISION.value,
+                                  event_date=data.decision_date, doc_ref=data.decision_number,
+                                  recorded_by=vs.actor.username, recorded_at=now))
+            case.stage, case.stage_date = Stage.DECISION.value, data.decision_date
+        session.flush()
+        search.refresh(session, [case.id])
+        audit_log.append(session, vs.audit_key, vs.actor.username, "case.add", data.code,
+                         level=int(data.level))
+        uow.commit()
+        return _row(case)
+
+
+def add_cases_bulk(vs: VaultSession, items: Sequence[CaseInput]) -> int:
+    """Many cases in one transaction (demo data, imports): Core inserts, one index pass."""
+    for data in items:
+        _check_input(vs, data)
+    with vs.uow() as uow:
+        session = uow.session
+        now = datetime.now()
+        first = (session.execute(select(func.max(Case.id))).scalar() or 0) + 1
+        staff_cache: dict[str, int] = {}
+        unit_cache: dict[str, int | None] = {}
+        rows, team_rows, event_rows = [], [], []
+        for offset, data in enumerate(items):
+            case_id = first + offset
+            if data.chaired_by not in unit_cache:
+                unit_cache[data.chaired_by] = _unit_id(session, data.chaired_by)
+            row = _case_columns(data)
+            row.update(id=case_id, created_at=now, updated_at=now, version=1,
+                       stage=Stage.DECISION.value if data.decision_date else Stage.GATHERING.value,
+                       stage_date=data.decision_date,
+                       chaired_by_unit_id=unit_cache[data.chaired_by],
+                       supervisor_id=_cached_staff(session, staff_cache, data.supervisor))
+            rows.append(row)
+            for name, role in data.team:
+                team_rows.append({"case_id": case_id, "role": role.value,
+                                  "staff_id": _cached_staff(session, staff_cache, name)})
+            if data.decision_date:
+                event_rows.append({"case_id": case_id, "stage": Stage.DECISION.value,
+                                   "event_date": data.decision_date, "doc_ref": data.decision_number,
+                                   "note": "", "recorded_by": vs.actor.username, "recorded_at": now})
+        if rows:
+            codes = [r["code"] for r in rows]
+            if len(set(codes)) != len(codes):
+                dup = next(c for c in codes if codes.count(c) > 1)
+                raise HosoError("case.exists", code=dup)
+            for start in range(0, len(codes), 500):
+                clash = session.execute(select(Case.code).where(Case.code.in_(codes[start:start + 500]))
+                                        ).scalar()
+                if clash:
+                    raise HosoError("case.exists", code=clash)
+            session.execute(insert(Case), rows)
+            if team_rows:
+                session.execute(insert(TeamMember), team_rows)
+            if event_rows:
+                session.execute(insert(CaseEvent), event_rows)
+            search.refresh_range(session, first, first + len(rows) - 1)
+        audit_log.append(session, vs.audit_key, vs.actor.username, "case.bulk_add", "",
+                         count=len(rows), max_level=max((int(d.level) for d in items), default=0))
+        uow.commit()
+        return len(rows)
+
+
+def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: str = "",
+              note: str = "", days: int | None = None) -> EventInfo:
+    if when > date.today():
+        raise InvalidInput("input.future_date", value=when.strftime("%d/%m/%Y"))
+    with vs.uow() as uow:
+        session = uow.session
+        case = _get_case(vs, session, code)
+        now = datetime.now()
+        event = CaseEvent(case_id=case.id, stage=stage.value, event_date=when, doc_ref=doc_ref,
+                          note=note, days=days, recorded_by=vs.actor.username, recorded_at=now)
+        session.add(event)
+        if stage is Stage.DECISION:
+            case.decision_date = case.decision_date or when
+            case.decision_number = case.decision_number or doc_ref
+        session.flush()
+        session.refresh(case, ["events"])
+        _update_current_stage(case)
+        case.updated_at = now
+        case.version += 1
+        search.refresh(session, [case.id])
+        audit_log.append(session, vs.audit_key, vs.actor.username, "case.event", case.code,
+                         stage=stage.value, date=when.isoformat())
+        uow.commit()
+        return _event_info(event)
+
+
+def _update_current_stage(case: Case) -> None:
+    """The current stage is the latest milestone event (by date, then by entry order)."""
+    milestones = [e for e in case.events if Stage(e.stage).is_milestone]
+    if milestones:
+        latest = max(milestones, key=lambda e: (e.event_date, e.id))
+        case.stage, case.stage_date = latest.stage, latest.event_date
+
+
+# --- reads -----------------------------------------------------------------------------
+
+@dataclass
+class CaseFilter:
+    search: str = ""
+    stage: Stage | None = None
+    level: Level | None = None
+    year: int | None = None
+    supervisor: str = ""
+    limit: int | None = None
+    offset: int = 0
+
+
+def list_cases(vs: VaultSession, flt: CaseFilter | None = None) -> list[CaseRow]:
+    """Cases the actor is cleared for; reading classified rows is audited (count only)."""
+    flt = flt or CaseFilter()
+    query = _filtered(vs, flt).order_by(Case.decision_date.desc().nulls_last(), Case.code)
+    if flt.limit is not None:
+        query = query.limit(flt.limit).offset(flt.offset)
+    with vs.uow() as uow:
+        params = _params(flt)
+        rows = [_row_from_tuple(t) for t in uow.session.execute(query, params)]
+        classified = sum(1 for r in rows if r.level > Level.THUONG)
+        if classified:
+            audit_log.append(uow.session, vs.audit_key, vs.actor.username, "case.list", "",
+                             classified_rows=classified, rows=len(rows))
+            uow.commit()
+        return rows
+
+
+def count_cases(vs: VaultSession, flt: CaseFilter | None = None) -> int:
+    flt = flt or CaseFilter()
+    query = select(func.count()).select_from(_filtered(vs, flt).subquery())
+    with vs.uow() as uow:
+        return uow.session.execute(query, _params(flt)).scalar() or 0
+
+
+def _filtered(vs: VaultSession, flt: CaseFilter):
+    query = select(Case.id, Case.code, Case.title, Case.inspected_party, Case.stage, Case.stage_date,
+                   Case.decision_number, Case.decision_date, Case.level
+                   ).where(Case.level <= int(vs.actor.clearance))
+    if flt.search and search.match_expression(flt.search):
+        query = query.where(Case.id.in_(text(search.matching_ids_sql())))
+    if flt.stage is not None:
+        query = query.where(Case.stage == flt.stage.value)
+    if flt.level is not None:
+        query = query.where(Case.level == int(flt.level))
+    if flt.year is not None:
+        query = query.where(func.strftime("%Y", Case.decision_date) == f"{flt.year:04d}")
+    if flt.supervisor:
+        query = query.join(Staff, Staff.id == Case.supervisor_id).where(
+            func.hoso_fold(Staff.full_name).like(f"%{_fold(flt.supervisor)}%"))
+    return query
+
+
+def _params(flt: CaseFilter) -> dict:
+    expression = search.match_expression(flt.search) if flt.search else None
+    return {"match": expression} if expression else {}
+
+
+def get_case(vs: VaultSession, code: str) -> CaseDetail:
+    with vs.uow() as uow:
+        session = uow.session
+        case = _get_case(vs, session, code, load=True)
+        detail = _detail(session, case)
+        if case.level > Level.THUONG:
+            audit_log.append(session, vs.audit_key, vs.actor.username, "case.read", case.code,
+                             level=case.level)
+            uow.commit()
+        return detail
+
+
+def _get_case(vs: VaultSession, session: Session, code: str, load: bool = False) -> Case:
+    query = select(Case).where(Case.code == code)
+    if load:
+        query = query.options(selectinload(Case.team).selectinload(TeamMember.staff),
+                              selectinload(Case.events), selectinload(Case.supervisor),
+                              selectinload(Case.chaired_by))
+    case = session.execute(query).scalar()
+    if case is None:
+        raise HosoError("case.not_found", code=code)
+    if case.level > vs.actor.clearance:
+        audit_log.append(session, vs.audit_key, vs.actor.username, "case.denied", code,
+                         level=case.level)
+        session.commit()
+        raise PermissionDenied("perm.case_level", code=code, level=Level(case.level).label_vi)
+    return case
+
+
+def _detail(session: Session, case: Case) -> CaseDetail:
+    opinions = [{"addressee": o.addressee, "kind": o.addressee_kind, "subject": o.subject,
+                 "doc": o.doc_ref, "sent": _iso(o.sent_date), "due": _iso(o.due_date),
+                 "answered": _iso(o.answered_date)}
+                for o in session.execute(select(OpinionRequest).where(OpinionRequest.case_id == case.id)
+                                         .order_by(OpinionRequest.sent_date)).scalars()]
+    directives = [{"issuer": d.issuer, "doc": d.doc_ref, "content": d.content,
+                   "issued": _iso(d.issued_date), "due": _iso(d.due_date), "status": d.status,
+                   "done": _iso(d.done_date)}
+                  for d in session.execute(select(Directive).where(Directive.case_id == case.id)
+                                           .order_by(Directive.due_date)).scalars()]
+    documents = [{"id": d.id, "number": d.number, "type": d.doc_type, "date": _iso(d.doc_date),
+                  "issuer": d.issuer, "summary": d.summary, "level": Level(d.level).label_vi}
+                 for d in session.execute(select(DocumentRecord).where(DocumentRecord.case_id == case.id)
+                                          .order_by(DocumentRecord.doc_date)).scalars()]
+    results = {"violation_money": case.violation_money, "violation_land_m2": case.violation_land_m2,
+               "recovery_money": case.recovery_money, "recovery_land_m2": case.recovery_land_m2,
+               "disciplined_orgs": case.disciplined_orgs,
+               "disciplined_persons": case.disciplined_persons,
+               "referral_cases": case.referral_cases, "referral_persons": case.referral_persons}
+    return CaseDetail(
+        row=_row(case), content=case.content, period_from=case.period_from,
+        period_to=case.period_to, basis=Basis(case.basis), assignment_ref=case.assignment_ref,
+        inspecting_level=InspectingLevel(case.inspecting_level), complexity=case.complexity,
+        chaired_by=case.chaired_by.name if case.chaired_by else "",
+        supervisor=case.supervisor.full_name if case.supervisor else "",
+        team=[(m.staff.full_name, TeamRole(m.role)) for m in case.team],
+        events=[_event_info(e) for e in case.events], opinions=opinions, directives=directives,
+        documents=documents, results=results)
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+def _check_input(vs: VaultSession, data: CaseInput) -> None:
+    if not data.code.strip():
+        raise InvalidInput("input.required", field="code / mã hồ sơ")
+    if not data.title.strip():
+        raise InvalidInput("input.required", field="title / tên cuộc thanh tra")
+    if data.level > vs.actor.clearance:
+        raise PermissionDenied("perm.level_above_own", level=data.level.label_vi)
+    if data.period_from and data.period_to and data.period_from > data.period_to:
+        raise InvalidInput("input.period_order", start=data.period_from.strftime("%d/%m/%Y"),
+                           end=data.period_to.strftime("%d/%m/%Y"))
+    if data.decision_date and data.decision_date > date.today():
+        raise InvalidInput("input.future_date", value=data.decision_date.strftime("%d/%m/%Y"))
+
+
+def _case_columns(data: CaseInput) -> dict:
+    values = asdict(data)
+    for name in ("team", "chaired_by", "supervisor"):
+        values.pop(name)
+    values["code"] = data.code.strip()
+    values["title"] = data.title.strip()
+    values["basis"] = data.basis.value
+    values["inspecting_level"] = data.inspecting_level.value
+    values["level"] = int(data.level)
+    return values
+
+
+def _staff_id(session: Session, name: str) -> int | None:
+    name = " ".join((name or "").split())
+    if not name:
+        return None
+    found = session.execute(select(Staff.id).where(Staff.full_name == name)).scalar()
+    if found is None:
+        staff = Staff(full_name=name, position="")
+        session.add(staff)
+        session.flush()
+        found = staff.id
+    return found
+
+
+def _cached_staff(session: Session, cache: dict[str, int], name: str) -> int | None:
+    if not name:
+        return None
+    if name not in cache:
+        cache[name] = _staff_id(session, name)
+    return cache[name]
+
+
+def _unit_id(session: Session, name: str) -> int | None:
+    name = " ".join((name or "").split())
+    if not name:
+        return None
+    found = session.execute(select(Unit.id).where(Unit.name == name)).scalar()
+    if found is None:
+        unit = Unit(name=name, kind="department")
+        session.add(unit)
+        session.flush()
+        found = unit.id
+    return found
+
+
+def _fold(text_: str) -> str:
+    from desktop.domain.folding import fold
+    return fold(text_).replace("%", "").replace("_", "")
+
+
+def _row(case: Case) -> CaseRow:
+    return CaseRow(case.id, case.code, case.title, case.inspected_party, Stage(case.stage),
+                   case.stage_date, case.decision_number, case.decision_date, Level(case.level))
+
+
+def _row_from_tuple(t) -> CaseRow:
+    return CaseRow(t.id, t.code, t.title, t.inspected_party, Stage(t.stage), t.stage_date,
+                   t.decision_number, t.decision_date, Level(t.level))
+
+
+def _event_info(e: CaseEvent) -> EventInfo:
+    return EventInfo(Stage(e.stage), e.event_date, e.doc_ref, e.note, e.days, e.recorded_by)
+
+
+def parse_team(values: Iterable[str]) -> list[tuple[str, TeamRole]]:
+    """"Nguyễn Văn A:leader" or "Nguyễn Văn A" (member); Vietnamese role names accepted."""
+    from desktop.domain.folding import fold
+    aliases = {"truong doan": TeamRole.LEADER, "pho truong doan": TeamRole.DEPUTY,
+               "thanh vien": TeamRole.MEMBER, "thu ky": TeamRole.SECRETARY}
+    team = []
+    for value in values:
+        name, _, role_text = value.partition(":")
+        name = " ".join(name.split())
+        if not name:
+            raise InvalidInput("input.bad_team", value=value)
+        role_key = fold(role_text).strip() or "member"
+        role = aliases.get(role_key) or next((r for r in TeamRole if r.value == role_key), None)
+        if role is None:
+            raise InvalidInput("input.bad_team", value=value)
+        team.append((name, role))
+    return team
+
+
+def parse_optional_date(value: str | None) -> date | None:
+    return parse_date(value) if value else None

@@ -1,0 +1,60 @@
+"""Engines over SQLCipher (the vault) or plain SQLite (benchmarks' baseline only).
+
+The DB key is 32 random bytes handed to SQLCipher as a raw key, so SQLCipher's
+own PBKDF2 does not run on every connection.
+"""
+
+from pathlib import Path
+
+from sqlalchemy import URL, Engine, create_engine, event
+
+from desktop.domain.folding import fold
+
+_PRAGMAS = (
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA temp_store=MEMORY",   # sorts and temp tables never reach the disk in clear
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA busy_timeout=5000",
+)
+_quieted = False
+
+
+def _quiet_sqlcipher() -> None:
+    """SQLCipher logs decryption failures to stderr; the user gets our message instead."""
+    global _quieted
+    if not _quieted:
+        import sqlcipher3
+        conn = sqlcipher3.connect(":memory:")
+        conn.execute("PRAGMA cipher_log_level=NONE")
+        conn.close()
+        _quieted = True
+
+
+def make_engine(db_file: Path, key: bytes | None) -> Engine:
+    """key=None gives an unencrypted engine (stdlib sqlite3), for benchmarks only."""
+    if key is None:
+        engine = create_engine(URL.create("sqlite", database=str(db_file)))
+    else:
+        if len(key) != 32:
+            raise ValueError("DB key must be 32 bytes")
+        _quiet_sqlcipher()
+        url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(db_file))
+        engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Let SQLAlchemy own transactions: the driver's implicit BEGIN skips DDL, and a
+        # migration or a multi-step write must be one transaction.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        for pragma in _PRAGMAS:
+            cursor.execute(pragma)
+        cursor.close()
+        dbapi_conn.create_function("hoso_fold", 1, fold, deterministic=True)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+    return engine

@@ -1,0 +1,44 @@
+"""Schema migrations (Alembic) run by the program itself when a vault is created or opened."""
+
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from desktop.domain.errors import HosoError
+
+_SCRIPTS = Path(__file__).parent / "migrations"
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_SCRIPTS))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, db_label: str = "") -> None:
+    """Bring the schema to head in one transaction; refuse a schema from the future."""
+    from alembic import command
+
+    script = ScriptDirectory.from_config(_config())
+    head = script.get_current_head()
+    current = current_revision(engine)
+    if current == head:
+        return
+    if current is not None and script.get_revision(current) is None:
+        raise HosoError("vault.newer_schema", path=db_label)
+    config = _config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")

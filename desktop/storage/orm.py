@@ -1,0 +1,227 @@
+"""Tables (SQLAlchemy 2, typed). Enumerations are stored as their string codes;
+classification levels as integers 0-3 so "level <= clearance" is one comparison."""
+
+from datetime import date, datetime
+
+from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String,
+                        Text, UniqueConstraint, Index)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Vault-wide settings: vault id, rule-set choices, the due-soon window…"""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Unit(Base):
+    """An organisation: a department, ministry, province, company…"""
+
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(40), default="other")
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str] = mapped_column(String(200), default="")
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    unit: Mapped[Unit | None] = relationship()
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    clearance: Mapped[int] = mapped_column(Integer, default=0)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LevelGrant(Base):
+    """A level key sealed to a user's public key: the user's clearance, in cryptography."""
+
+    __tablename__ = "level_grants"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    level: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sealed_key: Mapped[bytes] = mapped_column(LargeBinary)
+    granted_by: Mapped[str] = mapped_column(String(64))
+    granted_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AnnualPlan(Base):
+    __tablename__ = "annual_plans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    approved_number: Mapped[str] = mapped_column(String(100), default="")
+    approved_date: Mapped[date | None] = mapped_column(Date)
+    items: Mapped[list["PlanItem"]] = relationship(back_populates="plan", order_by="PlanItem.id")
+
+
+class PlanItem(Base):
+    __tablename__ = "plan_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("annual_plans.id", ondelete="CASCADE"))
+    inspected_party: Mapped[str] = mapped_column(String(300))
+    content: Mapped[str] = mapped_column(Text, default="")
+    planned_quarter: Mapped[int | None] = mapped_column(Integer)
+    planned_days: Mapped[int | None] = mapped_column(Integer)
+    planned_team_size: Mapped[int | None] = mapped_column(Integer)
+    plan: Mapped[AnnualPlan] = relationship(back_populates="items")
+
+
+class Case(Base):
+    """An inspection (cuộc thanh tra)."""
+
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    title: Mapped[str] = mapped_column(String(500))
+    inspected_party: Mapped[str] = mapped_column(String(300), default="")
+    inspected_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    content: Mapped[str] = mapped_column(Text, default="")
+    period_from: Mapped[date | None] = mapped_column(Date)
+    period_to: Mapped[date | None] = mapped_column(Date)
+    basis: Mapped[str] = mapped_column(String(20), default="plan")
+    plan_item_id: Mapped[int | None] = mapped_column(ForeignKey("plan_items.id"))
+    assignment_ref: Mapped[str] = mapped_column(String(300), default="")
+    decision_number: Mapped[str] = mapped_column(String(100), default="")
+    decision_date: Mapped[date | None] = mapped_column(Date)
+    inspecting_level: Mapped[str] = mapped_column(String(20), default="government")
+    complexity: Mapped[str] = mapped_column(String(20), default="normal")
+    chaired_by_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    level: Mapped[int] = mapped_column(Integer, default=0)
+    stage: Mapped[str] = mapped_column(String(30), default="gathering")
+    stage_date: Mapped[date | None] = mapped_column(Date)
+    # results (kết quả), money in VND, land in m²
+    violation_money: Mapped[int] = mapped_column(Integer, default=0)
+    violation_land_m2: Mapped[float] = mapped_column(Float, default=0.0)
+    recovery_money: Mapped[int] = mapped_column(Integer, default=0)
+    recovery_land_m2: Mapped[float] = mapped_column(Float, default=0.0)
+    disciplined_orgs: Mapped[int] = mapped_column(Integer, default=0)
+    disciplined_persons: Mapped[int] = mapped_column(Integer, default=0)
+    referral_cases: Mapped[int] = mapped_column(Integer, default=0)
+    referral_persons: Mapped[int] = mapped_column(Integer, default=0)
+    units_inspected: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    supervisor: Mapped[Staff | None] = relationship(foreign_keys=[supervisor_id])
+    chaired_by: Mapped[Unit | None] = relationship(foreign_keys=[chaired_by_unit_id])
+    team: Mapped[list["TeamMember"]] = relationship(back_populates="case", order_by="TeamMember.id",
+                                                    cascade="all, delete-orphan")
+    events: Mapped[list["CaseEvent"]] = relationship(back_populates="case",
+                                                     order_by="(CaseEvent.event_date, CaseEvent.id)",
+                                                     cascade="all, delete-orphan")
+
+    __table_args__ = (Index("ix_cases_stage", "stage"), Index("ix_cases_decision_date", "decision_date"))
+
+
+class TeamMember(Base):
+    __tablename__ = "team_members"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    role: Mapped[str] = mapped_column(String(20), default="member")
+    case: Mapped[Case] = relationship(back_populates="team")
+    staff: Mapped[Staff] = relationship()
+
+
+class CaseEvent(Base):
+    """A workflow step: stage, date, who recorded it, the document that proves it."""
+
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    stage: Mapped[str] = mapped_column(String(30))
+    event_date: Mapped[date] = mapped_column(Date)
+    days: Mapped[int | None] = mapped_column(Integer)  # extension length, when the stage has one
+    doc_ref: Mapped[str] = mapped_column(String(300), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    case: Mapped[Case] = relationship(back_populates="events")
+
+
+class OpinionRequest(Base):
+    """A request for opinions (xin ý kiến): to a ministry, a locality, the PM…"""
+
+    __tablename__ = "opinion_requests"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    addressee: Mapped[str] = mapped_column(String(300))
+    addressee_kind: Mapped[str] = mapped_column(String(30), default="ministry")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    doc_ref: Mapped[str] = mapped_column(String(300), default="")
+    sent_date: Mapped[date] = mapped_column(Date)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    answered_date: Mapped[date | None] = mapped_column(Date)
+    answer_ref: Mapped[str] = mapped_column(String(300), default="")
+
+
+class Directive(Base):
+    """An assigned task or directive (nhiệm vụ được giao / chỉ đạo) with a due date."""
+
+    __tablename__ = "directives"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    issuer: Mapped[str] = mapped_column(String(300))
+    doc_ref: Mapped[str] = mapped_column(String(300), default="")
+    content: Mapped[str] = mapped_column(Text)
+    issued_date: Mapped[date | None] = mapped_column(Date)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open / done / cancelled
+    done_date: Mapped[date | None] = mapped_column(Date)
+    assignee: Mapped[str] = mapped_column(String(200), default="")
+
+
+class DocumentRecord(Base):
+    """A document's metadata (number/symbol, type, date, issuer, summary, level)."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    number: Mapped[str] = mapped_column(String(100), default="")
+    doc_type: Mapped[str] = mapped_column(String(40), default="")
+    doc_date: Mapped[date | None] = mapped_column(Date)
+    issuer: Mapped[str] = mapped_column(String(300), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    level: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditRow(Base):
+    """Append-only (triggers refuse UPDATE/DELETE), HMAC-chained. No confidential contents:
+    targets are codes and ids, details are counts and field names."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(40))  # ISO timestamp, UTC
+    username: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(60))
+    target: Mapped[str] = mapped_column(String(300), default="")
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[bytes] = mapped_column(LargeBinary)
+    hash: Mapped[bytes] = mapped_column(LargeBinary)
+
+    __table_args__ = (UniqueConstraint("prev_hash", name="uq_audit_prev"),)
