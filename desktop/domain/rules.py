@@ -206,7 +206,7 @@ class _Reader:
         unknown = sorted(set(obj) - allowed)
         if unknown:
             raise self.fail(_join(where, unknown[0]),
-                            f"unknown key; allowed: {', '.join(sorted(allowed))}")
+                            f"unknown key; allowed: {', '.join(sorted(allowed))}", unknown[0])
 
 
 def _join(where: str, key: str) -> str:
@@ -224,18 +224,21 @@ def load_rule_set(path: Path | str) -> RuleSet:
     basis = r.require(data, "legal_basis", "")
     if not isinstance(basis, dict):
         raise r.fail("legal_basis", 'must be an object {"law": ..., "decree": ...}')
-    head = dict(id=r.text_of(data, "id", ""), title=r.text_of(data, "title", ""),
-                law=r.text_of(basis, "law", "legal_basis"),
-                decree=r.text_of(basis, "decree", "legal_basis", required=False),
-                effective_from=r.date_of(data, "effective_from", ""),
-                effective_to=r.date_of(data, "effective_to", "") if data.get(
-                    "effective_to") is not None else None,
-                source=r.text_of(data, "source", "", required=False))
-    if head["effective_to"] is not None and head["effective_to"] < head["effective_from"]:
-        raise r.fail("effective_to", "is before effective_from", "effective_to",
-                     data["effective_to"])
-    limits = _parse_limits(r, r.require(data, "limits", ""), head["id"], head["title"])
-    return RuleSet(limits=limits, **head)
+    rule_set_id, title = r.text_of(data, "id", ""), r.text_of(data, "title", "")
+    effective_from = r.date_of(data, "effective_from", "")
+    effective_to = None
+    if data.get("effective_to") is not None:  # null or absent: still in force
+        effective_to = r.date_of(data, "effective_to", "")
+        if effective_to < effective_from:
+            raise r.fail("effective_to", "is before effective_from", "effective_to",
+                         data["effective_to"])
+    return RuleSet(
+        id=rule_set_id, title=title,
+        law=r.text_of(basis, "law", "legal_basis"),
+        decree=r.text_of(basis, "decree", "legal_basis", required=False),
+        effective_from=effective_from, effective_to=effective_to,
+        source=r.text_of(data, "source", "", required=False),
+        limits=_parse_limits(r, r.require(data, "limits", ""), rule_set_id, title))
 
 
 def _parse_limits(r: _Reader, raw: Any, set_id: str,
@@ -245,8 +248,8 @@ def _parse_limits(r: _Reader, raw: Any, set_id: str,
     limits: dict[str, dict[InspectingLevel, Limit]] = {}
     for i, item in enumerate(raw):
         key, per_level = _parse_limit(r, item, f"limits[{i}]", set_id, set_title)
-        if key in limits:
-            raise r.fail(f"limits[{i}].key", f"duplicate key {key!r}", "key", key)
+        if key in limits:  # no line hint: the text search would find the first one
+            raise r.fail(f"limits[{i}].key", f"duplicate key {key!r}; each key once per file")
         limits[key] = per_level
     return limits
 

@@ -1,0 +1,447 @@
+"""Sub-command handlers: parse options into service calls, print the results."""
+
+import os
+import sys
+from pathlib import Path
+
+from desktop.cli import print_json
+from desktop.cli.passwords import PasswordSource, say
+from desktop.domain.dates import format_date, parse_date
+from desktop.domain.errors import HosoError, InvalidInput
+from desktop.domain.levels import Level, Role
+from desktop.domain.messages import render
+from desktop.domain.stages import Basis, InspectingLevel, Stage
+from desktop.services import audit_log, cases, users, vault_service
+from desktop.services.context import VaultSession
+
+
+# --- opening the vault -----------------------------------------------------------------
+
+def vault_path(args) -> Path:
+    value = getattr(args, "vault", None) or os.environ.get("HOSO_VAULT")
+    if not value:
+        import platformdirs
+        value = os.path.join(platformdirs.user_data_dir("hoso", appauthor=False), "vault")
+    return Path(value).expanduser()
+
+
+def open_session(args, allow_must_change: bool = False) -> tuple[VaultSession, PasswordSource]:
+    path = vault_path(args)
+    user = getattr(args, "user", None) or os.environ.get("HOSO_USER") or None
+    passwords = PasswordSource(bool(getattr(args, "password_stdin", False)), args.lang)
+    vs = None
+    if not passwords.from_stdin:
+        from desktop.security.secrets import unlock_remembered
+        keys = unlock_remembered(path, user) if (path / "keys.json").exists() else None
+        if keys is not None:
+            vs = vault_service.open_with_keys(keys)
+    if vs is None:
+        vault_service_check(path)
+        password = passwords.next("Mật khẩu", "Password")
+        passwords.unlock_password = password
+        vs = vault_service.open_vault(path, user, password)
+        if vs.actor.must_change_password and not allow_must_change:
+            _first_login_change(vs, passwords, password, args.lang)
+    return vs, passwords
+
+
+def vault_service_check(path: Path) -> None:
+    if not (path / "keys.json").exists() and not (path / "hoso.db").exists():
+        raise HosoError("vault.not_found", path=str(path))
+
+
+def _first_login_change(vs: VaultSession, passwords: PasswordSource, old: str, lang: str) -> None:
+    """The first password must be changed before anything else: on a terminal we ask now;
+    a script may give the new password as the next line of stdin."""
+    if passwords.has_more() or passwords.interactive():
+        if passwords.interactive():
+            print(render("vault.must_change_password", lang, user=vs.actor.username),
+                  file=sys.stderr)
+        new = passwords.new_password("Mật khẩu mới", "New password")
+        users.change_password(vs, old, new)
+        print(render("user.password_changed", lang, user=vs.actor.username), file=sys.stderr)
+        return
+    vs.close()
+    raise HosoError("vault.must_change_password", user=vs.actor.username)
+
+
+# --- vault -----------------------------------------------------------------------------
+
+def cmd_init(args) -> None:
+    passwords = PasswordSource(args.password_stdin, args.lang)
+    password = passwords.new_password("Mật khẩu quản trị viên", "Administrator password")
+    vs = vault_service.create_vault(Path(args.path), args.admin, password, args.full_name)
+    vs.close()
+    say("init.done", args.lang, path=args.path, user=args.admin)
+
+
+def cmd_demo(args) -> None:
+    from desktop.services.demo import fill_demo
+    passwords = PasswordSource(args.password_stdin, args.lang)
+    password = passwords.new_password("Mật khẩu cho admin", "Password for admin")
+    vs = vault_service.create_vault(Path(args.path), "admin", password, "Quản trị hệ thống")
+    try:
+        count = fill_demo(vs, synthetic_cases=max(0, args.cases))
+    except BaseException:
+        vs.close()
+        import shutil
+        shutil.rmtree(args.path, ignore_errors=True)
+        raise
+    vs.close()
+    say("demo.done", args.lang, path=args.path, n=count)
+
+
+def cmd_backup(args) -> None:
+    vs, _ = open_session(args)
+    try:
+        dest = vault_service.backup(vs, Path(args.dest))
+    finally:
+        vs.close()
+    say("backup.done", args.lang, path=str(dest))
+
+
+def cmd_restore(args) -> None:
+    passwords = PasswordSource(args.password_stdin, args.lang)
+    user = getattr(args, "user", None) or os.environ.get("HOSO_USER") or None
+    password = passwords.next("Mật khẩu", "Password")
+    vs = vault_service.restore(Path(args.src), Path(args.dest), user, password)
+    vs.close()
+    say("backup.restored", args.lang, src=args.src, dest=args.dest)
+
+
+def cmd_remember(args) -> None:
+    from desktop.security import secrets
+    vs, _ = open_session(args)
+    try:
+        if args.off:
+            secrets.forget(vs.keys)
+        else:
+            secrets.remember(vs.keys)
+    finally:
+        vs.close()
+
+
+# --- users -----------------------------------------------------------------------------
+
+def _level(value: str) -> Level:
+    try:
+        return Level.parse(value)
+    except ValueError:
+        raise InvalidInput("input.bad_level", value=value) from None
+
+
+def _role(value: str) -> Role:
+    try:
+        return Role.parse(value)
+    except ValueError:
+        raise InvalidInput("input.bad_role", value=value) from None
+
+
+def cmd_user_add(args) -> None:
+    role, level = _role(args.role), _level(args.clearance)
+    vs, passwords = open_session(args)
+    try:
+        generated = not passwords.has_more()
+        first = passwords.next("", "") if not generated else users.generate_password()
+        users.add_user(vs, args.name, role, level, first, args.full_name)
+    finally:
+        vs.close()
+    say("user.created", args.lang, user=args.name, role=role.label(args.lang),
+        level=level.label(args.lang))
+    if generated:
+        say("user.first_password", args.lang, user=args.name, password=first)
+
+
+def cmd_user_passwd(args) -> None:
+    vs, passwords = open_session(args, allow_must_change=True)
+    try:
+        # the password that unlocked the vault is the current one; a remembered login asks
+        old = passwords.unlock_password or passwords.next("Mật khẩu hiện tại", "Current password")
+        new = passwords.new_password("Mật khẩu mới", "New password")
+        users.change_password(vs, old, new)
+    finally:
+        vs.close()
+    say("user.password_changed", args.lang, user=vs.actor.username)
+
+
+def cmd_user_list(args) -> None:
+    vs, _ = open_session(args)
+    try:
+        found = users.list_users(vs)
+    finally:
+        vs.close()
+    if args.json:
+        print_json([u.to_json() for u in found])
+        return
+    rows = [(u.username, u.full_name, u.role.label(args.lang), u.clearance.label(args.lang),
+             "*" if u.must_change_password else "") for u in found]
+    _table(rows, _headers(args.lang, ["Tên đăng nhập", "Họ tên", "Vai trò", "Độ mật", "Đổi MK"],
+                          ["User", "Full name", "Role", "Clearance", "Must change"]))
+
+
+def cmd_user_reset(args) -> None:
+    vs, passwords = open_session(args)
+    try:
+        generated = not passwords.has_more()
+        first = passwords.next("", "") if not generated else users.generate_password()
+        users.reset_password(vs, args.name, first)
+    finally:
+        vs.close()
+    if generated:
+        say("user.first_password", args.lang, user=args.name, password=first)
+
+
+def cmd_user_set(args) -> None:
+    vs, _ = open_session(args)
+    try:
+        current = {u.username: u for u in users.list_users(vs)}
+        if args.name not in current:
+            raise HosoError("vault.no_user", user=args.name)
+        level = _level(args.clearance) if args.clearance else current[args.name].clearance
+        role = _role(args.role) if args.role else None
+        info = users.set_clearance(vs, args.name, level, role)
+    finally:
+        vs.close()
+    say("user.created", args.lang, user=info.username, role=info.role.label(args.lang),
+        level=info.clearance.label(args.lang))
+
+
+# --- cases -----------------------------------------------------------------------------
+
+def _int(value: str | None, field: str) -> int:
+    from desktop.domain.numbers import parse_money
+    if value in (None, ""):
+        return 0
+    try:
+        return int(parse_money(value))
+    except ValueError:
+        raise InvalidInput("input.bad_number", value=value, field=field) from None
+
+
+def _float(value: str | None, field: str) -> float:
+    from desktop.domain.numbers import parse_decimal
+    if value in (None, ""):
+        return 0.0
+    try:
+        return float(parse_decimal(value))
+    except ValueError:
+        raise InvalidInput("input.bad_number", value=value, field=field) from None
+
+
+def _choice(enum, value: str, field: str):
+    try:
+        return enum(value)
+    except ValueError:
+        raise InvalidInput("input.bad_choice", value=value, field=field,
+                           choices=", ".join(e.value for e in enum)) from None
+
+
+def _stage(value: str) -> Stage:
+    try:
+        return Stage.parse(value)
+    except ValueError:
+        raise InvalidInput("input.bad_stage", value=value,
+                           choices=", ".join(s.value for s in Stage)) from None
+
+
+def cmd_case_add(args) -> None:
+    data = cases.CaseInput(
+        code=args.code, title=args.title, inspected_party=args.party, content=args.content,
+        period_from=cases.parse_optional_date(args.period_from),
+        period_to=cases.parse_optional_date(args.period_to),
+        basis=_choice(Basis, args.basis, "--basis"), plan_item_id=args.plan_item,
+        assignment_ref=args.assignment, decision_number=args.decision_number,
+        decision_date=cases.parse_optional_date(args.decision_date),
+        inspecting_level=_choice(InspectingLevel, args.inspecting_level, "--inspecting-level"),
+        complexity=args.complexity, chaired_by=args.chaired_by, supervisor=args.leader,
+        team=cases.parse_team(args.team), level=_level(args.level),
+        violation_money=_int(args.violation_money, "--violation-money"),
+        violation_land_m2=_float(args.violation_land, "--violation-land"),
+        recovery_money=_int(args.recovery_money, "--recovery-money"),
+        recovery_land_m2=_float(args.recovery_land, "--recovery-land"),
+        disciplined_orgs=_int(args.disciplined_orgs, "--disciplined-orgs"),
+        disciplined_persons=_int(args.disciplined_persons, "--disciplined-persons"),
+        referral_cases=_int(args.referral_cases, "--referral-cases"),
+        referral_persons=_int(args.referral_persons, "--referral-persons"))
+    if data.complexity not in ("normal", "complex", "very_complex"):
+        raise InvalidInput("input.bad_choice", value=data.complexity, field="--complexity",
+                           choices="normal, complex, very_complex")
+    vs, _ = open_session(args)
+    try:
+        row = cases.add_case(vs, data)
+    finally:
+        vs.close()
+    if args.json:
+        print_json(row.to_json())
+    else:
+        say("case.created", args.lang, code=row.code)
+
+
+def cmd_case_list(args) -> None:
+    flt = cases.CaseFilter(search=args.search, stage=_stage(args.stage) if args.stage else None,
+                           level=_level(args.level) if args.level else None, year=args.year,
+                           supervisor=args.leader, limit=args.limit)
+    vs, _ = open_session(args)
+    try:
+        rows = cases.list_cases(vs, flt)
+    finally:
+        vs.close()
+    if args.json:
+        print_json([r.to_json() for r in rows])
+        return
+    if not rows:
+        say("case.none", args.lang)
+        return
+    lang = args.lang
+    _table([(r.code, _clip(r.title, 60), _clip(r.inspected_party, 30), r.stage.label(lang),
+             format_date(r.decision_date), r.level.label(lang)) for r in rows],
+           _headers(lang, ["Mã", "Tên cuộc thanh tra", "Đối tượng", "Giai đoạn", "Ngày QĐ", "Độ mật"],
+                    ["Code", "Title", "Inspected party", "Stage", "Decision", "Level"]))
+    print(f"{len(rows)} " + ("hồ sơ" if lang == "vi" else "cases"))
+
+
+def cmd_case_show(args) -> None:
+    vs, _ = open_session(args)
+    try:
+        detail = cases.get_case(vs, args.code)
+    finally:
+        vs.close()
+    if args.json:
+        print_json(detail.to_json())
+        return
+    _print_case(detail, args.lang)
+
+
+def cmd_case_event(args) -> None:
+    stage = _stage(args.stage)
+    when = parse_date(args.date)
+    vs, _ = open_session(args)
+    try:
+        event = cases.add_event(vs, args.code, stage, when, args.doc, args.note, args.days)
+    finally:
+        vs.close()
+    if args.json:
+        print_json(event.to_json())
+    else:
+        say("case.event_added", args.lang, stage=stage.label(args.lang), date=format_date(when),
+            code=args.code)
+
+
+def cmd_case_stages(args) -> None:
+    if args.json:
+        print_json([{"code": s.value, "vi": s.label("vi"), "en": s.label("en")} for s in Stage])
+        return
+    _table([(s.value, s.label(args.lang)) for s in Stage],
+           _headers(args.lang, ["Mã", "Giai đoạn"], ["Code", "Stage"]))
+
+
+# --- audit -----------------------------------------------------------------------------
+
+def cmd_audit_verify(args) -> int:
+    vs, _ = open_session(args)
+    try:
+        with vs.uow() as uow:
+            report = audit_log.verify(uow.session, vs.audit_key)
+    finally:
+        vs.close()
+    if args.json:
+        print_json({"ok": report.ok, "rows": report.rows, "head": report.head.hex(),
+                    "broken_at": report.broken_at, "why": report.why})
+        return 0 if report.ok else 1
+    if report.ok:
+        say("audit.ok", args.lang, n=report.rows, head=report.head.hex()[:16])
+        return 0
+    print(render("audit.broken", args.lang, row=report.broken_at, why=report.why), file=sys.stderr)
+    return 1
+
+
+def cmd_audit_list(args) -> None:
+    vs, _ = open_session(args)
+    try:
+        with vs.uow() as uow:
+            found = audit_log.entries(uow.session, args.by_user, args.action, args.limit)
+    finally:
+        vs.close()
+    if args.json:
+        print_json([e.to_json() for e in found])
+        return
+    _table([(str(e.id), e.at[:19].replace("T", " "), e.user, e.action, e.target) for e in found],
+           _headers(args.lang, ["#", "Thời điểm (UTC)", "Người dùng", "Hành động", "Đối tượng"],
+                    ["#", "When (UTC)", "User", "Action", "Target"]))
+
+
+# --- GUI -------------------------------------------------------------------------------
+
+def run_gui(args) -> int:
+    print(render("gui.later", args.lang))
+    return 0
+
+
+# --- printing --------------------------------------------------------------------------
+
+def _headers(lang: str, vi: list[str], en: list[str]) -> list[str]:
+    return vi if lang == "vi" else en
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(rows: list[tuple], headers: list[str]) -> None:
+    widths = [max(len(str(h)), *(len(str(r[i])) for r in rows)) if rows else len(h)
+              for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print("  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip())
+
+
+def _print_case(d: cases.CaseDetail, lang: str) -> None:
+    vi = lang == "vi"
+    r = d.row
+    mark = f"  [{r.level.label(lang).upper()}]" if r.level > Level.THUONG else ""
+    print(f"{r.code}{mark}")
+    print(r.title)
+    fields = [
+        ("Đối tượng thanh tra", "Inspected party", r.inspected_party),
+        ("Nội dung", "Content", d.content),
+        ("Thời kỳ thanh tra", "Inspected period",
+         f"{format_date(d.period_from)} – {format_date(d.period_to)}" if d.period_from else ""),
+        ("Căn cứ", "Basis", d.basis.label(lang) + (f" ({d.assignment_ref})" if d.assignment_ref else "")),
+        ("Quyết định", "Decision", f"{r.decision_number} {format_date(r.decision_date)}".strip()),
+        ("Đơn vị chủ trì", "Chaired by", d.chaired_by),
+        ("Lãnh đạo phụ trách", "Supervising leader", d.supervisor),
+        ("Giai đoạn", "Stage", f"{r.stage.label(lang)} ({format_date(r.stage_date)})"),
+    ]
+    for label_vi, label_en, value in fields:
+        if value:
+            print(f"  {(label_vi if vi else label_en)}: {value}")
+    if d.team:
+        print("  " + ("Đoàn thanh tra" if vi else "Team") + ":")
+        for name, role in d.team:
+            print(f"    - {name} ({role.label(lang)})")
+    if d.events:
+        print("  " + ("Diễn biến" if vi else "Events") + ":")
+        for e in d.events:
+            extra = f" — {e.doc_ref}" if e.doc_ref else ""
+            print(f"    {format_date(e.date)}  {e.stage.label(lang)}{extra}")
+    if d.opinions:
+        print("  " + ("Xin ý kiến" if vi else "Opinion requests") + ":")
+        for o in d.opinions:
+            answered = o["answered"] or ("chưa trả lời" if vi else "not answered")
+            print(f"    {o['addressee']}: {o['sent']} → {o['due']} ({answered})")
+    if d.directives:
+        print("  " + ("Chỉ đạo" if vi else "Directives") + ":")
+        for x in d.directives:
+            print(f"    {x['issuer']}: {x['content'][:70]} (hạn {x['due']}, {x['status']})")
+    if d.documents:
+        print("  " + ("Văn bản" if vi else "Documents") + ":")
+        for doc in d.documents:
+            print(f"    {doc['number']} {doc['date'] or ''} {doc['summary'][:60]} [{doc['level']}]")
+    res = d.results
+    if any(res.values()):
+        print("  " + ("Kết quả" if vi else "Results") + ":")
+        print(f"    {'Sai phạm' if vi else 'Violations'}: {res['violation_money']:,} đ, "
+              f"{res['violation_land_m2']:,} m²".replace(",", "."))
+        print(f"    {'Kiến nghị thu hồi' if vi else 'Recovery'}: {res['recovery_money']:,} đ".replace(",", "."))
+

@@ -1,0 +1,151 @@
+"""Argument parser. Global options are accepted before or after the sub-command."""
+
+import argparse
+
+from desktop import __version__
+
+
+def _globals(parser: argparse.ArgumentParser, nested: bool) -> None:
+    default = argparse.SUPPRESS if nested else None
+    group = parser.add_argument_group("chung / global")
+    group.add_argument("--vault", metavar="PATH", default=default,
+                       help="thư mục kho dữ liệu (hoặc HOSO_VAULT) / vault directory")
+    group.add_argument("--user", metavar="NAME", default=default,
+                       help="người dùng (hoặc HOSO_USER) / user name")
+    group.add_argument("--password-stdin", action="store_true",
+                       default=argparse.SUPPRESS if nested else False,
+                       help="đọc mật khẩu từ dòng đầu của stdin / read the password from stdin")
+    group.add_argument("--lang", choices=["vi", "en"], default=default,
+                       help="ngôn ngữ / language (mặc định tiếng Việt)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from desktop.cli import commands as c
+
+    parser = argparse.ArgumentParser(
+        prog="hoso", description="Hồ sơ Thanh tra — quản lý cuộc thanh tra và tài liệu mật, "
+        "ngoại tuyến, mã hóa. / Inspection cases and state-secret documents, offline and encrypted.")
+    parser.add_argument("--version", action="version", version=f"hoso {__version__}")
+    parser.add_argument("--demo", action="store_true", help="mở kho dữ liệu mẫu tạm thời / "
+                        "open a throw-away demo vault (GUI)")
+    _globals(parser, nested=False)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+
+    def command(parent, name, handler, help_text):
+        p = parent.add_parser(name, help=help_text, description=help_text)
+        _globals(p, nested=True)
+        p.set_defaults(handler=handler)
+        return p
+
+    def group(name, help_text):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        inner = p.add_subparsers(dest=f"{name}_command", metavar="LỆNH", required=True)
+        return inner
+
+    p = command(sub, "init", c.cmd_init, "tạo kho dữ liệu mới / create a vault")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--admin", required=True, metavar="NAME")
+    p.add_argument("--full-name", default="")
+
+    users = group("user", "người dùng / users")
+    p = command(users, "add", c.cmd_user_add, "thêm người dùng / add a user (administrator)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, help="admin | leader | inspector | clerk")
+    p.add_argument("--clearance", default="thuong",
+                   help="Thường | Mật | Tối mật | Tuyệt mật (thuong, mat, toi_mat, tuyet_mat)")
+    p.add_argument("--full-name", default="")
+    command(users, "passwd", c.cmd_user_passwd, "đổi mật khẩu / change your password")
+    p = command(users, "list", c.cmd_user_list, "danh sách người dùng / list users")
+    p.add_argument("--json", action="store_true")
+    p = command(users, "reset", c.cmd_user_reset,
+                "đặt lại mật khẩu (quản trị) / reset a user's password (administrator)")
+    p.add_argument("name")
+    p = command(users, "set", c.cmd_user_set,
+                "đổi độ mật, vai trò (quản trị) / change clearance or role (administrator)")
+    p.add_argument("name")
+    p.add_argument("--clearance")
+    p.add_argument("--role")
+
+    cases = group("case", "hồ sơ thanh tra / inspection cases")
+    p = command(cases, "add", c.cmd_case_add, "thêm cuộc thanh tra / add a case")
+    p.add_argument("--code", required=True, help="mã hồ sơ / case code")
+    p.add_argument("--title", required=True, help="tên cuộc thanh tra / title")
+    p.add_argument("--party", "--inspected-party", dest="party", default="",
+                   help="đối tượng thanh tra / inspected party")
+    p.add_argument("--content", default="", help="nội dung / content")
+    p.add_argument("--period-from", help="thời kỳ thanh tra từ (dd/mm/yyyy)")
+    p.add_argument("--period-to", help="thời kỳ thanh tra đến (dd/mm/yyyy)")
+    p.add_argument("--basis", default="plan", help="plan (kế hoạch) | assignment (đột xuất/được giao)")
+    p.add_argument("--plan-item", type=int, help="mục kế hoạch / plan item id")
+    p.add_argument("--assignment", default="", help="văn bản giao nhiệm vụ / assignment reference")
+    p.add_argument("--decision-number", default="", help="số quyết định, ví dụ 123/QĐ-TTCP")
+    p.add_argument("--decision-date", help="ngày quyết định (dd/mm/yyyy)")
+    p.add_argument("--inspecting-level", default="government",
+                   help="government | ministry | province | department")
+    p.add_argument("--complexity", default="normal", help="normal | complex | very_complex")
+    p.add_argument("--chaired-by", default="", help="đơn vị chủ trì / chairing unit")
+    p.add_argument("--leader", "--supervisor", dest="leader", default="",
+                   help="lãnh đạo phụ trách / supervising leader")
+    p.add_argument("--team", action="append", default=[],
+                   help="thành viên đoàn “Họ tên[:leader|deputy|member|secretary]” (lặp lại)")
+    p.add_argument("--level", default="thuong", help="độ mật / classification")
+    for name, what in (("violation-money", "sai phạm tiền (đồng)"),
+                       ("violation-land", "sai phạm đất (m²)"),
+                       ("recovery-money", "kiến nghị thu hồi tiền (đồng)"),
+                       ("recovery-land", "kiến nghị thu hồi đất (m²)"),
+                       ("disciplined-orgs", "tổ chức bị kiến nghị xử lý"),
+                       ("disciplined-persons", "cá nhân bị kiến nghị xử lý"),
+                       ("referral-cases", "vụ chuyển cơ quan điều tra"),
+                       ("referral-persons", "người chuyển cơ quan điều tra")):
+        p.add_argument(f"--{name}", help=what)
+    p.add_argument("--json", action="store_true")
+
+    p = command(cases, "list", c.cmd_case_list, "danh sách, tìm kiếm / list and search cases")
+    p.add_argument("--search", default="", help="tìm không dấu / accent-insensitive search")
+    p.add_argument("--stage")
+    p.add_argument("--level")
+    p.add_argument("--year", type=int)
+    p.add_argument("--leader", default="")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true")
+
+    p = command(cases, "show", c.cmd_case_show, "xem hồ sơ / show a case")
+    p.add_argument("code")
+    p.add_argument("--json", action="store_true")
+
+    p = command(cases, "event", c.cmd_case_event,
+                "ghi nhận một bước / record a workflow event")
+    p.add_argument("code")
+    p.add_argument("stage", help="giai đoạn / stage code (xem “hoso case stages”)")
+    p.add_argument("--date", required=True, help="dd/mm/yyyy")
+    p.add_argument("--doc", default="", help="văn bản / document reference")
+    p.add_argument("--note", default="")
+    p.add_argument("--days", type=int, help="số ngày (gia hạn, tạm dừng)")
+    p.add_argument("--json", action="store_true")
+
+    p = command(cases, "stages", c.cmd_case_stages, "các giai đoạn / list the stage codes")
+    p.add_argument("--json", action="store_true")
+
+    audit = group("audit", "nhật ký / audit trail")
+    p = command(audit, "verify", c.cmd_audit_verify, "kiểm tra chuỗi nhật ký / verify the chain")
+    p.add_argument("--json", action="store_true")
+    p = command(audit, "list", c.cmd_audit_list, "xem nhật ký / show the audit trail")
+    p.add_argument("--by", dest="by_user", default=None, help="lọc theo người dùng")
+    p.add_argument("--action", default=None)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+    p = command(sub, "backup", c.cmd_backup, "sao lưu mã hóa / encrypted backup")
+    p.add_argument("dest", metavar="DEST")
+    p = command(sub, "restore", c.cmd_restore, "khôi phục / restore a backup into a new vault")
+    p.add_argument("src", metavar="SRC")
+    p.add_argument("dest", metavar="DEST")
+
+    p = command(sub, "demo", c.cmd_demo, "tạo kho dữ liệu mẫu / create a demo vault")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--cases", type=int, default=0, help="số hồ sơ tổng hợp thêm / synthetic cases")
+
+    p = command(sub, "remember", c.cmd_remember,
+                "ghi nhớ đăng nhập trên máy này (kho khóa hệ điều hành) / remember me here")
+    p.add_argument("--off", action="store_true", help="quên / forget")
+    return parser

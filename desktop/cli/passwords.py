@@ -1,0 +1,49 @@
+"""Where passwords come from: the first lines of standard input (--password-stdin),
+or a prompt on the terminal that never echoes."""
+
+import getpass
+import sys
+
+from desktop.domain.errors import InvalidInput
+from desktop.domain.messages import render
+
+
+class PasswordSource:
+    def __init__(self, from_stdin: bool, lang: str) -> None:
+        self.from_stdin = from_stdin
+        self.lang = lang
+        self._lines: list[str] | None = None
+        self.unlock_password = ""  # the one that opened the vault, for "user passwd"
+
+    def _stdin_lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = [line.rstrip("\r\n") for line in sys.stdin.read().splitlines()]
+        return self._lines
+
+    def next(self, prompt_vi: str, prompt_en: str) -> str:
+        """The next password: the next stdin line, or a prompt."""
+        if self.from_stdin:
+            lines = self._stdin_lines()
+            if not lines:
+                raise InvalidInput("password.missing")
+            return lines.pop(0)
+        return getpass.getpass((prompt_vi if self.lang == "vi" else prompt_en) + ": ")
+
+    def has_more(self) -> bool:
+        return self.from_stdin and bool(self._stdin_lines())
+
+    def interactive(self) -> bool:
+        return not self.from_stdin and sys.stdin.isatty()
+
+    def new_password(self, prompt_vi: str, prompt_en: str) -> str:
+        """A new password: asked twice on a terminal, taken once from stdin."""
+        first = self.next(prompt_vi, prompt_en)
+        if not self.from_stdin:
+            again = self.next("Nhập lại", "Repeat")
+            if again != first:
+                raise InvalidInput("password.mismatch")
+        return first
+
+
+def say(key: str, lang: str, **params) -> None:
+    print(render(key, lang, **params))
