@@ -1,0 +1,1 @@
+"""Excel exchange: import and export (no Qt)."""

@@ -1,0 +1,1 @@
+"""PySide6 desktop program (the only layer that imports Qt)."""

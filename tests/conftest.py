@@ -1,0 +1,39 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PASSWORD = "mat-khau-quan-tri"
+
+
+@pytest.fixture
+def vault(tmp_path):
+    """A fresh, real encrypted vault opened by its administrator."""
+    from desktop.services import vault_service
+    vs = vault_service.create_vault(tmp_path / "vault", "admin", PASSWORD, "Quản trị")
+    yield vs
+    vs.close()
+
+
+def run_hoso(args, stdin="", env=None, cwd=None):
+    """Run the real command line in a child process, as a user would."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("HOSO_")}
+    full_env.update({"LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
+    full_env.pop("LC_ALL", None)
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "desktop", *map(str, args)], input=stdin,
+                          capture_output=True, text=True, encoding="utf-8", env=full_env,
+                          cwd=cwd, timeout=300)
+
+
+@pytest.fixture
+def hoso():
+    return run_hoso
+
+
+def files_under(path: Path):
+    return [p for p in Path(path).rglob("*") if p.is_file()]

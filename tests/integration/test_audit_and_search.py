@@ -1,0 +1,121 @@
+"""The audit trail is append-only and tamper-evident; search ignores diacritics."""
+
+import pytest
+import sqlalchemy.exc
+from sqlalchemy import text
+
+from desktop.domain.levels import Level
+from desktop.services import audit_log, cases
+from desktop.storage.engine import make_engine
+
+
+def _verify(vs):
+    with vs.uow() as uow:
+        return audit_log.verify(uow.session, vs.audit_key)
+
+
+def test_every_write_and_classified_read_is_audited(vault):
+    cases.add_case(vault, cases.CaseInput(code="K-1", title="Mật", level=Level.MAT))
+    cases.get_case(vault, "K-1")
+    with vault.uow() as uow:
+        actions = [e.action for e in audit_log.entries(uow.session)]
+    assert "case.add" in actions and "case.read" in actions and actions[-1] == "vault.create"
+    report = _verify(vault)
+    assert report.ok and report.rows == len(actions)
+
+
+def test_the_database_refuses_updates_and_deletes_of_audit_rows(vault):
+    with vault.engine.begin() as conn:
+        with pytest.raises(sqlalchemy.exc.DatabaseError, match="append-only"):
+            conn.execute(text("UPDATE audit_log SET username = 'x'"))
+    with vault.engine.begin() as conn:
+        with pytest.raises(sqlalchemy.exc.DatabaseError, match="append-only"):
+            conn.execute(text("DELETE FROM audit_log"))
+
+
+def _tamper(vs, sql):
+    """What someone holding the DB key could do by hand: drop the guard, edit, restore."""
+    with vs.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER audit_no_update"))
+        conn.execute(text("DROP TRIGGER audit_no_delete"))
+        conn.execute(text(sql))
+
+
+@pytest.mark.parametrize("sql,row", [
+    ("UPDATE audit_log SET username = 'someone' WHERE id = 3", 3),
+    ("DELETE FROM audit_log WHERE id = 3", 4),
+    ("UPDATE audit_log SET detail = '{}' WHERE id = 4", 4),
+])
+def test_edited_or_deleted_rows_break_the_chain_at_that_row(vault, sql, row):
+    for i in range(4):
+        cases.add_case(vault, cases.CaseInput(code=f"A-{i}", title="x"))
+    assert _verify(vault).ok
+    _tamper(vault, sql)
+    report = _verify(vault)
+    assert not report.ok and report.broken_at == row
+
+
+def test_a_row_forged_without_the_key_is_detected(vault):
+    cases.add_case(vault, cases.CaseInput(code="A", title="x"))
+    with vault.engine.begin() as conn:
+        last = conn.execute(text("SELECT max(id), hash FROM audit_log")).one()
+        conn.execute(text("INSERT INTO audit_log(id, at, username, action, target, detail, "
+                          "prev_hash, hash) VALUES (:i, '2024', 'x', 'y', '', '{}', :p, :h)"),
+                     {"i": last[0] + 1, "p": last[1], "h": b"\0" * 32})
+    assert _verify(vault).broken_at == last[0] + 1
+
+
+@pytest.fixture
+def searchable(vault):
+    cases.add_case(vault, cases.CaseInput(
+        code="01/QĐ-TTCP", title="Đoàn thanh tra việc quản lý đất đai",
+        inspected_party="UBND Hà Nội", team=[("Nguyễn Văn An", cases.TeamRole.LEADER)]))
+    cases.add_case(vault, cases.CaseInput(
+        code="02/QĐ-TTCP", title="Thanh tra dự án Đường cao tốc Bắc – Nam",
+        inspected_party="Bộ Giao thông vận tải", team=[("Trần Thị Đào", cases.TeamRole.MEMBER)]))
+    cases.add_case(vault, cases.CaseInput(code="03/QĐ-TTCP", title="Thanh tra cổ phần hóa",
+                                          inspected_party="Tổng công ty X"))
+    return vault
+
+
+@pytest.mark.parametrize("query,codes", [
+    ("doan thanh tra", ["01/QĐ-TTCP"]),
+    ("duong", ["02/QĐ-TTCP"]),
+    ("ubnd ha noi", ["01/QĐ-TTCP"]),
+    ("UBND HÀ NỘI", ["01/QĐ-TTCP"]),
+    ("nguyen van an", ["01/QĐ-TTCP"]),     # team member's name
+    ("dao", ["02/QĐ-TTCP"]),               # Đào, in the team
+    ("co phan hoa", ["03/QĐ-TTCP"]),
+    ("03/qd", ["03/QĐ-TTCP"]),
+    ("hai phong", []),
+])
+def test_accent_insensitive_search(searchable, query, codes):
+    found = [r.code for r in cases.list_cases(searchable, cases.CaseFilter(search=query))]
+    assert sorted(found) == codes
+
+
+def test_search_index_follows_team_and_document_changes(searchable):
+    from datetime import date, datetime
+
+    from desktop.storage import search
+    from desktop.storage.orm import Case, DocumentRecord
+    with searchable.uow() as uow:
+        case = uow.session.query(Case).filter_by(code="03/QĐ-TTCP").one()
+        uow.session.add(DocumentRecord(case_id=case.id, number="12/BC", doc_type="BC",
+                                       doc_date=date(2024, 1, 2), summary="Báo cáo về Quảng Ngãi",
+                                       created_at=datetime.now()))
+        uow.session.flush()
+        search.refresh(uow.session, [case.id])
+        uow.commit()
+    assert [r.code for r in cases.list_cases(searchable, cases.CaseFilter(search="quang ngai"))] \
+        == ["03/QĐ-TTCP"]
+
+
+def test_database_file_alone_is_unreadable_without_the_key(vault):
+    path = vault.vault_dir / "hoso.db"
+    vault.close()
+    import os
+    engine = make_engine(path, os.urandom(32))
+    with pytest.raises(sqlalchemy.exc.DatabaseError):
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM cases"))

@@ -1,0 +1,29 @@
+"""The layers of design.md hold: no Qt below ui, imports point downward."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_import_contracts_are_kept():
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
+
+
+def test_a_forbidden_import_would_be_caught(tmp_path):
+    """The contract is not vacuous: a Qt import in services breaks it."""
+    import shutil
+    copy = tmp_path / "proj"
+    shutil.copytree(ROOT / "desktop", copy / "desktop")
+    shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    (copy / "desktop" / "services" / "leak.py").write_text("import PySide6.QtCore\n")
+    lint = Path(sys.executable).with_name("lint-imports")
+    env = {"PYTHONPATH": str(copy), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([str(lint), "--no-cache"], cwd=copy, capture_output=True, text=True,
+                            env=env)
+    assert result.returncode != 0
+    assert "BROKEN" in result.stdout
