@@ -2,14 +2,26 @@
 
 import unicodedata
 
-# đ/Đ have no Unicode decomposition, so NFD alone leaves them intact.
-_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+
+class _FoldTable(dict):
+    """Per-character fold, computed once per character: NFD → drop combining marks →
+    đ/Đ → d → casefold. Text already in NFD folds too (its marks map to nothing)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in "đĐðÐ":  # no Unicode decomposition: folded by hand
+            folded = "d"
+        else:
+            decomposed = unicodedata.normalize("NFD", char)
+            folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
 
 
 def fold(text: str | None) -> str:
-    """NFD → drop combining marks → đ/Đ → d/D → casefold."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
+    return text.translate(_TABLE)

@@ -1,6 +1,6 @@
 """Inspection cases: add, list/search, show, record workflow events."""
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Iterable, Sequence
 
@@ -154,50 +154,51 @@ def add_case(vs: VaultSession, data: CaseInput) -> CaseRow:
 
 
 def add_cases_bulk(vs: VaultSession, items: Sequence[CaseInput]) -> int:
-    """Many cases in one transaction (demo data, imports): Core inserts, one index pass."""
+    """Many cases in one transaction (demo data, imports): Core inserts, index rows built
+    from the data in hand rather than read back."""
     for data in items:
         _check_input(vs, data)
+    codes = [data.code.strip() for data in items]
+    if len(set(codes)) != len(codes):
+        seen: set[str] = set()
+        raise HosoError("case.exists", code=next(c for c in codes if c in seen or seen.add(c)))
     with vs.uow() as uow:
         session = uow.session
+        conn = session.connection()
+        for start in range(0, len(codes), 500):
+            clash = session.execute(select(Case.code).where(Case.code.in_(codes[start:start + 500]))
+                                    ).scalar()
+            if clash:
+                raise HosoError("case.exists", code=clash)
         now = datetime.now()
         first = (session.execute(select(func.max(Case.id))).scalar() or 0) + 1
-        staff_cache: dict[str, int] = {}
-        unit_cache: dict[str, int | None] = {}
-        rows, team_rows, event_rows = [], [], []
-        for offset, data in enumerate(items):
-            case_id = first + offset
-            if data.chaired_by not in unit_cache:
-                unit_cache[data.chaired_by] = _unit_id(session, data.chaired_by)
+        staff = _ensure_staff(session, {name for d in items for name, _ in d.team} |
+                              {d.supervisor for d in items})
+        units = {name: _unit_id(session, name) for name in {d.chaired_by for d in items}}
+        rows, team_rows, event_rows, index_rows = [], [], [], []
+        for case_id, data in enumerate(items, start=first):
             row = _case_columns(data)
             row.update(id=case_id, created_at=now, updated_at=now, version=1,
                        stage=Stage.DECISION.value if data.decision_date else Stage.GATHERING.value,
-                       stage_date=data.decision_date,
-                       chaired_by_unit_id=unit_cache[data.chaired_by],
-                       supervisor_id=_cached_staff(session, staff_cache, data.supervisor))
+                       stage_date=data.decision_date, chaired_by_unit_id=units[data.chaired_by],
+                       supervisor_id=staff.get(_clean(data.supervisor)))
             rows.append(row)
-            for name, role in data.team:
-                team_rows.append({"case_id": case_id, "role": role.value,
-                                  "staff_id": _cached_staff(session, staff_cache, name)})
+            team_rows.extend({"case_id": case_id, "role": role.value, "staff_id": staff[_clean(name)]}
+                             for name, role in data.team)
             if data.decision_date:
                 event_rows.append({"case_id": case_id, "stage": Stage.DECISION.value,
                                    "event_date": data.decision_date, "doc_ref": data.decision_number,
-                                   "note": "", "recorded_by": vs.actor.username, "recorded_at": now})
-        if rows:
-            codes = [r["code"] for r in rows]
-            if len(set(codes)) != len(codes):
-                dup = next(c for c in codes if codes.count(c) > 1)
-                raise HosoError("case.exists", code=dup)
-            for start in range(0, len(codes), 500):
-                clash = session.execute(select(Case.code).where(Case.code.in_(codes[start:start + 500]))
-                                        ).scalar()
-                if clash:
-                    raise HosoError("case.exists", code=clash)
-            session.execute(insert(Case), rows)
-            if team_rows:
-                session.execute(insert(TeamMember), team_rows)
-            if event_rows:
-                session.execute(insert(CaseEvent), event_rows)
-            search.refresh_range(session, first, first + len(rows) - 1)
+                                   "note": "", "days": None, "recorded_by": vs.actor.username,
+                                   "recorded_at": now})
+            index_rows.append((case_id, search.body(
+                [row["code"], row["title"], data.inspected_party, data.decision_number,
+                 *(name for name, _ in data.team)])))
+        for table, values in ((Case.__table__, rows), (TeamMember.__table__, team_rows),
+                              (CaseEvent.__table__, event_rows)):
+            if values:
+                conn.execute(insert(table), values)
+        if index_rows:
+            search.write(session, index_rows)
         audit_log.append(session, vs.audit_key, vs.actor.username, "case.bulk_add", "",
                          count=len(rows), max_level=max((int(d.level) for d in items), default=0))
         uow.commit()
@@ -254,7 +255,7 @@ class CaseFilter:
 def list_cases(vs: VaultSession, flt: CaseFilter | None = None) -> list[CaseRow]:
     """Cases the actor is cleared for; reading classified rows is audited (count only)."""
     flt = flt or CaseFilter()
-    query = _filtered(vs, flt).order_by(Case.decision_date.desc().nulls_last(), Case.code)
+    query = _filtered(vs, flt).order_by(Case.decision_date.desc(), Case.code)
     if flt.limit is not None:
         query = query.limit(flt.limit).offset(flt.offset)
     with vs.uow() as uow:
@@ -374,20 +375,38 @@ def _check_input(vs: VaultSession, data: CaseInput) -> None:
         raise InvalidInput("input.future_date", value=data.decision_date.strftime("%d/%m/%Y"))
 
 
+_CASE_FIELDS = ("content", "period_from", "period_to", "plan_item_id", "assignment_ref",
+                "decision_number", "decision_date", "complexity", "violation_money",
+                "violation_land_m2", "recovery_money", "recovery_land_m2", "disciplined_orgs",
+                "disciplined_persons", "referral_cases", "referral_persons")
+
+
 def _case_columns(data: CaseInput) -> dict:
-    values = asdict(data)
-    for name in ("team", "chaired_by", "supervisor"):
-        values.pop(name)
-    values["code"] = data.code.strip()
-    values["title"] = data.title.strip()
-    values["basis"] = data.basis.value
-    values["inspecting_level"] = data.inspecting_level.value
-    values["level"] = int(data.level)
+    values = {name: getattr(data, name) for name in _CASE_FIELDS}
+    values.update(code=data.code.strip(), title=data.title.strip(),
+                  inspected_party=data.inspected_party.strip(), basis=data.basis.value,
+                  inspecting_level=data.inspecting_level.value, level=int(data.level))
     return values
 
 
+def _clean(name: str) -> str:
+    return " ".join((name or "").split())
+
+
+def _ensure_staff(session: Session, names: set[str]) -> dict[str, int]:
+    """name → staff id for every name, adding the missing ones in one statement."""
+    wanted = {_clean(n) for n in names} - {""}
+    known = dict(session.execute(select(Staff.full_name, Staff.id)).all())
+    missing = sorted(wanted - known.keys())
+    if missing:
+        session.connection().execute(insert(Staff.__table__),
+                                     [{"full_name": n, "position": "", "active": True} for n in missing])
+        known = dict(session.execute(select(Staff.full_name, Staff.id)).all())
+    return {n: known[n] for n in wanted}
+
+
 def _staff_id(session: Session, name: str) -> int | None:
-    name = " ".join((name or "").split())
+    name = _clean(name)
     if not name:
         return None
     found = session.execute(select(Staff.id).where(Staff.full_name == name)).scalar()
@@ -397,14 +416,6 @@ def _staff_id(session: Session, name: str) -> int | None:
         session.flush()
         found = staff.id
     return found
-
-
-def _cached_staff(session: Session, cache: dict[str, int], name: str) -> int | None:
-    if not name:
-        return None
-    if name not in cache:
-        cache[name] = _staff_id(session, name)
-    return cache[name]
 
 
 def _unit_id(session: Session, name: str) -> int | None:

@@ -1,9 +1,9 @@
 """Accent-insensitive case search: one FTS5 row of folded text per case.
 
-The folded text covers code, title, inspected party, team members' names and
-document summaries; the index lives inside the encrypted database. Queries are
-folded the same way (desktop.domain.folding.fold, also registered in SQL as
-hoso_fold), so "duong" finds "Đường".
+The folded text covers code, title, inspected party, decision number, team members'
+names and document numbers and summaries; the index lives inside the encrypted
+database. Queries are folded the same way (desktop.domain.folding.fold), so
+"duong" finds "Đường".
 """
 
 import re
@@ -14,40 +14,43 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.folding import fold
 
-_BODY_SQL = """
-    hoso_fold(c.code || ' ' || c.title || ' ' || coalesce(c.inspected_party, '') || ' ' ||
-      coalesce(c.decision_number, '') || ' ' ||
-      coalesce((SELECT group_concat(s.full_name, ' ') FROM team_members tm
-                JOIN staff s ON s.id = tm.staff_id WHERE tm.case_id = c.id), '') || ' ' ||
-      coalesce((SELECT group_concat(d.number || ' ' || d.summary, ' ') FROM documents d
-                WHERE d.case_id = c.id), ''))
+_PARTS_SQL = """
+    SELECT c.id, c.code, c.title, c.inspected_party, c.decision_number,
+      (SELECT group_concat(s.full_name, ' ') FROM team_members tm
+         JOIN staff s ON s.id = tm.staff_id WHERE tm.case_id = c.id),
+      (SELECT group_concat(d.number || ' ' || d.summary, ' ') FROM documents d
+         WHERE d.case_id = c.id)
+    FROM cases c WHERE c.id IN ({ids})
 """
 _CHUNK = 500
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
+def body(parts: Iterable[str | None]) -> str:
+    """The folded text indexed for one case (code, title, party, decision, team, documents)."""
+    return fold(" ".join(p for p in parts if p))
+
+
+def write(session: Session, rows: Sequence[tuple[int, str]]) -> None:
+    """Replace the index rows (case id, folded body)."""
+    conn = session.connection()
+    conn.exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", [(i,) for i, _ in rows])
+    conn.exec_driver_sql("INSERT INTO case_search(rowid, body) VALUES (?, ?)", list(rows))
+
+
 def refresh(session: Session, case_ids: Iterable[int]) -> None:
     """Rebuild the index rows of these cases (call after any write touching them)."""
-    ids = sorted(set(case_ids))
+    ids = sorted(set(int(i) for i in case_ids))
     for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
-        marks = ",".join(str(int(i)) for i in chunk)
-        session.execute(text(f"DELETE FROM case_search WHERE rowid IN ({marks})"))
-        session.execute(text(f"INSERT INTO case_search(rowid, body) SELECT c.id, {_BODY_SQL} "
-                             f"FROM cases c WHERE c.id IN ({marks})"))
-
-
-def refresh_range(session: Session, first_id: int, last_id: int) -> None:
-    """Bulk variant for large imports: one statement over an id range."""
-    session.execute(text("DELETE FROM case_search WHERE rowid BETWEEN :a AND :b"),
-                    {"a": first_id, "b": last_id})
-    session.execute(text(f"INSERT INTO case_search(rowid, body) SELECT c.id, {_BODY_SQL} "
-                         "FROM cases c WHERE c.id BETWEEN :a AND :b"), {"a": first_id, "b": last_id})
+        marks = ",".join(str(i) for i in ids[start:start + _CHUNK])
+        found = session.execute(text(_PARTS_SQL.format(ids=marks))).all()
+        if found:
+            write(session, [(row[0], body(row[1:])) for row in found])
 
 
 def remove(session: Session, case_ids: Sequence[int]) -> None:
-    for case_id in case_ids:
-        session.execute(text("DELETE FROM case_search WHERE rowid = :i"), {"i": case_id})
+    session.connection().exec_driver_sql("DELETE FROM case_search WHERE rowid = ?",
+                                         [(int(i),) for i in case_ids])
 
 
 def match_expression(query: str) -> str | None:
