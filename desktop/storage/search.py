@@ -18,8 +18,9 @@ _PARTS_SQL = """
     SELECT c.id, c.code, c.title, c.inspected_party, c.decision_number,
       (SELECT group_concat(s.full_name, ' ') FROM team_members tm
          JOIN staff s ON s.id = tm.staff_id WHERE tm.case_id = c.id),
+      -- a summary above its case's level would let a lower clearance find the case by its words
       (SELECT group_concat(d.number || ' ' || d.summary, ' ') FROM documents d
-         WHERE d.case_id = c.id)
+         WHERE d.case_id = c.id AND d.level <= c.level)
     FROM cases c WHERE c.id IN ({ids})
 """
 _CHUNK = 500
