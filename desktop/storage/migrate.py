@@ -36,8 +36,11 @@ def upgrade(engine: Engine, db_label: str = "") -> None:
     current = current_revision(engine)
     if current == head:
         return
-    if current is not None and script.get_revision(current) is None:
-        raise HosoError("vault.newer_schema", path=db_label)
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:  # alembic's ResolutionError: a revision we do not know
+            raise HosoError("vault.newer_schema", path=db_label) from exc
     config = _config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

@@ -135,3 +135,17 @@ def test_damaged_key_file_named_without_traceback(cli_vault):
 def test_no_subcommand_says_gui_comes_later():
     r = run_hoso([])
     assert r.returncode == 0 and "hoso --help" in r.stdout
+
+
+def test_damaged_database_named_without_sqlcipher_noise(cli_vault):
+    db = cli_vault / "hoso.db"
+    data = bytearray(db.read_bytes())
+    for offset in range(200, len(data), 1024):
+        data[offset] ^= 0x55
+    db.write_bytes(bytes(data))
+    for extra in ("hoso.db-wal", "hoso.db-shm"):
+        (cli_vault / extra).unlink(missing_ok=True)
+    r = hoso_in(cli_vault, "case", "list", "--password-stdin")
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines() == [r.stderr.strip()]
+    assert str(db) in r.stderr and "ERROR CORE" not in r.stderr

@@ -171,3 +171,30 @@ def test_restore_refuses_a_non_backup(tmp_path):
     with pytest.raises(HosoError) as err:
         vault_service.restore(tmp_path / "junk", tmp_path / "out", "admin", PASSWORD)
     assert err.value.key == "backup.not_backup"
+
+
+def test_a_vault_from_a_newer_program_is_refused(vault):
+    from sqlalchemy import text
+    with vault.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    path = vault.vault_dir
+    vault.close()
+    with pytest.raises(HosoError) as err:
+        vault_service.open_vault(path, "admin", PASSWORD)
+    assert err.value.key == "vault.newer_schema"
+
+
+def test_remember_me_needs_a_real_os_credential_store(vault, monkeypatch):
+    """Headless Linux has no keyring backend: the program says so and changes nothing."""
+    import keyring
+    from keyring.backends import fail
+
+    from desktop.security import secrets
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
+    before = (vault.vault_dir / "keys.json").read_bytes()
+    assert not secrets.keyring_usable()
+    with pytest.raises(HosoError) as err:
+        secrets.remember(vault.keys)
+    assert err.value.key == "keyring.unavailable"
+    assert (vault.vault_dir / "keys.json").read_bytes() == before
+    assert secrets.unlock_remembered(vault.vault_dir, "admin") is None
