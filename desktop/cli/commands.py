@@ -208,24 +208,24 @@ def cmd_user_set(args) -> None:
 
 # --- cases -----------------------------------------------------------------------------
 
-def _int(value: str | None, field: str) -> int:
-    from desktop.domain.numbers import parse_money
+def _number(value: str | None, field: str, parse, kind):
+    """Optional numeric option in Vietnamese notation ("12,5 tỷ", "1.234.567")."""
     if value in (None, ""):
-        return 0
+        return kind(0)
     try:
-        return int(parse_money(value))
+        return kind(parse(value))
     except ValueError:
         raise InvalidInput("input.bad_number", value=value, field=field) from None
+
+
+def _int(value: str | None, field: str) -> int:
+    from desktop.domain.numbers import parse_money
+    return _number(value, field, parse_money, int)
 
 
 def _float(value: str | None, field: str) -> float:
     from desktop.domain.numbers import parse_decimal
-    if value in (None, ""):
-        return 0.0
-    try:
-        return float(parse_decimal(value))
-    except ValueError:
-        raise InvalidInput("input.bad_number", value=value, field=field) from None
+    return _number(value, field, parse_decimal, float)
 
 
 def _choice(enum, value: str, field: str):

@@ -38,6 +38,7 @@ class UnlockedKeys:
     db_key: bytes
     private_key: bytes
     keyfile: KeyFile
+    failed_before: int = 0  # wrong passwords since the last unlock, for the audit trail
 
     @property
     def public_key(self) -> bytes:
@@ -120,10 +121,11 @@ def unlock(vault_dir: Path, user: str | None, password: str) -> UnlockedKeys:
     except DecryptionFailed:
         throttle.failed(user)
         raise WrongPassword("vault.wrong_password", user=user) from None
-    throttle.succeeded(user)
+    failed_before = throttle.succeeded(user)
     if len(clear) != 64:
         raise VaultDamaged("vault.key_file_damaged", path=str(keyfile.path), detail=f"slot “{user}”")
-    keys = UnlockedKeys(Path(vault_dir), keyfile.vault_id, user, clear[:32], clear[32:], keyfile)
+    keys = UnlockedKeys(Path(vault_dir), keyfile.vault_id, user, clear[:32], clear[32:], keyfile,
+                        failed_before)
     if not keyfile.verify(keys.db_key):
         raise VaultDamaged("vault.key_file_damaged", path=str(keyfile.path),
                            detail="HMAC")
@@ -196,11 +198,13 @@ class _Attempts:
         data[user] = {"failures": int(entry.get("failures", 0)) + 1, "last": time.time()}
         self._write(data)
 
-    def succeeded(self, user: str) -> None:
+    def succeeded(self, user: str) -> int:
+        """Reset the counter; returns how many failures preceded this success."""
         data = self._read()
-        if user in data:
-            del data[user]
+        failures = int(data.pop(user, {}).get("failures", 0))
+        if failures:
             self._write(data)
+        return failures
 
 
 def ensure_dir(path: Path) -> None:

@@ -92,7 +92,8 @@ def open_with_keys(keys: UnlockedKeys) -> VaultSession:
         raise VaultDamaged("vault.db_mismatch", path=str(db_file))
     vs = _session_for(engine, keys, derive_audit_key(keys.db_key))
     with vs.uow() as uow:
-        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "session.open")
+        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "session.open",
+                         failed_attempts_before=keys.failed_before)
         uow.commit()
     return vs
 
@@ -127,14 +128,7 @@ def backup(vs: VaultSession, dest: Path) -> Path:
                 audit_log.append(uow.session, vs.audit_key, vs.actor.username, "vault.backup",
                                  str(dest))
                 uow.commit()
-            _copy_database(vs.keys.db_key, vault_files.db_path(vs.vault_dir),
-                           vault_files.db_path(dest))
-            atomic_write(vault_files.keys_path(dest), vault_files.keys_path(vs.vault_dir).read_bytes())
-            blobs = vs.vault_dir / vault_files.BLOBS_NAME
-            if blobs.is_dir():
-                shutil.copytree(blobs, dest / vault_files.BLOBS_NAME)  # already ciphertext
-            else:
-                (dest / vault_files.BLOBS_NAME).mkdir()
+            _copy_vault(vs.keys.db_key, vs.vault_dir, dest)
     except BaseException:
         _remove_partial(dest, created)
         raise
@@ -165,13 +159,7 @@ def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSess
     try:
         with _disk_errors(dest):
             dest.mkdir(parents=True, exist_ok=True)
-            _copy_database(key, vault_files.db_path(src), vault_files.db_path(dest))
-            atomic_write(vault_files.keys_path(dest), vault_files.keys_path(src).read_bytes())
-            blobs = src / vault_files.BLOBS_NAME
-            if blobs.is_dir():
-                shutil.copytree(blobs, dest / vault_files.BLOBS_NAME)
-            else:
-                (dest / vault_files.BLOBS_NAME).mkdir()
+            _copy_vault(key, src, dest)
     except BaseException:
         _remove_partial(dest, created)
         raise
@@ -181,6 +169,18 @@ def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSess
                          "vault.restore", str(src))
         uow.commit()
     return restored
+
+
+def _copy_vault(db_key: bytes, src: Path, dest: Path) -> None:
+    """Database through the backup API (consistent even while in use), key file, blobs
+    (already ciphertext)."""
+    _copy_database(db_key, vault_files.db_path(src), vault_files.db_path(dest))
+    atomic_write(vault_files.keys_path(dest), vault_files.keys_path(src).read_bytes())
+    blobs = src / vault_files.BLOBS_NAME
+    if blobs.is_dir():
+        shutil.copytree(blobs, dest / vault_files.BLOBS_NAME)
+    else:
+        (dest / vault_files.BLOBS_NAME).mkdir()
 
 
 def _copy_database(db_key: bytes, src: Path, dest: Path) -> None:

@@ -48,8 +48,14 @@ def test_wrong_password_is_refused_and_repeated_failures_slow_down(vault):
     with pytest.raises(WrongPassword):
         vault_service.open_vault(path, "admin", "not-the-password")
     assert time.monotonic() - started >= 0.9
-    # the right password still works and resets the counter
-    vault_service.open_vault(path, "admin", PASSWORD).close()
+    # the right password still works, resets the counter and audits the failures
+    vs = vault_service.open_vault(path, "admin", PASSWORD)
+    from desktop.services import audit_log
+    with vs.uow() as uow:
+        latest = audit_log.entries(uow.session, limit=1)[0]
+    vs.close()
+    assert latest.action == "session.open"
+    assert latest.detail["failed_attempts_before"] == vault_files.FREE_ATTEMPTS + 1
     assert vault_files._Attempts(path).delay_for("admin") == 0
 
 
