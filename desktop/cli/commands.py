@@ -175,7 +175,7 @@ def cmd_user_list(args) -> None:
         return
     rows = [(u.username, u.full_name, u.role.label(args.lang), u.clearance.label(args.lang),
              "*" if u.must_change_password else "") for u in found]
-    _table(rows, _headers(args.lang, ["Tên đăng nhập", "Họ tên", "Vai trò", "Độ mật", "Đổi MK"],
+    table(rows, headers(args.lang, ["Tên đăng nhập", "Họ tên", "Vai trò", "Độ mật", "Đổi MK"],
                           ["User", "Full name", "Role", "Clearance", "Must change"]))
 
 
@@ -244,7 +244,8 @@ def _stage(value: str) -> Stage:
                            choices=", ".join(s.value for s in Stage)) from None
 
 
-def cmd_case_add(args) -> None:
+def case_input(args) -> cases.CaseInput:
+    """A CaseInput from the options of _case_fields (hoso case add, hoso plan start)."""
     data = cases.CaseInput(
         code=args.code, title=args.title, inspected_party=args.party, content=args.content,
         period_from=cases.parse_optional_date(args.period_from),
@@ -266,6 +267,11 @@ def cmd_case_add(args) -> None:
     if data.complexity not in ("normal", "complex", "very_complex"):
         raise InvalidInput("input.bad_choice", value=data.complexity, field="--complexity",
                            choices="normal, complex, very_complex")
+    return data
+
+
+def cmd_case_add(args) -> None:
+    data = case_input(args)
     vs, _ = open_session(args)
     try:
         row = cases.add_case(vs, data)
@@ -293,9 +299,9 @@ def cmd_case_list(args) -> None:
         say("case.none", args.lang)
         return
     lang = args.lang
-    _table([(r.code, _clip(r.title, 60), _clip(r.inspected_party, 30), r.stage.label(lang),
+    table([(r.code, clip(r.title, 60), clip(r.inspected_party, 30), r.stage.label(lang),
              format_date(r.decision_date), r.level.label(lang)) for r in rows],
-           _headers(lang, ["Mã", "Tên cuộc thanh tra", "Đối tượng", "Giai đoạn", "Ngày QĐ", "Độ mật"],
+           headers(lang, ["Mã", "Tên cuộc thanh tra", "Đối tượng", "Giai đoạn", "Ngày QĐ", "Độ mật"],
                     ["Code", "Title", "Inspected party", "Stage", "Decision", "Level"]))
     print(f"{len(rows)} " + ("hồ sơ" if lang == "vi" else "cases"))
 
@@ -331,8 +337,8 @@ def cmd_case_stages(args) -> None:
     if args.json:
         print_json([{"code": s.value, "vi": s.label("vi"), "en": s.label("en")} for s in Stage])
         return
-    _table([(s.value, s.label(args.lang)) for s in Stage],
-           _headers(args.lang, ["Mã", "Giai đoạn"], ["Code", "Stage"]))
+    table([(s.value, s.label(args.lang)) for s in Stage],
+           headers(args.lang, ["Mã", "Giai đoạn"], ["Code", "Stage"]))
 
 
 # --- audit -----------------------------------------------------------------------------
@@ -365,8 +371,8 @@ def cmd_audit_list(args) -> None:
     if args.json:
         print_json([e.to_json() for e in found])
         return
-    _table([(str(e.id), e.at[:19].replace("T", " "), e.user, e.action, e.target) for e in found],
-           _headers(args.lang, ["#", "Thời điểm (UTC)", "Người dùng", "Hành động", "Đối tượng"],
+    table([(str(e.id), e.at[:19].replace("T", " "), e.user, e.action, e.target) for e in found],
+           headers(args.lang, ["#", "Thời điểm (UTC)", "Người dùng", "Hành động", "Đối tượng"],
                     ["#", "When (UTC)", "User", "Action", "Target"]))
 
 
@@ -379,15 +385,15 @@ def run_gui(args) -> int:
 
 # --- printing --------------------------------------------------------------------------
 
-def _headers(lang: str, vi: list[str], en: list[str]) -> list[str]:
+def headers(lang: str, vi: list[str], en: list[str]) -> list[str]:
     return vi if lang == "vi" else en
 
 
-def _clip(text: str, width: int) -> str:
+def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _table(rows: list[tuple], headers: list[str]) -> None:
+def table(rows: list[tuple], headers: list[str]) -> None:
     widths = [max(len(str(h)), *(len(str(r[i])) for r in rows)) if rows else len(h)
               for i, h in enumerate(headers)]
     print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())

@@ -19,8 +19,43 @@ def _globals(parser: argparse.ArgumentParser, nested: bool) -> None:
                        help="ngôn ngữ / language (mặc định tiếng Việt)")
 
 
+def _case_fields(p: argparse.ArgumentParser) -> None:
+    """Options describing a case (hoso case add, hoso plan start)."""
+    p.add_argument("--code", required=True, help="mã hồ sơ / case code")
+    p.add_argument("--title", required=True, help="tên cuộc thanh tra / title")
+    p.add_argument("--party", "--inspected-party", dest="party", default="",
+                   help="đối tượng thanh tra / inspected party")
+    p.add_argument("--content", default="", help="nội dung / content")
+    p.add_argument("--period-from", help="thời kỳ thanh tra từ (dd/mm/yyyy)")
+    p.add_argument("--period-to", help="thời kỳ thanh tra đến (dd/mm/yyyy)")
+    p.add_argument("--basis", default="plan", help="plan (kế hoạch) | assignment (đột xuất/được giao)")
+    p.add_argument("--plan-item", type=int, help="mục kế hoạch / plan item id")
+    p.add_argument("--assignment", default="", help="văn bản giao nhiệm vụ / assignment reference")
+    p.add_argument("--decision-number", default="", help="số quyết định, ví dụ 123/QĐ-TTCP")
+    p.add_argument("--decision-date", help="ngày quyết định (dd/mm/yyyy)")
+    p.add_argument("--inspecting-level", default="government",
+                   help="government | ministry | province | department")
+    p.add_argument("--complexity", default="normal", help="normal | complex | very_complex")
+    p.add_argument("--chaired-by", default="", help="đơn vị chủ trì / chairing unit")
+    p.add_argument("--leader", "--supervisor", dest="leader", default="",
+                   help="lãnh đạo phụ trách / supervising leader")
+    p.add_argument("--team", action="append", default=[],
+                   help="thành viên đoàn “Họ tên[:leader|deputy|member|secretary]” (lặp lại)")
+    p.add_argument("--level", default="thuong", help="độ mật / classification")
+    for name, what in (("violation-money", "sai phạm tiền (đồng)"),
+                       ("violation-land", "sai phạm đất (m²)"),
+                       ("recovery-money", "kiến nghị thu hồi tiền (đồng)"),
+                       ("recovery-land", "kiến nghị thu hồi đất (m²)"),
+                       ("disciplined-orgs", "tổ chức bị kiến nghị xử lý"),
+                       ("disciplined-persons", "cá nhân bị kiến nghị xử lý"),
+                       ("referral-cases", "vụ chuyển cơ quan điều tra"),
+                       ("referral-persons", "người chuyển cơ quan điều tra")):
+        p.add_argument(f"--{name}", help=what)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from desktop.cli import commands as c
+    from desktop.cli import workflow_commands as w
 
     parser = argparse.ArgumentParser(
         prog="hoso", description="Hồ sơ Thanh tra — quản lý cuộc thanh tra và tài liệu mật, "
@@ -68,36 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cases = group("case", "hồ sơ thanh tra / inspection cases")
     p = command(cases, "add", c.cmd_case_add, "thêm cuộc thanh tra / add a case")
-    p.add_argument("--code", required=True, help="mã hồ sơ / case code")
-    p.add_argument("--title", required=True, help="tên cuộc thanh tra / title")
-    p.add_argument("--party", "--inspected-party", dest="party", default="",
-                   help="đối tượng thanh tra / inspected party")
-    p.add_argument("--content", default="", help="nội dung / content")
-    p.add_argument("--period-from", help="thời kỳ thanh tra từ (dd/mm/yyyy)")
-    p.add_argument("--period-to", help="thời kỳ thanh tra đến (dd/mm/yyyy)")
-    p.add_argument("--basis", default="plan", help="plan (kế hoạch) | assignment (đột xuất/được giao)")
-    p.add_argument("--plan-item", type=int, help="mục kế hoạch / plan item id")
-    p.add_argument("--assignment", default="", help="văn bản giao nhiệm vụ / assignment reference")
-    p.add_argument("--decision-number", default="", help="số quyết định, ví dụ 123/QĐ-TTCP")
-    p.add_argument("--decision-date", help="ngày quyết định (dd/mm/yyyy)")
-    p.add_argument("--inspecting-level", default="government",
-                   help="government | ministry | province | department")
-    p.add_argument("--complexity", default="normal", help="normal | complex | very_complex")
-    p.add_argument("--chaired-by", default="", help="đơn vị chủ trì / chairing unit")
-    p.add_argument("--leader", "--supervisor", dest="leader", default="",
-                   help="lãnh đạo phụ trách / supervising leader")
-    p.add_argument("--team", action="append", default=[],
-                   help="thành viên đoàn “Họ tên[:leader|deputy|member|secretary]” (lặp lại)")
-    p.add_argument("--level", default="thuong", help="độ mật / classification")
-    for name, what in (("violation-money", "sai phạm tiền (đồng)"),
-                       ("violation-land", "sai phạm đất (m²)"),
-                       ("recovery-money", "kiến nghị thu hồi tiền (đồng)"),
-                       ("recovery-land", "kiến nghị thu hồi đất (m²)"),
-                       ("disciplined-orgs", "tổ chức bị kiến nghị xử lý"),
-                       ("disciplined-persons", "cá nhân bị kiến nghị xử lý"),
-                       ("referral-cases", "vụ chuyển cơ quan điều tra"),
-                       ("referral-persons", "người chuyển cơ quan điều tra")):
-        p.add_argument(f"--{name}", help=what)
+    _case_fields(p)
     p.add_argument("--json", action="store_true")
 
     p = command(cases, "list", c.cmd_case_list, "danh sách, tìm kiếm / list and search cases")
@@ -140,6 +146,76 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(sub, "restore", c.cmd_restore, "khôi phục / restore a backup into a new vault")
     p.add_argument("src", metavar="SRC")
     p.add_argument("dest", metavar="DEST")
+
+    p = command(cases, "deadlines", w.cmd_case_deadlines,
+                "thời hạn của một cuộc thanh tra / a case's deadlines")
+    p.add_argument("code")
+    p.add_argument("--as-of", help="tính đến ngày (dd/mm/yyyy; mặc định hôm nay)")
+    p.add_argument("--json", action="store_true")
+
+    p = command(sub, "overdue", w.cmd_overdue,
+                "việc quá hạn và sắp đến hạn / overdue and due-soon items, worst first")
+    p.add_argument("--within", type=int, help="số ngày làm việc báo trước (mặc định 5)")
+    p.add_argument("--as-of", help="tính đến ngày (dd/mm/yyyy)")
+    p.add_argument("--json", action="store_true")
+
+    plans = group("plan", "kế hoạch thanh tra năm / annual inspection plan")
+    p = command(plans, "create", w.cmd_plan_create, "lập kế hoạch năm / create a year's plan")
+    p.add_argument("year", type=int)
+    p.add_argument("--title", default="")
+    p.add_argument("--decision-number", default="", help="số quyết định phê duyệt")
+    p.add_argument("--decision-date", help="ngày phê duyệt (dd/mm/yyyy)")
+    p.add_argument("--unit", default="", help="đơn vị / unit")
+    p.add_argument("--staff", type=int, help="số công chức tham gia thanh tra / staff available")
+    p = command(plans, "item", w.cmd_plan_item, "thêm mục kế hoạch / add a plan item")
+    p.add_argument("year", type=int)
+    p.add_argument("--party", required=True, help="đối tượng thanh tra")
+    p.add_argument("--content", default="")
+    p.add_argument("--quarter", type=int, help="quý dự kiến 1-4")
+    p.add_argument("--days", type=int, help="số ngày thanh tra dự kiến")
+    p.add_argument("--team-size", type=int, help="số người dự kiến")
+    p = command(plans, "show", w.cmd_plan_show,
+                "tiến độ và cân đối lực lượng / progress and capacity")
+    p.add_argument("year", type=int)
+    p.add_argument("--as-of", help="tính đến ngày (dd/mm/yyyy)")
+    p.add_argument("--json", action="store_true")
+    p = command(plans, "list", w.cmd_plan_list, "các kế hoạch / list plans")
+    p.add_argument("--json", action="store_true")
+    p = command(plans, "start", w.cmd_plan_start,
+                "triển khai một mục thành cuộc thanh tra / start an item as a case")
+    p.add_argument("item", type=int)
+    _case_fields(p)
+    p.add_argument("--json", action="store_true")
+
+    reports = group("report", "báo cáo / reports")
+    p = command(reports, "period", w.cmd_report_period,
+                "báo cáo kỳ (biểu 01/TTr) / period review (table 01/TTr)")
+    p.add_argument("--from", dest="start", required=True, help="dd/mm/yyyy")
+    p.add_argument("--to", dest="end", required=True, help="dd/mm/yyyy")
+    p.add_argument("--unit", default="", help="chỉ đơn vị chủ trì này / only this chairing unit")
+    p.add_argument("--json", action="store_true")
+
+    cal = group("calendar", "lịch ngày nghỉ / holiday calendar")
+    p = command(cal, "show", w.cmd_calendar_show, "ngày nghỉ, ngày làm bù / days off")
+    p.add_argument("year", type=int)
+    p.add_argument("--json", action="store_true")
+    p = command(cal, "set", w.cmd_calendar_set,
+                "sửa một ngày (quản trị) / change a day (administrator)")
+    p.add_argument("date", help="dd/mm/yyyy")
+    p.add_argument("--kind", required=True,
+                   help="holiday | day_off | makeup_workday | working_day")
+    p.add_argument("--name", default="")
+    p.add_argument("--source", default="", help="văn bản căn cứ / source notice")
+
+    p = command(sub, "rules", w.cmd_rules, "các bộ quy tắc thời hạn / legal rule sets")
+    p.add_argument("--json", action="store_true")
+
+    st = group("settings", "thiết lập / settings")
+    p = command(st, "list", w.cmd_settings_list, "xem / show")
+    p.add_argument("--json", action="store_true")
+    p = command(st, "set", w.cmd_settings_set, "đặt (quản trị) / set (administrator)")
+    p.add_argument("key")
+    p.add_argument("value")
 
     p = command(sub, "demo", c.cmd_demo, "tạo kho dữ liệu mẫu / create a demo vault")
     p.add_argument("path", metavar="PATH")

@@ -8,6 +8,8 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.dates import parse_date
+from desktop.domain.deadlines import EventFact
+from desktop.domain.workflow import validate_event
 from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
 from desktop.domain.levels import Level
 from desktop.domain.stages import Basis, InspectingLevel, Stage, TeamRole
@@ -207,11 +209,14 @@ def add_cases_bulk(vs: VaultSession, items: Sequence[CaseInput]) -> int:
 
 def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: str = "",
               note: str = "", days: int | None = None) -> EventInfo:
-    if when > date.today():
-        raise InvalidInput("input.future_date", value=when.strftime("%d/%m/%Y"))
+    if days is not None and days < 0:
+        raise InvalidInput("input.bad_number", value=days, field="--days")
     with vs.uow() as uow:
         session = uow.session
         case = _get_case(vs, session, code)
+        # order rules (workflow.RULES): refused events write nothing
+        existing = [EventFact(Stage(e.stage), e.event_date, e.days) for e in case.events]
+        validate_event(existing, EventFact(stage, when, days), case.decision_date, date.today())
         now = datetime.now()
         event = CaseEvent(case_id=case.id, stage=stage.value, event_date=when, doc_ref=doc_ref,
                           note=note, days=days, recorded_by=vs.actor.username, recorded_at=now)

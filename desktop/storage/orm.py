@@ -73,6 +73,8 @@ class AnnualPlan(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     approved_number: Mapped[str] = mapped_column(String(100), default="")
     approved_date: Mapped[date | None] = mapped_column(Date)
+    # capacity: how many inspectors the plan can count on (None: the unit's active staff)
+    staff_available: Mapped[int | None] = mapped_column(Integer)
     items: Mapped[list["PlanItem"]] = relationship(back_populates="plan", order_by="PlanItem.id")
 
 
@@ -208,6 +210,20 @@ class DocumentRecord(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     level: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CalendarOverride(Base):
+    """An administrator's change to the shipped holiday calendar (kind "working_day"
+    cancels a shipped day off)."""
+
+    __tablename__ = "calendar_overrides"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(300), default="")
+    edited_by: Mapped[str] = mapped_column(String(64))
+    edited_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class AuditRow(Base):

@@ -1,0 +1,79 @@
+"""Deadlines of cases, opinion requests and directives, as of a day."""
+
+from datetime import date
+
+from desktop.domain import deadlines as engine
+from desktop.domain.deadlines import Deadline, DeadlineState
+from desktop.domain.rules import RuleBook, load_rule_book
+from desktop.domain.stages import Stage
+from desktop.services import audit_log, calendar_service, facts, settings
+from desktop.services.cases import _get_case
+from desktop.services.context import VaultSession
+
+_rules: RuleBook | None = None
+
+
+def rule_book() -> RuleBook:
+    global _rules
+    if _rules is None:
+        _rules = load_rule_book()
+    return _rules
+
+
+def for_case(vs: VaultSession, code: str, today: date | None = None) -> list[Deadline]:
+    today = today or date.today()
+    with vs.uow() as uow:
+        session = uow.session
+        case = _get_case(vs, session, code)  # clearance check, audited refusal
+        record = facts.load_cases(session, int(vs.actor.clearance), codes=[case.code])[0]
+        cal = calendar_service.calendar(session)
+        soon = settings.get(session, "due_soon_days")
+        found = engine.case_deadlines(record.facts, rule_book(), cal, today, soon)
+        found += [engine.opinion_deadline(op, rule_book(), cal, today, soon, decided)
+                  for op, decided in facts.load_opinions(session, int(vs.actor.clearance))
+                  if op.case_code == case.code]
+        found += [d for d in (engine.directive_deadline(x, cal, today, soon)
+                              for x in facts.load_directives(session, int(vs.actor.clearance))
+                              if x.case_code == case.code) if d is not None]
+        if case.level > 0:
+            audit_log.append(session, vs.audit_key, vs.actor.username, "case.deadlines", case.code,
+                             level=case.level)
+            uow.commit()
+    return found
+
+
+def overdue(vs: VaultSession, within: int | None = None, today: date | None = None
+            ) -> list[Deadline]:
+    """Overdue and due-soon items across open cases, opinion requests and directives,
+    worst first. `within`: working days ahead counted as due soon (default: setting)."""
+    today = today or date.today()
+    with vs.uow() as uow:
+        session = uow.session
+        soon = settings.get(session, "due_soon_days") if within is None else within
+        cal = calendar_service.calendar(session)
+        rules = rule_book()
+        found: list[Deadline] = []
+        classified = 0
+        for record in facts.load_cases(session, int(vs.actor.clearance)):
+            events = record.facts.events
+            if events and any(e.stage in (Stage.CONCLUDED, Stage.CANCELLED, Stage.CLOSED)
+                              for e in events):
+                continue
+            hits = [d for d in engine.case_deadlines(record.facts, rules, cal, today, soon)
+                    if d.state in (DeadlineState.OVERDUE, DeadlineState.DUE_SOON)]
+            classified += bool(hits) and record.level > 0
+            found += hits
+        for op, decided in facts.load_opinions(session, int(vs.actor.clearance)):
+            if op.answered is None:
+                d = engine.opinion_deadline(op, rules, cal, today, soon, decided)
+                if d.state in (DeadlineState.OVERDUE, DeadlineState.DUE_SOON):
+                    found.append(d)
+        for x in facts.load_directives(session, int(vs.actor.clearance)):
+            d = engine.directive_deadline(x, cal, today, soon)
+            if d is not None and d.state in (DeadlineState.OVERDUE, DeadlineState.DUE_SOON):
+                found.append(d)
+        if classified:
+            audit_log.append(session, vs.audit_key, vs.actor.username, "deadlines.overdue", "",
+                             classified_cases=classified)
+            uow.commit()
+    return engine.worst_first(found)
