@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlalchemy.exc
 
 from desktop.cli.parser import build_parser
+from desktop.domain.calendar import DataFileError
 from desktop.domain.errors import HosoError
 from desktop.domain.messages import default_language, render
 
@@ -32,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if result is None else int(result)
     except HosoError as err:
         _fail(err.message(lang))
+    except DataFileError as err:
+        _fail(render("data.file_error", lang, path=str(err.path), where=err.where,
+                     detail=err.message))
     except sqlalchemy.exc.DatabaseError as err:
         # a page that fails its HMAC shows up only when it is read
         db = Path(getattr(args, "vault", "") or "") / "hoso.db"

@@ -121,6 +121,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.bad_period": ("Kỳ báo cáo: ngày bắt đầu {start} sau ngày kết thúc {end}.",
                           "Reporting period: start {start} is after end {end}."),
     "setting.set": ("Đã đặt {key} = {value}.", "Set {key} = {value}."),
+    "data.file_error": ("Tệp dữ liệu {path} có lỗi tại {where}: {detail}",
+                        "The data file {path} has an error at {where}: {detail}"),
     # misc
     "init.done": ("Đã tạo kho dữ liệu tại {path}; quản trị viên: {user}.",
                   "Vault created at {path}; administrator: {user}."),

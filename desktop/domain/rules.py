@@ -156,8 +156,19 @@ def _check_sequence(rule_sets: tuple[RuleSet, ...]) -> None:
 
 
 def resources_dir() -> Path:
-    """Top-level resources/ (the project is installed editable, so it sits beside desktop/)."""
-    return Path(__file__).resolve().parents[2] / "resources"
+    """Where the rule sets, calendar and translations are: HOSO_RESOURCES if set (an
+    administrator's edited copy), else resources/ beside the package (a source or
+    editable install), else <prefix>/share/hoso (a wheel install, see pyproject)."""
+    import os
+    import sys
+
+    override = os.environ.get("HOSO_RESOURCES")
+    if override:
+        return Path(override)
+    beside = Path(__file__).resolve().parents[2] / "resources"
+    if beside.is_dir():
+        return beside
+    return Path(sys.prefix) / "share" / "hoso"
 
 
 def load_rule_book(directory: Path | str | None = None) -> RuleBook:
