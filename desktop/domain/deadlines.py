@@ -80,8 +80,9 @@ ISSUED = "issued"  # a directive's counted_from
 
 # --- facts in --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class EventFact:
+class EventFact(NamedTuple):
+    """A tuple, not a dataclass: a report builds hundreds of thousands of them."""
+
     stage: Stage
     date: date
     days: int | None = None  # extension length / suspension length, if given

@@ -15,7 +15,7 @@ from desktop.domain.levels import Level
 from desktop.domain.stages import Basis, InspectingLevel, Stage, TeamRole
 from desktop.services import audit_log
 from desktop.services.context import VaultSession
-from desktop.storage import search
+from desktop.storage import case_summary, search
 from desktop.storage.orm import (Case, CaseEvent, Directive, DocumentRecord, OpinionRequest, Staff,
                                  TeamMember, Unit)
 
@@ -135,6 +135,7 @@ def add_case(vs: VaultSession, data: CaseInput) -> CaseRow:
             raise HosoError("case.exists", code=data.code)
         now = datetime.now()
         case = Case(**_case_columns(data), stage=Stage.GATHERING.value,
+                    started_on=data.decision_date,
                     chaired_by_unit_id=_unit_id(session, data.chaired_by),
                     supervisor_id=_staff_id(session, data.supervisor),
                     created_at=now, updated_at=now)
@@ -182,7 +183,8 @@ def add_cases_bulk(vs: VaultSession, items: Sequence[CaseInput]) -> int:
             row = _case_columns(data)
             row.update(id=case_id, created_at=now, updated_at=now, version=1,
                        stage=Stage.DECISION.value if data.decision_date else Stage.GATHERING.value,
-                       stage_date=data.decision_date, chaired_by_unit_id=units[data.chaired_by],
+                       stage_date=data.decision_date, started_on=data.decision_date,
+                       closed_on=None, chaired_by_unit_id=units[data.chaired_by],
                        supervisor_id=staff.get(_clean(data.supervisor)))
             rows.append(row)
             team_rows.extend({"case_id": case_id, "role": role.value, "staff_id": staff[_clean(name)]}
@@ -229,6 +231,8 @@ def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: st
         _update_current_stage(case)
         case.updated_at = now
         case.version += 1
+        session.flush()
+        case_summary.refresh(session, [case.id])
         search.refresh(session, [case.id])
         audit_log.append(session, vs.audit_key, vs.actor.username, "case.event", case.code,
                          stage=stage.value, date=when.isoformat())

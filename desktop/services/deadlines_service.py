@@ -5,7 +5,6 @@ from datetime import date
 from desktop.domain import deadlines as engine
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.rules import RuleBook, load_rule_book
-from desktop.domain.stages import Stage
 from desktop.services import audit_log, calendar_service, facts, settings
 from desktop.services.cases import _get_case
 from desktop.services.context import VaultSession
@@ -54,11 +53,7 @@ def overdue(vs: VaultSession, within: int | None = None, today: date | None = No
         rules = rule_book()
         found: list[Deadline] = []
         classified = 0
-        for record in facts.load_cases(session, int(vs.actor.clearance)):
-            events = record.facts.events
-            if events and any(e.stage in (Stage.CONCLUDED, Stage.CANCELLED, Stage.CLOSED)
-                              for e in events):
-                continue
+        for record in facts.load_cases(session, int(vs.actor.clearance), open_only=True):
             hits = [d for d in engine.case_deadlines(record.facts, rules, cal, today, soon)
                     if d.state in (DeadlineState.OVERDUE, DeadlineState.DUE_SOON)]
             classified += bool(hits) and record.level > 0

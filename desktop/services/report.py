@@ -110,7 +110,7 @@ def period_report(vs: VaultSession, start: date, end: date, unit: str | None = N
     clearance = int(vs.actor.clearance)
     with vs.uow() as uow:
         s = uow.session
-        records = facts.load_cases(s, clearance, unit or None)
+        records = facts.load_cases(s, clearance, unit or None, active_between=(start, end))
         report = PeriodReport(start, end, unit or "", Indicators())
         ind = report.indicators
         unanswered = _unanswered_by_case(s, end)

@@ -16,7 +16,7 @@ _PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=NORMAL",
     "PRAGMA busy_timeout=5000",
-    "PRAGMA cache_size=-65536",   # 64 MiB of decrypted pages: SQLCipher pays per page read
+    "PRAGMA cache_size=-262144",  # up to 256 MiB of decrypted pages (RAM only): SQLCipher pays per page read
 )
 _quieted = False
 

@@ -114,6 +114,9 @@ class Case(Base):
     level: Mapped[int] = mapped_column(Integer, default=0)
     stage: Mapped[str] = mapped_column(String(30), default="gathering")
     stage_date: Mapped[date | None] = mapped_column(Date)
+    # derived from the events (storage/case_summary.py) so reports filter in SQL
+    started_on: Mapped[date | None] = mapped_column(Date, index=True)
+    closed_on: Mapped[date | None] = mapped_column(Date, index=True)
     # results (kết quả), money in VND, land in m²
     violation_money: Mapped[int] = mapped_column(Integer, default=0)
     violation_land_m2: Mapped[float] = mapped_column(Float, default=0.0)

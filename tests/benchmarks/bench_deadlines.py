@@ -19,6 +19,7 @@ from sqlalchemy import insert, select
 from desktop.domain.stages import Stage
 from desktop.services import deadlines_service, report, vault_service
 from desktop.services.demo import fill_demo
+from desktop.storage import case_summary
 from desktop.storage.orm import Case, CaseEvent
 
 CHAIN = [Stage.PLAN_APPROVED, Stage.ANNOUNCED, Stage.ONSITE_ENDED, Stage.TEAM_REPORT, Stage.DRAFT,
@@ -41,6 +42,7 @@ def add_histories(vs, rng: random.Random) -> int:
                              "doc_ref": "", "note": "", "days": None, "recorded_by": "bench",
                              "recorded_at": datetime.now()})
         uow.session.connection().execute(insert(CaseEvent.__table__), rows)
+        case_summary.refresh(uow.session)
         uow.commit()
     return len(rows)
 
