@@ -55,6 +55,7 @@ def _case_fields(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from desktop.cli import commands as c
+    from desktop.cli import exchange_commands as x
     from desktop.cli import workflow_commands as w
 
     parser = argparse.ArgumentParser(
@@ -216,6 +217,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(st, "set", w.cmd_settings_set, "đặt (quản trị) / set (administrator)")
     p.add_argument("key")
     p.add_argument("value")
+
+    p = command(sub, "import", x.cmd_import,
+                "nhập dữ liệu từ Excel / import an Excel workbook")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--kind", required=True, choices=["cases", "plan", "opinions", "staff"])
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi / preview only")
+    p.add_argument("--errors", metavar="OUT.xlsx", help="ghi bảng lỗi / write the error workbook")
+    p.add_argument("--year", type=int, help="năm kế hoạch (khi tệp không có cột Năm)")
+    p.add_argument("--allow-foreign", action="store_true",
+                   help="cho phép tệp xuất từ kho dữ liệu khác / accept another vault's export")
+    p.add_argument("--skip-errors", action="store_true",
+                   help="nhập các dòng đúng, bỏ dòng lỗi / import the good rows only")
+    p.add_argument("--json", action="store_true")
 
     p = command(sub, "demo", c.cmd_demo, "tạo kho dữ liệu mẫu / create a demo vault")
     p.add_argument("path", metavar="PATH")

@@ -157,56 +157,61 @@ def add_case(vs: VaultSession, data: CaseInput) -> CaseRow:
 
 
 def add_cases_bulk(vs: VaultSession, items: Sequence[CaseInput]) -> int:
-    """Many cases in one transaction (demo data, imports): Core inserts, index rows built
-    from the data in hand rather than read back."""
+    """Many cases in one transaction (demo data): see insert_cases."""
+    with vs.uow() as uow:
+        count = insert_cases(vs, uow.session, items)
+        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "case.bulk_add", "",
+                         count=count, max_level=max((int(d.level) for d in items), default=0))
+        uow.commit()
+        return count
+
+
+def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput]) -> int:
+    """Insert cases inside the caller's transaction (imports, demo): Core inserts, index
+    rows built from the data in hand rather than read back. Refuses duplicate codes."""
     for data in items:
         _check_input(vs, data)
     codes = [data.code.strip() for data in items]
     if len(set(codes)) != len(codes):
         seen: set[str] = set()
         raise HosoError("case.exists", code=next(c for c in codes if c in seen or seen.add(c)))
-    with vs.uow() as uow:
-        session = uow.session
-        conn = session.connection()
-        for start in range(0, len(codes), 500):
-            clash = session.execute(select(Case.code).where(Case.code.in_(codes[start:start + 500]))
-                                    ).scalar()
-            if clash:
-                raise HosoError("case.exists", code=clash)
-        now = datetime.now()
-        first = (session.execute(select(func.max(Case.id))).scalar() or 0) + 1
-        staff = _ensure_staff(session, {name for d in items for name, _ in d.team} |
-                              {d.supervisor for d in items})
-        units = {name: _unit_id(session, name) for name in {d.chaired_by for d in items}}
-        rows, team_rows, event_rows, index_rows = [], [], [], []
-        for case_id, data in enumerate(items, start=first):
-            row = _case_columns(data)
-            row.update(id=case_id, created_at=now, updated_at=now, version=1,
-                       stage=Stage.DECISION.value if data.decision_date else Stage.GATHERING.value,
-                       stage_date=data.decision_date, started_on=data.decision_date,
-                       closed_on=None, chaired_by_unit_id=units[data.chaired_by],
-                       supervisor_id=staff.get(_clean(data.supervisor)))
-            rows.append(row)
-            team_rows.extend({"case_id": case_id, "role": role.value, "staff_id": staff[_clean(name)]}
-                             for name, role in data.team)
-            if data.decision_date:
-                event_rows.append({"case_id": case_id, "stage": Stage.DECISION.value,
-                                   "event_date": data.decision_date, "doc_ref": data.decision_number,
-                                   "note": "", "days": None, "recorded_by": vs.actor.username,
-                                   "recorded_at": now})
-            index_rows.append((case_id, search.body(
-                [row["code"], row["title"], data.inspected_party, data.decision_number,
-                 *(name for name, _ in data.team)])))
-        for table, values in ((Case.__table__, rows), (TeamMember.__table__, team_rows),
-                              (CaseEvent.__table__, event_rows)):
-            if values:
-                conn.execute(insert(table), values)
-        if index_rows:
-            search.write(session, index_rows)
-        audit_log.append(session, vs.audit_key, vs.actor.username, "case.bulk_add", "",
-                         count=len(rows), max_level=max((int(d.level) for d in items), default=0))
-        uow.commit()
-        return len(rows)
+    conn = session.connection()
+    for start in range(0, len(codes), 500):
+        clash = session.execute(select(Case.code).where(Case.code.in_(codes[start:start + 500]))
+                                ).scalar()
+        if clash:
+            raise HosoError("case.exists", code=clash)
+    now = datetime.now()
+    first = (session.execute(select(func.max(Case.id))).scalar() or 0) + 1
+    staff = _ensure_staff(session, {name for d in items for name, _ in d.team} |
+                          {d.supervisor for d in items})
+    units = {name: _unit_id(session, name) for name in {d.chaired_by for d in items}}
+    rows, team_rows, event_rows, index_rows = [], [], [], []
+    for case_id, data in enumerate(items, start=first):
+        row = _case_columns(data)
+        row.update(id=case_id, created_at=now, updated_at=now, version=1,
+                   stage=Stage.DECISION.value if data.decision_date else Stage.GATHERING.value,
+                   stage_date=data.decision_date, started_on=data.decision_date,
+                   closed_on=None, chaired_by_unit_id=units[data.chaired_by],
+                   supervisor_id=staff.get(_clean(data.supervisor)))
+        rows.append(row)
+        team_rows.extend({"case_id": case_id, "role": role.value, "staff_id": staff[_clean(name)]}
+                         for name, role in data.team)
+        if data.decision_date:
+            event_rows.append({"case_id": case_id, "stage": Stage.DECISION.value,
+                               "event_date": data.decision_date, "doc_ref": data.decision_number,
+                               "note": "", "days": None, "recorded_by": vs.actor.username,
+                               "recorded_at": now})
+        index_rows.append((case_id, search.body(
+            [row["code"], row["title"], data.inspected_party, data.decision_number,
+             *(name for name, _ in data.team)])))
+    for table, values in ((Case.__table__, rows), (TeamMember.__table__, team_rows),
+                          (CaseEvent.__table__, event_rows)):
+        if values:
+            conn.execute(insert(table), values)
+    if index_rows:
+        search.write(session, index_rows)
+    return len(rows)
 
 
 def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: str = "",

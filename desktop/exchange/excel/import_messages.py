@@ -1,0 +1,38 @@
+"""Messages of imports (Vietnamese first, English second), registered on import."""
+
+from desktop.domain.messages import MESSAGES
+
+MESSAGES.update({
+    "excel.value.bad_basis": ("“{value}” không phải căn cứ hợp lệ (Theo kế hoạch / Đột xuất).",
+                              "“{value}” is not a valid basis (planned / ad hoc)."),
+    "excel.value.bad_basis.at": ("Ô {cell}: “{value}” không phải căn cứ hợp lệ (Theo kế hoạch / Đột xuất).",
+                                 "Cell {cell}: “{value}” is not a valid basis (planned / ad hoc)."),
+    "excel.value.bad_quarter": ("“{value}” không phải quý hợp lệ (1–4).",
+                                "“{value}” is not a valid quarter (1–4)."),
+    "excel.value.bad_quarter.at": ("Ô {cell}: “{value}” không phải quý hợp lệ (1–4).",
+                                   "Cell {cell}: “{value}” is not a valid quarter (1–4)."),
+    "excel.value.not_positive": ("“{value}” phải là số dương.", "“{value}” must be a positive number."),
+    "excel.value.not_positive.at": ("Ô {cell}: “{value}” phải là số dương.",
+                                    "Cell {cell}: “{value}” must be a positive number."),
+    "import.duplicate": ("“{value}” đã xuất hiện ở dòng {first}.",
+                         "“{value}” already appears in row {first}."),
+    "import.no_case": ("Không có hồ sơ “{code}” trong kho dữ liệu.", "There is no case “{code}” in the vault."),
+    "import.no_year": ("Thiếu năm kế hoạch: thêm cột “Năm” hoặc dùng --year.",
+                       "The plan year is missing: add a “Năm” column or use --year."),
+    "import.level_above": ("Độ mật {level} cao hơn độ mật của bạn.", "Classification {level} is above your clearance."),
+    "import.foreign": ("Tệp {file} được xuất từ một kho dữ liệu khác; dùng --allow-foreign nếu vẫn muốn nhập.",
+                       "{file} was exported from another vault; use --allow-foreign to import it anyway."),
+    "import.bad_kind": ("Loại dữ liệu “{kind}” không hợp lệ (cases, plan, opinions, staff).",
+                        "Invalid kind “{kind}” (cases, plan, opinions, staff)."),
+    "import.no_rows": ("Không tìm thấy dòng dữ liệu nào dưới dòng tiêu đề trong trang “{sheet}”.",
+                       "No data rows below the header on sheet “{sheet}”."),
+    "import.done": ("Đã nhập {file}: thêm {inserted}, cập nhật {updated}, không đổi {unchanged}, bị loại {rejected}.",
+                    "Imported {file}: {inserted} added, {updated} updated, {unchanged} unchanged, {rejected} rejected."),
+    "import.dry": ("Nhập thử {file} (chưa ghi gì): sẽ thêm {inserted}, cập nhật {updated}, không đổi {unchanged}, bị loại {rejected}.",
+                   "Dry run of {file} (nothing written): would add {inserted}, update {updated}, leave {unchanged} unchanged, reject {rejected}."),
+    "import.rejected_all": ("Tệp {file} có {rejected} dòng lỗi; không nhập gì. Sửa lỗi (xem --errors) rồi nhập lại.",
+                            "{file} has {rejected} rows with errors; nothing was imported. Fix them (see --errors) and import again."),
+    "import.errors_written": ("Đã ghi bảng lỗi vào {path}.", "Error workbook written to {path}."),
+    "import.unknown_columns": ("Cột không nhận ra (bỏ qua): {columns}.", "Columns not recognised (ignored): {columns}."),
+    "import.missing_columns": ("Thiếu cột bắt buộc: {columns}.", "Required columns missing: {columns}."),
+})

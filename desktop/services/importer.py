@@ -1,0 +1,485 @@
+"""Importing other departments' workbooks: find the header, read and check every row,
+compare with the vault (insert / update with cell-level changes / unchanged / reject),
+then write everything in one transaction with one audit row — or, on a dry run, nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import select
+
+from desktop.domain.errors import HosoError, InvalidInput
+from desktop.domain.folding import fold
+from desktop.domain.levels import Level
+from desktop.domain.messages import render
+from desktop.domain.stages import Basis, TeamRole
+from desktop.exchange.excel import import_messages  # noqa: F401 (registers the messages)
+from desktop.exchange.excel import importspec
+from desktop.exchange.excel.header import find_header
+from desktop.exchange.excel.reader import Sheet, Workbook, read_workbook
+from desktop.services import audit_log, cases
+from desktop.services.context import VaultSession
+from desktop.storage import case_summary, search
+from desktop.storage.orm import AnnualPlan, Case, OpinionRequest, PlanItem, Staff, Unit
+
+MANIFEST_SHEET = "_hoso_manifest"
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    row: int            # 0-based row in the sheet (Excel row = row + 1)
+    col: int | None     # 0-based column, None for the whole row
+    key: str
+    params: dict
+
+    @property
+    def cell(self) -> str:
+        return Sheet.cell_ref(self.row, self.col) if self.col is not None else f"{self.row + 1}"
+
+    def message(self, lang: str = "vi") -> str:
+        return render(self.key, lang, **self.params)
+
+    def to_json(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row + 1, "cell": self.cell,
+                "message": self.message("vi"), "message_en": self.message("en")}
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: object
+    new: object
+
+    def to_json(self) -> dict:
+        return {"field": self.field, "old": _plain(self.old), "new": _plain(self.new)}
+
+
+@dataclass
+class RowOutcome:
+    row: int
+    key: str
+    action: str                      # insert | update | unchanged | reject
+    values: dict = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        data = {"row": self.row + 1, "key": self.key, "action": self.action}
+        if self.changes:
+            data["changes"] = [c.to_json() for c in self.changes]
+        if self.problems:
+            data["problems"] = [p.to_json() for p in self.problems]
+        return data
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    sha256: str
+    kind: str
+    sheet: str = ""
+    header_row: int = 0
+    columns: dict[str, int] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    rows: list[RowOutcome] = field(default_factory=list)
+    file_problems: list[Problem] = field(default_factory=list)
+    from_export: bool = False
+
+    def counts(self) -> dict[str, int]:
+        result = {"insert": 0, "update": 0, "unchanged": 0, "reject": 0}
+        for row in self.rows:
+            result[row.action] += 1
+        return result
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.file_problems + [p for r in self.rows for p in r.problems]
+
+    def to_json(self) -> dict:
+        counts = self.counts()
+        return {"file": self.path.name, "sha256": self.sha256, "kind": self.kind,
+                "sheet": self.sheet, "header_row": self.header_row + 1,
+                "columns": {k: Sheet.cell_ref(0, v)[:-1] for k, v in self.columns.items()},
+                "unknown_columns": self.unknown, "from_export": self.from_export,
+                "inserted": counts["insert"], "updated": counts["update"],
+                "unchanged": counts["unchanged"], "rejected": counts["reject"],
+                "rows": [r.to_json() for r in self.rows if r.action != "unchanged"],
+                "problems": [p.to_json() for p in self.problems]}
+
+
+# --- analysis (reads only) -------------------------------------------------------------
+
+def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
+            allow_foreign: bool = False, progress: Callable[[int], None] | None = None) -> ImportPlan:
+    if kind not in importspec.KINDS:
+        raise InvalidInput("import.bad_kind", kind=kind)
+    path = Path(path)
+    workbook = read_workbook(path)  # the guard runs first; hostile files stop here
+    plan = ImportPlan(path, _sha256(path), kind)
+    _check_origin(vs, workbook, plan, allow_foreign)
+    sheet, match = _locate(workbook, kind)
+    plan.sheet, plan.header_row, plan.columns = sheet.name, match.row_index, match.columns
+    plan.unknown = [str(text) for _, text in match.unknown]
+    fields = importspec.KINDS[kind]
+    if match.missing_required:
+        names = ", ".join(f"“{f.vi}”" for f in fields if f.name in match.missing_required)
+        raise HosoError("import.missing_columns", columns=names)
+    parsed = _read_rows(sheet, match, fields, workbook.date1904, plan, progress)
+    {"cases": _compare_cases, "plan": _compare_plan, "opinions": _compare_opinions,
+     "staff": _compare_staff}[kind](vs, parsed, plan, year)
+    return plan
+
+
+def _locate(workbook: Workbook, kind: str):
+    """The first visible sheet with a recognisable header."""
+    aliases, required = importspec.aliases(kind), importspec.required(kind)
+    for sheet in workbook.sheets:
+        if sheet.hidden or sheet.very_hidden or not sheet.rows:
+            continue
+        match = find_header(sheet, aliases, min_matches=min(2, len(aliases)), required=required)
+        if match is not None:
+            return sheet, match
+    from desktop.exchange.excel.header import require_header
+    first = next((s for s in workbook.sheets if not s.hidden and not s.very_hidden), None)
+    require_header(first or workbook.sheets[0], aliases, 2, required)  # raises the message
+    raise HosoError("import.no_rows", sheet=first.name if first else "")
+
+
+def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
+               progress) -> list[tuple[int, dict, list[Problem]]]:
+    readers = [(f, match.columns[f.name]) for f in fields if f.name in match.columns]
+    parsed = []
+    for index in range(match.data_start, sheet.height):
+        raw = sheet.rows[index]
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw):
+            continue  # blank rows separate groups in hand-made files
+        values, problems = {}, []
+        for f, col in readers:
+            value = raw[col] if col < len(raw) else None
+            cell = Sheet.cell_ref(index, col)
+            try:
+                if f.read is importspec.to_date:
+                    values[f.name] = f.read(value, cell=cell, required=f.required, date1904=date1904)
+                else:
+                    values[f.name] = f.read(value, cell=cell, required=f.required)
+            except InvalidInput as err:
+                problems.append(Problem(sheet.name, index, col, err.key, err.params))
+        parsed.append((index, values, problems))
+        if progress and len(parsed) % 5000 == 0:
+            progress(len(parsed))
+    if not parsed:
+        raise HosoError("import.no_rows", sheet=sheet.name)
+    return parsed
+
+
+def _duplicates(parsed, key_of, sheet: str):
+    """Later rows with the same key as an earlier one are rejected."""
+    first_row: dict = {}
+    for index, values, problems in parsed:
+        key = key_of(values)
+        if key is None or problems:
+            continue
+        if key in first_row:
+            problems.append(Problem(sheet, index, None, "import.duplicate",
+                                    {"value": key if isinstance(key, str) else key[0],
+                                     "first": first_row[key] + 1}))
+        else:
+            first_row[key] = index
+
+
+def _outcome(index: int, key: str, problems: list[Problem], values: dict,
+             changes: list[Change] | None, exists: bool) -> RowOutcome:
+    if problems:
+        return RowOutcome(index, key, "reject", values, [], problems)
+    if not exists:
+        return RowOutcome(index, key, "insert", values)
+    return RowOutcome(index, key, "update" if changes else "unchanged", values, changes or [])
+
+
+def _diff(current: dict, values: dict, names) -> list[Change]:
+    """Cell-level changes; an empty cell in the file leaves the vault's value alone."""
+    out = []
+    for name in names:
+        new = values.get(name)
+        if new is None or name not in current:
+            continue
+        old = current[name]
+        if _norm(old) != _norm(new):
+            out.append(Change(name, old, new))
+    return out
+
+
+def _norm(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, float) and value.is_integer():
+        return float(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, Level):
+        return int(value)
+    return value
+
+
+# --- per kind ----------------------------------------------------------------------------
+
+_CASE_FIELDS = ("title", "inspected_party", "content", "decision_number", "decision_date", "basis",
+                "level", "period_from", "period_to", "violation_money", "violation_land_m2",
+                "recovery_money", "disciplined_orgs", "disciplined_persons", "referral_cases",
+                "referral_persons")
+
+
+def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
+    _duplicates(parsed, lambda v: v.get("code"), plan.sheet)
+    codes = [v["code"] for _, v, p in parsed if v.get("code") and not p]
+    existing = {}
+    with vs.uow() as uow:
+        for start in range(0, len(codes), 500):
+            for case in uow.session.execute(select(Case).where(Case.code.in_(codes[start:start + 500]))
+                                            ).scalars():
+                existing[case.code] = {name: getattr(case, name) for name in _CASE_FIELDS}
+                existing[case.code]["level"] = Level(case.level)
+    for index, values, problems in parsed:
+        level = values.get("level")
+        code = values.get("code") or ""
+        current = existing.get(code)
+        if level is not None and level > vs.actor.clearance:
+            problems.append(Problem(plan.sheet, index, plan.columns.get("level"), "import.level_above",
+                                    {"level": level.label_vi}))
+        if current and current["level"] > vs.actor.clearance:
+            problems.append(Problem(plan.sheet, index, None, "import.level_above",
+                                    {"level": current["level"].label_vi}))
+        changes = _diff(current, values, _CASE_FIELDS) if current and not problems else None
+        plan.rows.append(_outcome(index, code, problems, values, changes, current is not None))
+
+
+def _compare_plan(vs: VaultSession, parsed, plan: ImportPlan, year: int | None) -> None:
+    for index, values, problems in parsed:
+        values["year"] = values.get("year") or year
+        if values["year"] is None and not problems:
+            problems.append(Problem(plan.sheet, index, None, "import.no_year", {}))
+    key_of = lambda v: (f"{v.get('year')}: {v.get('inspected_party')}",  # noqa: E731
+                        fold(v.get("content") or "")) if v.get("inspected_party") else None
+    _duplicates(parsed, key_of, plan.sheet)
+    existing = {}
+    with vs.uow() as uow:
+        for item, plan_year in uow.session.execute(
+                select(PlanItem, AnnualPlan.year).join(AnnualPlan, AnnualPlan.id == PlanItem.plan_id)):
+            existing[(plan_year, fold(item.inspected_party), fold(item.content or ""))] = {
+                "quarter": item.planned_quarter, "days": item.planned_days,
+                "team_size": item.planned_team_size}
+    for index, values, problems in parsed:
+        key = (values.get("year"), fold(values.get("inspected_party") or ""),
+               fold(values.get("content") or ""))
+        current = existing.get(key)
+        changes = _diff(current, values, ("quarter", "days", "team_size")) if current else None
+        label = f"{values.get('year')}: {values.get('inspected_party') or ''}"
+        plan.rows.append(_outcome(index, label, problems, values, changes, current is not None))
+
+
+def _compare_opinions(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
+    key_of = lambda v: (f"{v.get('case_code')} → {v.get('addressee')}", v.get("sent_date")) \
+        if v.get("case_code") and v.get("addressee") else None  # noqa: E731
+    _duplicates(parsed, key_of, plan.sheet)
+    with vs.uow() as uow:
+        s = uow.session
+        visible = dict(s.execute(select(Case.code, Case.level)).all())
+        existing = {}
+        for op, code in s.execute(select(OpinionRequest, Case.code).join(Case, Case.id == OpinionRequest.case_id)):
+            existing[(code, fold(op.addressee), op.sent_date)] = {
+                "subject": op.subject, "doc_ref": op.doc_ref, "due_date": op.due_date,
+                "answered_date": op.answered_date}
+    for index, values, problems in parsed:
+        code = values.get("case_code")
+        if code and code not in visible:
+            problems.append(Problem(plan.sheet, index, plan.columns.get("case_code"), "import.no_case",
+                                    {"code": code}))
+        elif code and visible[code] > vs.actor.clearance:
+            problems.append(Problem(plan.sheet, index, None, "import.level_above",
+                                    {"level": Level(visible[code]).label_vi}))
+        key = (code, fold(values.get("addressee") or ""), values.get("sent_date"))
+        current = existing.get(key)
+        changes = _diff(current, values, ("subject", "doc_ref", "due_date", "answered_date")) \
+            if current and not problems else None
+        plan.rows.append(_outcome(index, f"{code} → {values.get('addressee') or ''}", problems,
+                                  values, changes, current is not None))
+
+
+def _compare_staff(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
+    _duplicates(parsed, lambda v: fold(v.get("full_name") or "") or None, plan.sheet)
+    with vs.uow() as uow:
+        existing = {}
+        for person, unit in uow.session.execute(select(Staff, Unit.name).outerjoin(Unit, Unit.id == Staff.unit_id)):
+            existing.setdefault(fold(person.full_name), {"position": person.position, "unit": unit})
+    for index, values, problems in parsed:
+        name = values.get("full_name") or ""
+        current = existing.get(fold(name))
+        changes = _diff(current, values, ("position", "unit")) if current else None
+        plan.rows.append(_outcome(index, name, problems, values, changes, current is not None))
+
+
+# --- commit (one transaction) --------------------------------------------------------------
+
+def commit(vs: VaultSession, plan: ImportPlan, skip_rejected: bool = False) -> dict[str, int]:
+    counts = plan.counts()
+    if counts["reject"] and not skip_rejected:
+        raise HosoError("import.rejected_all", file=plan.path.name, rejected=counts["reject"])
+    with vs.uow() as uow:
+        s = uow.session
+        inserts = [r for r in plan.rows if r.action == "insert"]
+        updates = [r for r in plan.rows if r.action == "update"]
+        {"cases": _write_cases, "plan": _write_plan, "opinions": _write_opinions,
+         "staff": _write_staff}[plan.kind](vs, s, inserts, updates)
+        audit_log.append(s, vs.audit_key, vs.actor.username, "import." + plan.kind, plan.path.name,
+                         sha256=plan.sha256, inserted=counts["insert"], updated=counts["update"],
+                         unchanged=counts["unchanged"], rejected=counts["reject"],
+                         from_export=plan.from_export)
+        uow.commit()
+    return counts
+
+
+def _write_cases(vs: VaultSession, s, inserts, updates) -> None:
+    items = []
+    for r in inserts:
+        v = r.values
+        items.append(cases.CaseInput(
+            code=v["code"], title=v["title"], inspected_party=v.get("inspected_party") or "",
+            content=v.get("content") or "", decision_number=v.get("decision_number") or "",
+            decision_date=v.get("decision_date"), basis=Basis(v.get("basis") or "plan"),
+            level=v.get("level") or Level.THUONG, chaired_by=v.get("chaired_by") or "",
+            supervisor=v.get("supervisor") or "", period_from=v.get("period_from"),
+            period_to=v.get("period_to"),
+            team=[(v["team_leader"], TeamRole.LEADER)] if v.get("team_leader") else [],
+            violation_money=int(v.get("violation_money") or 0),
+            violation_land_m2=float(v.get("violation_land_m2") or 0),
+            recovery_money=int(v.get("recovery_money") or 0),
+            disciplined_orgs=v.get("disciplined_orgs") or 0,
+            disciplined_persons=v.get("disciplined_persons") or 0,
+            referral_cases=v.get("referral_cases") or 0,
+            referral_persons=v.get("referral_persons") or 0))
+    if items:
+        cases.insert_cases(vs, s, items)
+    if updates:
+        by_code = {r.key: r for r in updates}
+        touched = []
+        for case in s.execute(select(Case).where(Case.code.in_(list(by_code)))).scalars():
+            for change in by_code[case.code].changes:
+                value = change.new
+                if change.field == "level":
+                    value = int(value)
+                elif change.field in ("violation_money", "recovery_money"):
+                    value = int(value)
+                elif change.field == "violation_land_m2":
+                    value = float(value)
+                setattr(case, change.field, value)
+            case.version += 1
+            case.updated_at = datetime.now()
+            touched.append(case.id)
+        s.flush()
+        case_summary.refresh(s, touched)
+        search.refresh(s, touched)
+
+
+def _write_plan(vs: VaultSession, s, inserts, updates) -> None:
+    plans = {p.year: p for p in s.execute(select(AnnualPlan)).scalars()}
+    for r in inserts:
+        v = r.values
+        plan = plans.get(v["year"])
+        if plan is None:
+            plan = plans[v["year"]] = AnnualPlan(year=v["year"], title=f"Kế hoạch thanh tra năm {v['year']}")
+            s.add(plan)
+            s.flush()
+        s.add(PlanItem(plan_id=plan.id, inspected_party=v["inspected_party"], content=v.get("content") or "",
+                       planned_quarter=v.get("quarter"), planned_days=v.get("days"),
+                       planned_team_size=v.get("team_size")))
+    for r in updates:
+        v = r.values
+        item = s.execute(select(PlanItem).join(AnnualPlan).where(AnnualPlan.year == v["year"])).scalars()
+        for candidate in item:
+            if fold(candidate.inspected_party) == fold(v["inspected_party"]) and \
+                    fold(candidate.content or "") == fold(v.get("content") or ""):
+                for change in r.changes:
+                    setattr(candidate, {"quarter": "planned_quarter", "days": "planned_days",
+                                        "team_size": "planned_team_size"}[change.field], change.new)
+
+
+def _write_opinions(vs: VaultSession, s, inserts, updates) -> None:
+    ids = dict(s.execute(select(Case.code, Case.id)).all())
+    for r in inserts:
+        v = r.values
+        s.add(OpinionRequest(case_id=ids[v["case_code"]], addressee=v["addressee"],
+                             subject=v.get("subject") or "", doc_ref=v.get("doc_ref") or "",
+                             sent_date=v["sent_date"], due_date=v.get("due_date"),
+                             answered_date=v.get("answered_date")))
+    for r in updates:
+        v = r.values
+        for op in s.execute(select(OpinionRequest).where(
+                OpinionRequest.case_id == ids[v["case_code"]],
+                OpinionRequest.sent_date == v["sent_date"])).scalars():
+            if fold(op.addressee) == fold(v["addressee"]):
+                for change in r.changes:
+                    setattr(op, change.field, change.new)
+
+
+def _write_staff(vs: VaultSession, s, inserts, updates) -> None:
+    for r in inserts + updates:
+        v = r.values
+        unit_id = cases._unit_id(s, v.get("unit") or "")
+        person = next((p for p in s.execute(select(Staff)).scalars()
+                       if fold(p.full_name) == fold(v["full_name"])), None) if r.action == "update" else None
+        if person is None:
+            s.add(Staff(full_name=v["full_name"], position=v.get("position") or "", unit_id=unit_id))
+        else:
+            if v.get("position"):
+                person.position = v["position"]
+            if v.get("unit"):
+                person.unit_id = unit_id
+
+
+def write_errors(plan: ImportPlan, dest: Path, lang: str = "vi") -> None:
+    from desktop.exchange.excel.errorbook import Mark, write_error_workbook
+    marks = [Mark(p.sheet, p.row, p.col, p.message(lang)) for p in plan.problems]
+    rows_of = None
+    try:
+        rows_of = {s.name: s.rows for s in read_workbook(plan.path).sheets}
+    except HosoError:
+        pass
+    write_error_workbook(plan.path, Path(dest), marks, rows_of,
+                         "Lỗi" if lang == "vi" else "Errors")
+
+
+# --- helpers -------------------------------------------------------------------------
+
+def _check_origin(vs: VaultSession, workbook: Workbook, plan: ImportPlan, allow_foreign: bool) -> None:
+    """A file this program exported carries a manifest: from another vault, refuse unless asked."""
+    manifest_sheet = next((s for s in workbook.sheets if s.name == MANIFEST_SHEET), None)
+    if manifest_sheet is None:
+        return
+    vault_id = next((row[1] for row in manifest_sheet.rows if row and row[0] == "vault_id"), None)
+    plan.from_export = True
+    if vault_id != vs.keys.vault_id and not allow_foreign:
+        raise HosoError("import.foreign", file=plan.path.name)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _plain(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral() else float(value)
+    if isinstance(value, Level):
+        return value.label_vi
+    return value

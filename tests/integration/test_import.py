@@ -1,0 +1,184 @@
+"""Importing other departments' workbooks into a real vault."""
+
+import json
+import zipfile
+from datetime import date
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from desktop.domain.errors import HosoError
+from desktop.domain.levels import Level
+from desktop.services import audit_log, cases, importer, plans
+
+
+def _hand_made(path, rows, title="DANH SÁCH CÁC CUỘC THANH TRA NĂM 2024"):
+    """Like a secretary's file: a title row, a blank row, headers without diacritics in
+    their own order, merged title, text dates, money in words."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws.append([title])
+    ws.merge_cells("A1:G1")
+    ws.append([])
+    ws.append(["STT", "Ten cuoc thanh tra", "MA HO SO", "Doi tuong", "Ngay QD", "So QD", "Sai pham ve tien"])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+GOOD = [
+    [1, "Thanh tra đất đai tỉnh Hà Giang", "NK-01", "UBND tỉnh Hà Giang", "08/7/2024", "12/QĐ-TTCP", "12,5 tỷ"],
+    [],
+    [2, "Thanh tra đầu tư công", "NK-02", "Sở Kế hoạch và Đầu tư", "15/07/2024", "13/QĐ-TTCP", "1.234.567"],
+]
+
+
+def _count(vs):
+    return cases.count_cases(vs)
+
+
+def test_dry_run_reports_and_writes_nothing(vault, tmp_path):
+    path = _hand_made(tmp_path / "ds.xlsx", GOOD)
+    plan = importer.analyse(vault, path, "cases")
+    assert plan.counts() == {"insert": 2, "update": 0, "unchanged": 0, "reject": 0}
+    assert plan.header_row == 2 and plan.unknown == ["STT"]
+    assert _count(vault) == 0
+
+
+def test_real_import_commits_and_audits_with_sha256(vault, tmp_path):
+    path = _hand_made(tmp_path / "ds.xlsx", GOOD)
+    importer.commit(vault, importer.analyse(vault, path, "cases"))
+    shown = cases.get_case(vault, "NK-01")
+    assert shown.row.decision_date == date(2024, 7, 8)
+    assert shown.results["violation_money"] == 12_500_000_000
+    with vault.uow() as uow:
+        entry = audit_log.entries(uow.session, action="import.cases")[0]
+    import hashlib
+    assert entry.detail["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert entry.detail["inserted"] == 2 and entry.target == "ds.xlsx"
+    # found by accent-insensitive search right away
+    assert [r.code for r in cases.list_cases(vault, cases.CaseFilter(search="ha giang"))] == ["NK-01"]
+
+
+def test_a_bad_row_stops_the_whole_import_and_the_error_workbook_shows_it(vault, tmp_path):
+    rows = GOOD + [[3, "Thanh tra X", "NK-03", "Công ty X", "31/02/2024", "", "abc"],
+                   [4, "Trùng", "NK-01", "", "", "", ""]]
+    path = _hand_made(tmp_path / "ds.xlsx", rows)
+    plan = importer.analyse(vault, path, "cases")
+    assert plan.counts()["reject"] == 2
+    with pytest.raises(HosoError):
+        importer.commit(vault, plan)
+    assert _count(vault) == 0
+    importer.write_errors(plan, tmp_path / "loi.xlsx")
+    book = load_workbook(tmp_path / "loi.xlsx")
+    sheet = book["Danh sách"]
+    bad = [p.cell for p in plan.problems if p.col is not None]
+    assert set(bad) == {"E7", "G7"}
+    for ref in bad:
+        assert sheet[ref].fill.fgColor.rgb.endswith("FFC7CE")
+        assert sheet[ref].comment is not None
+    assert "31/02/2024" in sheet["E7"].comment.text
+    listing = list(book["Lỗi"].iter_rows(values_only=True))
+    assert len(listing) == 1 + len(plan.problems)
+
+
+def test_reimport_shows_cell_level_changes(vault, tmp_path):
+    path = _hand_made(tmp_path / "ds.xlsx", GOOD)
+    importer.commit(vault, importer.analyse(vault, path, "cases"))
+    book = load_workbook(path)
+    book.active["B4"] = "Thanh tra đất đai tỉnh Hà Giang (bổ sung)"
+    book.save(tmp_path / "ds2.xlsx")
+    plan = importer.analyse(vault, tmp_path / "ds2.xlsx", "cases")
+    assert plan.counts() == {"insert": 0, "update": 1, "unchanged": 1, "reject": 0}
+    (changed,) = [r for r in plan.rows if r.action == "update"]
+    assert [(c.field, c.new) for c in changed.changes] == [
+        ("title", "Thanh tra đất đai tỉnh Hà Giang (bổ sung)")]
+    importer.commit(vault, plan)
+    assert cases.get_case(vault, "NK-01").row.title.endswith("(bổ sung)")
+
+
+def test_classified_rows_above_clearance_are_rejected(vault, tmp_path):
+    from desktop.domain.levels import Role
+    from desktop.services import users, vault_service
+    users.add_user(vault, "vanthu", Role.CLERK, Level.THUONG, "van-thu-first")
+    clerk = vault_service.open_vault(vault.vault_dir, "vanthu", "van-thu-first")
+    wb = Workbook()
+    wb.active.append(["Mã hồ sơ", "Tên cuộc thanh tra", "Độ mật"])
+    wb.active.append(["M-1", "Cuộc mật", "Mật"])
+    wb.save(tmp_path / "mat.xlsx")
+    plan = importer.analyse(clerk, tmp_path / "mat.xlsx", "cases")
+    assert plan.counts()["reject"] == 1
+    clerk.close()
+
+
+@pytest.mark.parametrize("make", ["csv", "truncated", "ole", "bomb"])
+def test_hostile_or_broken_files_change_nothing(vault, tmp_path, make):
+    path = tmp_path / "x.xlsx"
+    if make == "csv":
+        path.write_text("Mã hồ sơ,Tên\nA,B\n", encoding="utf-8")
+    elif make == "truncated":
+        good = _hand_made(tmp_path / "good.xlsx", GOOD)
+        path.write_bytes(good.read_bytes()[:1500])
+    elif make == "ole":
+        path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 4096)
+    else:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", "<Types/>")
+            z.writestr("xl/worksheets/sheet1.xml", b"\0" * (600 * 1024 * 1024))
+    before = _count(vault)
+    with pytest.raises(HosoError) as err:
+        importer.analyse(vault, path, "cases")
+    assert "x.xlsx" in err.value.message("vi")
+    assert _count(vault) == before
+
+
+def test_plan_opinions_and_staff_kinds(vault, tmp_path):
+    cases.add_case(vault, cases.CaseInput(code="C-1", title="Cuộc một"))
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["KẾ HOẠCH THANH TRA NĂM 2025"])
+    ws.append(["Đối tượng thanh tra", "Nội dung", "Quý", "Số ngày", "Số người"])
+    ws.append(["UBND tỉnh Lạng Sơn", "Đất đai", "Quý II", 45, 8])
+    ws.append(["Bộ Xây dựng", "Quy hoạch", "IV", 60, 10])
+    wb.save(tmp_path / "kh.xlsx")
+    importer.commit(vault, importer.analyse(vault, tmp_path / "kh.xlsx", "plan", year=2025))
+    status = plans.plan_status(vault, 2025, today=date(2025, 1, 2))
+    assert [(i.inspected_party, i.quarter, i.days) for i in status.items] == [
+        ("UBND tỉnh Lạng Sơn", 2, 45), ("Bộ Xây dựng", 4, 60)]
+
+    wb = Workbook()
+    wb.active.append(["Mã hồ sơ", "Cơ quan được xin ý kiến", "Ngày gửi", "Hạn trả lời", "Ngày trả lời"])
+    wb.active.append(["C-1", "Bộ Tài chính", "01/03/2024", "31/03/2024", None])
+    wb.active.append(["KHONG-CO", "Bộ Xây dựng", "01/03/2024", None, None])
+    wb.save(tmp_path / "yk.xlsx")
+    plan = importer.analyse(vault, tmp_path / "yk.xlsx", "opinions")
+    assert plan.counts() == {"insert": 1, "update": 0, "unchanged": 0, "reject": 1}
+    importer.commit(vault, plan, skip_rejected=True)
+    assert cases.get_case(vault, "C-1").opinions[0]["addressee"] == "Bộ Tài chính"
+
+    wb = Workbook()
+    wb.active.append(["Họ và tên", "Chức vụ", "Đơn vị"])
+    wb.active.append(["Nguyễn Văn Đường", "Thanh tra viên", "Cục II"])
+    wb.save(tmp_path / "cb.xlsx")
+    plan = importer.analyse(vault, tmp_path / "cb.xlsx", "staff")
+    assert plan.counts()["insert"] == 1
+    importer.commit(vault, plan)
+
+
+def test_cli_import_dry_run_json_and_errors(tmp_path):
+    from tests.conftest import PASSWORD, run_hoso
+    vault_path = tmp_path / "v"
+    assert run_hoso(["init", vault_path, "--admin", "admin", "--password-stdin"], PASSWORD + "\n").returncode == 0
+    path = _hand_made(tmp_path / "ds.xlsx", GOOD + [[3, "X", "NK-03", "", "99/99/2024", "", ""]])
+    r = run_hoso(["--vault", vault_path, "import", path, "--kind", "cases", "--dry-run", "--json",
+                  "--errors", tmp_path / "loi.xlsx", "--password-stdin"], PASSWORD + "\n")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["inserted"] == 2 and data["rejected"] == 1 and data["committed"] is False
+    assert data["problems"][0]["cell"] == "E7"
+    assert (tmp_path / "loi.xlsx").exists()
+    r = run_hoso(["--vault", vault_path, "import", path, "--kind", "cases", "--password-stdin"],
+                 PASSWORD + "\n")
+    assert r.returncode == 1 and "ds.xlsx" in r.stderr
