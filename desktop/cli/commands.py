@@ -379,8 +379,12 @@ def cmd_audit_list(args) -> None:
 # --- GUI -------------------------------------------------------------------------------
 
 def run_gui(args) -> int:
-    print(render("gui.later", args.lang))
-    return 0
+    """`hoso` with no sub-command: the desktop program."""
+    from desktop.ui.app import run
+    lang = getattr(args, "lang", None) if "--lang" in sys.argv or os.environ.get("HOSO_LANG") else None
+    return run(vault=getattr(args, "vault", None) or os.environ.get("HOSO_VAULT"),
+               user=getattr(args, "user", None) or os.environ.get("HOSO_USER"),
+               lang=lang, demo=bool(getattr(args, "demo", False)))
 
 
 # --- printing --------------------------------------------------------------------------

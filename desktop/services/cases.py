@@ -283,6 +283,41 @@ def list_cases(vs: VaultSession, flt: CaseFilter | None = None) -> list[CaseRow]
         return rows
 
 
+_SORTS = {"code": Case.code, "title": Case.title, "inspected_party": Case.inspected_party,
+          "stage": Case.stage, "decision_date": Case.decision_date, "level": Case.level}
+
+
+def list_ids(vs: VaultSession, flt: CaseFilter | None = None, sort: str = "decision_date",
+             descending: bool = True) -> list[int]:
+    """Ids of the matching cases in display order (the GUI's table fetches rows by id)."""
+    flt = flt or CaseFilter()
+    column = _SORTS.get(sort, Case.decision_date)
+    order = [column.desc() if descending else column.asc(), Case.id.desc()]
+    inner = _filtered(vs, flt).order_by(*order)
+    if flt.limit is not None:
+        inner = inner.limit(flt.limit)
+    query = select(inner.subquery().c.id)
+    with vs.uow() as uow:
+        return list(uow.session.execute(query, _params(flt)).scalars())
+
+
+def rows_by_ids(vs: VaultSession, ids: Sequence[int]) -> dict[int, CaseRow]:
+    """Rows for the given ids (one screen page at a time); reading classified rows is
+    audited by count."""
+    found: dict[int, CaseRow] = {}
+    with vs.uow() as uow:
+        for start in range(0, len(ids), 500):
+            query = _filtered(vs, CaseFilter()).where(Case.id.in_(list(ids[start:start + 500])))
+            for t in uow.session.execute(query):
+                found[t.id] = _row_from_tuple(t)
+        classified = sum(1 for r in found.values() if r.level > Level.THUONG)
+        if classified:
+            audit_log.append(uow.session, vs.audit_key, vs.actor.username, "case.list", "",
+                             classified_rows=classified, rows=len(found))
+            uow.commit()
+    return found
+
+
 def count_cases(vs: VaultSession, flt: CaseFilter | None = None) -> int:
     flt = flt or CaseFilter()
     query = select(func.count()).select_from(_filtered(vs, flt).subquery())

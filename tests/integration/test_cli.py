@@ -132,11 +132,6 @@ def test_damaged_key_file_named_without_traceback(cli_vault):
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
-def test_no_subcommand_says_gui_comes_later():
-    r = run_hoso([])
-    assert r.returncode == 0 and "hoso --help" in r.stdout
-
-
 def test_damaged_database_named_without_sqlcipher_noise(cli_vault):
     db = cli_vault / "hoso.db"
     data = bytearray(db.read_bytes())

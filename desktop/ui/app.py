@@ -1,0 +1,164 @@
+"""Starting the desktop program: language, first-start wizard or login, first-login
+password change, main window, auto-lock."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.services import vault_service
+from desktop.ui import errors, i18n
+from desktop.ui import settings as opts
+from desktop.ui.context import AppContext
+from desktop.ui.idle import IdleWatcher
+from desktop.ui.settings import Settings
+from desktop.ui.tasks import TaskRunner
+
+DEMO_PASSWORD = "demo-password"
+
+
+def default_vault() -> Path:
+    import platformdirs
+    return Path(platformdirs.user_data_dir("hoso", appauthor=False)) / "vault"
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    QCoreApplication.setOrganizationName("HoSoThanhTra")
+    QCoreApplication.setApplicationName("hoso")
+    app.setApplicationDisplayName("Hồ sơ Thanh tra")
+    return app
+
+
+class Launcher:
+    """Owns the start-up sequence; kept separate from main() so tests can drive it."""
+
+    def __init__(self, app: QApplication, vault: Path | None, user: str | None, lang: str | None,
+                 demo: bool = False, settings: Settings | None = None) -> None:
+        self.app = app
+        self.settings = settings or Settings()
+        self.lang = lang or self.settings.get(opts.LANGUAGE) or "vi"
+        i18n.install(app, self.lang)
+        errors.install_excepthook(lambda: self.lang)
+        self.runner = TaskRunner(parent=app)
+        self.demo_dir: tempfile.TemporaryDirectory | None = None
+        if demo:
+            self.demo_dir = tempfile.TemporaryDirectory(prefix="hoso-demo-")
+            vault = Path(self.demo_dir.name) / "vault"
+        self.vault = Path(vault or self.settings.get(opts.LAST_VAULT) or default_vault())
+        self.user = user or self.settings.get(opts.LAST_USER) or ""
+        self.demo = demo
+        self.window = None
+        self.ctx: AppContext | None = None
+        self.password_used = ""
+
+    def start(self) -> None:
+        if self.demo:
+            self._make_demo()
+        elif not vault_service.is_vault(self.vault):
+            self._setup()
+        else:
+            self._login()
+
+    def _make_demo(self) -> None:
+        from desktop.ui.dialogs.busy import BusyDialog
+        from desktop.services.demo import fill_demo
+        path = self.vault
+
+        def build(control):
+            vs = vault_service.create_vault(path, "admin", DEMO_PASSWORD, "Quản trị hệ thống")
+            fill_demo(vs)
+            vs.close()
+
+        busy = BusyDialog(QCoreApplication.translate("Launcher", "Đang tạo kho dữ liệu mẫu…"))
+        busy.show()
+
+        def done(_):
+            busy.close()
+            self.user = "admin"
+            self._login(hint=QCoreApplication.translate(
+                "Launcher", "Kho dữ liệu mẫu (sẽ bị xóa khi thoát). Mật khẩu của admin: %1")
+                .replace("%1", DEMO_PASSWORD))
+
+        self.runner.run(build, done=done, error=lambda exc: errors.show(None, exc, self.lang))
+
+    def _setup(self) -> None:
+        from desktop.ui.dialogs.setup_wizard import SetupWizard
+        wizard = SetupWizard(self.runner, self.vault, self.lang)
+        self._keep = wizard
+
+        def finished(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted:
+                self.app.quit()
+                return
+            self.vault = wizard.chosen_path or self.vault
+            if wizard.session is not None:
+                self.password_used = ""
+                self._open_main(wizard.session)
+            else:
+                self._login()
+
+        wizard.finished.connect(finished)
+        wizard.show()
+
+    def _login(self, hint: str = "") -> None:
+        from desktop.ui.dialogs.login import LoginDialog
+        dialog = LoginDialog(self.runner, self.vault, self.user, self.lang, hint=hint)
+        self._keep = dialog
+        self.login_dialog = dialog
+
+        def finished(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted or dialog.session is None:
+                self.app.quit()
+                return
+            self.password_used = dialog.password_used
+            self._open_main(dialog.session)
+
+        dialog.finished.connect(finished)
+        dialog.show()
+
+    def _open_main(self, session) -> None:
+        from desktop.ui.main_window import MainWindow
+        if not self.demo:
+            self.settings.set(opts.LAST_VAULT, str(self.vault))
+            self.settings.set(opts.LAST_USER, session.actor.username)
+        self.ctx = AppContext(self.settings, self.runner, self.lang, self.vault)
+        self.ctx.set_session(session)
+        self.window = MainWindow(self.ctx)
+        self.idle = IdleWatcher(self.app, self.settings.get(opts.IDLE_MINUTES), self.window)
+        self.idle.idle.connect(self.ctx.lock)
+        self.window.show()
+        if session.actor.must_change_password:
+            from desktop.ui.dialogs.change_password import ChangePasswordDialog
+            dialog = ChangePasswordDialog(self.ctx, self.password_used, first_login=True, parent=self.window)
+            dialog.rejected.connect(self.ctx.lock)  # no way around the first change
+            dialog.open()
+            self.first_login_dialog = dialog
+        self.password_used = ""
+
+    def cleanup(self) -> None:
+        self.runner.wait(10000)
+        if self.demo_dir is not None:
+            shutil.rmtree(self.demo_dir.name, ignore_errors=True)
+
+
+def run(vault: str | None = None, user: str | None = None, lang: str | None = None,
+        demo: bool = False) -> int:
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = make_app()
+    launcher = Launcher(app, Path(vault) if vault else None, user, lang, demo)
+    launcher.start()
+    try:
+        return app.exec()
+    finally:
+        launcher.cleanup()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run(os.environ.get("HOSO_VAULT")))

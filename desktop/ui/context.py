@@ -1,0 +1,73 @@
+"""What every window and page is given (git-cola's ApplicationContext): settings, the
+task runner, the open vault session, the language; no global singletons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+
+from desktop.services.context import VaultSession
+from desktop.ui import settings as opts
+from desktop.ui.settings import Settings
+from desktop.ui.tasks import TaskControl, TaskHandle, TaskRunner
+
+
+class AppContext(QObject):
+    locked = Signal()
+    unlocked = Signal()
+    data_changed = Signal(str)   # what changed: "cases", "plan", "users", …
+
+    def __init__(self, settings: Settings, runner: TaskRunner, lang: str, vault_path: Path) -> None:
+        super().__init__()
+        self.settings, self.runner, self.lang, self.vault_path = settings, runner, lang, Path(vault_path)
+        self.session: VaultSession | None = None
+        self.username = ""
+        self._clipboard_timer = QTimer(self)
+        self._clipboard_timer.setSingleShot(True)
+        self._clipboard_timer.timeout.connect(self._clear_clipboard)
+        self._clipboard_text = ""
+
+    # --- session -------------------------------------------------------------------
+    def set_session(self, session: VaultSession) -> None:
+        self.session = session
+        self.username = session.actor.username
+        self.unlocked.emit()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.session is None
+
+    def lock(self) -> None:
+        """Hide data, drop keys. The session closes on the worker after queued work."""
+        session, self.session = self.session, None
+        if session is not None:
+            self.runner.run(lambda control: session.close())
+            self.locked.emit()
+        self._clear_clipboard()
+
+    def db(self, fn: Callable[[VaultSession, TaskControl], Any], done: Callable[[Any], None] | None = None,
+           error: Callable[[BaseException], None] | None = None,
+           progress: Callable[[int, int, str], None] | None = None,
+           cancelled: Callable[[], None] | None = None) -> TaskHandle | None:
+        """Run fn(session, control) on the database worker; None when locked."""
+        session = self.session
+        if session is None:
+            return None
+        return self.runner.run(lambda control: fn(session, control), done, error, progress, cancelled)
+
+    # --- clipboard -----------------------------------------------------------------
+    def copy_text(self, text: str, classified: bool) -> None:
+        """Copy; text from classified records is wiped from the clipboard after 30 s."""
+        QGuiApplication.clipboard().setText(text)
+        if classified:
+            self._clipboard_text = text
+            self._clipboard_timer.start(self.settings.get(opts.CLIPBOARD_SECONDS) * 1000)
+
+    def _clear_clipboard(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if self._clipboard_text and clipboard.text() == self._clipboard_text:
+            clipboard.clear()
+        self._clipboard_text = ""

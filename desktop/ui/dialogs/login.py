@@ -1,0 +1,90 @@
+"""Login: user and password; the key derivation (Argon2id) runs off the UI thread
+with a busy indicator; a wrong password is said inline and nothing else happens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QVBoxLayout)
+
+from desktop.services import vault_service
+from desktop.services.context import VaultSession
+from desktop.ui import errors
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import busy_bar
+
+
+class LoginDialog(QDialog):
+    unlocked = Signal(object)  # VaultSession
+
+    def __init__(self, runner: TaskRunner, vault_path: Path, user: str = "", lang: str = "vi",
+                 parent=None, hint: str = "") -> None:
+        super().__init__(parent)
+        self.runner, self.vault_path, self.lang = runner, Path(vault_path), lang
+        self.session: VaultSession | None = None
+        self.setWindowTitle(self.tr("Hồ sơ Thanh tra — Đăng nhập"))
+        self.setObjectName("loginDialog")
+        layout = QVBoxLayout(self)
+        place = QLabel(self.tr("Kho dữ liệu: %1").replace("%1", str(self.vault_path)))
+        place.setWordWrap(True)
+        layout.addWidget(place)
+        if hint:
+            hint_label = QLabel(hint)
+            hint_label.setWordWrap(True)
+            layout.addWidget(hint_label)
+        form = QFormLayout()
+        self.user = QLineEdit(user)
+        self.user.setObjectName("user")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Người dùng:"), self.user)
+        form.addRow(self.tr("Mật khẩu:"), self.password)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setObjectName("loginMessage")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.busy = busy_bar()
+        layout.addWidget(self.busy)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                        QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đăng nhập"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        (self.password if user else self.user).setFocus()
+        self.setMinimumWidth(420)
+
+    def submit(self) -> None:
+        user, password = self.user.text().strip(), self.password.text()
+        if not password:
+            self.message.setText(self.tr("Hãy nhập mật khẩu."))
+            return
+        self._busy(True)
+        path = self.vault_path
+        self.runner.run(lambda control: vault_service.open_vault(path, user or None, password),
+                        done=self._opened, error=self._failed)
+
+    def _busy(self, on: bool) -> None:
+        self.busy.setVisible(on)
+        self.buttons.setEnabled(not on)
+        self.user.setEnabled(not on)
+        self.password.setEnabled(not on)
+
+    def _opened(self, session: VaultSession) -> None:
+        self._busy(False)
+        self.session = session
+        self.password_used = self.password.text()
+        self.password.clear()
+        self.unlocked.emit(session)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.message.setText(errors.describe(exc, self.lang))
+        self.password.selectAll()
+        self.password.setFocus()

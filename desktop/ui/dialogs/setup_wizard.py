@@ -1,0 +1,147 @@
+"""First start: create a vault (location, administrator, password with a strength
+hint) or open an existing one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QRadioButton, QVBoxLayout, QWizard, QWizardPage)
+
+from desktop.services import vault_service
+from desktop.ui import errors
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import busy_bar, password_strength
+
+
+class SetupWizard(QWizard):
+    def __init__(self, runner: TaskRunner, default_path: Path, lang: str = "vi", parent=None) -> None:
+        super().__init__(parent)
+        self.runner, self.lang = runner, lang
+        self.session = None
+        self.chosen_path: Path | None = None
+        self.setObjectName("setupWizard")
+        self.setWindowTitle(self.tr("Hồ sơ Thanh tra — Bắt đầu"))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.mode_page = _ModePage()
+        self.place_page = _PlacePage(default_path)
+        self.admin_page = _AdminPage(self)
+        self.addPage(self.mode_page)
+        self.addPage(self.place_page)
+        self.addPage(self.admin_page)
+        self.setMinimumSize(560, 380)
+
+    @property
+    def creating(self) -> bool:
+        return self.mode_page.create.isChecked()
+
+
+class _ModePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Chào mừng"))
+        self.setSubTitle(self.tr("Chương trình lưu hồ sơ thanh tra trong một kho dữ liệu mã hóa trên máy này."))
+        layout = QVBoxLayout(self)
+        self.create = QRadioButton(self.tr("Tạo kho dữ liệu mới"))
+        self.create.setObjectName("createVault")
+        self.open = QRadioButton(self.tr("Mở kho dữ liệu có sẵn"))
+        self.open.setObjectName("openVault")
+        self.create.setChecked(True)
+        layout.addWidget(self.create)
+        layout.addWidget(self.open)
+
+
+class _PlacePage(QWizardPage):
+    def __init__(self, default_path: Path) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Thư mục kho dữ liệu"))
+        layout = QHBoxLayout(self)
+        self.path = QLineEdit(str(default_path))
+        self.path.setObjectName("vaultPath")
+        browse = QPushButton(self.tr("Chọn…"))
+        browse.clicked.connect(self._browse)
+        layout.addWidget(self.path)
+        layout.addWidget(browse)
+        self.registerField("path*", self.path)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục"), self.path.text(),
+                                                  QFileDialog.Option.DontUseNativeDialog)
+        if folder:
+            self.path.setText(folder)
+
+    def validatePage(self) -> bool:  # noqa: N802 — Qt's name
+        wizard: SetupWizard = self.wizard()
+        path = Path(self.path.text()).expanduser()
+        if not wizard.creating:
+            if not vault_service.is_vault(path):
+                self.setSubTitle(self.tr("Không có kho dữ liệu trong thư mục này."))
+                return False
+            wizard.chosen_path = path
+        return True
+
+    def nextId(self) -> int:  # noqa: N802
+        wizard: SetupWizard = self.wizard()
+        return 2 if wizard.creating else -1
+
+
+class _AdminPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Quản trị viên"))
+        self.setSubTitle(self.tr("Người quản trị tạo tài khoản cho những người dùng khác."))
+        form = QFormLayout(self)
+        self.admin = QLineEdit("admin")
+        self.admin.setObjectName("adminName")
+        self.full_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setObjectName("adminPassword")
+        self.again = QLineEdit()
+        self.again.setObjectName("adminPasswordAgain")
+        for edit in (self.password, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.strength = QLabel(password_strength("")[1])
+        self.strength.setObjectName("strength")
+        self.password.textChanged.connect(lambda t: self.strength.setText(password_strength(t)[1]))
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        self.busy = busy_bar()
+        form.addRow(self.tr("Tên đăng nhập:"), self.admin)
+        form.addRow(self.tr("Họ và tên:"), self.full_name)
+        form.addRow(self.tr("Mật khẩu:"), self.password)
+        form.addRow(self.tr("Độ mạnh:"), self.strength)
+        form.addRow(self.tr("Nhập lại mật khẩu:"), self.again)
+        form.addRow(self.message)
+        form.addRow(self.busy)
+        self._done = False
+
+    def validatePage(self) -> bool:  # noqa: N802
+        """Creating runs Argon2id and writes the vault: on the worker; Finish is pressed
+        again automatically once it is done."""
+        if self._done:
+            return True
+        if self.password.text() != self.again.text():
+            self.message.setText(self.tr("Hai lần nhập mật khẩu không khớp."))
+            return False
+        wizard: SetupWizard = self.wizard()
+        path = Path(wizard.place_page.path.text()).expanduser()
+        admin, full, password = self.admin.text().strip(), self.full_name.text().strip(), self.password.text()
+        self.busy.show()
+        self.setEnabled(False)
+
+        def done(session) -> None:
+            self.busy.hide()
+            self.setEnabled(True)
+            wizard.session, wizard.chosen_path = session, path
+            self._done = True
+            wizard.accept()
+
+        def failed(exc) -> None:
+            self.busy.hide()
+            self.setEnabled(True)
+            self.message.setText(errors.describe(exc, wizard.lang))
+
+        wizard.runner.run(lambda control: vault_service.create_vault(path, admin, password, full),
+                          done=done, error=failed)
+        return False

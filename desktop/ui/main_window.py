@@ -1,0 +1,279 @@
+"""The main window: navigation pane, pages, status bar, lock screen."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
+                               QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+
+from desktop.domain.levels import Level
+from desktop.services import vault_service
+from desktop.ui import errors, icons
+from desktop.ui import settings as opts
+from desktop.ui.context import AppContext
+from desktop.ui.views.base import Page
+from desktop.ui.widgets import busy_bar
+
+
+def _pages() -> list[tuple[str, str, str, Callable[[AppContext], Page]]]:
+    """(key, Vietnamese title, icon, factory). Imported late: each page is its own module."""
+    from desktop.ui.views.audit import AuditPage
+    from desktop.ui.views.cases import CasesPage
+    from desktop.ui.views.dashboard import DashboardPage
+    from desktop.ui.views.opinions import OpinionsPage
+    from desktop.ui.views.plan import PlanPage
+    from desktop.ui.views.review import ReviewPage
+    from desktop.ui.views.users import UsersPage
+    tr = MainWindow.tr_static
+    return [
+        ("dashboard", tr("Tổng quan"), "dashboard", DashboardPage),
+        ("cases", tr("Cuộc thanh tra"), "cases", CasesPage),
+        ("plan", tr("Kế hoạch"), "plan", PlanPage),
+        ("opinions", tr("Ý kiến & chỉ đạo"), "opinions", OpinionsPage),
+        ("review", tr("Báo cáo"), "review", ReviewPage),
+        ("audit", tr("Nhật ký"), "audit", AuditPage),
+        ("users", tr("Người dùng"), "users", UsersPage),
+    ]
+
+
+class LockScreen(QWidget):
+    """Shown instead of the pages while locked: nothing of the vault is on screen."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__()
+        self.window_ = window
+        self.setObjectName("lockScreen")
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        title = QLabel(self.tr("Đã khóa. Nhập mật khẩu để tiếp tục."))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setStyleSheet("font-size: 16pt;")
+        self.user = QLabel()
+        self.user.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.password = QLineEdit()
+        self.password.setObjectName("unlockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaximumWidth(320)
+        self.password.returnPressed.connect(self.submit)
+        self.message = QLabel()
+        self.message.setObjectName("unlockMessage")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.button = QPushButton(self.tr("Mở khóa"))
+        self.button.clicked.connect(self.submit)
+        self.busy = busy_bar()
+        self.busy.setMaximumWidth(320)
+        for widget in (title, self.user, self.password, self.button, self.busy, self.message):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch()
+
+    def submit(self) -> None:
+        ctx = self.window_.ctx
+        path, user, password = ctx.vault_path, ctx.username, self.password.text()
+        self.busy.show()
+        self.button.setEnabled(False)
+        ctx.runner.run(lambda control: vault_service.open_vault(path, user, password),
+                       done=self._opened, error=self._failed)
+
+    def _opened(self, session) -> None:
+        self.busy.hide()
+        self.button.setEnabled(True)
+        self.password.clear()
+        self.message.clear()
+        self.window_.ctx.set_session(session)
+
+    def _failed(self, exc) -> None:
+        self.busy.hide()
+        self.button.setEnabled(True)
+        self.message.setText(errors.describe(exc, self.window_.ctx.lang))
+        self.password.selectAll()
+
+
+class MainWindow(QMainWindow):
+    @staticmethod
+    def tr_static(text: str) -> str:
+        from desktop.ui.i18n import tr
+        return tr("MainWindow", text)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Hồ sơ Thanh tra"))
+        self.setWindowIcon(icons.icon("app"))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        self._factories = _pages()
+        for key, title, icon_name, _factory in self._factories:
+            item = QListWidgetItem(icons.icon(icon_name), title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            placeholder = QWidget()
+            self.stack.addWidget(placeholder)
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.lock_screen = LockScreen(self)
+        self.body = QSplitter()
+        self.body.addWidget(self.nav)
+        self.body.addWidget(self.stack)
+        self.body.setStretchFactor(1, 1)
+        self.outer = QStackedWidget()
+        self.outer.addWidget(self.body)
+        self.outer.addWidget(self.lock_screen)
+        self.setCentralWidget(self.outer)
+        self._status_labels()
+        self._actions()
+        ctx.locked.connect(self._on_locked)
+        ctx.unlocked.connect(self._on_unlocked)
+        ctx.runner.on_error = lambda exc: errors.show(self, exc, ctx.lang)
+        self.resize(1280, 800)
+        self._on_unlocked()
+        self.nav.setCurrentRow(0)
+
+    # --- pages -----------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        """The page for `key`, built on first use (start-up builds only the dashboard)."""
+        if key not in self.pages:
+            index = next(i for i, f in enumerate(self._factories) if f[0] == key)
+            page = self._factories[index][3](self.ctx)
+            page.open_case.connect(self.open_case)
+            page.status.connect(self.statusBar().showMessage)
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, page)
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._factories[row][0]
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        page.activate()
+
+    def go(self, key: str) -> Page:
+        row = next(i for i, f in enumerate(self._factories) if f[0] == key)
+        self.nav.setCurrentRow(row)
+        return self.page(key)
+
+    def open_case(self, code: str) -> None:
+        page = self.go("cases")
+        page.open_code(code)
+
+    # --- status bar, actions ---------------------------------------------------------
+    def _status_labels(self) -> None:
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        self.vault_label = QLabel()
+        self.vault_label.setObjectName("statusVault")
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.vault_label)
+
+    def _actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Tệp"))
+        self.lock_action = QAction(icons.icon("lock"), self.tr("&Khóa"), self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.ctx.lock)
+        self.import_action = QAction(icons.icon("import"), self.tr("&Nhập từ Excel…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_excel)
+        self.export_action = QAction(icons.icon("export"), self.tr("&Xuất ra Excel…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_excel)
+        self.backup_action = QAction(self.tr("&Sao lưu…"), self)
+        self.backup_action.triggered.connect(self.backup)
+        self.password_action = QAction(self.tr("Đổi &mật khẩu…"), self)
+        self.password_action.triggered.connect(self.change_password)
+        quit_action = QAction(self.tr("&Thoát"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.import_action, self.export_action, self.backup_action, None,
+                       self.password_action, self.lock_action, None, quit_action):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+                self.addAction(action)
+        go_menu = self.menuBar().addMenu(self.tr("&Đi tới"))
+        for index, (key, title, _icon, _f) in enumerate(self._factories):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, row=index: self.nav.setCurrentRow(row))
+            go_menu.addAction(action)
+            self.addAction(action)
+        search = QAction(self.tr("Tìm hồ sơ"), self)
+        search.setShortcut(QKeySequence.StandardKey.Find)
+        search.triggered.connect(lambda: self.go("cases").focus_search())
+        self.addAction(search)
+        view_menu = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
+        for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
+            action = QAction(name, self)
+            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            view_menu.addAction(action)
+
+    def _set_language(self, code: str) -> None:
+        self.ctx.settings.set(opts.LANGUAGE, code)
+        self.statusBar().showMessage(self.tr("Ngôn ngữ mới có hiệu lực khi mở lại chương trình."), 8000)
+
+    # --- lock --------------------------------------------------------------------------
+    def _on_locked(self) -> None:
+        for page in self.pages.values():
+            page.clear()
+        self.lock_screen.user.setText(self.ctx.username)
+        self.outer.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.lock_screen.password.setFocus()
+        self.user_label.clear()
+
+    def _on_unlocked(self) -> None:
+        session = self.ctx.session
+        if session is None:
+            return
+        actor = session.actor
+        self.outer.setCurrentWidget(self.body)
+        self.menuBar().setEnabled(True)
+        self.user_label.setText(self.tr("%1 · %2 · độ mật %3").replace("%1", actor.full_name or actor.username)
+                                .replace("%2", actor.role.label(self.ctx.lang))
+                                .replace("%3", actor.clearance.label(self.ctx.lang)))
+        self.vault_label.setText(str(self.ctx.vault_path))
+        users_row = next(i for i, f in enumerate(self._factories) if f[0] == "users")
+        self.nav.item(users_row).setHidden(not actor.is_admin)
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.activate()
+
+    # --- file actions (dialogs are their own modules) ---------------------------------
+    def import_excel(self) -> None:
+        from desktop.ui.dialogs.import_wizard import ImportWizard
+        wizard = ImportWizard(self.ctx, self)
+        wizard.open()
+
+    def export_excel(self) -> None:
+        from desktop.ui.dialogs.export_dialog import ExportDialog
+        dialog = ExportDialog(self.ctx, self)
+        dialog.open()
+
+    def backup(self) -> None:
+        from desktop.ui.dialogs.backup_dialog import run_backup
+        run_backup(self.ctx, self)
+
+    def change_password(self) -> None:
+        from desktop.ui.dialogs.change_password import ChangePasswordDialog
+        ChangePasswordDialog(self.ctx, parent=self).open()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.ctx.lock()
+        self.ctx.runner.wait(10000)
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "Level"]

@@ -1,0 +1,38 @@
+"""A page of the main window. Pages get the AppContext, load their data on the worker
+when shown, and drop everything they show when the vault locks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.context import AppContext
+
+
+class Page(QWidget):
+    open_case = Signal(str)   # a page asks the main window to open a case by its code
+    status = Signal(str)      # a line for the status bar
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stale = True
+        ctx.data_changed.connect(self._changed)
+
+    def activate(self) -> None:
+        """Called when the page is shown: refresh if the data may have changed."""
+        if self.stale and not self.ctx.is_locked:
+            self.stale = False
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Load the page's data (on the worker)."""
+
+    def clear(self) -> None:
+        """The vault locked: forget everything shown."""
+        self.stale = True
+
+    def _changed(self, _what: str) -> None:
+        self.stale = True
+        if self.isVisible():
+            self.activate()

@@ -1,0 +1,47 @@
+"""Small shared widgets: busy indicator, level mark, password strength."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QProgressBar
+
+from desktop.domain.levels import Level
+from desktop.ui.i18n import tr
+
+
+def busy_bar() -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 0)  # indeterminate: shows movement while work runs off the UI thread
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(8)
+    bar.hide()
+    return bar
+
+
+def level_mark(level: Level) -> QLabel:
+    """The red stamp of a classified record ("MẬT", "TỐI MẬT", "TUYỆT MẬT")."""
+    label = QLabel(level.label_vi.upper() if level > Level.THUONG else "")
+    label.setObjectName("levelMark")
+    label.setStyleSheet("color: #c00000; font-weight: bold; border: 2px solid #c00000; padding: 2px 6px;"
+                        if level > Level.THUONG else "")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setVisible(level > Level.THUONG)
+    return label
+
+
+def password_strength(password: str) -> tuple[int, str]:
+    """0-4 and a word: length matters most; mixing kinds of characters helps."""
+    kinds = sum(any(test(c) for c in password) for test in
+                (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
+    score = 0
+    if len(password) >= 8:
+        score = 1
+    if len(password) >= 12:
+        score = 2
+    if len(password) >= 12 and kinds >= 3 or len(password) >= 16:
+        score = 3
+    if len(password) >= 16 and kinds >= 3 or len(password) >= 20:
+        score = 4
+    words = [tr("Password", "Quá ngắn (ít nhất 8 ký tự)"), tr("Password", "Yếu"),
+             tr("Password", "Trung bình"), tr("Password", "Mạnh"), tr("Password", "Rất mạnh")]
+    return score, words[score]
