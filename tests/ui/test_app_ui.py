@@ -1,0 +1,155 @@
+"""Starting the program as a user does: first start, login, first-login password change,
+lock by shortcut and on idle, clipboard clearing."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from desktop.domain.levels import Level, Role
+from desktop.services import users, vault_service
+from desktop.ui.app import Launcher
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture
+def made_vault(tmp_path):
+    vs = vault_service.create_vault(tmp_path / "vault", "admin", PASSWORD, "Quản trị")
+    users.add_user(vs, "thanhtra", Role.INSPECTOR, Level.MAT, "first-password")
+    vs.close()
+    return tmp_path / "vault"
+
+
+def _launch(qtbot, vault, ui_settings, user="admin"):
+    launcher = Launcher(QApplication.instance(), vault, user, "vi", settings=ui_settings)
+    launcher.start()
+    return launcher
+
+
+def _login(qtbot, launcher, password):
+    dialog = launcher.login_dialog
+    qtbot.addWidget(dialog)
+    dialog.password.setText(password)
+    dialog.submit()
+    return dialog
+
+
+def _finish(launcher):
+    if launcher.ctx is not None:
+        launcher.ctx.lock()
+    launcher.runner.wait()
+    if launcher.window is not None:
+        launcher.window.hide()
+
+
+def test_wrong_password_is_said_inline_then_the_right_one_opens(qtbot, made_vault, ui_settings):
+    launcher = _launch(qtbot, made_vault, ui_settings)
+    dialog = _login(qtbot, launcher, "wrong-password")
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=10000)
+    assert "Sai mật khẩu" in dialog.message.text()
+    assert launcher.window is None
+    _login(qtbot, launcher, PASSWORD)
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    window = launcher.window
+    qtbot.addWidget(window)
+    assert "Quản trị" in window.user_label.text() and "Tuyệt mật" in window.user_label.text()
+    _finish(launcher)
+
+
+def test_first_login_forces_a_password_change(qtbot, made_vault, ui_settings):
+    launcher = _launch(qtbot, made_vault, ui_settings, user="thanhtra")
+    _login(qtbot, launcher, "first-password")
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    qtbot.addWidget(launcher.window)
+    dialog = launcher.first_login_dialog
+    assert dialog.isVisible()
+    dialog.new.setText("my-own-password-1")
+    dialog.again.setText("my-own-password-1")
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.submit()
+    _finish(launcher)
+    vs = vault_service.open_vault(made_vault, "thanhtra", "my-own-password-1")
+    assert not vs.actor.must_change_password
+    vs.close()
+
+
+def test_refusing_the_first_password_change_locks(qtbot, made_vault, ui_settings):
+    launcher = _launch(qtbot, made_vault, ui_settings, user="thanhtra")
+    _login(qtbot, launcher, "first-password")
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    qtbot.addWidget(launcher.window)
+    launcher.first_login_dialog.reject()
+    assert launcher.ctx.is_locked
+    _finish(launcher)
+
+
+def test_ctrl_l_locks_hides_data_and_drops_keys_then_unlocks(qtbot, made_vault, ui_settings):
+    launcher = _launch(qtbot, made_vault, ui_settings)
+    _login(qtbot, launcher, PASSWORD)
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    window = launcher.window
+    qtbot.addWidget(window)
+    session = launcher.ctx.session
+    window.lock_action.trigger()
+    assert launcher.ctx.is_locked
+    assert window.outer.currentWidget() is window.lock_screen
+    launcher.runner.wait()
+    assert session.keys.db_key == b"" and session.keys.private_key == b""
+    window.lock_screen.password.setText("wrong-password")
+    window.lock_screen.submit()
+    qtbot.waitUntil(lambda: window.lock_screen.message.text() != "", timeout=10000)
+    assert launcher.ctx.is_locked
+    window.lock_screen.password.setText(PASSWORD)
+    window.lock_screen.submit()
+    qtbot.waitUntil(lambda: not launcher.ctx.is_locked, timeout=10000)
+    assert window.outer.currentWidget() is window.body
+    _finish(launcher)
+
+
+def test_locks_itself_when_idle(qtbot, made_vault, ui_settings):
+    from desktop.ui import settings as opts
+    ui_settings.set(opts.IDLE_MINUTES, 0.005)  # 0.3 s
+    launcher = _launch(qtbot, made_vault, ui_settings)
+    _login(qtbot, launcher, PASSWORD)
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    qtbot.addWidget(launcher.window)
+    launcher.idle.set_minutes(0.005)
+    qtbot.waitUntil(lambda: launcher.ctx.is_locked, timeout=5000)
+    assert launcher.window.outer.currentWidget() is launcher.window.lock_screen
+    _finish(launcher)
+
+
+def test_classified_text_is_cleared_from_the_clipboard(qtbot, made_vault, ui_settings):
+    from desktop.ui import settings as opts
+    ui_settings.set(opts.CLIPBOARD_SECONDS, 0)
+    launcher = _launch(qtbot, made_vault, ui_settings)
+    _login(qtbot, launcher, PASSWORD)
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    qtbot.addWidget(launcher.window)
+    launcher.ctx.copy_text("Nội dung MẬT", classified=True)
+    assert QGuiApplication.clipboard().text() == "Nội dung MẬT"
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=3000)
+    launcher.ctx.copy_text("công khai", classified=False)
+    qtbot.wait(50)
+    assert QGuiApplication.clipboard().text() == "công khai"
+    _finish(launcher)
+
+
+def test_first_start_wizard_creates_a_vault(qtbot, tmp_path, ui_settings):
+    launcher = Launcher(QApplication.instance(), tmp_path / "new-vault", None, "vi", settings=ui_settings)
+    launcher.start()
+    wizard = launcher._keep
+    qtbot.addWidget(wizard)
+    wizard.next()
+    wizard.next()
+    page = wizard.admin_page
+    page.password.setText("mot-mat-khau-dai")
+    page.again.setText("mot-mat-khau-dai")
+    assert page.strength.text() != ""
+    wizard.next()  # starts the creation on the worker; accepts when done
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=15000)
+    qtbot.addWidget(launcher.window)
+    assert (tmp_path / "new-vault" / "keys.json").exists()
+    _finish(launcher)
