@@ -295,7 +295,7 @@ def list_ids(vs: VaultSession, flt: CaseFilter | None = None, sort: str = "decis
     order = [column.desc() if descending else column.asc(), Case.id.desc()]
     inner = _filtered(vs, flt).order_by(*order)
     if flt.limit is not None:
-        inner = inner.limit(flt.limit)
+        inner = inner.limit(flt.limit).offset(flt.offset)
     query = select(inner.subquery().c.id)
     with vs.uow() as uow:
         return list(uow.session.execute(query, _params(flt)).scalars())
@@ -352,7 +352,7 @@ def get_case(vs: VaultSession, code: str) -> CaseDetail:
     with vs.uow() as uow:
         session = uow.session
         case = _get_case(vs, session, code, load=True)
-        detail = _detail(session, case)
+        detail = _detail(session, case, vs.actor.clearance)
         if case.level > Level.THUONG:
             audit_log.append(session, vs.audit_key, vs.actor.username, "case.read", case.code,
                              level=case.level)
@@ -377,7 +377,7 @@ def _get_case(vs: VaultSession, session: Session, code: str, load: bool = False)
     return case
 
 
-def _detail(session: Session, case: Case) -> CaseDetail:
+def _detail(session: Session, case: Case, clearance: int = Level.TUYET_MAT) -> CaseDetail:
     opinions = [{"addressee": o.addressee, "kind": o.addressee_kind, "subject": o.subject,
                  "doc": o.doc_ref, "sent": _iso(o.sent_date), "due": _iso(o.due_date),
                  "answered": _iso(o.answered_date)}
@@ -388,8 +388,11 @@ def _detail(session: Session, case: Case) -> CaseDetail:
                    "done": _iso(d.done_date)}
                   for d in session.execute(select(Directive).where(Directive.case_id == case.id)
                                            .order_by(Directive.due_date)).scalars()]
+    # a document above the reader's clearance shows that it exists, not what it says
     documents = [{"id": d.id, "number": d.number, "type": d.doc_type, "date": _iso(d.doc_date),
-                  "issuer": d.issuer, "summary": d.summary, "level": Level(d.level).label_vi}
+                  "issuer": d.issuer if d.level <= clearance else "",
+                  "summary": d.summary if d.level <= clearance else "",
+                  "level": Level(d.level).label_vi}
                  for d in session.execute(select(DocumentRecord).where(DocumentRecord.case_id == case.id)
                                           .order_by(DocumentRecord.doc_date)).scalars()]
     results = {"violation_money": case.violation_money, "violation_land_m2": case.violation_land_m2,

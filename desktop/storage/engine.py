@@ -7,6 +7,7 @@ own PBKDF2 does not run on every connection.
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.pool import StaticPool
 
 from desktop.domain.folding import fold
 
@@ -34,14 +35,18 @@ def _quiet_sqlcipher() -> None:
 
 def make_engine(db_file: Path, key: bytes | None) -> Engine:
     """key=None gives an unencrypted engine (stdlib sqlite3), for benchmarks only."""
+    # One connection, kept: its page cache of decrypted pages is what makes repeated
+    # queries fast. Work is serialised (the CLI's one thread, the GUI's one DB worker),
+    # so the connection is never used by two threads at once.
+    options = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
     if key is None:
-        engine = create_engine(URL.create("sqlite", database=str(db_file)))
+        engine = create_engine(URL.create("sqlite", database=str(db_file)), **options)
     else:
         if len(key) != 32:
             raise ValueError("DB key must be 32 bytes")
         _quiet_sqlcipher()
         url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(db_file))
-        engine = create_engine(url)
+        engine = create_engine(url, **options)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
