@@ -87,6 +87,7 @@ class _Item:
 class CaseTableModel(QAbstractTableModel):
     BATCH = 1000   # ids per list_ids request
     PAGE = 200     # rows per rows_by_ids request
+    FIRST = 60     # rows fetched with a new query: one screen, so typing feels instant
     MAX_PENDING_PAGES = 6  # older page requests not yet started are dropped (fast scrolling)
 
     CodeRole = Qt.ItemDataRole.UserRole
@@ -171,7 +172,7 @@ class CaseTableModel(QAbstractTableModel):
         self._new_generation()
         flt = replace(self._filter, limit=self.BATCH, offset=0)
         sort, descending, today, gen = self._sort, self._descending, self.as_of, self._gen
-        page = self.PAGE
+        page = min(self.FIRST, self.PAGE)
 
         def work(vs, control):
             control.check()
@@ -213,7 +214,7 @@ class CaseTableModel(QAbstractTableModel):
         self._ids = list(ids)
         self._known = set(self._ids)
         self._items = {}
-        self._store(self._ids[:self.PAGE], rows, flags)
+        self._store(self._ids[:min(self.FIRST, self.PAGE)], rows, flags)
         self._exhausted = len(self._ids) < self.BATCH
         self._total = len(self._ids) if self._exhausted else -1
         self.endResetModel()
@@ -221,6 +222,8 @@ class CaseTableModel(QAbstractTableModel):
         self.total_changed.emit(self._total)
         if not self._exhausted:
             self._request_count(gen)
+        if len(self._ids) > self.FIRST < self.PAGE:
+            self._request_page(0)  # the rest of the first page, right after the first screen
         self._update_busy()
 
     def _query_cancelled(self, gen: int) -> None:
