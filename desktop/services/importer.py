@@ -116,14 +116,23 @@ class ImportPlan:
 # --- analysis (reads only) -------------------------------------------------------------
 
 def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
-            allow_foreign: bool = False, progress: Callable[[int], None] | None = None) -> ImportPlan:
+            allow_foreign: bool = False, progress: Callable[[int], None] | None = None,
+            mapping: dict[str, int] | None = None, workbook: Workbook | None = None) -> ImportPlan:
+    """Read and check every row; write nothing. `mapping` (field → column index) replaces
+    the automatic column matching (the import wizard lets the user correct it);
+    `workbook` reuses a file already read."""
     if kind not in importspec.KINDS:
         raise InvalidInput("import.bad_kind", kind=kind)
     path = Path(path)
-    workbook = read_workbook(path)  # the guard runs first; hostile files stop here
+    workbook = workbook or read_workbook(path)  # the guard runs first; hostile files stop here
     plan = ImportPlan(path, _sha256(path), kind)
     _check_origin(vs, workbook, plan, allow_foreign)
     sheet, match = _locate(workbook, kind)
+    if mapping is not None:
+        match.columns = {name: col for name, col in mapping.items() if col is not None and col >= 0}
+        claimed = set(match.columns.values())
+        match.unknown = [(c, t) for c, t in match.unknown if c not in claimed]
+        match.missing_required = [f for f in importspec.required(kind) if f not in match.columns]
     plan.sheet, plan.header_row, plan.columns = sheet.name, match.row_index, match.columns
     plan.unknown = [str(text) for _, text in match.unknown]
     fields = importspec.KINDS[kind]
@@ -134,6 +143,11 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
     {"cases": _compare_cases, "plan": _compare_plan, "opinions": _compare_opinions,
      "staff": _compare_staff}[kind](vs, parsed, plan, year)
     return plan
+
+
+def locate_header(workbook: Workbook, kind: str):
+    """(sheet, HeaderMatch) the import would use: for the wizard's mapping step."""
+    return _locate(workbook, kind)
 
 
 def _locate(workbook: Workbook, kind: str):
