@@ -65,3 +65,33 @@ def _print_plan(plan: importer.ImportPlan, args, committed: bool) -> None:
         print(f"  … {len(plan.problems) - 200}")
     if args.errors and plan.problems:
         say("import.errors_written", lang, path=args.errors)
+
+
+def cmd_export(args) -> None:
+    from desktop.domain.dates import parse_date
+    from desktop.domain.errors import InvalidInput
+    from desktop.services import exporter
+    out = Path(args.out)
+    vs, _ = open_session(args)
+    try:
+        if args.kind == "cases":
+            result = exporter.export_cases(vs, out, args.reason, args.lang, search=args.search)
+        elif args.kind == "overdue":
+            as_of = parse_date(args.as_of) if args.as_of else None
+            result = exporter.export_overdue(vs, out, args.reason, args.lang, as_of, args.within)
+        elif args.kind == "plan":
+            if not args.year:
+                raise InvalidInput("input.required", field="--year")
+            as_of = parse_date(args.as_of) if args.as_of else None
+            result = exporter.export_plan(vs, out, args.year, args.reason, args.lang, as_of)
+        else:
+            if not args.start or not args.end:
+                raise InvalidInput("input.required", field="--from / --to")
+            result = exporter.export_report(vs, out, parse_date(args.start), parse_date(args.end),
+                                            args.unit or None, args.reason, args.lang)
+    finally:
+        vs.close()
+    if args.json:
+        print_json(result.to_json())
+    else:
+        say("export.done", args.lang, rows=result.rows, path=str(result.path))

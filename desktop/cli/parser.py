@@ -231,6 +231,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="nhập các dòng đúng, bỏ dòng lỗi / import the good rows only")
     p.add_argument("--json", action="store_true")
 
+    p = command(sub, "export", x.cmd_export, "xuất ra Excel / export to Excel")
+    p.add_argument("kind", choices=["cases", "overdue", "plan", "report"])
+    p.add_argument("out", metavar="OUT.xlsx")
+    p.add_argument("--reason", default="", help="lý do xuất (bắt buộc với dữ liệu mật)")
+    p.add_argument("--search", default="", help="cases: chỉ hồ sơ khớp / only matching cases")
+    p.add_argument("--year", type=int, help="plan: năm")
+    p.add_argument("--from", dest="start", help="report: từ ngày dd/mm/yyyy")
+    p.add_argument("--to", dest="end", help="report: đến ngày dd/mm/yyyy")
+    p.add_argument("--unit", default="", help="report: đơn vị chủ trì")
+    p.add_argument("--as-of", help="overdue, plan: tính đến ngày")
+    p.add_argument("--within", type=int, help="overdue: số ngày làm việc báo trước")
+    p.add_argument("--json", action="store_true")
+
     p = command(sub, "demo", c.cmd_demo, "tạo kho dữ liệu mẫu / create a demo vault")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--cases", type=int, default=0, help="số hồ sơ tổng hợp thêm / synthetic cases")
@@ -238,4 +251,110 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(sub, "remember", c.cmd_remember,
                 "ghi nhớ đăng nhập trên máy này (kho khóa hệ điều hành) / remember me here")
     p.add_argument("--off", action="store_true", help="quên / forget")
+
+    _document_commands(sub, command, group)
     return parser
+
+
+def _document_commands(sub, command, group) -> None:
+    """hoso doc … (documents and their encrypted contents), hoso register … (forms 12-18)."""
+    from desktop.cli import document_commands as d
+
+    docs = group("doc", "tài liệu, tệp nội dung mã hóa / documents and their encrypted files")
+    p = command(docs, "add", d.cmd_doc_add,
+                "lưu tài liệu (và tệp nội dung) / record a document (and store its file)")
+    p.add_argument("code", metavar="CODE", help="mã hồ sơ, “-” nếu không thuộc hồ sơ nào")
+    p.add_argument("file", metavar="FILE", nargs="?", help="tệp nội dung (mọi loại, mọi cỡ)")
+    p.add_argument("--number", required=True, help="số, ký hiệu, ví dụ 12/KL-TTCP")
+    p.add_argument("--type", default="", help="loại văn bản: QĐ, KL, BC, KH, TB, TTr, BB…")
+    p.add_argument("--level", default="thuong", help="độ mật / classification")
+    p.add_argument("--date", help="ngày văn bản (dd/mm/yyyy)")
+    p.add_argument("--issuer", default="", help="cơ quan ban hành / issuer")
+    p.add_argument("--summary", default="", help="trích yếu / summary")
+    p.add_argument("--note", default="", help="ghi chú / note")
+    p.add_argument("--direction", default="internal", help="in (đến) | out (đi) | internal")
+    p.add_argument("--received", help="ngày đến (dd/mm/yyyy)")
+    p.add_argument("--sender", default="", help="nơi gửi (văn bản đến)")
+    p.add_argument("--recipient", default="", help="nơi nhận (văn bản đi)")
+    p.add_argument("--signer", default="", help="người ký (văn bản đi)")
+    p.add_argument("--handler", dest="handled_by", default="", help="người/đơn vị nhận, xử lý")
+    p.add_argument("--copies", type=int, default=1, help="số lượng bản")
+    p.add_argument("--classified-on", help="ngày xác định độ mật (mặc định: ngày văn bản)")
+    p.add_argument("--version-note", default="", help="ghi chú của phiên bản 1")
+    p.add_argument("--json", action="store_true")
+    p = command(docs, "version", d.cmd_doc_version,
+                "thêm phiên bản mới (giữ các phiên bản cũ) / add a version")
+    p.add_argument("id", type=int)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--note", default="", help="ghi chú / note")
+    p.add_argument("--json", action="store_true")
+    p = command(docs, "list", d.cmd_doc_list, "danh sách tài liệu / list documents")
+    p.add_argument("code", metavar="CODE", nargs="?", help="mã hồ sơ (bỏ trống: tất cả)")
+    p.add_argument("--json", action="store_true")
+    p = command(docs, "show", d.cmd_doc_show, "xem tài liệu / show a document")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p = command(docs, "export", d.cmd_doc_export,
+                "xuất bản sao giải mã (ghi nhật ký) / export a decrypted copy (audited)")
+    p.add_argument("id", type=int)
+    p.add_argument("out", metavar="OUT", help="thư mục hoặc tên tệp / folder or file name")
+    p.add_argument("--reason", required=True, help="lý do / reason")
+    p.add_argument("--version", type=int, help="phiên bản (mặc định: mới nhất)")
+    p.add_argument("--json", action="store_true")
+    p = command(docs, "destroy", d.cmd_doc_destroy,
+                "tiêu hủy nội dung (giữ sổ đăng ký) / destroy the content (the register stays)")
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True, help="lý do / reason")
+    p.add_argument("--decision", default="", help="quyết định, biên bản tiêu hủy / decision")
+    p.add_argument("--decided-by", default="", help="người quyết định / decided by")
+    p.add_argument("--json", action="store_true")
+    p = command(docs, "level", d.cmd_doc_level,
+                "đổi độ mật, giải mật / change the level or declassify")
+    p.add_argument("id", type=int)
+    p.add_argument("level", metavar="LEVEL", help="Thường | Mật | Tối mật | Tuyệt mật")
+    p.add_argument("--reason", required=True, help="lý do / reason")
+    p.add_argument("--decision", default="", help="văn bản quyết định / decision")
+    p.add_argument("--decided-by", default="", help="người quyết định / decided by")
+    p.add_argument("--date", help="ngày quyết định (dd/mm/yyyy)")
+    p.add_argument("--json", action="store_true")
+    p = command(docs, "extend", d.cmd_doc_extend,
+                "gia hạn thời hạn bảo vệ / extend the protection period")
+    p.add_argument("id", type=int)
+    p.add_argument("--years", type=int, required=True)
+    p.add_argument("--reason", required=True, help="lý do / reason")
+    p.add_argument("--decision", default="", help="văn bản quyết định / decision")
+    p.add_argument("--decided-by", default="", help="người quyết định / decided by")
+    p.add_argument("--date", help="ngày quyết định (dd/mm/yyyy)")
+    p.add_argument("--json", action="store_true")
+    p = command(docs, "copy", d.cmd_doc_copy,
+                "ghi sổ sao, chụp (mẫu 12) / record copies made (form 12)")
+    p.add_argument("id", type=int)
+    p.add_argument("--copies", type=int, required=True, help="số bản / number of copies")
+    p.add_argument("--reason", required=True, help="lý do / reason")
+    p.add_argument("--approved-by", required=True, help="người cho phép sao / approved by")
+    p.add_argument("--made-by", default="", help="người thực hiện / made by")
+    p.add_argument("--recipients", default="", help="nơi nhận bản sao / recipients")
+    p.add_argument("--method", default="sao", help="sao | chụp | trích sao…")
+    p.add_argument("--date", help="ngày sao (dd/mm/yyyy)")
+    p.add_argument("--json", action="store_true")
+    p = command(docs, "search", d.cmd_doc_search,
+                "tìm trong nội dung (không dấu) / search contents (accent-insensitive)")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p = command(docs, "expiring", d.cmd_doc_expiring,
+                "sắp hết thời hạn bảo vệ / protection period ending soon")
+    p.add_argument("--within", type=int, help="số ngày (mặc định 60)")
+    p.add_argument("--today", help="tính đến ngày (dd/mm/yyyy)")
+    p.add_argument("--json", action="store_true")
+
+    registers = group("register", "sổ bí mật nhà nước / state-secret registers")
+    for kind, help_text in (("in", "sổ đến (mẫu 15) / incoming register (form 15)"),
+                            ("out", "sổ đi (mẫu 14) / outgoing register (form 14)"),
+                            ("internal", "tài liệu mật nội bộ / internal classified documents"),
+                            ("copies", "sổ sao, chụp (mẫu 12) / copy register (form 12)"),
+                            ("stats", "thống kê năm (mẫu 18) / yearly statistics (form 18)")):
+        p = command(registers, kind, d.cmd_register, help_text)
+        p.set_defaults(kind=kind)
+        p.add_argument("--year", type=int, help="năm (mặc định: năm nay)")
+        p.add_argument("--json", action="store_true")

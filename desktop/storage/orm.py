@@ -3,7 +3,7 @@ classification levels as integers 0-3 so "level <= clearance" is one comparison.
 
 from datetime import date, datetime
 
-from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String,
+from sqlalchemy import (BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String,
                         Text, UniqueConstraint, Index)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -213,6 +213,114 @@ class DocumentRecord(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     level: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # the state-secret registers (forms 14, 15): direction, the classified documents' own
+    # per-year sequence, and the fields of the forms (services/documents.py)
+    direction: Mapped[str] = mapped_column(String(10), default="internal")
+    reg_year: Mapped[int | None] = mapped_column(Integer)
+    reg_seq: Mapped[int | None] = mapped_column(Integer)
+    received_date: Mapped[date | None] = mapped_column(Date)
+    sender: Mapped[str] = mapped_column(String(300), default="")
+    recipient: Mapped[str] = mapped_column(String(500), default="")
+    signer: Mapped[str] = mapped_column(String(200), default="")
+    handler: Mapped[str] = mapped_column(String(200), default="")
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # protection period (Law 29/2018 Art. 19): from the classification date, by level
+    classified_on: Mapped[date | None] = mapped_column(Date)
+    protection_until: Mapped[date | None] = mapped_column(Date)
+    destroyed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    destroyed_by: Mapped[str] = mapped_column(String(64), default="")
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (
+        Index("ux_documents_register", "direction", "reg_year", "reg_seq", unique=True),
+        Index("ix_documents_protection_until", "protection_until"),
+    )
+
+
+class DocumentVersion(Base):
+    """One version of a document's content: a blob in blobs/ encrypted with its own
+    content key, wrapped by the level key of `key_level`. Destroyed: wrapped_key is NULL."""
+
+    __tablename__ = "document_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    blob_id: Mapped[str] = mapped_column(String(64), unique=True)
+    wrapped_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    key_level: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[bytes] = mapped_column(LargeBinary)
+    file_name: Mapped[str] = mapped_column(String(260), default="")
+    mime_type: Mapped[str] = mapped_column(String(120), default="application/octet-stream")
+    note: Mapped[str] = mapped_column(Text, default="")
+    index_state: Mapped[str] = mapped_column(String(20), default="none")
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("document_id", "version", name="uq_document_versions"),)
+
+
+class DocumentText(Base):
+    """A version's extracted text for search snippets, sealed with a key derived from the
+    version's content key: destroying the content key destroys it too."""
+
+    __tablename__ = "document_texts"
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("document_versions.id", ondelete="CASCADE"), primary_key=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class DocIndexMap(Base):
+    """doc_search rowid (= document version id) → document and level, for
+    "level <= clearance" in SQL. The FTS5 table itself is made by the migration."""
+
+    __tablename__ = "doc_index_map"
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("document_versions.id", ondelete="CASCADE"), primary_key=True)
+    document_id: Mapped[int] = mapped_column(Integer, index=True)
+    level: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class DocumentEvent(Base):
+    """Classification, level changes, declassification, extensions, destruction."""
+
+    __tablename__ = "document_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    event_date: Mapped[date] = mapped_column(Date)
+    from_level: Mapped[int | None] = mapped_column(Integer)
+    to_level: Mapped[int | None] = mapped_column(Integer)
+    years: Mapped[int | None] = mapped_column(Integer)
+    until: Mapped[date | None] = mapped_column(Date)
+    decided_by: Mapped[str] = mapped_column(String(200), default="")
+    reference: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DocumentCopy(Base):
+    """A copy made of a document (copy register, Circular 24/2020/TT-BCA form 12)."""
+
+    __tablename__ = "document_copies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    copy_date: Mapped[date] = mapped_column(Date, index=True)
+    copies: Mapped[int] = mapped_column(Integer)
+    level: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(40), default="")
+    approved_by: Mapped[str] = mapped_column(String(200))
+    made_by: Mapped[str] = mapped_column(String(200), default="")
+    recipients: Mapped[str] = mapped_column(String(500), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class CalendarOverride(Base):
