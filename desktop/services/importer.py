@@ -5,6 +5,7 @@ then write everything in one transaction with one audit row — or, on a dry run
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -126,7 +127,7 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
     path = Path(path)
     workbook = workbook or read_workbook(path)  # the guard runs first; hostile files stop here
     plan = ImportPlan(path, _sha256(path), kind)
-    _check_origin(vs, workbook, plan, allow_foreign)
+    manifest = _check_origin(vs, workbook, plan, allow_foreign)
     sheet, match = _locate(workbook, kind)
     if mapping is not None:
         match.columns = {name: col for name, col in mapping.items() if col is not None and col >= 0}
@@ -140,6 +141,8 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
         names = ", ".join(f"“{f.vi}”" for f in fields if f.name in match.missing_required)
         raise HosoError("import.missing_columns", columns=names)
     parsed = _read_rows(sheet, match, fields, workbook.date1904, plan, progress)
+    if manifest is not None and kind == "cases" and manifest.kind == "cases":
+        _apply_manifest_keys(parsed, manifest, sheet.name)
     {"cases": _compare_cases, "plan": _compare_plan, "opinions": _compare_opinions,
      "staff": _compare_staff}[kind](vs, parsed, plan, year)
     return plan
@@ -173,6 +176,8 @@ def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
         raw = sheet.rows[index]
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw):
             continue  # blank rows separate groups in hand-made files
+        if index == match.data_start and _column_numbers(raw):
+            continue  # the "(1) (2) (3)…" row the sector's forms put under the header
         values, problems = {}, []
         for f, col in readers:
             value = raw[col] if col < len(raw) else None
@@ -190,6 +195,32 @@ def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
     if not parsed:
         raise HosoError("import.no_rows", sheet=sheet.name)
     return parsed
+
+
+def _apply_manifest_keys(parsed, manifest, sheet_name: str) -> None:
+    """Rows of our own export are matched by the key the manifest recorded for their
+    Excel row, so an edited code shows as a change of code, not as a new case."""
+    by_row = {row: key for key, (_hash, row) in manifest.rows().items() if row}
+    if manifest.sheet and manifest.sheet != sheet_name:
+        return
+    for index, values, _problems in parsed:
+        original = by_row.get(index + 1)
+        if original and values.get("code") and original != values["code"]:
+            values["_original_code"] = original
+
+
+_NUMBERING = re.compile(r"^\(\d+\)(\s*=.*)?$")
+
+
+def _column_numbers(raw: list) -> bool:
+    """A row of column numbers: "(1)", "(2)", "(3)=(4)+(5)" or 1, 2, 3 … in order."""
+    cells = [v for v in raw if v is not None and v != ""]
+    if len(cells) < 2:
+        return False
+    if all(isinstance(v, str) and _NUMBERING.match(v.strip()) for v in cells):
+        return True
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in cells) and \
+        cells == list(range(cells[0], cells[0] + len(cells)))
 
 
 def _duplicates(parsed, key_of, sheet: str):
@@ -251,7 +282,7 @@ _CASE_FIELDS = ("title", "inspected_party", "content", "decision_number", "decis
 
 def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
     _duplicates(parsed, lambda v: v.get("code"), plan.sheet)
-    codes = [v["code"] for _, v, p in parsed if v.get("code") and not p]
+    codes = [v.get("_original_code") or v["code"] for _, v, p in parsed if v.get("code") and not p]
     existing = {}
     with vs.uow() as uow:
         for start in range(0, len(codes), 500):
@@ -261,7 +292,7 @@ def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
                 existing[case.code]["level"] = Level(case.level)
     for index, values, problems in parsed:
         level = values.get("level")
-        code = values.get("code") or ""
+        code = values.get("_original_code") or values.get("code") or ""
         current = existing.get(code)
         if level is not None and level > vs.actor.clearance:
             problems.append(Problem(plan.sheet, index, plan.columns.get("level"), "import.level_above",
@@ -270,6 +301,8 @@ def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
             problems.append(Problem(plan.sheet, index, None, "import.level_above",
                                     {"level": current["level"].label_vi}))
         changes = _diff(current, values, _CASE_FIELDS) if current and not problems else None
+        if current is not None and changes is not None and values.get("_original_code"):
+            changes.insert(0, Change("code", code, values["code"]))
         plan.rows.append(_outcome(index, code, problems, values, changes, current is not None))
 
 
@@ -385,6 +418,8 @@ def _write_cases(vs: VaultSession, s, inserts, updates) -> None:
         for case in s.execute(select(Case).where(Case.code.in_(list(by_code)))).scalars():
             for change in by_code[case.code].changes:
                 value = change.new
+                if change.field == "code" and s.execute(select(Case.id).where(Case.code == value)).first():
+                    raise HosoError("case.exists", code=value)
                 if change.field == "level":
                     value = int(value)
                 elif change.field in ("violation_money", "recovery_money"):
@@ -470,15 +505,17 @@ def write_errors(plan: ImportPlan, dest: Path, lang: str = "vi") -> None:
 
 # --- helpers -------------------------------------------------------------------------
 
-def _check_origin(vs: VaultSession, workbook: Workbook, plan: ImportPlan, allow_foreign: bool) -> None:
-    """A file this program exported carries a manifest: from another vault, refuse unless asked."""
-    manifest_sheet = next((s for s in workbook.sheets if s.name == MANIFEST_SHEET), None)
-    if manifest_sheet is None:
-        return
-    vault_id = next((row[1] for row in manifest_sheet.rows if row and row[0] == "vault_id"), None)
+def _check_origin(vs: VaultSession, workbook: Workbook, plan: ImportPlan, allow_foreign: bool):
+    """A file this program exported carries a manifest: from another vault, refuse unless
+    asked. Returns the manifest (its row keys say which record each row was)."""
+    from desktop.exchange.excel.manifest import manifest_from_workbook
+    manifest = manifest_from_workbook(workbook)
+    if manifest is None:
+        return None
     plan.from_export = True
-    if vault_id != vs.keys.vault_id and not allow_foreign:
+    if manifest.vault_id != vs.keys.vault_id and not allow_foreign:
         raise HosoError("import.foreign", file=plan.path.name)
+    return manifest
 
 
 def _sha256(path: Path) -> str:

@@ -182,3 +182,37 @@ def test_cli_import_dry_run_json_and_errors(tmp_path):
     r = run_hoso(["--vault", vault_path, "import", path, "--kind", "cases", "--password-stdin"],
                  PASSWORD + "\n")
     assert r.returncode == 1 and "ds.xlsx" in r.stderr
+
+
+def test_export_then_import_changes_nothing_and_edits_show_by_manifest(vault, tmp_path):
+    from desktop.services import exporter
+    importer.commit(vault, importer.analyse(vault, _hand_made(tmp_path / "ds.xlsx", GOOD), "cases"))
+    result = exporter.export_cases(vault, tmp_path / "so.xlsx")
+    plan = importer.analyse(vault, result.path, "cases")
+    assert plan.from_export and plan.counts() == {"insert": 0, "update": 0, "unchanged": 2, "reject": 0}
+    # a secretary renames a code and a title in the exported file
+    book = load_workbook(result.path)
+    sheet = book[plan.sheet]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "NK-02")
+    sheet.cell(row, 1).value = "NK-02B"
+    sheet.cell(row, 2).value = "Thanh tra đầu tư công (sửa)"
+    book.save(tmp_path / "so-sua.xlsx")
+    plan = importer.analyse(vault, tmp_path / "so-sua.xlsx", "cases")
+    (changed,) = [r for r in plan.rows if r.action == "update"]
+    assert [(c.field, c.old, c.new) for c in changed.changes] == [
+        ("code", "NK-02", "NK-02B"), ("title", "Thanh tra đầu tư công", "Thanh tra đầu tư công (sửa)")]
+    importer.commit(vault, plan)
+    assert cases.get_case(vault, "NK-02B").row.title.endswith("(sửa)")
+
+
+def test_a_file_exported_from_another_vault_is_refused_unless_asked(vault, tmp_path):
+    from desktop.services import exporter, vault_service
+    other = vault_service.create_vault(tmp_path / "other", "admin", "another-password")
+    cases.add_case(other, cases.CaseInput(code="O-1", title="Của kho khác"))
+    exported = exporter.export_cases(other, tmp_path / "khac.xlsx").path
+    other.close()
+    with pytest.raises(HosoError) as err:
+        importer.analyse(vault, exported, "cases")
+    assert err.value.key == "import.foreign"
+    plan = importer.analyse(vault, exported, "cases", allow_foreign=True)
+    assert plan.counts()["insert"] == 1

@@ -1,0 +1,224 @@
+"""Exports to Excel: the case register, the overdue list, the annual plan and the period
+review (table 01/TTr). Classified content needs a reason; the export is marked with the
+highest level (banner, header/footer, file name) and audited with who, what and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from desktop.domain.dates import parse_date
+from desktop.domain.errors import InvalidInput
+from desktop.domain.levels import Level
+from desktop.domain.messages import MESSAGES
+from desktop.domain.stages import Basis, Stage
+from desktop.exchange.excel.writer import (Column, Manifest, classified_file_name, row_hash,
+                                           write_period_report, write_register)
+from desktop.services import audit_log, deadlines_service, plans, report
+from desktop.services.context import VaultSession
+
+MESSAGES.update({
+    "export.reason_required": ("Dữ liệu xuất có nội dung {level}: phải ghi lý do xuất.",
+                               "The export holds {level} content: a reason is required."),
+    "export.done": ("Đã xuất {rows} dòng vào {path}.", "{rows} rows exported to {path}."),
+    "export.bad_kind": ("Loại xuất “{kind}” không hợp lệ (cases, overdue, plan, report).",
+                        "Invalid export “{kind}” (cases, overdue, plan, report)."),
+})
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+    level: Level
+
+    def to_json(self) -> dict:
+        return {"path": str(self.path), "rows": self.rows, "level": self.level.label_vi}
+
+
+# Headers are the import's own column names, so an export re-imports as it is.
+def _case_columns(lang: str) -> list[Column]:
+    vi = lang == "vi"
+    def h(a: str, b: str) -> str:
+        return a if vi else b
+    return [
+        Column("code", h("Mã hồ sơ", "Case code"), "text", 16),
+        Column("title", h("Tên cuộc thanh tra", "Title"), "text", 50),
+        Column("inspected_party", h("Đối tượng thanh tra", "Inspected party"), "text", 30),
+        Column("decision_number", h("Số quyết định", "Decision number"), "text", 16),
+        Column("decision_date", h("Ngày quyết định", "Decision date"), "date", 12),
+        Column("basis", h("Căn cứ", "Basis"), "text", 14),
+        Column("stage", h("Giai đoạn", "Stage"), "text", 26),
+        Column("stage_date", h("Ngày giai đoạn", "Stage date"), "date", 12),
+        Column("level", h("Độ mật", "Classification"), "level", 10),
+        Column("chaired_by", h("Đơn vị chủ trì", "Chaired by"), "text", 22),
+        Column("supervisor", h("Lãnh đạo phụ trách", "Supervising leader"), "text", 20),
+        Column("violation_money", h("Sai phạm tiền (đồng)", "Violations, money (VND)"), "money", 18),
+        Column("recovery_money", h("Kiến nghị thu hồi tiền (đồng)", "Recovery, money (VND)"), "money", 18),
+    ]
+
+
+_CASE_SQL = """
+SELECT c.code, c.title, c.inspected_party, c.decision_number, c.decision_date, c.basis, c.stage,
+       c.stage_date, c.level, u.name, s.full_name, c.violation_money, c.recovery_money
+FROM cases c LEFT JOIN units u ON u.id = c.chaired_by_unit_id
+             LEFT JOIN staff s ON s.id = c.supervisor_id
+WHERE c.level <= :level {extra}
+ORDER BY c.decision_date DESC, c.code
+"""
+
+
+def export_cases(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi",
+                 search: str = "", progress: Callable[[int], None] | None = None,
+                 cancel: Callable[[], bool] | None = None) -> ExportResult:
+    from desktop.storage import search as case_search
+    extra, params = "", {"level": int(vs.actor.clearance)}
+    expression = case_search.match_expression(search) if search else None
+    if expression:
+        extra = f"AND c.id IN ({case_search.matching_ids_sql()})"
+        params["match"] = expression
+    with vs.uow() as uow:
+        conn = uow.session.connection()
+        levels = conn.exec_driver_sql(
+            f"SELECT max(c.level) FROM cases c WHERE c.level <= :level {extra}", params).scalar() or 0
+        level = Level(levels)
+        _require_reason(level, reason)
+        target = classified_file_name(Path(path), level.label_vi.upper()) if level else Path(path)
+        stages = {s.value: s.label(lang) for s in Stage}
+        bases = {b.value: b.label(lang) for b in Basis}
+        keys: list[str] = []
+        hashes: list[str] = []
+
+        def rows():
+            cursor = conn.connection.driver_connection.cursor()
+            cursor.execute(_CASE_SQL.format(extra=extra), params)
+            for r in cursor:
+                values = (r[0], r[1], r[2], r[3], _d(r[4]), bases.get(r[5], r[5]), stages.get(r[6], r[6]),
+                          _d(r[7]), Level(r[8]).label(lang), r[9] or "", r[10] or "", r[11] or 0, r[12] or 0)
+                keys.append(r[0])
+                hashes.append(row_hash(values))
+                yield values
+
+        manifest = _Manifest(vs, "cases", keys, hashes)
+        count = write_register(target, title=_t(lang, "SỔ THEO DÕI CÁC CUỘC THANH TRA", "CASE REGISTER"),
+                               subtitle=_t(lang, "Ngày xuất: ", "Exported: ") + date.today().strftime("%d/%m/%Y"),
+                               unit_name="", columns=_case_columns(lang), rows=rows(),
+                               level_label=level.label_vi.upper() if level else None,
+                               manifest=manifest, sheet_name=_t(lang, "Hồ sơ", "Cases"), lang=lang,
+                               progress=progress, cancel=cancel)
+        _audit(vs, uow, "export.cases", target, count, level, reason)
+        uow.commit()
+    return ExportResult(target, count, level)
+
+
+class _Manifest(Manifest):
+    """Filled while the rows stream out: keys and hashes are known only at the end."""
+
+    def __init__(self, vs: VaultSession, kind: str, keys: list[str], hashes: list[str]) -> None:
+        super().__init__(vault_id=vs.keys.vault_id, kind=kind,
+                         exported_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                         exported_by=vs.actor.username, row_keys=keys, row_hashes=hashes)
+
+
+def export_overdue(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi",
+                   today: date | None = None, within: int | None = None) -> ExportResult:
+    items = deadlines_service.overdue(vs, within, today)
+    codes = {d.case_code for d in items if d.case_code}
+    level = _max_level(vs, codes)
+    _require_reason(level, reason)
+    target = classified_file_name(Path(path), level.label_vi.upper()) if level else Path(path)
+    columns = [Column("case", _t(lang, "Mã hồ sơ", "Case"), "text", 16),
+               Column("item", _t(lang, "Việc", "Item"), "text", 40),
+               Column("subject", _t(lang, "Đối tượng / nơi nhận", "Addressee"), "text", 30),
+               Column("due", _t(lang, "Hạn", "Due"), "date", 12),
+               Column("state", _t(lang, "Tình trạng", "State"), "text", 24),
+               Column("explanation", _t(lang, "Căn cứ tính hạn", "How it was computed"), "text", 60)]
+    rows = [(d.case_code or "", d.label(lang), d.subject, d.due, d.status_text(lang), d.explanation(lang))
+            for d in items]
+    count = write_register(target, title=_t(lang, "DANH SÁCH VIỆC QUÁ HẠN VÀ SẮP ĐẾN HẠN",
+                                            "OVERDUE AND DUE-SOON ITEMS"),
+                           subtitle=_t(lang, "Tính đến ngày ", "As of ") + (today or date.today()).strftime("%d/%m/%Y"),
+                           columns=columns, rows=rows, level_label=level.label_vi.upper() if level else None,
+                           sheet_name=_t(lang, "Quá hạn", "Overdue"), lang=lang)
+    with vs.uow() as uow:
+        _audit(vs, uow, "export.overdue", target, count, level, reason)
+        uow.commit()
+    return ExportResult(target, count, level)
+
+
+def export_plan(vs: VaultSession, path: Path, year: int, reason: str = "", lang: str = "vi",
+                today: date | None = None) -> ExportResult:
+    status = plans.plan_status(vs, year, today)
+    labels = {"started": _t(lang, "Đã triển khai", "Started"), "not_started": _t(lang, "Chưa triển khai", "Not started"),
+              "late": _t(lang, "Chậm triển khai", "Late")}
+    columns = [Column("inspected_party", _t(lang, "Đối tượng thanh tra", "Inspected party"), "text", 32),
+               Column("content", _t(lang, "Nội dung", "Content"), "text", 50),
+               Column("quarter", _t(lang, "Quý", "Quarter"), "int", 8),
+               Column("days", _t(lang, "Số ngày", "Days"), "int", 9),
+               Column("team_size", _t(lang, "Số người", "Team size"), "int", 9),
+               Column("status", _t(lang, "Tình trạng", "Status"), "text", 18),
+               Column("case", _t(lang, "Mã hồ sơ", "Case"), "text", 16)]
+    rows = [(i.inspected_party, i.content, i.quarter, i.days, i.team_size, labels[i.status], i.case_code or "")
+            for i in status.items]
+    count = write_register(Path(path), title=status.title.upper(), subtitle=status.capacity.explanation(lang),
+                           unit_name=status.unit, columns=columns, rows=rows,
+                           sheet_name=_t(lang, "Kế hoạch", "Plan"), lang=lang)
+    with vs.uow() as uow:
+        _audit(vs, uow, "export.plan", Path(path), count, Level.THUONG, reason)
+        uow.commit()
+    return ExportResult(Path(path), count, Level.THUONG)
+
+
+def export_report(vs: VaultSession, path: Path, start: date, end: date, unit: str | None = None,
+                  reason: str = "", lang: str = "vi") -> ExportResult:
+    result = report.period_report(vs, start, end, unit)
+    codes = {w.code for w in result.without_conclusion}
+    level = _max_level(vs, codes)
+    _require_reason(level, reason)
+    target = classified_file_name(Path(path), level.label_vi.upper()) if level else Path(path)
+    write_period_report(target, result.to_json(), unit_name=unit or "",
+                        level_label=level.label_vi.upper() if level else None, lang=lang)
+    with vs.uow() as uow:
+        _audit(vs, uow, "export.report", target, len(result.without_conclusion), level, reason,
+               period=f"{start.isoformat()}..{end.isoformat()}")
+        uow.commit()
+    return ExportResult(target, result.indicators.carried_out, level)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+def _require_reason(level: Level, reason: str) -> None:
+    if level > Level.THUONG and not (reason or "").strip():
+        raise InvalidInput("export.reason_required", level=level.label_vi)
+
+
+def _max_level(vs: VaultSession, codes: set[str]) -> Level:
+    if not codes:
+        return Level.THUONG
+    from sqlalchemy import func, select
+
+    from desktop.storage.orm import Case
+    with vs.uow() as uow:
+        found = 0
+        ordered = sorted(codes)
+        for start in range(0, len(ordered), 500):
+            value = uow.session.execute(select(func.max(Case.level)).where(
+                Case.code.in_(ordered[start:start + 500]))).scalar() or 0
+            found = max(found, value)
+    return Level(found)
+
+
+def _audit(vs: VaultSession, uow, action: str, target: Path, rows: int, level: Level, reason: str,
+           **extra) -> None:
+    audit_log.append(uow.session, vs.audit_key, vs.actor.username, action, target.name, rows=rows,
+                     level=int(level), reason=reason.strip(), **extra)
+
+
+def _d(value):
+    return parse_date(value) if isinstance(value, str) and value else value
+
+
+def _t(lang: str, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
