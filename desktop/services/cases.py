@@ -181,34 +181,44 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
                                 ).scalar()
         if clash:
             raise HosoError("case.exists", code=clash)
-    now = datetime.now()
+    now = _sql(datetime.now())
     first = (session.execute(select(func.max(Case.id))).scalar() or 0) + 1
     staff = _ensure_staff(session, {name for d in items for name, _ in d.team} |
                           {d.supervisor for d in items})
     units = {name: _unit_id(session, name) for name in {d.chaired_by for d in items}}
+    decision, gathering = Stage.DECISION.value, Stage.GATHERING.value
+    user = vs.actor.username
     rows, team_rows, event_rows, index_rows = [], [], [], []
-    for case_id, data in enumerate(items, start=first):
-        row = _case_columns(data)
-        row.update(id=case_id, created_at=now, updated_at=now, version=1,
-                   stage=Stage.DECISION.value if data.decision_date else Stage.GATHERING.value,
-                   stage_date=data.decision_date, started_on=data.decision_date,
-                   closed_on=None, chaired_by_unit_id=units[data.chaired_by],
-                   supervisor_id=staff.get(_clean(data.supervisor)))
-        rows.append(row)
-        team_rows.extend({"case_id": case_id, "role": role.value, "staff_id": staff[_clean(name)]}
-                         for name, role in data.team)
-        if data.decision_date:
-            event_rows.append({"case_id": case_id, "stage": Stage.DECISION.value,
-                               "event_date": data.decision_date, "doc_ref": data.decision_number,
-                               "note": "", "days": None, "recorded_by": vs.actor.username,
-                               "recorded_at": now})
+    # Plain tuples through the driver: SQLAlchemy's per-row parameter processing cost
+    # more than SQLite's own work at 100 000 rows. Values are stored the way the ORM
+    # stores them (ISO dates, "YYYY-MM-DD HH:MM:SS.ffffff" datetimes).
+    for case_id, d in enumerate(items, start=first):
+        decided = _sql(d.decision_date)
+        code, title = d.code.strip(), d.title.strip()
+        rows.append((case_id, code, title, d.inspected_party.strip(), d.content, _sql(d.period_from),
+                     _sql(d.period_to), d.basis.value, d.plan_item_id, d.assignment_ref,
+                     d.decision_number, decided, d.inspecting_level.value, d.complexity,
+                     units[d.chaired_by], staff.get(_clean(d.supervisor)), int(d.level),
+                     decision if decided else gathering, decided, decided, None,
+                     d.violation_money, d.violation_land_m2, d.recovery_money, d.recovery_land_m2,
+                     d.disciplined_orgs, d.disciplined_persons, d.referral_cases,
+                     d.referral_persons, 1, now, now, 1))
+        for name, role in d.team:
+            team_rows.append((case_id, staff[_clean(name)], role.value))
+        if decided:
+            event_rows.append((case_id, decision, decided, None, d.decision_number, "", user, now))
         index_rows.append((case_id, search.body(
-            [row["code"], row["title"], data.inspected_party, data.decision_number,
-             *(name for name, _ in data.team)])))
-    for table, values in ((Case.__table__, rows), (TeamMember.__table__, team_rows),
-                          (CaseEvent.__table__, event_rows)):
-        if values:
-            conn.execute(insert(table), values)
+            [code, title, d.inspected_party, d.decision_number, *(name for name, _ in d.team)])))
+    driver = conn.connection.driver_connection.cursor()
+    if rows:
+        driver.executemany(f"INSERT INTO cases ({', '.join(_INSERT_COLUMNS)}) VALUES "
+                           f"({', '.join('?' * len(_INSERT_COLUMNS))})", rows)
+    if team_rows:
+        driver.executemany("INSERT INTO team_members (case_id, staff_id, role) VALUES (?, ?, ?)",
+                           team_rows)
+    if event_rows:
+        driver.executemany("INSERT INTO case_events (case_id, stage, event_date, days, doc_ref, note, "
+                           "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
     if index_rows:
         search.write(session, index_rows)
     return len(rows)
@@ -439,6 +449,24 @@ def _case_columns(data: CaseInput) -> dict:
                   inspected_party=data.inspected_party.strip(), basis=data.basis.value,
                   inspecting_level=data.inspecting_level.value, level=int(data.level))
     return values
+
+
+_INSERT_COLUMNS = (
+    "id", "code", "title", "inspected_party", "content", "period_from", "period_to", "basis",
+    "plan_item_id", "assignment_ref", "decision_number", "decision_date", "inspecting_level",
+    "complexity", "chaired_by_unit_id", "supervisor_id", "level", "stage", "stage_date",
+    "started_on", "closed_on", "violation_money", "violation_land_m2", "recovery_money",
+    "recovery_land_m2", "disciplined_orgs", "disciplined_persons", "referral_cases",
+    "referral_persons", "units_inspected", "created_at", "updated_at", "version")
+
+
+def _sql(value):
+    """A date or datetime as SQLAlchemy's SQLite dialect stores it."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def _clean(name: str) -> str:

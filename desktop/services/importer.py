@@ -170,7 +170,13 @@ def _locate(workbook: Workbook, kind: str):
 
 def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
                progress) -> list[tuple[int, dict, list[Problem]]]:
-    readers = [(f, match.columns[f.name]) for f in fields if f.name in match.columns]
+    readers = []
+    for f in fields:
+        if f.name in match.columns:
+            options = {"required": f.required}
+            if f.read is importspec.to_date:
+                options["date1904"] = date1904
+            readers.append((f, match.columns[f.name], options, {}))
     parsed = []
     for index in range(match.data_start, sheet.height):
         raw = sheet.rows[index]
@@ -179,16 +185,25 @@ def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
         if index == match.data_start and _column_numbers(raw):
             continue  # the "(1) (2) (3)…" row the sector's forms put under the header
         values, problems = {}, []
-        for f, col in readers:
+        for f, col, options, seen in readers:
             value = raw[col] if col < len(raw) else None
-            cell = Sheet.cell_ref(index, col)
-            try:
-                if f.read is importspec.to_date:
-                    values[f.name] = f.read(value, cell=cell, required=f.required, date1904=date1904)
-                else:
-                    values[f.name] = f.read(value, cell=cell, required=f.required)
-            except InvalidInput as err:
-                problems.append(Problem(sheet.name, index, col, err.key, err.params))
+            # Columns repeat their values (levels, units, dates): each distinct value is
+            # read once; the cell reference is made only for a message.
+            known = seen.get(value) if value.__hash__ is not None else None
+            if known is None:
+                try:
+                    known = (True, f.read(value, **options))
+                except InvalidInput:
+                    known = (False, None)
+                if value.__hash__ is not None and len(seen) < 50_000:
+                    seen[value] = known
+            if known[0]:
+                values[f.name] = known[1]
+            else:
+                try:
+                    f.read(value, cell=Sheet.cell_ref(index, col), **options)
+                except InvalidInput as err:
+                    problems.append(Problem(sheet.name, index, col, err.key, err.params))
         parsed.append((index, values, problems))
         if progress and len(parsed) % 5000 == 0:
             progress(len(parsed))
