@@ -32,6 +32,8 @@ _WAITING_ON = {
                              "Prime Minister: opinion on issuing"),
 }
 _DONE = (Stage.CONCLUDED, Stage.CANCELLED)
+_ONSITE_ENDED, _CONCLUDED = Stage.ONSITE_ENDED, Stage.CONCLUDED
+_NOT_MILESTONES = frozenset(s for s in Stage if not s.is_milestone)
 
 
 @dataclass
@@ -118,7 +120,19 @@ def period_report(vs: VaultSession, start: date, end: date, unit: str | None = N
             begun = r.start_date
             if begun is None or begun > end:
                 continue
-            ended = next((e.date for e in r.facts.events if e.stage in _DONE), None)
+            # one pass over the events: the first of each stage, and the stage at the end
+            onsite = concluded = ended = None
+            stage_at_end, since = None, None
+            for event in r.facts.events:
+                stage, day = event.stage, event.date
+                if stage is _ONSITE_ENDED and onsite is None:
+                    onsite = day
+                elif stage is _CONCLUDED and concluded is None:
+                    concluded = day
+                if stage in _DONE and ended is None:
+                    ended = day
+                if day <= end and stage not in _NOT_MILESTONES:
+                    stage_at_end, since = stage, day
             if ended is not None and ended < start:
                 continue  # finished before the period
             if begun < start:
@@ -129,14 +143,13 @@ def period_report(vs: VaultSession, start: date, end: date, unit: str | None = N
                     ind.started_planned += 1
                 else:
                     ind.started_ad_hoc += 1
-            onsite = r.first(Stage.ONSITE_ENDED)
             if onsite and start <= onsite <= end:
                 ind.onsite_finished += 1
-            concluded = r.first(Stage.CONCLUDED)
             if concluded and start <= concluded <= end:
                 _add_results(ind, r.results)
             elif ended is None or ended > end:
-                report.without_conclusion.append(_waiting(r, end, unanswered.get(r.id, [])))
+                report.without_conclusion.append(
+                    _waiting(r, stage_at_end, since, end, unanswered.get(r.id, [])))
         report.without_conclusion.sort(key=lambda w: -w.days)
         report.opinions_overdue = _opinions_overdue(s, clearance, end)
         report.directives_overdue = _directives_overdue(s, clearance, end)
@@ -161,8 +174,8 @@ def _add_results(ind: Indicators, results: tuple) -> None:
     ind.referral_persons += ref_persons or 0
 
 
-def _waiting(r: facts.CaseRecord, end: date, unanswered: list[str]) -> Waiting:
-    stage, since = r.stage_at(end)
+def _waiting(r: facts.CaseRecord, stage: Stage | None, since: date | None, end: date,
+             unanswered: list[str]) -> Waiting:
     vi, en = _WAITING_ON.get(stage, ("", "")) if stage else ("", "")
     if unanswered and stage in (Stage.CONSULTATION, Stage.DRAFT, Stage.REVIEW):
         vi = en = ", ".join(unanswered)
