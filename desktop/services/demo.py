@@ -862,6 +862,7 @@ def _add_records(vs: VaultSession, today: date) -> None:
         units = dict(session.execute(select(Unit.name, Unit.id)).all())
         now = datetime.now()
         n_opinions = n_directives = n_documents = 0
+        classified: list[DocumentRecord] = []
         for spec in _FIXED:
             case = cases.get(spec.code)
             if case is None:
@@ -882,7 +883,9 @@ def _add_records(vs: VaultSession, today: date) -> None:
                     answer_ref=op.answer_ref if answered else ""))
                 n_opinions += 1
             for doc in _documents(spec, today):
-                session.add(DocumentRecord(case_id=case.id, created_at=now, **doc))
+                record = DocumentRecord(case_id=case.id, created_at=now, **doc)
+                session.add(record)
+                classified.append(record)
                 n_documents += 1
         for issuer, ref, content, issued, due, done, code, assignee in _DIRECTIVES:
             if _d(issued) > today or (code and code not in cases):
@@ -893,6 +896,7 @@ def _add_records(vs: VaultSession, today: date) -> None:
                 content=content, issued_date=_d(issued), due_date=_d(due),
                 status="done" if done_date else "open", done_date=done_date, assignee=assignee))
             n_directives += 1
+        _register_classified(session, [d for d in classified if d.level > 0])
         # demo users are the staff they are named after
         staff_ids = dict(session.execute(select(Staff.full_name, Staff.id)
                                          .where(Staff.unit_id == units.get(CUC_II))).all())
@@ -906,6 +910,28 @@ def _add_records(vs: VaultSession, today: date) -> None:
                          cases=len(cases), opinion_requests=n_opinions, directives=n_directives,
                          documents=n_documents)
         uow.commit()
+
+
+def _register_classified(session, docs: list[DocumentRecord]) -> None:
+    """Classified documents get their protection period (from the document's date, the
+    rules' years for the level) and their number in the year's register, in date order,
+    as documents.add_document gives them."""
+    from sqlalchemy import func
+
+    from desktop.domain.state_secrets import load_state_secret_rules
+    rules = load_state_secret_rules()
+    last: dict[tuple[str, int], int] = {}
+    for doc in sorted(docs, key=lambda d: (d.doc_date or date.min, d.number)):
+        day = doc.doc_date or date.today()
+        doc.classified_on = day
+        doc.protection_until = rules.protection_until(Level(doc.level), day)
+        key = (doc.direction or "internal", day.year)
+        if key not in last:
+            last[key] = session.execute(select(func.max(DocumentRecord.reg_seq)).where(
+                DocumentRecord.direction == key[0], DocumentRecord.reg_year == key[1])).scalar() or 0
+        last[key] += 1
+        doc.reg_year, doc.reg_seq = day.year, last[key]
+    session.flush()
 
 
 def _documents(spec: _Fixed, today: date) -> Iterator[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
@@ -23,19 +23,20 @@ def _pages() -> list[tuple[str, str, str, Callable[[AppContext], Page]]]:
     from desktop.ui.views.audit import AuditPage
     from desktop.ui.views.cases import CasesPage
     from desktop.ui.views.dashboard import DashboardPage
+    from desktop.ui.views.documents import DocumentsPage
     from desktop.ui.views.opinions import OpinionsPage
     from desktop.ui.views.plan import PlanPage
     from desktop.ui.views.review import ReviewPage
     from desktop.ui.views.users import UsersPage
-    tr = MainWindow.tr_static
     return [
-        ("dashboard", tr("Tổng quan"), "dashboard", DashboardPage),
-        ("cases", tr("Cuộc thanh tra"), "cases", CasesPage),
-        ("plan", tr("Kế hoạch"), "plan", PlanPage),
-        ("opinions", tr("Ý kiến & chỉ đạo"), "opinions", OpinionsPage),
-        ("review", tr("Báo cáo"), "review", ReviewPage),
-        ("audit", tr("Nhật ký"), "audit", AuditPage),
-        ("users", tr("Người dùng"), "users", UsersPage),
+        ("dashboard", QCoreApplication.translate("MainWindow", "Tổng quan"), "dashboard", DashboardPage),
+        ("cases", QCoreApplication.translate("MainWindow", "Cuộc thanh tra"), "cases", CasesPage),
+        ("plan", QCoreApplication.translate("MainWindow", "Kế hoạch"), "plan", PlanPage),
+        ("opinions", QCoreApplication.translate("MainWindow", "Ý kiến & chỉ đạo"), "opinions", OpinionsPage),
+        ("documents", QCoreApplication.translate("MainWindow", "Tài liệu mật"), "documents", DocumentsPage),
+        ("review", QCoreApplication.translate("MainWindow", "Báo cáo"), "review", ReviewPage),
+        ("audit", QCoreApplication.translate("MainWindow", "Nhật ký"), "audit", AuditPage),
+        ("users", QCoreApplication.translate("MainWindow", "Người dùng"), "users", UsersPage),
     ]
 
 
@@ -95,8 +96,7 @@ class LockScreen(QWidget):
 class MainWindow(QMainWindow):
     @staticmethod
     def tr_static(text: str) -> str:
-        from desktop.ui.i18n import tr
-        return tr("MainWindow", text)
+        return QCoreApplication.translate("MainWindow", text)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()

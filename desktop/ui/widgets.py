@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar
 
 from desktop.domain.levels import Level
-from desktop.ui.i18n import tr
 
 
 def busy_bar() -> QProgressBar:
@@ -25,7 +24,8 @@ def level_mark(level: Level) -> QLabel:
     label.setStyleSheet("color: #c00000; font-weight: bold; border: 2px solid #c00000; padding: 2px 6px;"
                         if level > Level.THUONG else "")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setVisible(level > Level.THUONG)
+    if level <= Level.THUONG:
+        label.hide()  # not show(): without a parent yet, show() would open a window
     return label
 
 
@@ -42,6 +42,9 @@ def password_strength(password: str) -> tuple[int, str]:
         score = 3
     if len(password) >= 16 and kinds >= 3 or len(password) >= 20:
         score = 4
-    words = [tr("Password", "Quá ngắn (ít nhất 8 ký tự)"), tr("Password", "Yếu"),
-             tr("Password", "Trung bình"), tr("Password", "Mạnh"), tr("Password", "Rất mạnh")]
+    words = [QCoreApplication.translate("Password", "Quá ngắn (ít nhất 8 ký tự)"),
+             QCoreApplication.translate("Password", "Yếu"),
+             QCoreApplication.translate("Password", "Trung bình"),
+             QCoreApplication.translate("Password", "Mạnh"),
+             QCoreApplication.translate("Password", "Rất mạnh")]
     return score, words[score]

@@ -347,16 +347,17 @@ class CaseTableModel(QAbstractTableModel):
 
     @staticmethod
     def _item(row: CaseRow, overdue: bool, lang: str) -> _Item:
-        tr = QCoreApplication.translate
         texts = (row.code, row.title, row.inspected_party, row.stage.label(lang),
                  dmy(row.decision_date), row.level.label(lang),
-                 tr("CaseTableModel", "Quá hạn") if overdue else "")
-        stage_tip = (tr("CaseTableModel", "%1 từ ngày %2").replace("%1", row.stage.label(lang))
-                     .replace("%2", dmy(row.stage_date)) if row.stage_date else row.stage.label(lang))
-        decision_tip = (tr("CaseTableModel", "Quyết định số %1 ngày %2")
+                 QCoreApplication.translate("CaseTableModel", "Quá hạn") if overdue else "")
+        stage_tip = (QCoreApplication.translate("CaseTableModel", "%1 từ ngày %2")
+                     .replace("%1", row.stage.label(lang)).replace("%2", dmy(row.stage_date))
+                     if row.stage_date else row.stage.label(lang))
+        decision_tip = (QCoreApplication.translate("CaseTableModel", "Quyết định số %1 ngày %2")
                         .replace("%1", row.decision_number).replace("%2", dmy(row.decision_date))
                         if row.decision_number else "")
-        overdue_tip = tr("CaseTableModel", "Có thời hạn đã quá hạn") if overdue else ""
+        overdue_tip = (QCoreApplication.translate("CaseTableModel", "Có thời hạn đã quá hạn")
+                       if overdue else "")
         tips = (row.code, row.title, row.inspected_party, stage_tip, decision_tip,
                 row.level.label(lang), overdue_tip)
         return _Item(row, overdue, texts, tips)

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLay
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage
-from desktop.services import cases, deadlines_service
+from desktop.services import cases, deadlines_service, documents
 from desktop.services.cases import CaseDetail
 from desktop.ui import errors
 from desktop.ui.context import AppContext
 from desktop.ui.models.case_table import dmy, number
+from desktop.ui.views.case_documents import CaseDocumentsPanel
 from desktop.ui.widgets import busy_bar, level_mark
 
 RED = QColor("#b00020")
@@ -287,13 +288,11 @@ class CaseView(QWidget):
         self.opinions_tab = self.tabs.addTab(page, self.tr("Ý kiến & chỉ đạo").replace("&", "&&"))
 
     def _build_documents_tab(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(4, 6, 4, 4)
-        self.document_table = table("caseDocuments", [
-            self.tr("Số"), self.tr("Ngày"), self.tr("Trích yếu"), self.tr("Độ mật")], stretch=(2,))
-        layout.addWidget(self.document_table)
-        self.documents_tab = self.tabs.addTab(page, self.tr("Tài liệu"))
+        # the documents, their versions, add (button or drop), open, export: case_documents.py
+        self.documents_panel = CaseDocumentsPanel(self.ctx)
+        self.document_table = self.documents_panel.table
+        self.documents_panel.counted.connect(self._documents_counted)
+        self.documents_tab = self.tabs.addTab(self.documents_panel, self.tr("Tài liệu"))
 
     def _build_results_tab(self) -> None:
         scroll = QScrollArea()
@@ -335,7 +334,9 @@ class CaseView(QWidget):
             control.check()
             detail = cases.get_case(vs, code)
             control.check()
-            return detail, deadlines_service.for_case(vs, code, today)
+            found = deadlines_service.for_case(vs, code, today)
+            control.check()
+            return detail, found, documents.list_documents(vs, code)
 
         handle = self.ctx.db(work, lambda result: self._loaded(gen, result),
                              lambda exc: self._failed(gen, exc), cancelled=lambda: self._idle(gen))
@@ -356,8 +357,9 @@ class CaseView(QWidget):
         self.add_button.setEnabled(True)
         self._adding = False
         for widget in (self.timeline, self.deadline_table, self.team_table, self.opinion_table,
-                       self.directive_table, self.document_table):
+                       self.directive_table):
             widget.setRowCount(0)
+        self.documents_panel.clear()
         for label in (self.code_label, self.title_label, self.facts_label, self.explanation,
                       self.event_error, *self.general_labels.values(), *self.result_labels.values()):
             label.clear()
@@ -385,7 +387,7 @@ class CaseView(QWidget):
         if gen != self._gen:
             return
         self.busy.hide()
-        detail, deadlines = result
+        detail, deadlines, document_rows = result
         self.detail = detail
         self.deadlines = sorted(deadlines, key=lambda d: (STATE_ORDER[d.state], d.due))
         lang = self.ctx.lang
@@ -404,7 +406,7 @@ class CaseView(QWidget):
         self._show_deadlines()
         self._show_general(detail)
         self._show_opinions(detail)
-        self._show_documents(detail)
+        self.documents_panel.show_case(row.code, row.level, document_rows)
         self._show_results(detail)
         self._preselect_next_stage(row.stage)
         self.stack.setCurrentWidget(self.content)
@@ -518,22 +520,9 @@ class CaseView(QWidget):
                  else self.tr("Ý kiến & chỉ đạo"))
         self.tabs.setTabText(self.opinions_tab, title.replace("&", "&&"))
 
-    def _show_documents(self, detail: CaseDetail) -> None:
-        lang = self.ctx.lang
-        rows, tips, colors = [], [], []
-        for d in detail.documents:
-            try:
-                level = Level.parse(d.get("level", ""))
-            except ValueError:
-                level = Level.THUONG
-            source = " · ".join(p for p in (d.get("type", ""), d.get("issuer", "")) if p)
-            rows.append([d.get("number", ""), iso_dmy(d.get("date")), d.get("summary", ""),
-                         level.label(lang)])
-            tips.append(source)
-            colors.append(RED if level > Level.THUONG else None)
-        fill(self.document_table, rows, tips, colors)
+    def _documents_counted(self, count: int) -> None:
         self.tabs.setTabText(self.documents_tab,
-                             self.tr("Tài liệu (%1)").replace("%1", str(len(rows))) if rows
+                             self.tr("Tài liệu (%1)").replace("%1", str(count)) if count
                              else self.tr("Tài liệu"))
 
     def _show_results(self, detail: CaseDetail) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -35,7 +35,8 @@ def nice_scale(top: float, ticks: int = 5) -> tuple[float, float]:
 
 
 def month_label(year: int, month: int) -> str:
-    return f"T{month}/{year}"
+    return (QCoreApplication.translate("MonthlyChart", "T%1/%2")
+            .replace("%1", str(month)).replace("%2", str(year)))
 
 
 class MonthlyChart(QWidget):

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPus
 
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.stages import Stage
-from desktop.services import dashboard, deadlines_service
+from desktop.services import dashboard, deadlines_service, secret_registers
 from desktop.ui import errors
 from desktop.ui.context import AppContext
 from desktop.ui.models.case_table import dmy, number
 from desktop.ui.views.base import Page
 from desktop.ui.views.case_view import ORANGE, RED, table
 from desktop.ui.views.chart import MonthlyChart
+from desktop.ui.views.expiring import WITHIN_DAYS, ExpiringDocumentsBox
 from desktop.ui.widgets import busy_bar
 
 MAX_ITEMS = 500  # rows listed; the summary counts them all
@@ -110,7 +111,15 @@ class DashboardPage(Page):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("dashboardSplitter")
         self.splitter.addWidget(top_row)
-        self.splitter.addWidget(chart_box)
+        self.expiring_box = ExpiringDocumentsBox(ctx)   # documents whose protection ends soon
+        bottom_row = QSplitter(Qt.Orientation.Horizontal)
+        bottom_row.addWidget(chart_box)
+        bottom_row.addWidget(self.expiring_box)
+        bottom_row.setChildrenCollapsible(False)
+        bottom_row.setStretchFactor(0, 3)
+        bottom_row.setStretchFactor(1, 2)
+        bottom_row.setSizes([600, 400])
+        self.splitter.addWidget(bottom_row)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([420, 300])
@@ -146,7 +155,12 @@ class DashboardPage(Page):
             control.check()
             return deadlines_service.overdue(vs, today=today)
 
-        for work, done in ((figures, self._figures_loaded), (deadlines, self._deadlines_loaded)):
+        def expiring(vs, control):
+            control.check()
+            return secret_registers.expiring(vs, WITHIN_DAYS, today=today)
+
+        for work, done in ((figures, self._figures_loaded), (deadlines, self._deadlines_loaded),
+                           (expiring, self.expiring_box.set_rows)):
             handle = self.ctx.db(work, lambda result, d=done: self._done(gen, d, result),
                                  lambda exc: self._failed(gen, exc), cancelled=lambda: self._done(gen))
             if handle is not None:
@@ -180,6 +194,7 @@ class DashboardPage(Page):
         self.message.hide()
         self.overdue_table.setRowCount(0)
         self.stage_table.setRowCount(0)
+        self.expiring_box.clear()
         self.summary.setText("")
         self.as_of_label.clear()
         self.chart.clear()

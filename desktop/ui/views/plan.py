@@ -247,7 +247,8 @@ class PlanPage(Page):
         if capacity.unknown_items:
             text += " " + self.tr("(%1 mục chưa có số ngày hoặc số người, chưa được tính.)") \
                 .replace("%1", str(capacity.unknown_items))
-        self.capacity_label.setText(f"<b>{escape(self.tr('Cân đối lực lượng:'))}</b> {escape(text)}")
+        capacity_title = self.tr("Cân đối lực lượng:")
+        self.capacity_label.setText(f"<b>{escape(capacity_title)}</b> {escape(text)}")
         set_warning(self.capacity_frame, capacity.over_committed)
         counts = status.counts()
         self.counts.setText(
