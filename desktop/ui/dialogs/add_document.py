@@ -13,7 +13,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget)
@@ -40,9 +40,6 @@ class _UploadDialog(QDialog):
     """The part both dialogs share: a file field, progress, Hủy that stops the work, an
     inline message."""
 
-    # Its texts use QCoreApplication.translate("_UploadDialog", …), not self.tr: PySide looks
-    # self.tr up under the subclass's name (AddDocumentDialog, …), where they are not.
-
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -55,9 +52,8 @@ class _UploadDialog(QDialog):
         self.layout_.addLayout(self.form)
         self.file_edit = QLineEdit()
         self.file_edit.setObjectName("docFile")
-        self.file_edit.setPlaceholderText(
-            QCoreApplication.translate("_UploadDialog", "Tệp nội dung (PDF, ảnh, văn bản…)"))
-        self.browse = QPushButton(QCoreApplication.translate("_UploadDialog", "Chọn tệp…"))
+        self.file_edit.setPlaceholderText(self.tr("Tệp nội dung (PDF, ảnh, văn bản…)"))
+        self.browse = QPushButton(self.tr("Chọn tệp…"))
         self.browse.setObjectName("docBrowse")
         self.browse.clicked.connect(self.choose_file)
         row = QHBoxLayout()
@@ -76,10 +72,10 @@ class _UploadDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(QCoreApplication.translate("_UploadDialog", "Lưu"))
+        self.ok_button.setText(self.tr("Lưu"))
         self.ok_button.setObjectName("docSave")
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(QCoreApplication.translate("_UploadDialog", "Hủy"))
+        self.cancel_button.setText(self.tr("Hủy"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.cancel)
 
@@ -91,10 +87,8 @@ class _UploadDialog(QDialog):
     # --- file ---
     def choose_file(self) -> None:
         start = self.file_edit.text() or self.ctx.settings.get(SOURCE_FOLDER) or str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("_UploadDialog",
-                                                                               "Chọn tệp tài liệu"),
-                                              start,
-                                              QCoreApplication.translate("_UploadDialog", "Mọi tệp (*)"),
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp tài liệu"), start,
+                                              self.tr("Mọi tệp (*)"),
                                               options=QFileDialog.Option.DontUseNativeDialog)
         if name:
             self.set_file(name)
@@ -120,7 +114,7 @@ class _UploadDialog(QDialog):
         self.say("")
         self.handle = self.ctx.db(work, self._done, self._failed, self._progress, self._stopped)
         if self.handle is None:
-            self.say(QCoreApplication.translate("_UploadDialog", "Kho dữ liệu đang khóa."))
+            self.say(self.tr("Kho dữ liệu đang khóa."))
             return
         if size:
             self.progress.setRange(0, 1000)
@@ -153,7 +147,7 @@ class _UploadDialog(QDialog):
 
     def _stopped(self) -> None:
         self._idle()
-        self.say(QCoreApplication.translate("_UploadDialog", "Đã hủy; không có gì được lưu."))
+        self.say(self.tr("Đã hủy; không có gì được lưu."))
 
     def _failed(self, exc: BaseException) -> None:
         self._idle()
@@ -178,13 +172,11 @@ class _UploadDialog(QDialog):
             return None, 0
         try:
             if not source.is_file():
-                self.say(QCoreApplication.translate("_UploadDialog", "Không tìm thấy tệp %1.")
-                         .replace("%1", str(source)))
+                self.say(self.tr("Không tìm thấy tệp %1.").replace("%1", str(source)))
                 return None
             return source, os.stat(source).st_size
         except OSError as exc:
-            self.say(QCoreApplication.translate("_UploadDialog", "Không đọc được tệp %1 (%2).")
-                     .replace("%1", str(source))
+            self.say(self.tr("Không đọc được tệp %1 (%2).").replace("%1", str(source))
                      .replace("%2", exc.strerror or type(exc).__name__))
             return None
 

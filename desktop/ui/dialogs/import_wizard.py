@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox,
                                QFileDialog, QGridLayout, QHBoxLayout, QHeaderView,
@@ -379,8 +379,7 @@ class _TaskPage(QWizardPage):
         self.say(errors.describe(exc, self.w.ctx.lang))
 
     def stopped_text(self) -> str:
-        # not self.tr: PySide looks self.tr up under the subclass's name (_FilePage, …)
-        return QCoreApplication.translate("_TaskPage", "Đã dừng.")
+        return self.tr("Đã dừng.")
 
     def passed(self) -> bool:
         """True once, right after the page's task succeeded (validatePage lets go)."""
