@@ -88,6 +88,7 @@ def main() -> int:
         plan = window.go("plan")
         if hasattr(plan, "as_of"):
             plan.as_of.setDate(QDate(2024, 6, 30))
+            plan.refresh()
         settle(app, runner)
         window.grab().save(str(out / "plan.png"))
 
@@ -103,7 +104,12 @@ def main() -> int:
         window.grab().save(str(out / "review.png"))
 
         if "documents" in [f[0] for f in window._factories]:
-            window.go("documents")
+            documents = window.go("documents")
+            if hasattr(documents, "year"):
+                documents.year.setValue(2024)
+                documents.refresh()
+                settle(app, runner)
+                documents.tabs.setCurrentIndex(2)  # internal classified documents: the demo's
             settle(app, runner)
             window.grab().save(str(out / "documents.png"))
 
