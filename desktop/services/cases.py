@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Iterable, Sequence
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, literal_column, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.dates import parse_date
@@ -279,7 +279,7 @@ class CaseFilter:
 def list_cases(vs: VaultSession, flt: CaseFilter | None = None) -> list[CaseRow]:
     """Cases the actor is cleared for; reading classified rows is audited (count only)."""
     flt = flt or CaseFilter()
-    query = _filtered(vs, flt).order_by(Case.decision_date.desc(), Case.code)
+    query = _filtered(vs, flt, by_date=True).order_by(Case.decision_date.desc(), Case.id.desc())
     if flt.limit is not None:
         query = query.limit(flt.limit).offset(flt.offset)
     with vs.uow() as uow:
@@ -302,8 +302,8 @@ def list_ids(vs: VaultSession, flt: CaseFilter | None = None, sort: str = "decis
     """Ids of the matching cases in display order (the GUI's table fetches rows by id)."""
     flt = flt or CaseFilter()
     column = _SORTS.get(sort, Case.decision_date)
-    order = [column.desc() if descending else column.asc(), Case.id.desc()]
-    inner = _filtered(vs, flt).order_by(*order)
+    order = [column.desc() if descending else column.asc(), Case.id.desc() if descending else Case.id.asc()]
+    inner = _filtered(vs, flt, by_date=column is Case.decision_date).order_by(*order)
     if flt.limit is not None:
         inner = inner.limit(flt.limit).offset(flt.offset)
     query = select(inner.subquery().c.id)
@@ -335,12 +335,16 @@ def count_cases(vs: VaultSession, flt: CaseFilter | None = None) -> int:
         return uow.session.execute(query, _params(flt)).scalar() or 0
 
 
-def _filtered(vs: VaultSession, flt: CaseFilter):
+def _filtered(vs: VaultSession, flt: CaseFilter, by_date: bool = False):
     query = select(Case.id, Case.code, Case.title, Case.inspected_party, Case.stage, Case.stage_date,
                    Case.decision_number, Case.decision_date, Case.level
                    ).where(Case.level <= int(vs.actor.clearance))
     if flt.search and search.match_expression(flt.search):
-        query = query.where(Case.id.in_(text(search.matching_ids_sql())))
+        # In date order, "+cases.id" keeps SQLite from driving the query by the matches:
+        # it walks the decision-date index and stops at the page's last row (10× faster
+        # for common words, which match tens of thousands of cases).
+        column = literal_column("+cases.id") if by_date else Case.id
+        query = query.where(column.in_(text(search.matching_ids_sql())))
     if flt.stage is not None:
         query = query.where(Case.stage == flt.stage.value)
     if flt.level is not None:
