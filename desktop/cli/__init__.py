@@ -46,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
             _fail(render("vault.db_damaged", lang, path=str(db)))
     except KeyboardInterrupt:
         _fail(render("error.interrupted", lang))
+    except BrokenPipeError:
+        # the reader went away (`hoso … | head`): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except OSError as err:
         if err.errno == 28:
             _fail(render("vault.disk_full", lang, path=err.filename or ""))
