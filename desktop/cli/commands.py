@@ -2,6 +2,7 @@
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.cli import print_json
@@ -43,6 +44,16 @@ def open_session(args, allow_must_change: bool = False) -> tuple[VaultSession, P
         if vs.actor.must_change_password and not allow_must_change:
             _first_login_change(vs, passwords, password, args.lang)
     return vs, passwords
+
+
+@contextmanager
+def vault_session(args, allow_must_change: bool = False):
+    """The open vault for one command; keys and connection dropped at the end."""
+    vs, _ = open_session(args, allow_must_change)
+    try:
+        yield vs
+    finally:
+        vs.close()
 
 
 def vault_service_check(path: Path) -> None:
@@ -92,11 +103,8 @@ def cmd_demo(args) -> None:
 
 
 def cmd_backup(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         dest = vault_service.backup(vs, Path(args.dest))
-    finally:
-        vs.close()
     say("backup.done", args.lang, path=str(dest))
 
 
@@ -111,14 +119,11 @@ def cmd_restore(args) -> None:
 
 def cmd_remember(args) -> None:
     from desktop.security import secrets
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         if args.off:
             secrets.forget(vs.keys)
         else:
             secrets.remember(vs.keys)
-    finally:
-        vs.close()
 
 
 # --- users -----------------------------------------------------------------------------
@@ -165,11 +170,8 @@ def cmd_user_passwd(args) -> None:
 
 
 def cmd_user_list(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         found = users.list_users(vs)
-    finally:
-        vs.close()
     if args.json:
         print_json([u.to_json() for u in found])
         return
@@ -192,16 +194,13 @@ def cmd_user_reset(args) -> None:
 
 
 def cmd_user_set(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         current = {u.username: u for u in users.list_users(vs)}
         if args.name not in current:
             raise HosoError("vault.no_user", user=args.name)
         level = _level(args.clearance) if args.clearance else current[args.name].clearance
         role = _role(args.role) if args.role else None
         info = users.set_clearance(vs, args.name, level, role)
-    finally:
-        vs.close()
     say("user.created", args.lang, user=info.username, role=info.role.label(args.lang),
         level=info.clearance.label(args.lang))
 
@@ -272,11 +271,8 @@ def case_input(args) -> cases.CaseInput:
 
 def cmd_case_add(args) -> None:
     data = case_input(args)
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         row = cases.add_case(vs, data)
-    finally:
-        vs.close()
     if args.json:
         print_json(row.to_json())
     else:
@@ -287,11 +283,8 @@ def cmd_case_list(args) -> None:
     flt = cases.CaseFilter(search=args.search, stage=_stage(args.stage) if args.stage else None,
                            level=_level(args.level) if args.level else None, year=args.year,
                            supervisor=args.leader, limit=args.limit)
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         rows = cases.list_cases(vs, flt)
-    finally:
-        vs.close()
     if args.json:
         print_json([r.to_json() for r in rows])
         return
@@ -307,11 +300,8 @@ def cmd_case_list(args) -> None:
 
 
 def cmd_case_show(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         detail = cases.get_case(vs, args.code)
-    finally:
-        vs.close()
     if args.json:
         print_json(detail.to_json())
         return
@@ -321,11 +311,8 @@ def cmd_case_show(args) -> None:
 def cmd_case_event(args) -> None:
     stage = _stage(args.stage)
     when = parse_date(args.date)
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         event = cases.add_event(vs, args.code, stage, when, args.doc, args.note, args.days)
-    finally:
-        vs.close()
     if args.json:
         print_json(event.to_json())
     else:
@@ -344,12 +331,9 @@ def cmd_case_stages(args) -> None:
 # --- audit -----------------------------------------------------------------------------
 
 def cmd_audit_verify(args) -> int:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         with vs.uow() as uow:
             report = audit_log.verify(uow.session, vs.audit_key)
-    finally:
-        vs.close()
     if args.json:
         print_json({"ok": report.ok, "rows": report.rows, "head": report.head.hex(),
                     "broken_at": report.broken_at, "why": report.why})
@@ -362,12 +346,9 @@ def cmd_audit_verify(args) -> int:
 
 
 def cmd_audit_list(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         with vs.uow() as uow:
             found = audit_log.entries(uow.session, args.by_user, args.action, args.limit)
-    finally:
-        vs.close()
     if args.json:
         print_json([e.to_json() for e in found])
         return

@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli import print_json
-from desktop.cli.commands import _level, clip, headers, open_session, table
+from desktop.cli.commands import _level, clip, headers, open_session, table, vault_session
 from desktop.cli.passwords import say
 from desktop.domain import messages_documents  # noqa: F401 — registers the messages
 from desktop.domain.dates import format_date, parse_date
@@ -122,11 +122,8 @@ def cmd_doc_version(args) -> None:
 
 
 def cmd_doc_list(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         rows = documents.list_documents(vs, args.code or None)
-    finally:
-        vs.close()
     if args.json:
         print_json([r.to_json() for r in rows])
         return
@@ -151,11 +148,8 @@ def _print_rows(rows, lang: str) -> None:
 
 
 def cmd_doc_show(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         detail = documents.get_document(vs, args.id)
-    finally:
-        vs.close()
     if args.json:
         print_json(detail.to_json())
         return
@@ -225,12 +219,9 @@ def cmd_doc_export(args) -> None:
 
 
 def cmd_doc_destroy(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         row = documents.destroy_document(vs, args.id, args.reason, reference=args.decision,
                                          decided_by=args.decided_by)
-    finally:
-        vs.close()
     if args.json:
         print_json(row.to_json())
     else:
@@ -239,13 +230,10 @@ def cmd_doc_destroy(args) -> None:
 
 def cmd_doc_level(args) -> None:
     level = _level(args.level)
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         before = documents.get_document(vs, args.id).row.level
         row = documents.change_level(vs, args.id, level, args.reason, decided_by=args.decided_by,
                                      reference=args.decision, when=_date(args.date))
-    finally:
-        vs.close()
     if args.json:
         print_json(row.to_json())
     else:
@@ -254,13 +242,10 @@ def cmd_doc_level(args) -> None:
 
 
 def cmd_doc_extend(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         result = documents.extend_protection(vs, args.id, args.years, args.reason,
                                              decided_by=args.decided_by, reference=args.decision,
                                              when=_date(args.date))
-    finally:
-        vs.close()
     if args.json:
         data = result.row.to_json()
         data.update({"previous_until": result.previous_until.isoformat(), "late": result.late})
@@ -272,13 +257,10 @@ def cmd_doc_extend(args) -> None:
 
 
 def cmd_doc_copy(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         info = documents.record_copy(vs, args.id, args.copies, args.reason, args.approved_by,
                                      recipients=args.recipients, method=args.method,
                                      made_by=args.made_by, when=_date(args.date))
-    finally:
-        vs.close()
     if args.json:
         print_json(info.to_json())
     else:
@@ -286,11 +268,8 @@ def cmd_doc_copy(args) -> None:
 
 
 def cmd_doc_search(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         hits = documents.search_documents(vs, args.text, limit=args.limit)
-    finally:
-        vs.close()
     if args.json:
         print_json([h.to_json() for h in hits])
         return
@@ -307,11 +286,8 @@ def cmd_doc_search(args) -> None:
 
 def cmd_doc_expiring(args) -> None:
     today = _date(args.today)
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         rows = secret_registers.expiring(vs, args.within, today)
-    finally:
-        vs.close()
     if args.json:
         print_json([r.to_json() for r in rows])
         return
@@ -330,8 +306,7 @@ def cmd_doc_expiring(args) -> None:
 def cmd_register(args) -> None:
     year = args.year or date.today().year
     kind = args.kind
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         if kind == "stats":
             stats = secret_registers.yearly_statistics(vs, year)
         elif kind == "copies":
@@ -340,8 +315,6 @@ def cmd_register(args) -> None:
             rows = {"in": secret_registers.incoming_register,
                     "out": secret_registers.outgoing_register,
                     "internal": secret_registers.internal_register}[kind](vs, year)
-    finally:
-        vs.close()
     lang = args.lang
     if kind == "stats":
         if args.json:

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import print_json
-from desktop.cli.commands import open_session
+from desktop.cli.commands import vault_session
 from desktop.cli.passwords import say
 from desktop.domain.messages import render
 from desktop.exchange.excel import importspec
@@ -12,8 +12,7 @@ from desktop.services import importer
 
 
 def cmd_import(args) -> int:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         plan = importer.analyse(vs, Path(args.file), args.kind, year=args.year,
                                 allow_foreign=args.allow_foreign)
         if args.errors and plan.problems:
@@ -25,8 +24,6 @@ def cmd_import(args) -> int:
                 failed = True
             else:
                 importer.commit(vs, plan, skip_rejected=args.skip_errors)
-    finally:
-        vs.close()
     if args.json:
         data = plan.to_json()
         data["dry_run"] = bool(args.dry_run)
@@ -72,8 +69,7 @@ def cmd_export(args) -> None:
     from desktop.domain.errors import InvalidInput
     from desktop.services import exporter
     out = Path(args.out)
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         if args.kind == "cases":
             result = exporter.export_cases(vs, out, args.reason, args.lang, search=args.search)
         elif args.kind == "overdue":
@@ -89,8 +85,6 @@ def cmd_export(args) -> None:
                 raise InvalidInput("input.required", field="--from / --to")
             result = exporter.export_report(vs, out, parse_date(args.start), parse_date(args.end),
                                             args.unit or None, args.reason, args.lang)
-    finally:
-        vs.close()
     if args.json:
         print_json(result.to_json())
     else:

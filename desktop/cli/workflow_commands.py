@@ -3,7 +3,7 @@
 from datetime import date
 
 from desktop.cli import print_json
-from desktop.cli.commands import case_input, clip, headers, open_session, table
+from desktop.cli.commands import case_input, clip, headers, table, vault_session
 from desktop.cli.passwords import say
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.deadlines import Deadline, DeadlineState
@@ -34,11 +34,8 @@ def _print_deadlines(found: list[Deadline], lang: str, with_case: bool) -> None:
 
 
 def cmd_case_deadlines(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         found = deadlines_service.for_case(vs, args.code, _as_of(args))
-    finally:
-        vs.close()
     if args.json:
         print_json([d.to_json() for d in found])
         return
@@ -49,11 +46,8 @@ def cmd_case_deadlines(args) -> None:
 
 
 def cmd_overdue(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         found = deadlines_service.overdue(vs, args.within, _as_of(args))
-    finally:
-        vs.close()
     if args.json:
         print_json([d.to_json() for d in found])
         return
@@ -68,32 +62,23 @@ def cmd_overdue(args) -> None:
 
 def cmd_plan_create(args) -> None:
     approved = parse_date(args.decision_date) if args.decision_date else None
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         plans.create_plan(vs, args.year, args.title, args.decision_number, approved, args.unit,
                           args.staff)
-    finally:
-        vs.close()
     say("plan.created", args.lang, year=args.year)
 
 
 def cmd_plan_item(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         item = plans.add_item(vs, args.year, args.party, args.content, args.quarter, args.days,
                               args.team_size)
-    finally:
-        vs.close()
     say("plan.item_added", args.lang, item=item, year=args.year)
 
 
 def cmd_plan_start(args) -> None:
     data = case_input(args)
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         row = plans.start_item(vs, args.item, data)
-    finally:
-        vs.close()
     if args.json:
         print_json(row.to_json())
     else:
@@ -101,11 +86,8 @@ def cmd_plan_start(args) -> None:
 
 
 def cmd_plan_list(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         found = plans.list_plans(vs)
-    finally:
-        vs.close()
     if args.json:
         print_json([{"year": y, "title": t, "items": n} for y, t, n in found])
         return
@@ -118,11 +100,8 @@ _ITEM_STATUS = {"started": ("Đã triển khai", "Started"), "not_started": ("Ch
 
 
 def cmd_plan_show(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         status = plans.plan_status(vs, args.year, _as_of(args))
-    finally:
-        vs.close()
     if args.json:
         print_json(status.to_json())
         return
@@ -173,11 +152,8 @@ def _number(value, lang: str) -> str:
 
 def cmd_report_period(args) -> None:
     start, end = parse_date(args.start), parse_date(args.end)
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         result = report.period_report(vs, start, end, args.unit or None)
-    finally:
-        vs.close()
     if args.json:
         print_json(result.to_json())
         return
@@ -228,14 +204,11 @@ def cmd_report_period(args) -> None:
 # --- calendar, rules, settings ---------------------------------------------------------
 
 def cmd_calendar_show(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         with vs.uow() as uow:
             days = calendar_service.days_of_year(uow.session, args.year)
             working = calendar_service.working_days_in_year(
                 calendar_service.calendar(uow.session), args.year)
-    finally:
-        vs.close()
     if args.json:
         print_json({"year": args.year, "working_days": working, "days": [d.to_json() for d in days]})
         return
@@ -253,11 +226,8 @@ def cmd_calendar_show(args) -> None:
 
 def cmd_calendar_set(args) -> None:
     day = parse_date(args.date)
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         calendar_service.set_day(vs, day, args.kind, args.name, args.source)
-    finally:
-        vs.close()
     say("calendar.set", args.lang, date=format_date(day), kind=args.kind)
 
 
@@ -286,12 +256,9 @@ def cmd_rules(args) -> None:
 
 
 def cmd_settings_list(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         with vs.uow() as uow:
             values = settings.all_values(uow.session)
-    finally:
-        vs.close()
     if args.json:
         print_json(values)
         return
@@ -301,9 +268,6 @@ def cmd_settings_list(args) -> None:
 
 
 def cmd_settings_set(args) -> None:
-    vs, _ = open_session(args)
-    try:
+    with vault_session(args) as vs:
         value = settings.set_value(vs, args.key, args.value)
-    finally:
-        vs.close()
     say("setting.set", args.lang, key=args.key, value=value)

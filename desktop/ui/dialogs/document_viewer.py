@@ -31,6 +31,7 @@ from desktop.domain.levels import Level
 from desktop.services import documents
 from desktop.services.document_text import decode_text
 from desktop.ui import errors
+from desktop.ui.job_dialog import JobDialogMixin
 from desktop.ui.settings import Option
 from desktop.ui.tasks import Cancelled, TaskHandle
 from desktop.ui.widgets import busy_bar, level_mark
@@ -562,7 +563,7 @@ class DocumentViewer(QDialog):
 
 # --- the decrypted copy ------------------------------------------------------------------
 
-class ExportCopyDialog(QDialog):
+class ExportCopyDialog(JobDialogMixin, QDialog):
     """A reason (required) and a folder; the copy is written on the worker with progress
     and can be stopped (no file is left behind)."""
 
@@ -674,30 +675,19 @@ class ExportCopyDialog(QDialog):
     def _progress(self, done: int, _total: int, _text: str) -> None:
         self.progress.setFormat(fmt_size(done, self.ctx.lang))
 
-    def cancel(self) -> None:
-        if self.handle is not None and not self.handle.done:
-            self.handle.cancel()
-            return
-        self.reject()
-
-    def _finish(self) -> None:
-        self.handle = None
-        self.progress.hide()
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
-
     def _stopped(self) -> None:
-        self._finish()
+        self.end_job()
         self.say(self.tr("Đã hủy; không có tệp nào được ghi."))
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish()
+        self.end_job()
         if isinstance(exc, Cancelled):
             self._stopped()
             return
         self.say(errors.describe(exc, self.ctx.lang))
 
     def _done(self, path) -> None:
-        self._finish()
+        self.end_job()
         self.result_path = Path(path)
         self.ctx.settings.set(DOCUMENT_FOLDER, str(self.result_path.parent))
         self.exported.emit(str(path))

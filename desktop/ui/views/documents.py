@@ -23,6 +23,7 @@ from desktop.domain.levels import Level
 from desktop.services import documents, register_export
 from desktop.services.register_export import RegisterExport
 from desktop.ui import errors
+from desktop.ui.job_dialog import JobDialogMixin
 from desktop.ui.dialogs.document_viewer import DocumentViewer, fmt_day, open_viewer
 from desktop.ui.dialogs.export_dialog import EXPORT_FOLDER, default_folder
 from desktop.ui.tasks import TaskHandle
@@ -435,7 +436,7 @@ class DocumentsPage(Page):
         return dialog
 
 
-class RegisterExportDialog(QDialog):
+class RegisterExportDialog(JobDialogMixin, QDialog):
     """Where to write the register and, for a classified one, why (required)."""
 
     def __init__(self, ctx, kind: str, year: int, level: Level, parent: QWidget | None = None) -> None:
@@ -551,27 +552,16 @@ class RegisterExportDialog(QDialog):
         self.progress.show()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
-    def cancel(self) -> None:
-        if self.handle is not None and not self.handle.done:
-            self.handle.cancel()
-            return
-        self.reject()
-
-    def _idle(self) -> None:
-        self.handle = None
-        self.progress.hide()
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
-
     def _stopped(self) -> None:
-        self._idle()
+        self.end_job()
         self.say(self.tr("Đã hủy; không có tệp nào được tạo."))
 
     def _failed(self, exc: BaseException) -> None:
-        self._idle()
+        self.end_job()
         self.say(errors.describe(exc, self.ctx.lang))
 
     def _done(self, result: RegisterExport) -> None:
-        self._idle()
+        self.end_job()
         self.result = result
         self.ctx.settings.set(EXPORT_FOLDER, str(result.path.parent))
         parent = self.parent()
