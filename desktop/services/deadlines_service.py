@@ -28,12 +28,12 @@ def for_case(vs: VaultSession, code: str, today: date | None = None) -> list[Dea
         cal = calendar_service.calendar(session)
         soon = settings.get(session, "due_soon_days")
         found = engine.case_deadlines(record.facts, rule_book(), cal, today, soon)
+        clearance = int(vs.actor.clearance)
         found += [engine.opinion_deadline(op, rule_book(), cal, today, soon, decided)
-                  for op, decided in facts.load_opinions(session, int(vs.actor.clearance))
-                  if op.case_code == case.code]
+                  for op, decided in facts.load_opinions(session, clearance, case.code)]
         found += [d for d in (engine.directive_deadline(x, cal, today, soon)
-                              for x in facts.load_directives(session, int(vs.actor.clearance))
-                              if x.case_code == case.code) if d is not None]
+                              for x in facts.load_directives(session, clearance, case.code))
+                  if d is not None]
         if case.level > 0:
             audit_log.append(session, vs.audit_key, vs.actor.username, "case.deadlines", case.code,
                              level=case.level)

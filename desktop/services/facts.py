@@ -103,17 +103,23 @@ def load_cases(session: Session, max_level: int, unit: str | None = None,
     return records
 
 
-def load_opinions(session: Session, max_level: int) -> list[tuple[OpinionFact, date | None]]:
-    """Opinion requests of cases the actor may see (and those tied to no case),
-    with the case's decision date (it chooses the rule set)."""
+def load_opinions(session: Session, max_level: int, case_code: str | None = None
+                  ) -> list[tuple[OpinionFact, date | None]]:
+    """Opinion requests of cases the actor may see (and those tied to no case), or of one
+    case, with the case's decision date (it chooses the rule set)."""
     query = select(OpinionRequest, Case.code, Case.decision_date).outerjoin(
         Case, Case.id == OpinionRequest.case_id).where((Case.level <= max_level) | (Case.id.is_(None)))
+    if case_code is not None:
+        query = query.where(Case.code == case_code)
     return [(OpinionFact(o.id, code, o.addressee, o.sent_date, o.due_date, o.answered_date), decided)
             for o, code, decided in session.execute(query)]
 
 
-def load_directives(session: Session, max_level: int) -> list[DirectiveFact]:
+def load_directives(session: Session, max_level: int, case_code: str | None = None
+                    ) -> list[DirectiveFact]:
     query = select(Directive, Case.code).outerjoin(Case, Case.id == Directive.case_id).where(
         (Case.level <= max_level) | (Case.id.is_(None)))
+    if case_code is not None:
+        query = query.where(Case.code == case_code)
     return [DirectiveFact(d.id, code, d.issuer, d.content, d.due_date, d.done_date, d.status)
             for d, code in session.execute(query)]

@@ -194,16 +194,18 @@ def _unanswered_by_case(session, end: date) -> dict[int, list[str]]:
 
 
 def _opinions_overdue(session, clearance: int, end: date) -> list[dict]:
+    from desktop.domain.deadlines import opinion_deadline
+    from desktop.services.calendar_service import calendar
     from desktop.services.deadlines_service import rule_book
+    cal = None  # read once, and only if a request has no due date of its own
     out = []
     for op, decided in facts.load_opinions(session, clearance):
         if op.sent > end or (op.answered and op.answered <= end):
             continue
         due = op.due
         if due is None:
-            from desktop.domain.deadlines import opinion_deadline
-            from desktop.services.calendar_service import calendar
-            due = opinion_deadline(op, rule_book(), calendar(session), end, 0, decided).due
+            cal = cal or calendar(session)
+            due = opinion_deadline(op, rule_book(), cal, end, 0, decided).due
         if due < end:
             out.append({"case": op.case_code, "addressee": op.addressee, "sent": op.sent.isoformat(),
                         "due": due.isoformat(), "days_late": (end - due).days,
