@@ -88,8 +88,9 @@ class EventFact(NamedTuple):
     days: int | None = None  # extension length / suspension length, if given
 
 
-@dataclass(frozen=True)
-class CaseFacts:
+class CaseFacts(NamedTuple):
+    """A tuple: reports build one per case."""
+
     code: str
     decision_date: date | None
     inspecting_level: InspectingLevel

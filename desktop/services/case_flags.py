@@ -27,11 +27,11 @@ def overdue_codes(vs: VaultSession, codes: Iterable[str], today: date | None = N
         soon = settings.get(session, "due_soon_days")
         rules = deadlines_service.rule_book()
         for start in range(0, len(wanted), _CHUNK):
-            for record in facts.load_cases(session, int(vs.actor.clearance),
-                                           codes=wanted[start:start + _CHUNK]):
-                if not record.facts.events:
+            for _level, case_facts in facts.load_facts(session, int(vs.actor.clearance),
+                                                       codes=wanted[start:start + _CHUNK]):
+                if not case_facts.events:
                     continue
                 if any(d.state is DeadlineState.OVERDUE
-                       for d in engine.case_deadlines(record.facts, rules, cal, today, soon)):
-                    found.add(record.code)
+                       for d in engine.case_deadlines(case_facts, rules, cal, today, soon)):
+                    found.add(case_facts.code)
     return found

@@ -149,6 +149,7 @@ def add_case(vs: VaultSession, data: CaseInput) -> CaseRow:
                                   recorded_by=vs.actor.username, recorded_at=now))
             case.stage, case.stage_date = Stage.DECISION.value, data.decision_date
         session.flush()
+        case_summary.refresh(session, [case.id])
         search.refresh(session, [case.id])
         audit_log.append(session, vs.audit_key, vs.actor.username, "case.add", data.code,
                          level=int(data.level))
@@ -202,7 +203,8 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
                      decision if decided else gathering, decided, decided, None,
                      d.violation_money, d.violation_land_m2, d.recovery_money, d.recovery_land_m2,
                      d.disciplined_orgs, d.disciplined_persons, d.referral_cases,
-                     d.referral_persons, 1, now, now, 1))
+                     d.referral_persons, 1, now, now, 1,
+                     case_summary.trail_entry(decision, decided) if decided else None))
         for name, role in d.team:
             team_rows.append((case_id, staff[_clean(name)], role.value))
         if decided:
@@ -461,7 +463,7 @@ _INSERT_COLUMNS = (
     "complexity", "chaired_by_unit_id", "supervisor_id", "level", "stage", "stage_date",
     "started_on", "closed_on", "violation_money", "violation_land_m2", "recovery_money",
     "recovery_land_m2", "disciplined_orgs", "disciplined_persons", "referral_cases",
-    "referral_persons", "units_inspected", "created_at", "updated_at", "version")
+    "referral_persons", "units_inspected", "created_at", "updated_at", "version", "event_trail")
 
 
 def _sql(value):

@@ -3,6 +3,7 @@
 from datetime import date
 
 from desktop.domain import deadlines as engine
+from desktop.domain.bulk import collector_paused
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.rules import RuleBook, load_rule_book
 from desktop.services import audit_log, calendar_service, facts, settings
@@ -24,10 +25,10 @@ def for_case(vs: VaultSession, code: str, today: date | None = None) -> list[Dea
     with vs.uow() as uow:
         session = uow.session
         case = _get_case(vs, session, code)  # clearance check, audited refusal
-        record = facts.load_cases(session, int(vs.actor.clearance), codes=[case.code])[0]
+        _level, case_facts = facts.load_facts(session, int(vs.actor.clearance), codes=[case.code])[0]
         cal = calendar_service.calendar(session)
         soon = settings.get(session, "due_soon_days")
-        found = engine.case_deadlines(record.facts, rule_book(), cal, today, soon)
+        found = engine.case_deadlines(case_facts, rule_book(), cal, today, soon)
         clearance = int(vs.actor.clearance)
         found += [engine.opinion_deadline(op, rule_book(), cal, today, soon, decided)
                   for op, decided in facts.load_opinions(session, clearance, case.code)]
@@ -41,6 +42,7 @@ def for_case(vs: VaultSession, code: str, today: date | None = None) -> list[Dea
     return found
 
 
+@collector_paused()
 def overdue(vs: VaultSession, within: int | None = None, today: date | None = None
             ) -> list[Deadline]:
     """Overdue and due-soon items across open cases, opinion requests and directives,
@@ -53,10 +55,11 @@ def overdue(vs: VaultSession, within: int | None = None, today: date | None = No
         rules = rule_book()
         found: list[Deadline] = []
         classified = 0
-        for record in facts.load_cases(session, int(vs.actor.clearance), open_only=True):
-            hits = [d for d in engine.case_deadlines(record.facts, rules, cal, today, soon)
-                    if d.state in (DeadlineState.OVERDUE, DeadlineState.DUE_SOON)]
-            classified += bool(hits) and record.level > 0
+        alarming = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON)
+        for level, case_facts in facts.load_facts(session, int(vs.actor.clearance), open_only=True):
+            hits = [d for d in engine.case_deadlines(case_facts, rules, cal, today, soon)
+                    if d.state in alarming]
+            classified += bool(hits) and level > 0
             found += hits
         for op, decided in facts.load_opinions(session, int(vs.actor.clearance)):
             if op.answered is None:

@@ -1,9 +1,9 @@
-"""Reading cases as the deadline engine and the reports see them: one pass over the
-events of the selected cases, grouped per case. Raw driver rows, not ORM objects:
-a report reads 100 000 cases and half a million events."""
+"""Reading cases as the deadline engine and the reports see them: one row per case with
+its events packed in cases.event_trail. Raw driver rows, not ORM objects: a report reads
+100 000 cases and half a million events."""
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,9 +12,9 @@ from desktop.domain.deadlines import CaseFacts, DirectiveFact, EventFact, Opinio
 from desktop.domain.stages import InspectingLevel, Stage
 from desktop.storage.orm import Case, Directive, OpinionRequest
 
-@dataclass(frozen=True, slots=True)
-class CaseRecord:
-    """A case's columns needed by reports, with its facts for the engine."""
+class CaseRecord(NamedTuple):
+    """A case's columns needed by reports, with its facts for the engine (a tuple: a
+    report builds one per case, 100 000 of them)."""
 
     id: int
     code: str
@@ -44,21 +44,38 @@ class CaseRecord:
         return self.facts.decision_date or (self.facts.events[0].date if self.facts.events else None)
 
 
-_CASE_COLUMNS = """c.id, c.code, c.title, c.level, c.basis, u.name, c.plan_item_id, c.decision_date,
-    c.inspecting_level, c.complexity, c.units_inspected, c.violation_money, c.violation_land_m2,
-    c.recovery_money, c.recovery_land_m2, c.disciplined_orgs, c.disciplined_persons,
-    c.referral_cases, c.referral_persons"""
+# Each case's events come packed in one column (case_summary's event_trail): one row per
+# case instead of one per event.
+_CASE_SQL = """SELECT c.id, c.code, c.title, c.level, c.basis, u.name, c.plan_item_id,
+    c.decision_date, c.inspecting_level, c.complexity, c.units_inspected, c.violation_money,
+    c.violation_land_m2, c.recovery_money, c.recovery_land_m2, c.disciplined_orgs,
+    c.disciplined_persons, c.referral_cases, c.referral_persons, c.event_trail
+    FROM cases c LEFT JOIN units u ON u.id = c.chaired_by_unit_id WHERE """
+# What the deadline engine needs, no more: fetching titles and results of 100 000 cases
+# cost the overdue list more than the engine's work on them.
+_FACTS_SQL = """SELECT c.level, c.code, c.decision_date, c.inspecting_level, c.complexity,
+    c.event_trail FROM cases c WHERE """
+_UNIT_FILTER = "c.chaired_by_unit_id IN (SELECT u.id FROM units u WHERE u.name = :unit)"
 
 
-def load_cases(session: Session, max_level: int, unit: str | None = None,
-               codes: list[str] | None = None, open_only: bool = False,
-               active_between: tuple[date, date] | None = None) -> list[CaseRecord]:
-    """Cases up to `max_level`, filtered in SQL on the derived dates (case_summary):
-    `open_only` (no conclusion or cancellation yet), `active_between` (begun by the end
-    and not concluded or cancelled before the start of a period)."""
+class _EventFacts(dict):
+    """Packed event → EventFact, made once: a few thousand distinct (stage, date, days)
+    among hundreds of thousands of events."""
+
+    _stages = {s.value: s for s in Stage}
+
+    def __missing__(self, packed: str) -> EventFact:
+        stage, day, days = packed.split(" ")
+        fact = self[packed] = EventFact(self._stages[stage], date.fromisoformat(day),
+                                        int(days) if days else None)
+        return fact
+
+
+def _where(max_level: int, unit: str | None, codes: list[str] | None, open_only: bool,
+           active_between: tuple[date, date] | None) -> tuple[str, dict]:
     where, params = ["c.level <= :level"], {"level": max_level}
     if unit:
-        where.append("u.name = :unit")
+        where.append(_UNIT_FILTER)
         params["unit"] = unit
     if codes is not None:
         marks = ", ".join(f":code{i}" for i in range(len(codes)))
@@ -69,38 +86,39 @@ def load_cases(session: Session, max_level: int, unit: str | None = None,
     if active_between:
         params["start"], params["end"] = (d.isoformat() for d in active_between)
         where.append("c.started_on <= :end AND (c.closed_on IS NULL OR c.closed_on >= :start)")
-    selected = (f"FROM cases c LEFT JOIN units u ON u.id = c.chaired_by_unit_id "
-                f"WHERE {' AND '.join(where)}")
-    conn = session.connection()
-    stages = {s.value: s for s in Stage}
-    iso = date.fromisoformat
-    events: dict[int, list[EventFact]] = {}
-    cursor = conn.connection.driver_connection.cursor()  # plain tuples, no result wrapping
-    cursor.execute(
-        f"SELECT e.case_id, e.stage, e.event_date, e.days FROM case_events e "
-        f"WHERE e.case_id IN (SELECT c.id {selected}) ORDER BY e.case_id, e.event_date, e.id",
-        params)
-    # Rows come grouped by case; equal (stage, date, days) share one EventFact: there are
-    # a few thousand distinct ones among hundreds of thousands of events.
-    shared: dict[tuple, EventFact] = {}
-    current, bucket = None, []
-    for row in cursor:
-        fact = shared.get(row[1:])
-        if fact is None:
-            fact = shared[row[1:]] = EventFact(stages[row[1]], iso(row[2]), row[3])
-        if row[0] != current:
-            current = row[0]
-            bucket = events[current] = []
-        bucket.append(fact)
-    levels = {v.value: v for v in InspectingLevel}
-    records = []
-    cursor.execute(f"SELECT {_CASE_COLUMNS} {selected}", params)
-    for row in cursor:
-        decided = iso(row[7]) if row[7] else None
-        facts = CaseFacts(row[1], decided, levels[row[8]], row[9], tuple(events.get(row[0], ())))
-        records.append(CaseRecord(row[0], row[1], row[2], row[3], row[4], row[5] or "", row[6],
-                                  tuple(row[10:]), facts))
-    return records
+    return " AND ".join(where), params
+
+
+def _facts(row_code: str, decided: str | None, level: str, complexity: str, trail: str | None,
+           fact_of, _levels={v.value: v for v in InspectingLevel}) -> CaseFacts:
+    events = tuple(map(fact_of, trail.split(";"))) if trail else ()
+    return CaseFacts(row_code, date.fromisoformat(decided) if decided else None, _levels[level],
+                     complexity, events)
+
+
+def load_cases(session: Session, max_level: int, unit: str | None = None,
+               codes: list[str] | None = None, open_only: bool = False,
+               active_between: tuple[date, date] | None = None) -> list[CaseRecord]:
+    """Cases up to `max_level`, filtered in SQL on the derived dates (case_summary):
+    `open_only` (no conclusion or cancellation yet), `active_between` (begun by the end
+    and not concluded or cancelled before the start of a period)."""
+    where, params = _where(max_level, unit, codes, open_only, active_between)
+    cursor = session.connection().connection.driver_connection.cursor()  # plain tuples
+    cursor.execute(_CASE_SQL + where, params)
+    fact_of, make = _EventFacts().__getitem__, CaseRecord._make
+    return [make((row[0], row[1], row[2], row[3], row[4], row[5] or "", row[6], row[10:19],
+                  _facts(row[1], row[7], row[8], row[9], row[19], fact_of)))
+            for row in cursor]
+
+
+def load_facts(session: Session, max_level: int, codes: list[str] | None = None,
+               open_only: bool = False) -> list[tuple[int, CaseFacts]]:
+    """(classification level, facts) of the selected cases: the deadline engine's input."""
+    where, params = _where(max_level, None, codes, open_only, None)
+    cursor = session.connection().connection.driver_connection.cursor()
+    cursor.execute(_FACTS_SQL + where, params)
+    fact_of = _EventFacts().__getitem__
+    return [(row[0], _facts(row[1], row[2], row[3], row[4], row[5], fact_of)) for row in cursor]
 
 
 def load_opinions(session: Session, max_level: int, case_code: str | None = None

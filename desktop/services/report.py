@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from desktop.domain.bulk import collector_paused
 from desktop.domain.errors import InvalidInput
 from desktop.domain.stages import Basis, Stage
 from desktop.services import audit_log, facts
@@ -105,6 +106,7 @@ class PeriodReport:
                 "plan_items_not_started": self.plan_items_not_started}
 
 
+@collector_paused()
 def period_report(vs: VaultSession, start: date, end: date, unit: str | None = None) -> PeriodReport:
     if start > end:
         raise InvalidInput("report.bad_period", start=start.strftime("%d/%m/%Y"),

@@ -1,20 +1,34 @@
-"""Dates derived from a case's events, stored on the case so a report over 100 000
-cases filters in SQL: started_on (decision date, else the first event) and closed_on
-(the first conclusion or cancellation). Refresh after any event write."""
+"""What is derived from a case's events, stored on the case so a report over 100 000
+cases filters in SQL and reads one row per case: started_on (decision date, else the
+first event), closed_on (the first conclusion or cancellation) and event_trail (every
+event as "stage date days", joined by ";", in date then entry order). Refresh after any
+event write."""
 
 from typing import Iterable
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+# group_concat takes the rows in the ordered subquery's order (an aggregate's ORDER BY
+# argument needs SQLite 3.44; the plain SQLite of the benchmarks' baseline is older)
+TRAIL_SQL = """(SELECT group_concat(t, ';') FROM (
+    SELECT e.stage || ' ' || e.event_date || ' ' || ifnull(e.days, '') AS t FROM case_events e
+    WHERE e.case_id = cases.id ORDER BY e.event_date, e.id))"""
+
 REFRESH_SQL = """
 UPDATE cases SET
   started_on = coalesce(decision_date,
                         (SELECT min(e.event_date) FROM case_events e WHERE e.case_id = cases.id)),
   closed_on = (SELECT min(e.event_date) FROM case_events e
-               WHERE e.case_id = cases.id AND e.stage IN ('concluded', 'cancelled'))
+               WHERE e.case_id = cases.id AND e.stage IN ('concluded', 'cancelled')),
+  event_trail = {trail}
 WHERE {where}
-"""
+""".replace("{trail}", TRAIL_SQL)
+
+
+def trail_entry(stage: str, day: str, days: int | None = None) -> str:
+    """One event as event_trail writes it (for inserts that build the trail themselves)."""
+    return f"{stage} {day} {'' if days is None else days}"
 
 
 def refresh(session: Session, case_ids: Iterable[int] | None = None) -> None:

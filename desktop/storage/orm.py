@@ -117,6 +117,9 @@ class Case(Base):
     # derived from the events (storage/case_summary.py) so reports filter in SQL
     started_on: Mapped[date | None] = mapped_column(Date, index=True)
     closed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    # "stage date days;…" in date then entry order (case_summary.trail): the engine's input
+    # in one column, so a report does not gather half a million event rows
+    event_trail: Mapped[str | None] = mapped_column(Text, deferred=True)
     # results (kết quả), money in VND, land in m²
     violation_money: Mapped[int] = mapped_column(Integer, default=0)
     violation_land_m2: Mapped[float] = mapped_column(Float, default=0.0)

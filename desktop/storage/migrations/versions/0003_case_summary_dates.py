@@ -6,8 +6,6 @@ Revises: 0002
 from alembic import op
 import sqlalchemy as sa
 
-from desktop.storage import case_summary
-
 revision = '0003'
 down_revision = '0002'
 branch_labels = None
@@ -20,7 +18,14 @@ def upgrade() -> None:
         batch.add_column(sa.Column('closed_on', sa.Date(), nullable=True))
         batch.create_index('ix_cases_started_on', ['started_on'])
         batch.create_index('ix_cases_closed_on', ['closed_on'])
-    op.execute(case_summary.REFRESH_SQL.format(where="1"))
+    # the SQL as it was at this revision (case_summary's grows with later ones)
+    op.execute("""
+UPDATE cases SET
+  started_on = coalesce(decision_date,
+                        (SELECT min(e.event_date) FROM case_events e WHERE e.case_id = cases.id)),
+  closed_on = (SELECT min(e.event_date) FROM case_events e
+               WHERE e.case_id = cases.id AND e.stage IN ('concluded', 'cancelled'))
+""")
 
 
 def downgrade() -> None:
