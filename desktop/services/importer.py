@@ -14,6 +14,7 @@ from typing import Callable
 
 from sqlalchemy import select
 
+from desktop.domain.bulk import collector_paused
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level
@@ -116,6 +117,7 @@ class ImportPlan:
 
 # --- analysis (reads only) -------------------------------------------------------------
 
+@collector_paused()
 def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
             allow_foreign: bool = False, progress: Callable[[int], None] | None = None,
             mapping: dict[str, int] | None = None, workbook: Workbook | None = None) -> ImportPlan:
@@ -388,6 +390,7 @@ def _compare_staff(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
 
 # --- commit (one transaction) --------------------------------------------------------------
 
+@collector_paused()
 def commit(vs: VaultSession, plan: ImportPlan, skip_rejected: bool = False) -> dict[str, int]:
     counts = plan.counts()
     if counts["reject"] and not skip_rejected:

@@ -368,12 +368,44 @@ def test_manifest_round_trip_and_very_hidden(tmp_path):
     assert (back.vault_id, back.kind, back.exported_at, back.exported_by) == \
         (manifest.vault_id, manifest.kind, manifest.exported_at, manifest.exported_by)
     assert back.row_keys == manifest.row_keys and back.row_hashes == manifest.row_hashes
-    assert back.sheet == "Danh sách" and back.version == 1
+    assert back.sheet == "Danh sách" and back.version == 2
+    # the row table is packed: a few cells, not one line per exported row
+    assert wb[SHEET_NAME].max_row < 14 + len(ROWS)
     ws = wb["Danh sách"]
     assert [ws.cell(r, 1).value for r in back.excel_rows] == manifest.row_keys
     assert back.rows()["TTr-2024-002"] == (manifest.row_hashes[1], back.excel_rows[1])
     book = read_workbook(path)
     assert book.sheet(SHEET_NAME).very_hidden and manifest_from_workbook(book) == back
+
+
+def test_manifest_of_the_first_format_still_reads(tmp_path):
+    """Version 1 wrote a line per row (key, hash, Excel row): files exported before
+    still re-import by their rows."""
+    path = tmp_path / "v1.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Danh sách"
+    wb.active.append(["Mã"])
+    wb.active.append(["TTr-1"])
+    ws = wb.create_sheet(SHEET_NAME)
+    for row in (["format", "hoso-export-manifest"], ["version", 1], ["vault_id", "v-1"],
+                ["kind", "cases"], ["sheet", "Danh sách"], ["first_data_row", 2], [],
+                ["row_key", "row_hash", "excel_row"], ["TTr-1", "AB" * 32, 2]):
+        ws.append(row)
+    ws.sheet_state = "veryHidden"
+    wb.save(path)
+    back = read_manifest(path)
+    assert back.version == 1 and back.rows() == {"TTr-1": ("ab" * 32, 2)}
+
+
+def test_a_hand_edited_packed_table_is_no_manifest(tmp_path):
+    path = tmp_path / "so.xlsx"
+    register(path, manifest=manifest_for(ROWS))
+    wb = openpyxl.load_workbook(path)
+    ws = wb[SHEET_NAME]
+    packed = next(c for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("[["))
+    packed.value = packed.value[:-5]  # cut short: not JSON any more
+    wb.save(tmp_path / "cut.xlsx")
+    assert read_manifest(tmp_path / "cut.xlsx") is None
 
 
 def test_manifest_survives_edits_and_shows_them(tmp_path):

@@ -28,8 +28,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SHEET_NAME = "_hoso_manifest"
 FORMAT = "hoso-export-manifest"
-VERSION = 1
+# 1: a row per exported row (key, hash, Excel row). 2: the same pairs packed as JSON into
+# a few hundred cells; a third of an export's cells were the manifest's, and writing
+# cells is what an export spends its time on. Both are read.
+VERSION = 2
 TABLE_HEADER = ("row_key", "row_hash", "excel_row")
+PACKED_HEADER = ("packed_rows", "[row_key, row_hash] pairs, JSON, in row order")
+PACKED_CHARS = 30_000  # per cell, under Excel's limit of 32 767
 MAX_TEXT = 32_767  # characters in one Excel cell
 
 
@@ -146,6 +151,22 @@ def row_hash(values: Sequence, columns: "Sequence[Column] | None" = None,
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
+def packed_cells(keys: Sequence[str], hashes: Sequence[str]) -> list[str]:
+    """The row table of version 2: JSON arrays of [key, hash], each at most PACKED_CHARS
+    long (a key longer than that is cut: keys are case codes)."""
+    cells, part, size = [], [], 2
+    for key, digest in zip(keys, hashes):
+        pair = _JSON.encode([fix_text(str(key))[:PACKED_CHARS - 100], digest])
+        if part and size + len(pair) + 1 > PACKED_CHARS:
+            cells.append("[" + ",".join(part) + "]")
+            part, size = [], 2
+        part.append(pair)
+        size += len(pair) + 1
+    if part:
+        cells.append("[" + ",".join(part) + "]")
+    return cells
+
+
 # --- reading it back -----------------------------------------------------------------------
 
 def manifest_rows(manifest: Manifest, sheet: str, first_row: "int | None",
@@ -156,7 +177,7 @@ def manifest_rows(manifest: Manifest, sheet: str, first_row: "int | None",
             ["vault_id", manifest.vault_id], ["kind", manifest.kind],
             ["exported_at", manifest.exported_at], ["exported_by", manifest.exported_by],
             ["sheet", sheet], ["first_data_row", first_row],
-            ["row_count", n if count is None else count], [], list(TABLE_HEADER)]
+            ["row_count", n if count is None else count], [], list(PACKED_HEADER)]
     return meta
 
 
@@ -233,7 +254,7 @@ def parse_manifest(rows) -> Manifest | None:
     keys: list[str] = []
     hashes: list[str] = []
     excel_rows: list[int | None] = []
-    in_table = False
+    in_table = packed = False
     for row in rows:
         cells = list(row or ())[:3]
         cells += [None] * (3 - len(cells))
@@ -241,10 +262,22 @@ def parse_manifest(rows) -> Manifest | None:
         if not in_table:
             if first == TABLE_HEADER[0] and _text(cells[1]) == TABLE_HEADER[1]:
                 in_table = True
+            elif first == PACKED_HEADER[0]:
+                in_table = packed = True
             elif first:
                 meta.setdefault(first, _text(cells[1]))
             continue
         if not first and cells[1] is None:
+            continue
+        if packed:
+            try:
+                pairs = json.loads(first)
+            except ValueError:
+                return None  # edited by hand: no row can be trusted to its record
+            for pair in pairs if isinstance(pairs, list) else ():
+                if isinstance(pair, list) and len(pair) == 2:
+                    keys.append(_text(pair[0]))
+                    hashes.append(_text(pair[1]).lower())
             continue
         keys.append(first)
         hashes.append(_text(cells[1]).lower())
@@ -260,6 +293,12 @@ def parse_manifest(rows) -> Manifest | None:
         return None
     if version > VERSION:
         return None  # written by a newer program: do not guess its meaning
+    if packed:  # rows were written one per line from first_data_row on
+        try:
+            first_row = int(float(meta.get("first_data_row") or ""))
+            excel_rows = [first_row + i for i in range(len(keys))]
+        except ValueError:
+            excel_rows = [None] * len(keys)
     return Manifest(meta["vault_id"], meta.get("kind", ""), meta.get("exported_at", ""),
                     meta.get("exported_by", ""), keys, hashes, excel_rows,
                     meta.get("sheet", ""), version)

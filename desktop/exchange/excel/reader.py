@@ -22,6 +22,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.bulk import collector_paused
 from desktop.domain.folding import fold
 from desktop.exchange.excel.guard import (LIMITS, ExcelFileError, Inspection, Limits,
                                           column_letters, inspect)
@@ -78,6 +79,7 @@ class Workbook:
         return next((s for s in self.sheets if fold(s.name).strip() == wanted), None)
 
 
+@collector_paused()
 def read_workbook(path: "str | Path", limits: Limits = LIMITS) -> Workbook:
     """All worksheets of the file, or an ExcelFileError (a HosoError) naming the file."""
     found = inspect(path, limits)

@@ -46,7 +46,8 @@ from desktop.exchange.excel.layouts import (CELL_PAD, LINE_PT, NUMBER_FORMATS, S
                                             header_grid, level_mark, level_value, lines_needed,
                                             most_per_line, plain_value, texts, wrapped_lines)
 from desktop.exchange.excel.manifest import (MAX_TEXT, SHEET_NAME, Manifest,
-                                             fix_text, manifest_rows, read_manifest, row_hash)
+                                             fix_text, manifest_rows, packed_cells, read_manifest,
+                                             row_hash)
 
 __all__ = ["Column", "ExportCancelled", "Manifest", "classified_file_name", "read_manifest",
            "row_hash", "write_period_report", "write_register"]
@@ -491,11 +492,9 @@ class _Book:
         put = self.styles.put
         for row in manifest_rows(manifest, name, first, count if with_rows else len(keys)):
             ws.append([put(ws, "plain", v) for v in row])
-        b_key, b_hash, b_row = (_Binder(self.styles, ws, kind, "plain", "vi")
-                                for kind in ("text", "text", "int"))
-        for i, (key, digest) in enumerate(zip(keys, hashes)):
-            excel_row = first + i if first is not None else None
-            ws.append([b_key.bind(key), b_hash.bind(digest), b_row.bind(excel_row)])
+        packed = _Binder(self.styles, ws, "text", "plain", "vi")
+        for cell in packed_cells(keys, hashes):
+            ws.append([packed.bind(cell)])
 
     def commit(self, title: str, mark: "str | None") -> None:
         props = self.wb.properties
