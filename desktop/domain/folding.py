@@ -24,4 +24,6 @@ _TABLE = _FoldTable()
 def fold(text: str | None) -> str:
     if not text:
         return ""
+    if text.isascii():  # codes, numbers, text typed without accents: casefold is lower
+        return text.lower()
     return text.translate(_TABLE)

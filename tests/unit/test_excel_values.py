@@ -214,3 +214,27 @@ def test_fill_merged_copies_the_top_left_value_only_as_far_as_asked():
 def test_a_merge_over_the_whole_sheet_is_clipped_to_the_data():
     sheet = Sheet("S", [["T", None], [None, None]], merged=[(0, 0, 1_048_575, 16_383)])
     assert fill_merged(sheet).rows == [["T", "T"], ["T", "T"]]
+
+
+# --- the quick path for the common money spellings agrees with the general one --------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from desktop.exchange.excel import values as values_module  # noqa: E402
+
+_grouped = st.integers(0, 10 ** 15).map(lambda n: f"{n:,}".replace(",", "."))
+_scaled = st.builds(lambda w, f, s, sp: f"{w}{',' + str(f) if f is not None else ''}{sp}{s}",
+                    st.integers(0, 999_999), st.none() | st.integers(0, 999_999),
+                    st.sampled_from(["tỷ", "triệu"]), st.sampled_from(["", " "]))
+
+
+@given(_grouped | _scaled | st.integers(0, 10 ** 15).map(str), st.sampled_from([1, 1000, 10 ** 6]))
+def test_quick_money_reads_as_the_general_parser_does(text, unit):
+    quick = values_module._quick_money(text, unit)
+    assert quick is not None
+    general = values_module._quick_money
+    try:
+        values_module._quick_money = lambda _text, _unit: None
+        assert to_money(text, unit=unit) == quick
+    finally:
+        values_module._quick_money = general

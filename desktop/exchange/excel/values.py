@@ -93,6 +93,10 @@ def to_money(value: object, *, cell: "str | None" = None, required: bool = False
         return None
     if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
         raise _fail("excel.value.bad_money", value, cell)
+    if type(value) is str:  # the two spellings most files use, without the general parser
+        quick = _quick_money(value, unit)
+        if quick is not None:
+            return quick
     try:
         if isinstance(value, str):
             bare = " ".join(fold(value).split())
@@ -110,6 +114,26 @@ def to_money(value: object, *, cell: "str | None" = None, required: bool = False
     if amount < 0 and not allow_negative:
         raise _fail("excel.value.negative_money", value, cell)
     return amount
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,15}")
+_SCALED = re.compile(r"(\d{1,6})(?:,(\d{1,6}))? ?(tỷ|triệu)")
+_SCALE_OF = {"tỷ": 10 ** 9, "triệu": 10 ** 6}
+
+
+def _quick_money(text: str, unit: int) -> "Decimal | None":
+    """"1.234.567" and "12,5 tỷ" as to_money reads them, or None for anything else
+    (the general path then decides). A 100 000-row list has tens of thousands of
+    distinct amounts: this is a tenth of the general path's cost."""
+    text = text.strip()
+    if _GROUPED.fullmatch(text):
+        return Decimal(int(text.replace(".", "")) * unit)
+    found = _SCALED.fullmatch(text)
+    if found:
+        whole, fraction, scale = found.groups()
+        amount = Decimal(f"{whole}.{fraction}" if fraction else whole) * _SCALE_OF[scale]
+        return amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return None
 
 
 def to_date(value: object, *, cell: "str | None" = None, required: bool = False,
