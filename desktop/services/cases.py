@@ -193,7 +193,9 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
     units = {name: _unit_id(session, name) for name in {d.chaired_by for d in items}}
     decision, gathering = Stage.DECISION.value, Stage.GATHERING.value
     user = vs.actor.username
-    folded = _FoldMemo()
+    folded, clean_name = _FoldMemo(), _NameMemo()
+    values_of = {e: e.value for e in (*Basis, *InspectingLevel, *TeamRole)}  # not per row
+    decision_trail = {}  # decision date → its trail entry
     rows, team_rows, event_rows, index_rows = [], [], [], []
     # Plain tuples through the driver: SQLAlchemy's per-row parameter processing cost
     # more than SQLite's own work at 100 000 rows. Values are stored the way the ORM
@@ -201,24 +203,29 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
     for case_id, d in enumerate(items, start=first):
         decided = d.decision_date.isoformat() if d.decision_date else None
         code, title, party = d.code.strip(), d.title.strip(), d.inspected_party.strip()
-        rows.append((case_id, code, title, party, d.content, _sql(d.period_from),
-                     _sql(d.period_to), d.basis.value, d.plan_item_id, d.assignment_ref,
-                     d.decision_number, decided, d.inspecting_level.value, d.complexity,
-                     units[d.chaired_by], staff.get(_clean(d.supervisor)), int(d.level),
+        trail = None
+        if decided:
+            trail = decision_trail.get(decided) or decision_trail.setdefault(
+                decided, case_summary.trail_entry(decision, decided))
+        rows.append((case_id, code, title, party, d.content,
+                     d.period_from.isoformat() if d.period_from else None,
+                     d.period_to.isoformat() if d.period_to else None, values_of[d.basis],
+                     d.plan_item_id, d.assignment_ref, d.decision_number, decided,
+                     values_of[d.inspecting_level], d.complexity, units[d.chaired_by],
+                     staff.get(clean_name[d.supervisor]), int(d.level),
                      decision if decided else gathering, decided, decided, None,
                      d.violation_money, d.violation_land_m2, d.recovery_money, d.recovery_land_m2,
                      d.disciplined_orgs, d.disciplined_persons, d.referral_cases,
-                     d.referral_persons, 1, now, now, 1,
-                     case_summary.trail_entry(decision, decided) if decided else None))
-        names = [name for name, _ in d.team]
-        for name, role in d.team:
-            team_rows.append((case_id, staff[_clean(name)], role.value))
-        if decided:
-            event_rows.append((case_id, decision, decided, None, d.decision_number, "", user, now))
+                     d.referral_persons, 1, now, now, 1, trail))
         # the same words as search.body(), folded part by part: parties, numbers and team
         # names repeat from row to row, and each distinct one is folded once
-        index_rows.append((case_id, " ".join(
-            folded[p] for p in (code, title, d.inspected_party, d.decision_number, *names) if p)))
+        parts = [folded[code], folded[title], folded[d.inspected_party], folded[d.decision_number]]
+        for name, role in d.team:
+            team_rows.append((case_id, staff[clean_name[name]], values_of[role]))
+            parts.append(folded[name])
+        if decided:
+            event_rows.append((case_id, decision, decided, None, d.decision_number, "", user, now))
+        index_rows.append((case_id, " ".join(filter(None, parts))))
     if rows:
         driver.executemany(f"INSERT INTO cases ({', '.join(_INSERT_COLUMNS)}) VALUES "
                            f"({', '.join('?' * len(_INSERT_COLUMNS))})", rows)
@@ -237,6 +244,12 @@ class _FoldMemo(dict):
     def __missing__(self, text: str) -> str:
         folded = self[text] = fold(text)
         return folded
+
+
+class _NameMemo(dict):
+    def __missing__(self, name: str) -> str:
+        cleaned = self[name] = _clean(name)
+        return cleaned
 
 
 def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: str = "",
