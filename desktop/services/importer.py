@@ -357,10 +357,12 @@ def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
                                             ).scalars():
                 existing[case.code] = {name: getattr(case, name) for name in _CASE_FIELDS}
                 existing[case.code]["level"] = Level(case.level)
+    today = date.today()
     for index, values, problems in parsed:
         level = values.get("level")
         code = values.get("_original_code") or values.get("code") or ""
         current = existing.get(code)
+        _check_case_dates(values, problems, plan, index, today)
         if level is not None and level > vs.actor.clearance:
             problems.append(Problem(plan.sheet, index, plan.columns.get("level"), "import.level_above",
                                     {"level": level.label_vi}))
@@ -371,6 +373,19 @@ def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
         if current is not None and changes is not None and values.get("_original_code"):
             changes.insert(0, Change("code", code, values["code"]))
         plan.rows.append(_outcome(index, code, problems, values, changes, current is not None))
+
+
+def _check_case_dates(values: dict, problems: list[Problem], plan: ImportPlan, index: int,
+                      today: date) -> None:
+    """What adding the case would refuse, said here with the cell, not at the commit."""
+    decided, start, end = (values.get(n) for n in ("decision_date", "period_from", "period_to"))
+    if decided and decided > today:
+        problems.append(Problem(plan.sheet, index, plan.columns.get("decision_date"),
+                                "input.future_date", {"value": decided.strftime("%d/%m/%Y")}))
+    if start and end and start > end:
+        problems.append(Problem(plan.sheet, index, plan.columns.get("period_to"),
+                                "input.period_order", {"start": start.strftime("%d/%m/%Y"),
+                                                       "end": end.strftime("%d/%m/%Y")}))
 
 
 def _compare_plan(vs: VaultSession, parsed, plan: ImportPlan, year: int | None) -> None:

@@ -113,6 +113,22 @@ def test_classified_rows_above_clearance_are_rejected(vault, tmp_path):
     clerk.close()
 
 
+def test_a_future_decision_or_a_backwards_period_is_a_row_problem_not_a_failed_commit(vault, tmp_path):
+    wb = Workbook()
+    wb.active.append(["Mã hồ sơ", "Tên cuộc thanh tra", "Ngày QĐ", "Thời kỳ từ", "Thời kỳ đến"])
+    wb.active.append(["F-1", "Quyết định ghi nhầm năm", "08/07/2099", None, None])
+    wb.active.append(["F-2", "Thời kỳ ngược", "08/07/2024", "01/01/2024", "31/12/2020"])
+    wb.active.append(["F-3", "Đúng", "08/07/2024", "01/01/2020", "31/12/2023"])
+    wb.save(tmp_path / "dates.xlsx")
+    plan = importer.analyse(vault, tmp_path / "dates.xlsx", "cases")
+    assert plan.counts() == {"insert": 1, "update": 0, "unchanged": 0, "reject": 2}
+    assert [(p.cell, p.key) for p in plan.problems] == [("C2", "input.future_date"),
+                                                         ("E3", "input.period_order")]
+    assert "08/07/2099" in plan.problems[0].message()
+    assert importer.commit(vault, plan, skip_rejected=True)["insert"] == 1
+    assert [r.code for r in cases.list_cases(vault)] == ["F-3"]
+
+
 @pytest.mark.parametrize("make", ["csv", "truncated", "ole", "bomb"])
 def test_hostile_or_broken_files_change_nothing(vault, tmp_path, make):
     path = tmp_path / "x.xlsx"
