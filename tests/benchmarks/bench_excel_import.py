@@ -1,7 +1,7 @@
 """Issue 4 figure: importing a 100 000-row case list (validated and committed) against a
 bare python-calamine read of the same file, measured in the same run.
 
-    python tests/benchmarks/bench_excel_import.py [--rows 100000]
+    python tests/benchmarks/bench_excel_import.py [--rows 100000] [--wide]
 """
 
 import argparse
@@ -43,6 +43,41 @@ def make_file(path: Path, rows: int) -> None:
     book.save(path)
 
 
+CONTENTS = ["Việc chấp hành chính sách, pháp luật về quản lý, sử dụng đất đai, giao đất, cho thuê đất",
+            "Công tác quản lý đầu tư xây dựng, thực hiện dự án đầu tư công giai đoạn 2019-2023",
+            "Việc thực hiện cổ phần hóa, thoái vốn nhà nước tại doanh nghiệp",
+            "Công tác cấp phép, quản lý khai thác khoáng sản và bảo vệ môi trường"]
+
+
+def make_wide_file(path: Path, rows: int) -> None:
+    """The same list with every column a case can have (22, as the sector's trackers
+    carry): contents, bases, levels, leaders, periods, results, and a note the import
+    does not know."""
+    rng = random.Random(5)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Danh sach")
+    sheet.append(["DANH SÁCH CÁC CUỘC THANH TRA"])
+    sheet.append([])
+    sheet.append(["STT", "Mã hồ sơ", "Tên cuộc thanh tra", "Đối tượng thanh tra", "Nội dung",
+                  "Số QĐ", "Ngày QĐ", "Căn cứ", "Độ mật", "Đơn vị chủ trì", "Lãnh đạo phụ trách",
+                  "Trưởng đoàn", "Thời kỳ từ", "Thời kỳ đến", "Sai phạm về tiền", "Sai phạm về đất",
+                  "Kiến nghị thu hồi", "Xử lý tổ chức", "Xử lý cá nhân", "Chuyển CQĐT (vụ)",
+                  "Chuyển CQĐT (người)", "Ghi chú"])
+    start = date(2019, 1, 1)
+    for i in range(rows):
+        day = start + timedelta(days=rng.randrange(0, 1800))
+        sheet.append([i + 1, f"NK-{i:06d}", f"Thanh tra {rng.choice(TOPICS)} tại {rng.choice(PARTIES)}",
+                      rng.choice(PARTIES), rng.choice(CONTENTS), f"{i % 900 + 1}/QĐ-TTCP",
+                      day.strftime("%d/%m/%Y"), rng.choice(["Theo kế hoạch", "Đột xuất"]),
+                      rng.choice(["Thường", "Thường", "Mật"]), "Cục II",
+                      rng.choice(["Trần Văn Bình", "Lê Thị Hoa"]), "Nguyễn Văn An",
+                      date(day.year - 3, 1, 1), date(day.year - 1, 12, 31),
+                      rng.randrange(0, 10**10), round(rng.random() * 5000, 1), rng.randrange(0, 10**9),
+                      rng.randrange(0, 5), rng.randrange(0, 20), rng.randrange(0, 2), rng.randrange(0, 4),
+                      rng.choice(["", "Đã báo cáo Tổng Thanh tra", "Chờ ý kiến Bộ"])])
+    book.save(path)
+
+
 def bare_read(path: Path) -> int:
     from python_calamine import CalamineWorkbook
     book = CalamineWorkbook.from_path(str(path))
@@ -53,20 +88,75 @@ def bare_read(path: Path) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument("--wide", action="store_true", help="22 columns instead of 10")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=".") as tmp:
         tmp = Path(tmp)
         source = tmp / "ds.xlsx"
-        make_file(source, args.rows)
+        (make_wide_file if args.wide else make_file)(source, args.rows)
         bare = min(_timed(lambda: bare_read(source))[0] for _ in range(3))
-        vs = vault_service.create_vault(tmp / "v", "admin", "benchmark-password")
-        seconds, counts = _timed(lambda: importer.commit(vs, importer.analyse(vs, source, "cases")))
-        vs.close()
-    print(f"file: {args.rows} rows, {source.stat().st_size if source.exists() else 0} bytes")
+        size = source.stat().st_size
+        seconds = float("inf")
+        for attempt in range(2):  # best of two, each into a new vault
+            vs = vault_service.create_vault(tmp / f"v{attempt}", "admin", "benchmark-password")
+            took, counts = _timed(lambda: importer.commit(vs, importer.analyse(vs, source, "cases")))
+            seconds = min(seconds, took)
+            if attempt:
+                floor, parts = writes_alone(vs, tmp / "floor")
+            vs.close()
+    print(f"file: {args.rows} rows × {22 if args.wide else 10} columns, {size} bytes")
     print(f"bare python-calamine read: {bare:.2f} s")
-    print(f"import (guard, read, match, validate, compare, commit, audit): {seconds:.2f} s, {counts}")
+    print(f"import (guard, read, match, validate, compare, commit, audit; best of 2): "
+          f"{seconds:.2f} s, {counts}")
     print(f"ratio: {seconds / bare:.2f}x (target <= 3x)")
+    print(f"the same rows' database writes alone (prepared tuples, executemany into cases, team, "
+          f"events, search index, then commit): {floor:.2f} s = {floor / bare:.2f}x the bare read")
+    print("  " + ", ".join(f"{name} {t:.2f} s" for name, t in parts.items()))
     return 0
+
+
+def writes_alone(vs, folder: Path) -> tuple[float, dict[str, float]]:
+    """What no import can go below: the rows the import wrote, read back as tuples and
+    inserted with the same statements into a fresh vault, timed from the first insert to
+    the end of the commit. Units and staff are copied first, untimed."""
+    from desktop.services.cases import _INSERT_COLUMNS
+    tables = {"units": "SELECT * FROM units", "staff": "SELECT * FROM staff",
+              "cases": f"SELECT {', '.join(_INSERT_COLUMNS)} FROM cases",
+              "team_members": "SELECT case_id, staff_id, role FROM team_members",
+              "case_events": "SELECT case_id, stage, event_date, days, doc_ref, note, recorded_by, "
+                             "recorded_at FROM case_events",
+              "case_search": "SELECT rowid, body FROM case_search"}
+    with vs.uow() as uow:
+        cursor = uow.session.connection().connection.driver_connection.cursor()
+        data = {name: cursor.execute(sql).fetchall() for name, sql in tables.items()}
+    columns = {"cases": ", ".join(_INSERT_COLUMNS), "team_members": "case_id, staff_id, role",
+               "case_events": "case_id, stage, event_date, days, doc_ref, note, recorded_by, "
+                              "recorded_at", "case_search": "rowid, body"}
+    fresh = vault_service.create_vault(folder, "admin", "benchmark-password")
+    try:
+        with fresh.uow() as uow:
+            cursor = uow.session.connection().connection.driver_connection.cursor()
+            for table in ("units", "staff"):
+                rows = data[table]
+                cursor.execute(f"DELETE FROM {table}")
+                if rows:
+                    cursor.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})",
+                                       rows)
+            uow.commit()
+        with fresh.uow() as uow:
+            cursor = uow.session.connection().connection.driver_connection.cursor()
+            started, parts = time.perf_counter(), {}
+            for table, names in columns.items():
+                marks = ", ".join("?" * len(names.split(",")))
+                step = time.perf_counter()
+                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", data[table])
+                parts[table] = time.perf_counter() - step
+            step = time.perf_counter()
+            uow.commit()
+            parts["commit"] = time.perf_counter() - step
+            return time.perf_counter() - started, parts
+    finally:
+        fresh.close()
 
 
 def _timed(fn):

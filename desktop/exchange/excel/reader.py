@@ -166,7 +166,7 @@ class _Grid:
         self.width = 0
 
     def put(self, row: int, col0: int, raw: "list[object]") -> None:
-        values = [clean(v) for v in raw]
+        values = list(map(clean, raw))
         while values and values[-1] is None:
             values.pop()
         if not values:

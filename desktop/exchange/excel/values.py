@@ -97,6 +97,8 @@ def to_money(value: object, *, cell: "str | None" = None, required: bool = False
         quick = _quick_money(value, unit)
         if quick is not None:
             return quick
+    elif type(value) is int and (value >= 0 or allow_negative):  # a number cell, whole đồng
+        return Decimal(value * unit)
     try:
         if isinstance(value, str):
             bare = " ".join(fold(value).split())
