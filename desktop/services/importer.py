@@ -230,25 +230,27 @@ def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
         names.append(f.name)
         columns.append(read)
         readers.append((f, col, options))
+        if progress:  # reading the columns is the first half of the work (and a cancel point)
+            progress(len(wanted) * len(columns) // (2 * len(fields)))
     parsed = []
     for n, (index, values) in enumerate(zip(wanted, zip(*columns))):
         problems: list[Problem] = []
         if n in bad_rows:
-            kept = {}
+            good = {}
             for name, value, (f, col, options) in zip(names, values, readers):
                 if value is not _BAD:
-                    kept[name] = value
+                    good[name] = value
                     continue
                 try:  # again, with the cell named, for the message
                     f.read(rows[index][col] if col < width else None,
                            cell=Sheet.cell_ref(index, col), **options)
                 except InvalidInput as err:
                     problems.append(Problem(sheet.name, index, col, err.key, err.params))
-            parsed.append((index, kept, problems))
+            parsed.append((index, good, problems))
         else:
             parsed.append((index, dict(zip(names, values)), problems))
         if progress and n % 5000 == 4999:
-            progress(n + 1)
+            progress((len(wanted) + n + 1) // 2)
     return parsed
 
 
@@ -362,7 +364,7 @@ def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
         level = values.get("level")
         code = values.get("_original_code") or values.get("code") or ""
         current = existing.get(code)
-        _check_case_dates(values, problems, plan, index, today)
+        _check_case_dates(values, current, problems, plan, index, today)
         if level is not None and level > vs.actor.clearance:
             problems.append(Problem(plan.sheet, index, plan.columns.get("level"), "import.level_above",
                                     {"level": level.label_vi}))
@@ -375,10 +377,21 @@ def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
         plan.rows.append(_outcome(index, code, problems, values, changes, current is not None))
 
 
-def _check_case_dates(values: dict, problems: list[Problem], plan: ImportPlan, index: int,
-                      today: date) -> None:
-    """What adding the case would refuse, said here with the cell, not at the commit."""
-    decided, start, end = (values.get(n) for n in ("decision_date", "period_from", "period_to"))
+def _check_case_dates(values: dict, current: dict | None, problems: list[Problem],
+                      plan: ImportPlan, index: int, today: date) -> None:
+    """What adding the case would refuse, said here with the cell, not at the commit. For
+    a case already in the vault, only what the file changes is judged (an empty cell keeps
+    the vault's value), so old data does not block a re-import."""
+    decided = values.get("decision_date")
+    start, end = values.get("period_from"), values.get("period_to")
+    if current is not None:
+        if decided == current["decision_date"]:
+            decided = None
+        if (start is None or start == current["period_from"]) and \
+                (end is None or end == current["period_to"]):
+            start = end = None
+        else:
+            start, end = start or current["period_from"], end or current["period_to"]
     if decided and decided > today:
         problems.append(Problem(plan.sheet, index, plan.columns.get("decision_date"),
                                 "input.future_date", {"value": decided.strftime("%d/%m/%Y")}))

@@ -397,15 +397,51 @@ def test_manifest_of_the_first_format_still_reads(tmp_path):
     assert back.version == 1 and back.rows() == {"TTr-1": ("ab" * 32, 2)}
 
 
-def test_a_hand_edited_packed_table_is_no_manifest(tmp_path):
+def _edit_manifest(tmp_path, edit):
     path = tmp_path / "so.xlsx"
     register(path, manifest=manifest_for(ROWS))
     wb = openpyxl.load_workbook(path)
     ws = wb[SHEET_NAME]
-    packed = next(c for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("[["))
-    packed.value = packed.value[:-5]  # cut short: not JSON any more
-    wb.save(tmp_path / "cut.xlsx")
-    assert read_manifest(tmp_path / "cut.xlsx") is None
+    edit(ws)
+    wb.save(tmp_path / "edited-manifest.xlsx")
+    return read_manifest(tmp_path / "edited-manifest.xlsx")
+
+
+def _packed(ws):
+    return next(c for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("[["))
+
+
+def test_a_hand_edited_packed_table_keeps_the_origin_but_no_row_keys(tmp_path):
+    """Rows after a broken cell would land on the wrong records: none are matched, but
+    the file still says which vault it came from (a foreign file is still refused)."""
+    def cut(ws):
+        cell = _packed(ws)
+        cell.value = cell.value[:-5]
+    back = _edit_manifest(tmp_path, cut)
+    assert back.vault_id == manifest_for(ROWS).vault_id and back.row_keys == []
+    deep = _edit_manifest(tmp_path, lambda ws: setattr(_packed(ws), "value", "[" * 30_000))
+    assert deep.vault_id and deep.row_keys == []  # no RecursionError
+
+
+def test_blank_lines_and_nonsense_numbers_in_the_manifest_are_tolerated(tmp_path):
+    def edit(ws):
+        ws.append([])
+        ws.append(["", ""])
+        for row in ws.iter_rows():
+            if row[0].value == "first_data_row":
+                row[1].value = "1e400"
+    back = _edit_manifest(tmp_path, edit)
+    assert back.row_keys == manifest_for(ROWS).row_keys
+    assert back.excel_rows == [None] * len(ROWS)
+
+
+def test_packed_cells_stay_under_excels_limit_in_utf16_units():
+    from desktop.exchange.excel.manifest import PACKED_CHARS, packed_cells
+    keys = [f"𝔸{i}-" + "𠀀" * 40 for i in range(2000)]  # beyond the BMP: two units each
+    cells = packed_cells(keys, ["ab" * 32] * len(keys))
+    assert len(cells) > 1
+    assert all(len(c.encode("utf-16-le")) // 2 <= PACKED_CHARS for c in cells)
+    assert [k for c in cells for k, _ in __import__("json").loads(c)] == keys
 
 
 def test_manifest_survives_edits_and_shows_them(tmp_path):

@@ -129,6 +129,38 @@ def test_a_future_decision_or_a_backwards_period_is_a_row_problem_not_a_failed_c
     assert [r.code for r in cases.list_cases(vault)] == ["F-3"]
 
 
+def test_a_reimport_judges_only_the_dates_the_file_changes(vault, tmp_path):
+    """A case already holding a backwards period (entered before the check existed)
+    re-imports unchanged; a file that makes it backwards is refused at that cell."""
+    cases.add_case(vault, cases.CaseInput(code="R-1", title="Cũ", period_from=date(2024, 1, 1),
+                                          period_to=date(2024, 6, 30)))
+    with vault.uow() as uow:  # as an older version could have left it
+        uow.session.execute(__import__("sqlalchemy").text(
+            "UPDATE cases SET period_to = '2020-01-01' WHERE code = 'R-1'"))
+        uow.commit()
+    wb = Workbook()
+    wb.active.append(["Mã hồ sơ", "Tên cuộc thanh tra", "Thời kỳ đến"])
+    wb.active.append(["R-1", "Cũ", None])
+    wb.save(tmp_path / "same.xlsx")
+    assert importer.analyse(vault, tmp_path / "same.xlsx", "cases").counts()["reject"] == 0
+    cases.add_case(vault, cases.CaseInput(code="R-2", title="Mới", period_from=date(2024, 1, 1)))
+    wb.active.append(["R-2", "Mới", "31/12/2023"])
+    wb.save(tmp_path / "backwards.xlsx")
+    plan = importer.analyse(vault, tmp_path / "backwards.xlsx", "cases")
+    assert [(p.cell, p.key) for p in plan.problems] == [("C3", "input.period_order")]
+
+
+def test_an_amount_too_large_for_the_vault_is_a_row_problem(vault, tmp_path):
+    wb = Workbook()
+    wb.active.append(["Mã hồ sơ", "Tên cuộc thanh tra", "Sai phạm về tiền"])
+    wb.active.append(["B-1", "Số tiền gõ nhầm", 10 ** 20])
+    wb.active.append(["B-2", "Bình thường", "12,5 tỷ"])
+    wb.save(tmp_path / "big.xlsx")
+    plan = importer.analyse(vault, tmp_path / "big.xlsx", "cases")
+    assert [(p.cell, p.key) for p in plan.problems] == [("C2", "excel.value.too_large.at")]
+    assert importer.commit(vault, plan, skip_rejected=True)["insert"] == 1
+
+
 @pytest.mark.parametrize("make", ["csv", "truncated", "ole", "bomb"])
 def test_hostile_or_broken_files_change_nothing(vault, tmp_path, make):
     path = tmp_path / "x.xlsx"

@@ -228,13 +228,31 @@ _scaled = st.builds(lambda w, f, s, sp: f"{w}{',' + str(f) if f is not None else
                     st.sampled_from(["tỷ", "triệu"]), st.sampled_from(["", " "]))
 
 
-@given(_grouped | _scaled | st.integers(0, 10 ** 15).map(str), st.sampled_from([1, 1000, 10 ** 6]))
+@given(_grouped | _scaled | st.integers(0, 10 ** 15 - 1).map(str), st.sampled_from([1, 1000, 10 ** 6]))
 def test_quick_money_reads_as_the_general_parser_does(text, unit):
     quick = values_module._quick_money(text, unit)
     assert quick is not None
     general = values_module._quick_money
     try:
         values_module._quick_money = lambda _text, _unit: None
-        assert to_money(text, unit=unit) == quick
+        if abs(quick) < 10 ** 18:
+            assert to_money(text, unit=unit) == quick
+        else:  # beyond what the vault stores: refused on both paths
+            with pytest.raises(InvalidInput):
+                to_money(text, unit=unit)
     finally:
         values_module._quick_money = general
+    if abs(quick) >= 10 ** 18:
+        with pytest.raises(InvalidInput):
+            to_money(text, unit=unit)
+
+
+def test_amounts_and_counts_beyond_what_the_vault_stores_are_refused_at_the_preview():
+    for value in (10 ** 20, "1.000.000.000.000.000.000.000", 1e30, "9.999.999.999 tỷ"):
+        with pytest.raises(InvalidInput) as err:
+            to_money(value, cell="H9")
+        assert err.value.key == "excel.value.too_large.at"
+    with pytest.raises(InvalidInput) as err:
+        to_int(10 ** 19)
+    assert err.value.key == "excel.value.too_large"
+    assert to_money(999_999_999_999_999_999) == Decimal(999_999_999_999_999_999)

@@ -156,12 +156,14 @@ def packed_cells(keys: Sequence[str], hashes: Sequence[str]) -> list[str]:
     long (a key longer than that is cut: keys are case codes)."""
     cells, part, size = [], [], 2
     for key, digest in zip(keys, hashes):
-        pair = _JSON.encode([fix_text(str(key))[:PACKED_CHARS - 100], digest])
-        if part and size + len(pair) + 1 > PACKED_CHARS:
+        pair = _JSON.encode([fix_text(str(key))[:PACKED_CHARS // 8], digest])  # escaped ≤ 6×
+        # Excel counts UTF-16 units: a character beyond the BMP is two
+        length = len(pair) if pair.isascii() else len(pair.encode("utf-16-le")) // 2
+        if part and size + length + 1 > PACKED_CHARS:
             cells.append("[" + ",".join(part) + "]")
             part, size = [], 2
         part.append(pair)
-        size += len(pair) + 1
+        size += length + 1
     if part:
         cells.append("[" + ",".join(part) + "]")
     return cells
@@ -254,7 +256,7 @@ def parse_manifest(rows) -> Manifest | None:
     keys: list[str] = []
     hashes: list[str] = []
     excel_rows: list[int | None] = []
-    in_table = packed = False
+    in_table = packed = broken = False
     for row in rows:
         cells = list(row or ())[:3]
         cells += [None] * (3 - len(cells))
@@ -267,37 +269,42 @@ def parse_manifest(rows) -> Manifest | None:
             elif first:
                 meta.setdefault(first, _text(cells[1]))
             continue
-        if not first and cells[1] is None:
-            continue
+        if not first and not _text(cells[1]):
+            continue  # a blank line (readers give "" or None)
         if packed:
             try:
                 pairs = json.loads(first)
-            except ValueError:
-                return None  # edited by hand: no row can be trusted to its record
-            for pair in pairs if isinstance(pairs, list) else ():
-                if isinstance(pair, list) and len(pair) == 2:
-                    keys.append(_text(pair[0]))
-                    hashes.append(_text(pair[1]).lower())
+            except (ValueError, RecursionError):
+                pairs = None
+            if not isinstance(pairs, list) or not all(
+                    isinstance(p, list) and len(p) == 2 for p in pairs):
+                broken = True  # edited by hand: rows after it would land on wrong records
+                continue
+            for key, digest in pairs:
+                keys.append(_text(key))
+                hashes.append(_text(digest).lower())
             continue
         keys.append(first)
         hashes.append(_text(cells[1]).lower())
         try:
             excel_rows.append(int(cells[2]) if cells[2] not in (None, "") else None)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             excel_rows.append(None)
     if meta.get("format") != FORMAT or not meta.get("vault_id"):
         return None
     try:
         version = int(float(meta.get("version") or VERSION))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     if version > VERSION:
         return None  # written by a newer program: do not guess its meaning
+    if broken:  # still this vault's file (or not): only the row matching is lost
+        keys, hashes = [], []
     if packed:  # rows were written one per line from first_data_row on
         try:
             first_row = int(float(meta.get("first_data_row") or ""))
             excel_rows = [first_row + i for i in range(len(keys))]
-        except ValueError:
+        except (ValueError, OverflowError):
             excel_rows = [None] * len(keys)
     return Manifest(meta["vault_id"], meta.get("kind", ""), meta.get("exported_at", ""),
                     meta.get("exported_by", ""), keys, hashes, excel_rows,

@@ -125,6 +125,8 @@ VALUE_MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}” không phải là số tiền hợp lệ; ví dụ đúng: 1.234.567 hoặc 12,5 tỷ hoặc 300 triệu.",
         "“{value}” is not a valid amount; for example 1.234.567, 12,5 tỷ or 300 triệu."),
     "excel.value.negative_money": ("Số tiền “{value}” bị âm.", "The amount “{value}” is negative."),
+    "excel.value.too_large": ("Số “{value}” quá lớn, có lẽ ghi nhầm.",
+                              "The number “{value}” is too large; probably a typing slip."),
     "excel.value.bad_int": ("“{value}” không phải là số nguyên.", "“{value}” is not a whole number."),
     "excel.value.bad_level": (
         "Độ mật “{value}” không hợp lệ; chỉ nhận Thường, Mật, Tối mật hoặc Tuyệt mật.",

@@ -80,6 +80,8 @@ def to_int(value: object, *, cell: "str | None" = None, required: bool = False) 
         raise _fail("excel.value.bad_int", value, cell) from None
     if number != number.to_integral_value():
         raise _fail("excel.value.bad_int", value, cell)
+    if not -_LARGEST < number < _LARGEST:
+        raise _fail("excel.value.too_large", value, cell)
     return int(number)
 
 
@@ -93,31 +95,37 @@ def to_money(value: object, *, cell: "str | None" = None, required: bool = False
         return None
     if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
         raise _fail("excel.value.bad_money", value, cell)
+    amount = None
     if type(value) is str:  # the two spellings most files use, without the general parser
-        quick = _quick_money(value, unit)
-        if quick is not None:
-            return quick
-    elif type(value) is int and (value >= 0 or allow_negative):  # a number cell, whole đồng
-        return Decimal(value * unit)
-    try:
-        if isinstance(value, str):
-            bare = " ".join(fold(value).split())
-            if _SCALE_THEN_CURRENCY.search(bare):  # "1,5 tỷ đồng": parse_money wants "1,5 tỷ"
-                bare = _CURRENCY.sub("", bare)
-            for pattern, spelled in _SPELLINGS:
-                bare = pattern.sub(spelled, bare)
-            # an explicit unit ("đồng", "tỷ") beats the column's unit
-            amount = parse_money(bare) if _HAS_UNIT.search(bare) else parse_decimal(bare) * unit
-        else:
-            amount = parse_decimal(value) * unit
-    except (ValueError, InvalidOperation):
-        raise _fail("excel.value.bad_money", value, cell) from None
-    amount = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        amount = _quick_money(value, unit)
+    elif type(value) is int:  # a number cell in whole đồng
+        amount = Decimal(value * unit)
+    if amount is None:
+        try:
+            if isinstance(value, str):
+                bare = " ".join(fold(value).split())
+                if _SCALE_THEN_CURRENCY.search(bare):  # "1,5 tỷ đồng": parse_money wants "1,5 tỷ"
+                    bare = _CURRENCY.sub("", bare)
+                for pattern, spelled in _SPELLINGS:
+                    bare = pattern.sub(spelled, bare)
+                # an explicit unit ("đồng", "tỷ") beats the column's unit
+                amount = parse_money(bare) if _HAS_UNIT.search(bare) else parse_decimal(bare) * unit
+            else:
+                amount = parse_decimal(value) * unit
+            if -_LARGEST < amount < _LARGEST:  # (a larger one would not even round)
+                amount = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        except (ValueError, InvalidOperation):
+            raise _fail("excel.value.bad_money", value, cell) from None
+    if not -_LARGEST < amount < _LARGEST:
+        raise _fail("excel.value.too_large", value, cell)
     if amount < 0 and not allow_negative:
         raise _fail("excel.value.negative_money", value, cell)
     return amount
 
 
+# A whole number the database stores exactly (64-bit): a billion billion đồng is far
+# beyond any real figure, so a larger one is a typing slip, refused at the preview.
+_LARGEST = 10 ** 18
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,15}")
 _SCALED = re.compile(r"(\d{1,6})(?:,(\d{1,6}))? ?(tỷ|triệu)")
 _SCALE_OF = {"tỷ": 10 ** 9, "triệu": 10 ** 6}
