@@ -24,7 +24,9 @@ from desktop.ui.views import audit as audit_view
 from desktop.ui.views.audit import AuditPage
 from desktop.ui.views.opinions import OpinionsPage
 from desktop.ui.views.plan import PlanPage
-from desktop.ui.views.review import RED, ReviewPage, to_qdate
+from desktop.ui.forms import to_qdate
+from desktop.ui.tables import RED
+from desktop.ui.views.review import ReviewPage
 from desktop.ui.views.users import UsersPage
 from tests.conftest import PASSWORD
 

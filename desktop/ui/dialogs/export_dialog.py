@@ -20,7 +20,8 @@ from desktop.services import cases, exporter, report_units
 from desktop.ui import errors
 from desktop.ui.settings import Option
 from desktop.ui.tasks import TaskHandle
-from desktop.ui.views.review import date_edit, fmt_int, from_qdate, notice_frame
+from desktop.ui.forms import date_edit, from_qdate, notice_frame
+from desktop.ui.tables import fmt_int
 
 EXPORT_FOLDER = Option("export/last_folder", str, "")
 KINDS = ("cases", "overdue", "plan", "report")

@@ -30,8 +30,9 @@ from desktop.services import importer
 from desktop.ui import errors
 from desktop.ui.settings import Option
 from desktop.ui.tasks import Cancelled, TaskHandle
-from desktop.ui.views.review import (RED, Col, RowsModel, fit_columns, fmt_date, fmt_int, fmt_num,
-                                     make_table, notice_frame, set_warning)
+from desktop.ui.forms import notice_frame, set_warning
+from desktop.ui.tables import (RED, Col, RowsModel, fit_columns, fmt_date, fmt_int, fmt_num,
+                               make_table)
 from desktop.ui.widgets import busy_bar
 
 IMPORT_FOLDER = Option("import/last_folder", str, "")

@@ -15,8 +15,8 @@ from desktop.services import audit_browse, audit_log
 from desktop.services.audit_log import AuditEntry
 from desktop.ui import errors
 from desktop.ui.views.base import Page
-from desktop.ui.views.review import (Col, RowsModel, date_edit, fit_columns, fmt_int, from_qdate,
-                                     make_table, to_qdate)
+from desktop.ui.forms import date_edit, from_qdate, to_qdate
+from desktop.ui.tables import Col, RowsModel, fit_columns, fmt_int, make_table
 from desktop.ui.widgets import busy_bar
 
 PAGE_SIZE = 500

@@ -20,7 +20,7 @@ from desktop.ui import errors
 from desktop.ui.dialogs.add_document import AddDocumentDialog, NewVersionDialog
 from desktop.ui.dialogs.document_viewer import (DocumentViewer, ExportCopyDialog, fmt_day,
                                                 fmt_size, open_viewer)
-from desktop.ui.views.review import Col, RowsModel, fit_columns, selected_row
+from desktop.ui.tables import Col, RowsModel, fit_columns, selected_row
 from desktop.ui.widgets import busy_bar
 
 GREY = "#6b6b6b"

@@ -29,8 +29,8 @@ from desktop.ui.dialogs.export_dialog import EXPORT_FOLDER, default_folder
 from desktop.ui.tasks import TaskHandle
 from desktop.ui.views.base import Page
 from desktop.ui.views.case_documents import LevelRowsModel, row_color
-from desktop.ui.views.review import (Col, RowsModel, RowsProxy, fit_columns, fmt_int, make_table,
-                                     selected_row)
+from desktop.ui.tables import (Col, RowsModel, RowsProxy, fit_columns, fmt_int, make_table,
+                               selected_row)
 from desktop.ui.widgets import busy_bar
 
 REGISTERS = ("incoming", "outgoing", "internal", "copies")

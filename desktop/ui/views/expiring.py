@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.ui.dialogs.document_viewer import DocumentViewer, fmt_day, open_viewer
-from desktop.ui.views.review import (ORANGE, RED, Col, RowsModel, fit_columns, fmt_int,
-                                     make_table, selected_row)
+from desktop.ui.tables import (ORANGE, RED, Col, RowsModel, fit_columns, fmt_int, make_table,
+                               selected_row)
 
 WITHIN_DAYS = 60
 

@@ -15,8 +15,9 @@ from desktop.services import opinions_directives
 from desktop.services.opinions_directives import DirectiveLine, OpinionLine
 from desktop.ui import errors
 from desktop.ui.views.base import Page
-from desktop.ui.views.review import (GREY, ORANGE, RED, Col, RowsModel, RowsProxy, date_edit,
-                                     fit_columns, fmt_date, fmt_int, from_qdate, make_table, row_of)
+from desktop.ui.forms import date_edit, from_qdate
+from desktop.ui.tables import (GREY, ORANGE, RED, Col, RowsModel, RowsProxy, fit_columns, fmt_date,
+                               fmt_int, make_table, row_of)
 from desktop.ui.widgets import busy_bar
 
 _PENDING = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON)

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 from desktop.services import cases, plans, report_units
 from desktop.ui import errors
 from desktop.ui.views.base import Page
-from desktop.ui.views.review import (RED, Col, FormDialog, RowsModel, RowsProxy, date_edit,
-                                     fit_columns, fmt_date, fmt_int, from_qdate, make_table,
-                                     notice_frame, row_of, selected_row, set_warning)
+from desktop.ui.forms import FormDialog, date_edit, from_qdate, notice_frame, set_warning
+from desktop.ui.tables import (RED, Col, RowsModel, RowsProxy, fit_columns, fmt_date, fmt_int,
+                               make_table, row_of, selected_row)
 from desktop.ui.widgets import busy_bar
 
 GREEN = QColor("#1b5e20")

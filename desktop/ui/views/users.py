@@ -16,8 +16,8 @@ from desktop.services.users import UserInfo
 from desktop.ui import errors
 from desktop.ui import settings as opts
 from desktop.ui.views.base import Page
-from desktop.ui.views.review import (GREY, Col, FormDialog, RowsModel, RowsProxy, fit_columns,
-                                     make_table, selected_row)
+from desktop.ui.forms import FormDialog
+from desktop.ui.tables import GREY, Col, RowsModel, RowsProxy, fit_columns, make_table, selected_row
 from desktop.ui.widgets import busy_bar
 
 

@@ -1,0 +1,235 @@
+"""Tables over lists of row objects, as the pages show them: columns (Col), a model
+(RowsModel) and a sorting/filtering proxy, table set-up and sizing, the colours that mark
+late rows, and the date and number formats users read (dd/mm/yyyy, 1.234.567)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+RED = QColor("#b00020")
+ORANGE = QColor("#9a5b00")
+GREY = QColor("#6b6b6b")
+ROW_ROLE = Qt.ItemDataRole.UserRole          # the row's DTO
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1     # the column's sort key
+
+
+def fmt_date(value: date | None) -> str:
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
+
+
+def fmt_iso_date(text: str | None) -> str:
+    return fmt_date(date.fromisoformat(text)) if text else ""
+
+
+def fmt_int(value: int | None, lang: str = "vi") -> str:
+    if value is None:
+        return ""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
+def fmt_num(value: float | None, lang: str = "vi", decimals: int = 3) -> str:
+    """1.234,5 (vi) / 1,234.5 (en); trailing zeros dropped."""
+    if value is None:
+        return ""
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+@dataclass(frozen=True)
+class Col:
+    """A column over row objects: its title, text, sort key and alignment."""
+
+    title: str
+    text: Callable[[Any], str]
+    sort: Callable[[Any], Any] | None = None
+    right: bool = False
+    tooltip: Callable[[Any], str] | None = None
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table over a list of DTOs (rows are small lists: tens to thousands;
+    the audit page appends pages of rows as it scrolls)."""
+
+    def __init__(self, columns: Sequence[Col], color: Callable[[Any], QColor | None] | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.color = color
+        self._rows: list[Any] = []
+
+    # --- content ---
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def append_rows(self, rows: Sequence[Any]) -> None:
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def row(self, number: int) -> Any:
+        return self._rows[number]
+
+    @property
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def sort_key(self, number: int, column: int) -> Any:
+        col, item = self.columns[column], self._rows[number]
+        return (col.sort or col.text)(item)
+
+    # --- Qt ---
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)) \
+                or not (0 <= index.column() < len(self.columns)):
+            return None
+        item, col = self._rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col.tooltip is not None:
+                return col.tooltip(item)
+            text = col.text(item)
+            return text if len(text) > 30 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col.right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.color(item) if self.color is not None else None
+        if role == ROW_ROLE:
+            return item
+        if role == SORT_ROLE:
+            return (col.sort or col.text)(item)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title if 0 <= section < len(self.columns) else None
+        return str(section + 1)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class RowsProxy(QSortFilterProxyModel):
+    """Sorts on the columns' Python sort keys (None last); filters with a predicate."""
+
+    def __init__(self, source: RowsModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.accept: Callable[[Any], bool] | None = None
+
+    def set_filter(self, accept: Callable[[Any], bool] | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
+            self.beginFilterChange()
+            self.accept = accept
+            self.endFilterChange()
+        else:
+            self.accept = accept
+            self.invalidateFilter()
+
+    def lessThan(self, left, right) -> bool:  # noqa: N802
+        source: RowsModel = self.sourceModel()
+        a = source.sort_key(left.row(), left.column())
+        b = source.sort_key(right.row(), right.column())
+        if a is None or b is None:  # blanks sort as the smallest
+            return a is None and b is not None
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
+
+    def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802
+        if self.accept is None:
+            return True
+        source: RowsModel = self.sourceModel()
+        return bool(self.accept(source.row(row)))
+
+    def row_at(self, index) -> Any:
+        return self.sourceModel().row(self.mapToSource(index).row())
+
+
+def make_table(model, object_name: str, sortable: bool = True, stretch: int | None = None
+               ) -> QTableView:
+    """A read-only, row-selecting table. Sortable tables start in the model's own order
+    (the services' order: worst first, newest first…) until a header is clicked.
+    `stretch`: the column that takes the spare width (default: the last one)."""
+    table = QTableView()
+    table.setObjectName(object_name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setHighlightSections(False)
+    header.setMinimumSectionSize(40)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if sortable:
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+    return table
+
+
+def fit_columns(table: QTableView, widest: int = 420, widths: dict[int, int] | None = None) -> None:
+    """Columns to their contents, none wider than `widest` pixels (long titles) or than
+    its own cap in `widths`; stretched columns are left to the header."""
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    for column in range(header.count()):
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            continue
+        if column == last and header.stretchLastSection():
+            continue
+        table.resizeColumnToContents(column)
+        cap = (widths or {}).get(column, widest)
+        if header.sectionSize(column) > cap:
+            header.resizeSection(column, cap)
+
+
+def row_of(table: QTableView, index) -> Any:
+    """The DTO behind a view index (through a proxy if any)."""
+    return index.data(ROW_ROLE) if index.isValid() else None
+
+
+def selected_row(table: QTableView) -> Any:
+    rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+    return row_of(table, rows[0]) if rows else None
