@@ -186,6 +186,16 @@ def make_table(model, object_name: str, sortable: bool = True, stretch: int | No
     table = QTableView()
     table.setObjectName(object_name)
     table.setModel(model)
+    style_table(table, stretch)
+    if sortable:
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+    return table
+
+
+def style_table(table: QTableView, stretch: int | None = None) -> None:
+    """How every list looks: whole rows selected, nothing edited in place, alternating
+    rows, one line per row, columns the user can resize, `stretch` taking the spare width."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -203,10 +213,6 @@ def make_table(model, object_name: str, sortable: bool = True, stretch: int | No
     else:
         header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    if sortable:
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
-    return table
 
 
 def fit_columns(table: QTableView, widest: int = 420, widths: dict[int, int] | None = None) -> None:

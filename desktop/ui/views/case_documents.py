@@ -20,10 +20,11 @@ from desktop.ui import errors
 from desktop.ui.dialogs.add_document import AddDocumentDialog, NewVersionDialog
 from desktop.ui.dialogs.document_viewer import (DocumentViewer, ExportCopyDialog, fmt_day,
                                                 fmt_size, open_viewer)
-from desktop.ui.tables import Col, RowsModel, fit_columns, selected_row
+from desktop.ui.tables import Col, RowsModel, fit_columns, selected_row, style_table
 from desktop.ui.widgets import busy_bar
 
 GREY = "#6b6b6b"
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 class DocumentTable(QTableView):
@@ -123,7 +124,8 @@ class CaseDocumentsPanel(QWidget):
         self.table = DocumentTable()
         self.table.setObjectName("caseDocuments")
         self.table.setModel(self.model)
-        self._table_look(self.table, stretch=5)
+        style_table(self.table, stretch=5)
+        self.table.horizontalHeader().setDefaultAlignment(_LEFT)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
@@ -154,7 +156,8 @@ class CaseDocumentsPanel(QWidget):
         self.versions = QTableView()
         self.versions.setObjectName("caseDocumentVersions")
         self.versions.setModel(self.versions_model)
-        self._table_look(self.versions, stretch=6)
+        style_table(self.versions, stretch=6)
+        self.versions.horizontalHeader().setDefaultAlignment(_LEFT)
         self.versions.doubleClicked.connect(lambda _i: self.open_version())
         versions_layout.addWidget(self.versions)
 
@@ -195,24 +198,6 @@ class CaseDocumentsPanel(QWidget):
             Col(self.tr("Trích yếu"), summary),
             Col(self.tr("Tệp"), content, sort=lambda r: r.size or 0),
         ]
-
-    @staticmethod
-    def _table_look(table: QTableView, stretch: int) -> None:
-        from PySide6.QtWidgets import QAbstractItemView, QHeaderView
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     # --- content -----------------------------------------------------------------------
     def show_case(self, code: str, level: Level, rows: list[DocumentRow],
