@@ -195,7 +195,6 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
     user = vs.actor.username
     folded, clean_name = _FoldMemo(), _NameMemo()
     values_of = {e: e.value for e in (*Basis, *InspectingLevel, *TeamRole)}  # not per row
-    decision_trail = {}  # decision date → its trail entry
     rows, team_rows, event_rows, index_rows = [], [], [], []
     # Plain tuples through the driver: SQLAlchemy's per-row parameter processing cost
     # more than SQLite's own work at 100 000 rows. Values are stored the way the ORM
@@ -203,10 +202,7 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
     for case_id, d in enumerate(items, start=first):
         decided = d.decision_date.isoformat() if d.decision_date else None
         code, title, party = d.code.strip(), d.title.strip(), d.inspected_party.strip()
-        trail = None
-        if decided:
-            trail = decision_trail.get(decided) or decision_trail.setdefault(
-                decided, case_summary.trail_entry(decision, decided))
+        trail = case_summary.trail_entry(decision, decided) if decided else None
         rows.append((case_id, code, title, party, d.content,
                      d.period_from.isoformat() if d.period_from else None,
                      d.period_to.isoformat() if d.period_to else None, values_of[d.basis],
@@ -258,7 +254,7 @@ def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: st
         raise InvalidInput("input.bad_number", value=days, field="--days")
     with vs.uow() as uow:
         session = uow.session
-        case = _get_case(vs, session, code)
+        case = load_case(vs, session, code)
         # order rules (workflow.RULES): refused events write nothing
         existing = [EventFact(Stage(e.stage), e.event_date, e.days) for e in case.events]
         validate_event(existing, EventFact(stage, when, days), case.decision_date, date.today())
@@ -393,7 +389,7 @@ def _params(flt: CaseFilter) -> dict:
 def get_case(vs: VaultSession, code: str) -> CaseDetail:
     with vs.uow() as uow:
         session = uow.session
-        case = _get_case(vs, session, code, load=True)
+        case = load_case(vs, session, code, load=True)
         detail = _detail(session, case, vs.actor.clearance)
         if case.level > Level.THUONG:
             audit_log.append(session, vs.audit_key, vs.actor.username, "case.read", case.code,
@@ -402,7 +398,9 @@ def get_case(vs: VaultSession, code: str) -> CaseDetail:
         return detail
 
 
-def _get_case(vs: VaultSession, session: Session, code: str, load: bool = False) -> Case:
+def load_case(vs: VaultSession, session: Session, code: str, load: bool = False) -> Case:
+    """The case with this code; one above the actor's clearance is refused, and the refusal
+    audited. `load`: with its team, events, supervisor and chairing unit."""
     query = select(Case).where(Case.code == code)
     if load:
         query = query.options(selectinload(Case.team).selectinload(TeamMember.staff),

@@ -7,7 +7,7 @@ from desktop.domain.bulk import collector_paused
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.rules import RuleBook, load_rule_book
 from desktop.services import audit_log, calendar_service, facts, settings
-from desktop.services.cases import _get_case
+from desktop.services.cases import load_case
 from desktop.services.context import VaultSession
 
 _rules: RuleBook | None = None
@@ -24,7 +24,7 @@ def for_case(vs: VaultSession, code: str, today: date | None = None) -> list[Dea
     today = today or date.today()
     with vs.uow() as uow:
         session = uow.session
-        case = _get_case(vs, session, code)  # clearance check, audited refusal
+        case = load_case(vs, session, code)  # clearance check, audited refusal
         _level, case_facts = facts.load_facts(session, int(vs.actor.clearance), codes=[case.code])[0]
         cal = calendar_service.calendar(session)
         soon = settings.get(session, "due_soon_days")

@@ -43,6 +43,7 @@ from desktop.security.blobs import (BlobCancelled, BlobDamaged, BlobReader, Blob
 from desktop.security.crypto import DecryptionFailed
 from desktop.security.vault import BLOBS_NAME
 from desktop.services import audit_log, document_text
+from desktop.services.cases import load_case
 from desktop.services.context import VaultSession
 from desktop.services.levels import my_level_keys
 from desktop.storage import doc_search, search
@@ -252,12 +253,12 @@ def add_document(vs: VaultSession, data: DocumentInput, source: Source | None = 
     with vs.uow() as uow:  # refuse early: level key, case access
         _level_key(vs, uow.session, data.level)
         if data.case_code:
-            _case_for(vs, uow.session, data.case_code)
+            load_case(vs, uow.session, data.case_code)
     staged = _stage_content(vs, data.level, source, file_name, progress, cancel) if source is not None else None
     try:
         with vs.uow() as uow:
             session = uow.session
-            case = _case_for(vs, session, data.case_code) if data.case_code else None
+            case = load_case(vs, session, data.case_code) if data.case_code else None
             now = datetime.now()
             classified_on = (data.classified_on or data.doc_date or data.received_date
                              or date.today()) if data.level > Level.THUONG else None
@@ -472,7 +473,7 @@ def list_documents(vs: VaultSession, case_code: str | None = None, *,
         query = select(DocumentRecord).order_by(DocumentRecord.doc_date.desc(),
                                                 DocumentRecord.id.desc())
         if case_code:
-            case = _case_for(vs, session, case_code)
+            case = load_case(vs, session, case_code)
             query = query.where(DocumentRecord.case_id == case.id)
         if not include_destroyed:
             query = query.where(DocumentRecord.destroyed_at.is_(None))
@@ -1031,18 +1032,6 @@ def _load(session: Session, doc_id: int) -> DocumentRecord:
     if doc is None:
         raise NotFound("doc.not_found", id=doc_id)
     return doc
-
-
-def _case_for(vs: VaultSession, session: Session, code: str) -> Case:
-    case = session.execute(select(Case).where(Case.code == code)).scalar()
-    if case is None:
-        raise HosoError("case.not_found", code=code)
-    if case.level > vs.actor.clearance:
-        audit_log.append(session, vs.audit_key, vs.actor.username, "case.denied", code,
-                         level=case.level)
-        session.commit()
-        raise PermissionDenied("perm.case_level", code=code, level=Level(case.level).label_vi)
-    return case
 
 
 def _level_key(vs: VaultSession, session: Session, level: Level) -> bytes:

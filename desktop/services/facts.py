@@ -89,10 +89,13 @@ def _where(max_level: int, unit: str | None, codes: list[str] | None, open_only:
     return " AND ".join(where), params
 
 
-def _facts(row_code: str, decided: str | None, level: str, complexity: str, trail: str | None,
-           fact_of, _levels={v.value: v for v in InspectingLevel}) -> CaseFacts:
+_LEVELS = {v.value: v for v in InspectingLevel}
+
+
+def _facts(code: str, decided: str | None, level: str, complexity: str, trail: str | None,
+           fact_of) -> CaseFacts:
     events = tuple(map(fact_of, trail.split(";"))) if trail else ()
-    return CaseFacts(row_code, date.fromisoformat(decided) if decided else None, _levels[level],
+    return CaseFacts(code, date.fromisoformat(decided) if decided else None, _LEVELS[level],
                      complexity, events)
 
 

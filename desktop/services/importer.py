@@ -185,11 +185,8 @@ class _ColumnReader(dict):
         self.read, self.options, self.refused = read, options, False
 
     def __missing__(self, value):
-        try:
-            result = self.read(value, **self.options)
-        except InvalidInput:
-            result, self.refused = _BAD, True
-        self[value] = result
+        result = self[value] = _read_one(self.read, value, self.options)
+        self.refused = self.refused or result is _BAD
         return result
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout)
 
 from desktop.ui import errors
-from desktop.ui.widgets import busy_bar
+from desktop.ui.widgets import busy_bar, error_label
 
 def to_qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
@@ -71,11 +71,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.addLayout(self.form)
-        self.message = QLabel()
-        self.message.setObjectName("formMessage")
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("formMessage", plain_text=False)
         layout.addWidget(self.message)
         self.busy = busy_bar()
         layout.addWidget(self.busy)

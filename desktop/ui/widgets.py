@@ -1,4 +1,4 @@
-"""Small shared widgets: busy indicator, level mark, password strength."""
+"""Small shared widgets: busy indicator, error line, level mark, password strength."""
 
 from __future__ import annotations
 
@@ -15,6 +15,19 @@ def busy_bar() -> QProgressBar:
     bar.setMaximumHeight(8)
     bar.hide()
     return bar
+
+
+def error_label(object_name: str, plain_text: bool = True) -> QLabel:
+    """A red, word-wrapped line for what went wrong, hidden until there is something to
+    say. Plain text by default: messages quote file names and cell values as typed."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    if plain_text:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
 
 
 def level_mark(level: Level) -> QLabel:

@@ -13,7 +13,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget)
@@ -26,6 +26,7 @@ from desktop.ui import errors
 from desktop.ui.dialogs.document_viewer import fmt_size
 from desktop.ui.settings import Option
 from desktop.ui.tasks import Cancelled, TaskHandle
+from desktop.ui.widgets import error_label
 
 SOURCE_FOLDER = Option("documents/source_folder", str, "")
 # the usual types (Decree 30/2020); the list is editable
@@ -60,12 +61,7 @@ class _UploadDialog(QDialog):
         row.addWidget(self.file_edit, 1)
         row.addWidget(self.browse)
         self.file_row = row
-        self.message = QLabel()
-        self.message.setObjectName("docError")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = error_label("docError")
         self.progress = QProgressBar()
         self.progress.setObjectName("docProgress")
         self.progress.hide()

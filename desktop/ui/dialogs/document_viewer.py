@@ -34,7 +34,7 @@ from desktop.ui import errors
 from desktop.ui.job_dialog import JobDialogMixin
 from desktop.ui.settings import Option
 from desktop.ui.tasks import Cancelled, TaskHandle
-from desktop.ui.widgets import busy_bar, level_mark
+from desktop.ui.widgets import busy_bar, error_label, level_mark
 
 DOCUMENT_FOLDER = Option("documents/last_folder", str, "")
 MARK_RED = QColor("#c00000")
@@ -245,12 +245,7 @@ class DocumentViewer(QDialog):
         self.text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.stack.addWidget(self.text_view)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("viewerError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
+        self.error_label = error_label("viewerError")
         layout.addWidget(self.error_label)
 
         bottom = QHBoxLayout()
@@ -612,12 +607,7 @@ class ExportCopyDialog(JobDialogMixin, QDialog):
             name.setTextFormat(Qt.TextFormat.PlainText)
             form.addRow(self.tr("Tệp:"), name)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("exportError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.error = error_label("exportError")
         layout.addWidget(self.error)
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")

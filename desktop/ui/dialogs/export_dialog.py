@@ -22,6 +22,7 @@ from desktop.ui.settings import Option
 from desktop.ui.tasks import TaskHandle
 from desktop.ui.forms import date_edit, from_qdate, notice_frame
 from desktop.ui.tables import fmt_int
+from desktop.ui.widgets import error_label
 
 EXPORT_FOLDER = Option("export/last_folder", str, "")
 KINDS = ("cases", "overdue", "plan", "report")
@@ -129,11 +130,7 @@ class ExportDialog(QDialog):
         self.reason.setObjectName("exportReason")
         self.reason.setPlaceholderText(self.tr("bắt buộc khi dữ liệu có nội dung mật"))
         self.reason.textChanged.connect(lambda _t: self._reason_error(""))
-        self.reason_error = QLabel()
-        self.reason_error.setObjectName("exportReasonError")
-        self.reason_error.setStyleSheet("color: #b00020;")
-        self.reason_error.setWordWrap(True)
-        self.reason_error.hide()
+        self.reason_error = error_label("exportReasonError", plain_text=False)
         reason_note = QLabel(self.tr("Lý do được ghi vào nhật ký cùng người xuất và nội dung xuất."))
         reason_note.setStyleSheet("color: #5a6570;")
         reason_note.setWordWrap(True)

@@ -21,7 +21,7 @@ from desktop.ui.dialogs.add_document import AddDocumentDialog, NewVersionDialog
 from desktop.ui.dialogs.document_viewer import (DocumentViewer, ExportCopyDialog, fmt_day,
                                                 fmt_size, open_viewer)
 from desktop.ui.tables import Col, RowsModel, fit_columns, selected_row, style_table
-from desktop.ui.widgets import busy_bar
+from desktop.ui.widgets import busy_bar, error_label
 
 GREY = "#6b6b6b"
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -111,12 +111,7 @@ class CaseDocumentsPanel(QWidget):
         self.busy = busy_bar()
         self.busy.setObjectName("documentsBusy")
         layout.addWidget(self.busy)
-        self.message = QLabel()
-        self.message.setObjectName("documentsMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = error_label("documentsMessage")
         layout.addWidget(self.message)
 
         self.model = LevelRowsModel(self._columns(lang), 3, parent=self)

@@ -25,9 +25,9 @@ from desktop.ui import errors
 from desktop.ui.context import AppContext
 from desktop.ui.models.case_table import dmy, number
 from desktop.ui.views.case_documents import CaseDocumentsPanel
-from desktop.ui.widgets import busy_bar, level_mark
+from desktop.ui.tables import RED
+from desktop.ui.widgets import busy_bar, error_label, level_mark
 
-RED = QColor("#b00020")
 ORANGE = QColor("#b35c00")
 GREEN = QColor("#2e7d32")
 STATE_COLORS = {DeadlineState.OVERDUE: RED, DeadlineState.DUE_SOON: ORANGE,
@@ -213,12 +213,7 @@ class CaseView(QWidget):
         form.addRow(self.tr("Ghi chú:"), last)
         self.event_busy = busy_bar()
         form.addRow(self.event_busy)
-        self.event_error = QLabel()
-        self.event_error.setObjectName("eventError")
-        self.event_error.setWordWrap(True)
-        self.event_error.setTextFormat(Qt.TextFormat.PlainText)
-        self.event_error.setStyleSheet("color: #b00020;")
-        self.event_error.hide()
+        self.event_error = error_label("eventError")
         form.addRow(self.event_error)
         layout.addWidget(box)
         self._stage_chosen()

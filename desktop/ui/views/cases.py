@@ -21,7 +21,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.models.case_table import COLUMN_KEYS, COLUMNS, CaseTableModel, number
 from desktop.ui.views.base import Page
 from desktop.ui.views.case_view import CaseView
-from desktop.ui.widgets import busy_bar
+from desktop.ui.widgets import busy_bar, error_label
 
 SEARCH_DELAY_MS = 150
 _WIDTHS = {"code": 130, "title": 380, "party": 220, "stage": 170, "decision_date": 90,
@@ -113,11 +113,7 @@ class CasesPage(Page):
         self.busy = busy_bar()
         self.busy.setObjectName("casesBusy")
         layout.addWidget(self.busy)
-        self.message = QLabel()
-        self.message.setObjectName("casesMessage")
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("casesMessage", plain_text=False)
         layout.addWidget(self.message)
 
         self.model = CaseTableModel(ctx, self)

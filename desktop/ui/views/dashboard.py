@@ -22,7 +22,7 @@ from desktop.ui.views.base import Page
 from desktop.ui.views.case_view import ORANGE, RED, table
 from desktop.ui.views.chart import MonthlyChart
 from desktop.ui.views.expiring import WITHIN_DAYS, ExpiringDocumentsBox
-from desktop.ui.widgets import busy_bar
+from desktop.ui.widgets import busy_bar, error_label
 
 MAX_ITEMS = 500  # rows listed; the summary counts them all
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -62,11 +62,7 @@ class DashboardPage(Page):
         self.busy = busy_bar()
         self.busy.setObjectName("dashboardBusy")
         layout.addWidget(self.busy)
-        self.message = QLabel()
-        self.message.setObjectName("dashboardMessage")
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("dashboardMessage", plain_text=False)
         layout.addWidget(self.message)
 
         # left: overdue and due soon

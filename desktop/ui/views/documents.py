@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -31,7 +30,7 @@ from desktop.ui.views.base import Page
 from desktop.ui.views.case_documents import LevelRowsModel, row_color
 from desktop.ui.tables import (Col, RowsModel, RowsProxy, fit_columns, fmt_int, make_table,
                                selected_row)
-from desktop.ui.widgets import busy_bar
+from desktop.ui.widgets import busy_bar, error_label
 
 REGISTERS = ("incoming", "outgoing", "internal", "copies")
 
@@ -106,12 +105,7 @@ class DocumentsPage(Page):
         self.busy = busy_bar()
         self.busy.setObjectName("documentsPageBusy")
         layout.addWidget(self.busy)
-        self.message = QLabel()
-        self.message.setObjectName("documentsPageMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = error_label("documentsPageMessage")
         layout.addWidget(self.message)
 
         def shown(value_of):
@@ -485,12 +479,7 @@ class RegisterExportDialog(JobDialogMixin, QDialog):
         self.unit.setPlaceholderText(self.tr("Tên cơ quan, đơn vị in ở đầu sổ (không bắt buộc)"))
         form.addRow(self.tr("Đơn vị:"), self.unit)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("registerExportError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.error = error_label("registerExportError")
         layout.addWidget(self.error)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
