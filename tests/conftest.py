@@ -10,6 +10,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PASSWORD = "mat-khau-quan-tri"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _profile_dir(tmp_path_factory):
+    """Audit anchors go to a folder of the test run's own, not the real user's profile."""
+    os.environ["HOSO_PROFILE_DIR"] = str(tmp_path_factory.mktemp("profile"))
+    yield
+
+
 @pytest.fixture
 def vault(tmp_path):
     """A fresh, real encrypted vault opened by its administrator."""
@@ -21,7 +28,8 @@ def vault(tmp_path):
 
 def run_hoso(args, stdin="", env=None, cwd=None):
     """Run the real command line in a child process, as a user would."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("HOSO_")}
+    full_env = {k: v for k, v in os.environ.items()
+                if not k.startswith("HOSO_") or k == "HOSO_PROFILE_DIR"}
     full_env.update({"LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
     full_env.pop("LC_ALL", None)
     full_env.update(env or {})

@@ -30,20 +30,31 @@ def open_session(args, allow_must_change: bool = False) -> tuple[VaultSession, P
     path = vault_path(args)
     user = getattr(args, "user", None) or os.environ.get("HOSO_USER") or None
     passwords = PasswordSource(bool(getattr(args, "password_stdin", False)), args.lang)
+    accept = bool(getattr(args, "accept_rollback", False))
     vs = None
     if not passwords.from_stdin:
         from desktop.security.secrets import unlock_remembered
         keys = unlock_remembered(path, user) if (path / "keys.json").exists() else None
         if keys is not None:
-            vs = vault_service.open_with_keys(keys)
+            vs = vault_service.open_with_keys(keys, accept)
     if vs is None:
         vault_service_check(path)
         password = passwords.next("Mật khẩu", "Password")
         passwords.unlock_password = password
-        vs = vault_service.open_vault(path, user, password)
+        vs = vault_service.open_vault(path, user, password, accept)
         if vs.actor.must_change_password and not allow_must_change:
             _first_login_change(vs, passwords, password, args.lang)
+    _login_warnings(vs, args.lang)
     return vs, passwords
+
+
+def _login_warnings(vs: VaultSession, lang: str) -> None:
+    """An upgrade just done, or records refused while logging in, are said at once."""
+    if vs.upgraded_backup:
+        print(render("trust.upgraded", lang, path=vs.upgraded_backup), file=sys.stderr)
+    if vs.trust.problems:
+        print(render("trust.problems", lang, n=len(vs.trust.problems),
+                     items=", ".join(vs.trust.problems)), file=sys.stderr)
 
 
 @contextmanager
@@ -176,9 +187,31 @@ def cmd_user_list(args) -> None:
         print_json([u.to_json() for u in found])
         return
     rows = [(u.username, u.full_name, u.role.label(args.lang), u.clearance.label(args.lang),
-             "*" if u.must_change_password else "") for u in found]
-    table(rows, headers(args.lang, ["Tên đăng nhập", "Họ tên", "Vai trò", "Độ mật", "Đổi MK"],
-                          ["User", "Full name", "Role", "Clearance", "Must change"]))
+             "*" if u.must_change_password else "", _account_state(u, args.lang))
+            for u in found]
+    table(rows, headers(args.lang, ["Tên đăng nhập", "Họ tên", "Vai trò", "Độ mật", "Đổi MK",
+                                    "Trạng thái"],
+                        ["User", "Full name", "Role", "Clearance", "Must change", "State"]))
+
+
+def _account_state(user, lang: str) -> str:
+    if not user.trusted:
+        return "CHỮ KÝ KHÔNG HỢP LỆ" if lang == "vi" else "BAD SIGNATURE"
+    if not user.active:
+        return "đã khóa" if lang == "vi" else "disabled"
+    return ""
+
+
+def cmd_user_disable(args) -> None:
+    with vault_session(args) as vs:
+        users.set_active(vs, args.name, False)
+    say("user.disabled", args.lang, user=args.name)
+
+
+def cmd_user_enable(args) -> None:
+    with vault_session(args) as vs:
+        users.set_active(vs, args.name, True)
+    say("user.enabled", args.lang, user=args.name)
 
 
 def cmd_user_reset(args) -> None:
@@ -331,18 +364,84 @@ def cmd_case_stages(args) -> None:
 # --- audit -----------------------------------------------------------------------------
 
 def cmd_audit_verify(args) -> int:
+    from desktop.services import anchoring, certs
     with vault_session(args) as vs:
+        seal_ok = None
+        if args.seal:
+            seal = anchoring.read_seal(Path(args.seal))
+            seal_ok = anchoring.check_seal(vs, seal, Path(args.seal))
         with vs.uow() as uow:
-            report = audit_log.verify(uow.session, vs.audit_key)
+            report = audit_log.verify(uow.session, anchoring.audit_trust(vs, uow.session))
+            problems = certs.check_all(vs.trust, uow.session)
     if args.json:
-        print_json({"ok": report.ok, "rows": report.rows, "head": report.head.hex(),
-                    "broken_at": report.broken_at, "why": report.why})
-        return 0 if report.ok else 1
+        print_json({"ok": report.ok and not problems and seal_ok is not False,
+                    "rows": report.rows, "signed_rows": report.signed,
+                    "head": report.head.hex(), "broken_at": report.broken_at, "why": report.why,
+                    "trust_problems": problems, "seal_ok": seal_ok})
+        return 0 if report.ok and not problems and seal_ok is not False else 1
+    failed = False
     if report.ok:
         say("audit.ok", args.lang, n=report.rows, head=report.head.hex()[:16])
-        return 0
-    print(render("audit.broken", args.lang, row=report.broken_at, why=report.why), file=sys.stderr)
-    return 1
+    else:
+        print(render("audit.broken", args.lang, row=report.broken_at, why=report.why),
+              file=sys.stderr)
+        failed = True
+    if problems:
+        print(render("trust.problems", args.lang, n=len(problems), items=", ".join(problems)),
+              file=sys.stderr)
+        failed = True
+    if seal_ok is not None:
+        key = "audit.seal_ok" if seal_ok else "audit.seal_mismatch"
+        text = render(key, args.lang, row=seal["row"], at=anchoring.local_time(seal["at"]))
+        print(text, file=sys.stdout if seal_ok else sys.stderr)
+        failed = failed or not seal_ok
+    return 1 if failed else 0
+
+
+def cmd_audit_seal(args) -> None:
+    import json
+
+    from desktop.security.keyfile import atomic_write
+    from desktop.services import anchoring
+    with vault_session(args) as vs:
+        seal = anchoring.make_seal(vs)
+    text = json.dumps(seal, indent=2, ensure_ascii=False) + "\n"
+    if args.out:
+        atomic_write(Path(args.out), text.encode("utf-8"))
+        say("audit.seal_written", args.lang, row=seal["row"], head=seal["head"][:16],
+            path=args.out)
+    else:
+        print(text, end="")
+
+
+def cmd_trust_show(args) -> None:
+    with vault_session(args) as vs:
+        say("trust.fingerprint", args.lang, generation=vs.trust.generation,
+            fp=vs.trust.fingerprint)
+
+
+def cmd_trust_check(args) -> int:
+    from desktop.services import certs
+    with vault_session(args) as vs:
+        with vs.uow() as uow:
+            problems = certs.check_all(vs.trust, uow.session)
+    if args.json:
+        print_json({"ok": not problems, "problems": problems})
+    elif problems:
+        print(render("trust.problems", args.lang, n=len(problems), items=", ".join(problems)),
+              file=sys.stderr)
+    else:
+        say("trust.no_problems", args.lang)
+    return 1 if problems else 0
+
+
+def cmd_trust_rotate(args) -> None:
+    from desktop.services import root_rotation
+    with vault_session(args) as vs:
+        if not vs.actor.is_admin:
+            raise HosoError("perm.admin_only")
+        state = root_rotation.rotate(vs)
+        say("trust.rotated", args.lang, generation=state.generation, fp=state.fingerprint)
 
 
 def cmd_audit_list(args) -> None:

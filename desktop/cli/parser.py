@@ -17,6 +17,10 @@ def _globals(parser: argparse.ArgumentParser, nested: bool) -> None:
                        help="đọc mật khẩu từ dòng đầu của stdin / read the password from stdin")
     group.add_argument("--lang", choices=["vi", "en"], default=default,
                        help="ngôn ngữ / language (mặc định tiếng Việt)")
+    group.add_argument("--accept-rollback", action="store_true",
+                       default=argparse.SUPPRESS if nested else False,
+                       help="mở kho cũ hơn lần trước đã thấy (ghi nhật ký) / open a vault older "
+                            "than last seen (audited)")
 
 
 def _case_fields(p: argparse.ArgumentParser) -> None:
@@ -102,6 +106,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--clearance")
     p.add_argument("--role")
 
+    p = command(users, "disable", c.cmd_user_disable,
+                "khóa tài khoản, thu hồi khóa độ mật (quản trị) / disable an account (administrator)")
+    p.add_argument("name")
+    p = command(users, "enable", c.cmd_user_enable,
+                "mở lại tài khoản (quản trị) / enable an account again (administrator)")
+    p.add_argument("name")
+
+    trust = group("trust", "khóa ký của quản trị viên / the administrators' signing key")
+    command(trust, "show", c.cmd_trust_show, "dấu vân tay khóa ký / show its fingerprint")
+    p = command(trust, "check", c.cmd_trust_check,
+                "kiểm tra chữ ký mọi tài khoản, khóa, quyền / check every signed record")
+    p.add_argument("--json", action="store_true")
+    command(trust, "rotate", c.cmd_trust_rotate,
+            "thay khóa ký (quản trị) / rotate the signing key (administrator)")
+
     cases = group("case", "hồ sơ thanh tra / inspection cases")
     p = command(cases, "add", c.cmd_case_add, "thêm cuộc thanh tra / add a case")
     _case_fields(p)
@@ -134,8 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     audit = group("audit", "nhật ký / audit trail")
-    p = command(audit, "verify", c.cmd_audit_verify, "kiểm tra chuỗi nhật ký / verify the chain")
+    p = command(audit, "verify", c.cmd_audit_verify,
+                "kiểm tra chuỗi nhật ký và chữ ký / verify the chain and the signatures")
+    p.add_argument("--seal", metavar="FILE", help="so với dấu niêm phong / check against a seal")
     p.add_argument("--json", action="store_true")
+    p = command(audit, "seal", c.cmd_audit_seal,
+                "niêm phong đầu chuỗi nhật ký / export the audit head to file or paper")
+    p.add_argument("--out", metavar="FILE", help="tệp dấu niêm phong / seal file (.json)")
     p = command(audit, "list", c.cmd_audit_list, "xem nhật ký / show the audit trail")
     p.add_argument("--by", dest="by_user", default=None, help="lọc theo người dùng")
     p.add_argument("--action", default=None)

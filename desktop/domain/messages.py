@@ -45,6 +45,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keyring.forbidden": ("Quản trị viên không cho phép ghi nhớ đăng nhập trên máy trạm.",
                           "The administrator does not allow remembering logins on workstations."),
     # users and permissions
+    "user.cannot_disable_self": ("Không thể tự khóa tài khoản của chính mình.",
+                                 "You cannot disable your own account."),
+    "user.disabled": ("Đã khóa tài khoản “{user}”; các khóa độ mật của tài khoản đã bị thu hồi.",
+                      "Account “{user}” disabled; its level keys were revoked."),
+    "user.enabled": ("Đã mở lại tài khoản “{user}”.", "Account “{user}” enabled again."),
     "user.exists": ("Người dùng “{user}” đã tồn tại.", "User “{user}” already exists."),
     "user.bad_name": ("Tên đăng nhập “{user}” không hợp lệ (chữ không dấu, số, . _ -).",
                       "Invalid user name “{user}” (letters, digits, . _ -)."),
@@ -123,6 +128,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting.set": ("Đã đặt {key} = {value}.", "Set {key} = {value}."),
     "data.file_error": ("Tệp dữ liệu {path} có lỗi tại {where}: {detail}",
                         "The data file {path} has an error at {where}: {detail}"),
+    # trust: signatures that decide access (security.trust)
+    "trust.account_bad": (
+        "Bản ghi tài khoản “{user}” không có chữ ký hợp lệ của quản trị viên (có thể đã bị sửa "
+        "trong cơ sở dữ liệu) nên không được dùng. Hãy báo quản trị viên.",
+        "The account record of “{user}” has no valid administrator signature (it may have been "
+        "altered in the database), so it is not used. Tell the administrator."),
+    "trust.account_expired": ("Tài khoản “{user}” đã hết hạn sử dụng.",
+                              "The account “{user}” has expired."),
+    "trust.root_bad": (
+        "Khóa ký của quản trị viên trong kho dữ liệu không khớp với khóa đã ghim trong khe khóa "
+        "của bạn: kho dữ liệu có thể đã bị thay thế hoặc sửa. Không mở. Hãy báo quản trị viên.",
+        "The administrators' signing key in the vault does not match the one pinned in your key "
+        "slot: the vault may have been replaced or altered. Not opened. Tell the administrator."),
+    "trust.grant_bad": (
+        "Khóa độ mật {level} của “{user}” không có chữ ký hợp lệ hoặc không khớp dấu vân tay "
+        "đã ký, nên không được dùng. Hãy báo quản trị viên cấp lại.",
+        "The {level} level key of “{user}” has no valid signature or does not match its signed "
+        "fingerprint, so it is not used. Ask the administrator to grant it again."),
+    "trust.not_upgraded": (
+        "Kho dữ liệu này từ phiên bản trước chưa có chữ ký số cho tài khoản; quản trị viên cần "
+        "đăng nhập một lần để nâng cấp (có sao lưu trước).",
+        "This vault from an earlier version has no signed accounts yet; an administrator must "
+        "log in once to upgrade it (a backup is taken first)."),
+    "trust.not_enrolled": (
+        "Khóa ký của “{user}” chưa được quản trị viên chứng nhận; hãy chờ quản trị viên đăng "
+        "nhập một lần.",
+        "The signing key of “{user}” is not yet certified by an administrator; wait until an "
+        "administrator has logged in once."),
+    "trust.problems": ("Cảnh báo bảo mật — {n} bản ghi không có chữ ký hợp lệ: {items}.",
+                       "Security warning — {n} records without a valid signature: {items}."),
+    "trust.no_problems": ("Mọi tài khoản, khóa độ mật và quyền cấp đều có chữ ký hợp lệ.",
+                          "Every account, level key and grant carries a valid signature."),
+    "trust.upgraded": (
+        "Đã nâng cấp kho dữ liệu lên chữ ký số (bản sao lưu trước nâng cấp: {path}).",
+        "The vault was upgraded to signed records (backup taken before: {path})."),
+    "trust.fingerprint": ("Dấu vân tay khóa ký của quản trị viên (thế hệ {generation}): {fp}",
+                          "Fingerprint of the administrators' signing key (generation "
+                          "{generation}): {fp}"),
+    "trust.rotated": ("Đã thay khóa ký của quản trị viên: thế hệ {generation}, dấu vân tay {fp}.",
+                      "The administrators' signing key was rotated: generation {generation}, "
+                      "fingerprint {fp}."),
+    "vault.rolled_back": (
+        "Kho dữ liệu cũ hơn những gì bạn đã thấy (dòng nhật ký {row}, {at}): nó có thể đã bị chép "
+        "đè bằng một bản cũ hoặc nhật ký bị cắt bớt. Hãy báo quản trị viên. Chỉ mở nếu đây là bản "
+        "khôi phục có chủ đích (--accept-rollback); việc này được ghi nhật ký.",
+        "The vault is older than what you last saw (audit row {row}, {at}): it may have been "
+        "copied over with an old copy or its audit trail cut short. Tell the administrator. "
+        "Open it only if this is a deliberate restore (--accept-rollback); that is audited."),
+    "audit.seal_written": ("Đã ghi dấu niêm phong nhật ký (dòng {row}, đầu chuỗi {head}) vào {path}.",
+                           "Audit seal written (row {row}, head {head}) to {path}."),
+    "audit.seal_ok": ("Nhật ký còn nguyên đến dấu niêm phong: dòng {row}, {at}.",
+                      "The audit trail still reaches the seal: row {row}, {at}."),
+    "audit.seal_mismatch": (
+        "Nhật ký không còn khớp với dấu niêm phong (dòng {row}, {at}): nhật ký đã bị cắt bớt, "
+        "quay lui hoặc sửa.",
+        "The audit trail no longer matches the seal (row {row}, {at}): it was cut short, rolled "
+        "back or altered."),
+    "audit.seal_bad": ("Tệp {path} không phải dấu niêm phong nhật ký của kho dữ liệu này.",
+                       "{path} is not an audit seal of this vault."),
     # misc
     "init.done": ("Đã tạo kho dữ liệu tại {path}; quản trị viên: {user}.",
                   "Vault created at {path}; administrator: {user}."),

@@ -10,8 +10,9 @@ import hmac
 import os
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidTag
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -118,3 +119,43 @@ def _raw_private(key: X25519PrivateKey) -> bytes:
 
 def _raw_public(key: X25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+# --- Ed25519 signatures (accounts, level keys, grants, the audit) ------------------------
+
+def new_signing_key() -> tuple[bytes, bytes]:
+    """(private seed, public) raw 32-byte Ed25519 keys."""
+    private = Ed25519PrivateKey.generate()
+    return (private.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                  serialization.NoEncryption()),
+            signing_public(private))
+
+
+def signing_public(private: "Ed25519PrivateKey | bytes") -> bytes:
+    if isinstance(private, bytes):
+        private = Ed25519PrivateKey.from_private_bytes(private)
+    return private.public_key().public_bytes(serialization.Encoding.Raw,
+                                             serialization.PublicFormat.Raw)
+
+
+def sign(private: bytes, domain: bytes, message: bytes) -> bytes:
+    """A signature over `domain ‖ 0 ‖ message`: a signature made for one kind of record
+    never verifies as another kind."""
+    return Ed25519PrivateKey.from_private_bytes(private).sign(domain + b"\0" + message)
+
+
+def verify_signature(public: bytes | None, domain: bytes, message: bytes,
+                     signature: bytes | None) -> bool:
+    if not public or not signature or len(public) != 32 or len(signature) != 64:
+        return False
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, domain + b"\0" + message)
+        return True
+    except (InvalidSignature, ValueError):
+        return False
+
+
+def fingerprint(public: bytes) -> str:
+    """A short, readable fingerprint of a public key, to compare on paper or by phone."""
+    digest = hashlib.sha256(b"hoso-fingerprint|" + public).hexdigest()[:20].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, 20, 4))

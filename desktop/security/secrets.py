@@ -1,17 +1,19 @@
 """Optional "remember me on this workstation" through the OS credential store.
 
-A random device secret lives in the keyring and wraps a second copy of the user's
-slot in keys.json. Refused when the backend is missing, the fail/null backend or a
+A random device secret lives in the keyring and wraps the user's slot key (KEK) in
+keys.json, so the slot itself (with its pinned root and anchor) stays the one truth. Refused when the backend is missing, the fail/null backend or a
 plaintext one (keyrings.alt), and when the administrator forbids it.
 """
 
 import os
 import socket
 
-from desktop.domain.errors import HosoError
+from pathlib import Path
+
+from desktop.domain.errors import HosoError, VaultDamaged
 from desktop.security.crypto import DecryptionFailed, aead_decrypt, aead_encrypt, random_key
 from desktop.security.keyfile import b64d, b64e, now_iso
-from desktop.security.vault import UnlockedKeys, load_keyfile
+from desktop.security.vault import UnlockedKeys, load_keyfile, open_slot
 
 SERVICE = "hoso-thanh-tra"
 _UNSAFE = ("fail", "null", "keyrings.alt", "plaintext", "PlaintextKeyring", "chainer")
@@ -50,7 +52,7 @@ def remember(keys: UnlockedKeys) -> None:
     name = _device_name(keys.user)
     aad = f"{keys.vault_id}|{name}".encode()
     keys.keyfile.device_slots[name] = {"user": keys.user, "created": now_iso(),
-                                       "wrapped": b64e(aead_encrypt(secret, keys.db_key + keys.private_key, aad))}
+                                       "wrapped": b64e(aead_encrypt(secret, b"kek2" + keys.kek, aad))}
     keyring.set_password(SERVICE, f"{keys.vault_id}:{name}", b64e(secret))
     keys.keyfile.save(keys.db_key)
 
@@ -79,11 +81,14 @@ def unlock_remembered(vault_dir: os.PathLike, user: str | None) -> UnlockedKeys 
     stored = keyring.get_password(SERVICE, f"{keyfile.vault_id}:{name}")
     if not stored:
         return None
+    slot = keyfile.slots.get(user)
     try:
-        clear = aead_decrypt(b64d(stored), b64d(entry["wrapped"]),
-                             f"{keyfile.vault_id}|{name}".encode())
-    except (DecryptionFailed, ValueError, KeyError):
+        kek = aead_decrypt(b64d(stored), b64d(entry["wrapped"]),
+                           f"{keyfile.vault_id}|{name}".encode())
+        if slot is None or not kek.startswith(b"kek2"):
+            return None  # a copy from before signatures: ask for the password once
+        kek = kek[4:]
+        clear = aead_decrypt(kek, slot.wrapped, slot.aad(keyfile.vault_id, user))
+        return open_slot(Path(vault_dir), keyfile, user, kek, slot.kdf, clear)
+    except (DecryptionFailed, ValueError, KeyError, VaultDamaged):
         return None
-    from pathlib import Path
-    keys = UnlockedKeys(Path(vault_dir), keyfile.vault_id, user, clear[:32], clear[32:], keyfile)
-    return keys if keyfile.verify(keys.db_key) else None

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from desktop.domain.errors import HosoError, InvalidInput, VaultDamaged, WrongPassword
 from desktop.security.crypto import (DecryptionFailed, KdfParams, aead_decrypt, aead_encrypt,
-                                     derive_kek, new_keypair, public_from_private, random_key)
-from desktop.security.keyfile import KeyFile, Slot, atomic_write, now_iso
+                                     derive_kek, new_keypair, new_signing_key,
+                                     public_from_private, random_key)
+from desktop.security.keyfile import KeyFile, Slot, atomic_write, file_lock, now_iso
 
 DB_NAME = "hoso.db"
 KEYS_NAME = "keys.json"
@@ -29,24 +30,73 @@ _USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
 @dataclass
+class SlotSecrets:
+    """What a key slot holds, readable only with that user's password.
+
+    Besides the keys, the slot *pins* what the user trusts and has seen, where no other
+    user can change it: the root public key (and its generation) and the audit anchor
+    (the last row and head this user saw)."""
+
+    db_key: bytes
+    box_private: bytes                 # X25519: unseals the user's level keys
+    sign_private: bytes = b""          # Ed25519: signs the user's audit rows
+    root_public: bytes = b""           # pinned administrators' key ("" = not yet pinned)
+    root_generation: int = 0
+    anchor_seq: int = 0
+    anchor_head: bytes = b""
+    anchor_at: str = ""
+
+    def encode(self) -> bytes:
+        return json.dumps({"v": 2, "db_key": self.db_key.hex(), "box": self.box_private.hex(),
+                           "sign": self.sign_private.hex(), "root": self.root_public.hex(),
+                           "root_gen": self.root_generation, "anchor_seq": self.anchor_seq,
+                           "anchor_head": self.anchor_head.hex(),
+                           "anchor_at": self.anchor_at}).encode()
+
+    @classmethod
+    def decode(cls, clear: bytes) -> "SlotSecrets":
+        if len(clear) == 64:  # a slot from before signatures: DB key ‖ X25519 key
+            return cls(clear[:32], clear[32:])
+        data = json.loads(clear)
+        if data.get("v") != 2:
+            raise ValueError("unknown slot version")
+        secrets = cls(bytes.fromhex(data["db_key"]), bytes.fromhex(data["box"]),
+                      bytes.fromhex(data["sign"]), bytes.fromhex(data["root"]),
+                      int(data["root_gen"]), int(data["anchor_seq"]),
+                      bytes.fromhex(data["anchor_head"]), str(data["anchor_at"]))
+        if len(secrets.db_key) != 32 or len(secrets.box_private) != 32:
+            raise ValueError("bad key length")
+        return secrets
+
+
+@dataclass
 class UnlockedKeys:
     """Key material of one unlocked session. Dropped on lock (best effort in Python)."""
 
     vault_dir: Path
     vault_id: str
     user: str
-    db_key: bytes
-    private_key: bytes
+    secrets: SlotSecrets
     keyfile: KeyFile
     failed_before: int = 0  # wrong passwords since the last unlock, for the audit trail
+    kek: bytes = b""        # re-seals this user's slot (anchor, pinned root) without the password
+    kdf: KdfParams | None = None
+
+    @property
+    def db_key(self) -> bytes:
+        return self.secrets.db_key
+
+    @property
+    def private_key(self) -> bytes:
+        return self.secrets.box_private
 
     @property
     def public_key(self) -> bytes:
         return public_from_private(self.private_key)
 
     def drop(self) -> None:
-        self.db_key = b""
-        self.private_key = b""
+        self.secrets = SlotSecrets(b"", b"")
+        self.kek = b""
 
 
 def db_path(vault_dir: Path) -> Path:
@@ -71,17 +121,30 @@ def check_password(password: str) -> str:
     return password
 
 
-def make_slot(vault_id: str, user: str, password: str, db_key: bytes, private_key: bytes,
-              params: KdfParams | None = None) -> Slot:
-    params = params or KdfParams.fresh()
-    slot = Slot(kdf=params, wrapped=b"", public_key=public_from_private(private_key),
+def seal_slot(vault_id: str, user: str, kek: bytes, params: KdfParams,
+              secrets: SlotSecrets) -> Slot:
+    slot = Slot(kdf=params, wrapped=b"", public_key=public_from_private(secrets.box_private),
                 updated=now_iso())
-    kek = derive_kek(password, params)
-    slot.wrapped = aead_encrypt(kek, db_key + private_key, slot.aad(vault_id, user))
+    slot.wrapped = aead_encrypt(kek, secrets.encode(), slot.aad(vault_id, user))
     return slot
 
 
-def new_vault_keys(vault_dir: Path, admin: str, password: str) -> UnlockedKeys:
+def make_slot(vault_id: str, user: str, password: str, secrets: SlotSecrets,
+              params: KdfParams | None = None) -> tuple[Slot, bytes, KdfParams]:
+    """A slot for `password`; returns it with its KEK and KDF parameters."""
+    params = params or KdfParams.fresh()
+    kek = derive_kek(password, params)
+    return seal_slot(vault_id, user, kek, params, secrets), kek, params
+
+
+def new_account_secrets(db_key: bytes, root_public: bytes, root_generation: int) -> SlotSecrets:
+    """Fresh X25519 and Ed25519 key pairs for an account, the root pinned."""
+    box_private, _ = new_keypair()
+    sign_private, _ = new_signing_key()
+    return SlotSecrets(db_key, box_private, sign_private, root_public, root_generation)
+
+
+def new_vault_keys(vault_dir: Path, admin: str, password: str, root_public: bytes) -> UnlockedKeys:
     """Fresh keys for a new vault. Nothing is written until the caller saves the key file."""
     check_user_name(admin)
     check_password(password)
@@ -89,12 +152,12 @@ def new_vault_keys(vault_dir: Path, admin: str, password: str) -> UnlockedKeys:
     if vault_dir.exists() and any(vault_dir.iterdir()):
         raise HosoError("vault.exists", path=str(vault_dir))
     vault_id = uuid.uuid4().hex
-    db_key = random_key()
-    private_key, _ = new_keypair()
+    secrets = new_account_secrets(random_key(), root_public, 1)
     keyfile = KeyFile(path=keys_path(vault_dir), vault_id=vault_id, created=now_iso(),
                       default_user=admin)
-    keyfile.slots[admin] = make_slot(vault_id, admin, password, db_key, private_key)
-    return UnlockedKeys(vault_dir, vault_id, admin, db_key, private_key, keyfile)
+    slot, kek, params = make_slot(vault_id, admin, password, secrets)
+    keyfile.slots[admin] = slot
+    return UnlockedKeys(vault_dir, vault_id, admin, secrets, keyfile, kek=kek, kdf=params)
 
 
 def load_keyfile(vault_dir: Path) -> KeyFile:
@@ -122,42 +185,65 @@ def unlock(vault_dir: Path, user: str | None, password: str) -> UnlockedKeys:
         throttle.failed(user)
         raise WrongPassword("vault.wrong_password", user=user) from None
     failed_before = throttle.succeeded(user)
-    if len(clear) != 64:
-        raise VaultDamaged("vault.key_file_damaged", path=str(keyfile.path), detail=f"slot “{user}”")
-    keys = UnlockedKeys(Path(vault_dir), keyfile.vault_id, user, clear[:32], clear[32:], keyfile,
-                        failed_before)
-    if not keyfile.verify(keys.db_key):
+    return open_slot(Path(vault_dir), keyfile, user, kek, slot.kdf, clear, failed_before)
+
+
+def open_slot(vault_dir: Path, keyfile: KeyFile, user: str, kek: bytes, kdf: KdfParams,
+              clear: bytes, failed_before: int = 0) -> UnlockedKeys:
+    try:
+        secrets = SlotSecrets.decode(clear)
+    except (ValueError, KeyError, TypeError):
         raise VaultDamaged("vault.key_file_damaged", path=str(keyfile.path),
-                           detail="HMAC")
+                           detail=f"slot “{user}”") from None
+    keys = UnlockedKeys(vault_dir, keyfile.vault_id, user, secrets, keyfile, failed_before,
+                        kek=kek, kdf=kdf)
+    if not keyfile.verify(keys.db_key):
+        raise VaultDamaged("vault.key_file_damaged", path=str(keyfile.path), detail="HMAC")
     return keys
+
+
+def save_own_slot(keys: UnlockedKeys) -> None:
+    """Re-seal the acting user's slot (new anchor, pinned root) with the KEK kept from the
+    unlock. The file is re-read under a lock so another program's changes are kept."""
+    with file_lock(keys.keyfile.path):
+        current = KeyFile.load(keys.keyfile.path)
+        if not current.verify(keys.db_key):
+            raise VaultDamaged("vault.key_file_damaged", path=str(current.path), detail="HMAC")
+        old = current.slots.get(keys.user)
+        params = keys.kdf or (old.kdf if old else KdfParams.fresh())
+        current.slots[keys.user] = seal_slot(keys.vault_id, keys.user, keys.kek, params,
+                                             keys.secrets)
+        current.save(keys.db_key)
+        keys.keyfile = current
 
 
 def rewrap_password(keys: UnlockedKeys, new_password: str) -> None:
     """Password change: only this user's slot is re-wrapped (fresh salt)."""
     check_password(new_password)
-    keys.keyfile.slots[keys.user] = make_slot(keys.vault_id, keys.user, new_password,
-                                              keys.db_key, keys.private_key)
+    slot, kek, params = make_slot(keys.vault_id, keys.user, new_password, keys.secrets)
+    keys.keyfile.slots[keys.user] = slot
+    keys.kek, keys.kdf = kek, params
     keys.keyfile.save(keys.db_key)
 
 
-def add_user_slot(keys: UnlockedKeys, user: str, password: str) -> bytes:
-    """A new user gets a key pair and a slot; returns the public key for the register."""
+def add_user_slot(keys: UnlockedKeys, user: str, password: str) -> SlotSecrets:
+    """A new user gets key pairs and a slot pinning the acting administrator's root;
+    returns the account's secrets (the caller certifies their public halves)."""
     check_user_name(user)
     check_password(password)
     if user in keys.keyfile.slots:
         raise HosoError("user.exists", user=user)
-    private_key, public_key = new_keypair()
-    keys.keyfile.slots[user] = make_slot(keys.vault_id, user, password, keys.db_key, private_key)
-    return public_key
+    return reset_user_slot(keys, user, password)
 
 
-def reset_user_slot(keys: UnlockedKeys, user: str, password: str) -> bytes:
-    """Administrator's password reset. A fresh key pair: the old private key is gone
-    with the old password, so clearance must be re-granted by the caller."""
+def reset_user_slot(keys: UnlockedKeys, user: str, password: str) -> SlotSecrets:
+    """Administrator's password reset. Fresh key pairs: the old private keys are gone
+    with the old password, so the caller re-certifies and re-grants clearance."""
     check_password(password)
-    private_key, public_key = new_keypair()
-    keys.keyfile.slots[user] = make_slot(keys.vault_id, user, password, keys.db_key, private_key)
-    return public_key
+    secrets = new_account_secrets(keys.db_key, keys.secrets.root_public,
+                                  keys.secrets.root_generation)
+    keys.keyfile.slots[user] = make_slot(keys.vault_id, user, password, secrets)[0]
+    return secrets
 
 
 class _Attempts:

@@ -1,5 +1,6 @@
 """Writing and checking the audit trail. Rows hold who/what/when and counts,
-never confidential contents (no titles, no search text)."""
+never confidential contents (no titles, no search text). Each row is signed by the
+account that wrote it (security.audit)."""
 
 import json
 from dataclasses import dataclass
@@ -8,34 +9,80 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.security.audit import GENESIS, ChainReport, ChainRow, row_hash, verify_chain
+from desktop.security.anchors import Anchor
+from desktop.security.audit import (GENESIS, ChainReport, ChainRow, Signer, signed_hash,
+                                    verify_chain)
 from desktop.storage.orm import AuditRow
 
 
-def _fields(row_id: int, at: str, username: str, action: str, target: str, detail: str) -> dict:
-    return {"id": row_id, "at": at, "user": username, "action": action, "target": target,
-            "detail": detail}
+def _fields(row_id: int, at: str, username: str, action: str, target: str, detail: str,
+            signer_key: bytes | None) -> dict:
+    fields = {"id": row_id, "at": at, "user": username, "action": action, "target": target,
+              "detail": detail}
+    if signer_key is not None:
+        fields["key"] = signer_key.hex()
+    return fields
 
 
-def append(session: Session, audit_key: bytes, username: str, action: str, target: str = "",
+def append(session: Session, signer: Signer, username: str, action: str, target: str = "",
            **detail: object) -> None:
-    """Append one chained row inside the caller's transaction."""
+    """Append one signed, chained row inside the caller's transaction."""
+    assert username == signer.username, "rows are signed by the account that writes them"
     last = session.execute(select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc())
                            .limit(1)).first()
     row_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     at = datetime.now(timezone.utc).isoformat(timespec="microseconds")
     detail_text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
-    digest = row_hash(audit_key, prev, _fields(row_id, at, username, action, target, detail_text))
+    key = signer.public_key
+    digest = signed_hash(prev, _fields(row_id, at, username, action, target, detail_text, key))
     session.add(AuditRow(id=row_id, at=at, username=username, action=action, target=target,
-                         detail=detail_text, prev_hash=prev, hash=digest))
+                         detail=detail_text, prev_hash=prev, hash=digest, signer_key=key,
+                         signature=signer.sign(digest)))
     session.flush()
 
 
-def verify(session: Session, audit_key: bytes) -> ChainReport:
+@dataclass(frozen=True)
+class AuditTrust:
+    """What verification needs: the certified signing keys, and for rows from before
+    signatures the old HMAC key (derived from the DB key)."""
+
+    sign_keys: set[tuple[str, bytes]]
+    legacy_key: bytes | None
+
+    def key_ok(self, user: str, key: bytes) -> bool:
+        return (user, key) in self.sign_keys
+
+
+def _chain_rows(rows):
+    return (ChainRow(r.id, _fields(r.id, r.at, r.username, r.action, r.target, r.detail,
+                                   r.signer_key), r.prev_hash, r.hash, r.signature)
+            for r in rows)
+
+
+def verify(session: Session, trust: AuditTrust) -> ChainReport:
     rows = session.execute(select(AuditRow).order_by(AuditRow.id)).scalars()
-    chain = (ChainRow(r.id, _fields(r.id, r.at, r.username, r.action, r.target, r.detail),
-                      r.prev_hash, r.hash) for r in rows)
-    return verify_chain(audit_key, chain)
+    return verify_chain(_chain_rows(rows), trust.key_ok, trust.legacy_key)
+
+
+def verify_since(session: Session, trust: AuditTrust, anchor: Anchor) -> ChainReport:
+    """The rows after an anchor the caller trusts (a login checks only what is new)."""
+    rows = session.execute(select(AuditRow).where(AuditRow.id > anchor.seq)
+                           .order_by(AuditRow.id)).scalars()
+    return verify_chain(_chain_rows(rows), trust.key_ok, trust.legacy_key,
+                        start_id=anchor.seq + 1, start_prev=anchor.head)
+
+
+def head(session: Session) -> Anchor | None:
+    """The last row as an anchor (None for an empty trail)."""
+    row = session.execute(select(AuditRow.id, AuditRow.hash, AuditRow.at)
+                          .order_by(AuditRow.id.desc()).limit(1)).first()
+    return Anchor(row[0], bytes(row[1]), row[2]) if row else None
+
+
+def reaches(session: Session, anchor: Anchor) -> bool:
+    """Does the trail still hold the row an anchor names, with the same hash?"""
+    found = session.execute(select(AuditRow.hash).where(AuditRow.id == anchor.seq)).scalar()
+    return found is not None and bytes(found) == anchor.head
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def set_day(vs, day: date, kind: str, name: str = "", source: str = "") -> None:
             uow.session.add(row)
         row.kind, row.name, row.source = kind, name, source
         row.edited_by, row.edited_at = vs.actor.username, datetime.now()
-        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "calendar.set",
+        audit_log.append(uow.session, vs.signer, vs.actor.username, "calendar.set",
                          day.isoformat(), kind=kind)
         uow.commit()
 

@@ -153,7 +153,7 @@ def add_case(vs: VaultSession, data: CaseInput) -> CaseRow:
         session.flush()
         case_summary.refresh(session, [case.id])
         search.refresh(session, [case.id])
-        audit_log.append(session, vs.audit_key, vs.actor.username, "case.add", data.code,
+        audit_log.append(session, vs.signer, vs.actor.username, "case.add", data.code,
                          level=int(data.level))
         uow.commit()
         return _row(case)
@@ -163,7 +163,7 @@ def add_cases_bulk(vs: VaultSession, items: Sequence[CaseInput]) -> int:
     """Many cases in one transaction (demo data): see insert_cases."""
     with vs.uow() as uow:
         count = insert_cases(vs, uow.session, items)
-        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "case.bulk_add", "",
+        audit_log.append(uow.session, vs.signer, vs.actor.username, "case.bulk_add", "",
                          count=count, max_level=max((int(d.level) for d in items), default=0))
         uow.commit()
         return count
@@ -273,7 +273,7 @@ def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: st
         session.flush()
         case_summary.refresh(session, [case.id])
         search.refresh(session, [case.id])
-        audit_log.append(session, vs.audit_key, vs.actor.username, "case.event", case.code,
+        audit_log.append(session, vs.signer, vs.actor.username, "case.event", case.code,
                          stage=stage.value, date=when.isoformat())
         uow.commit()
         return _event_info(event)
@@ -311,7 +311,7 @@ def list_cases(vs: VaultSession, flt: CaseFilter | None = None) -> list[CaseRow]
         rows = [_row_from_tuple(t) for t in uow.session.execute(query, params)]
         classified = sum(1 for r in rows if r.level > Level.THUONG)
         if classified:
-            audit_log.append(uow.session, vs.audit_key, vs.actor.username, "case.list", "",
+            audit_log.append(uow.session, vs.signer, vs.actor.username, "case.list", "",
                              classified_rows=classified, rows=len(rows))
             uow.commit()
         return rows
@@ -346,7 +346,7 @@ def rows_by_ids(vs: VaultSession, ids: Sequence[int]) -> dict[int, CaseRow]:
                 found[t.id] = _row_from_tuple(t)
         classified = sum(1 for r in found.values() if r.level > Level.THUONG)
         if classified:
-            audit_log.append(uow.session, vs.audit_key, vs.actor.username, "case.list", "",
+            audit_log.append(uow.session, vs.signer, vs.actor.username, "case.list", "",
                              classified_rows=classified, rows=len(found))
             uow.commit()
     return found
@@ -392,7 +392,7 @@ def get_case(vs: VaultSession, code: str) -> CaseDetail:
         case = load_case(vs, session, code, load=True)
         detail = _detail(session, case, vs.actor.clearance)
         if case.level > Level.THUONG:
-            audit_log.append(session, vs.audit_key, vs.actor.username, "case.read", case.code,
+            audit_log.append(session, vs.signer, vs.actor.username, "case.read", case.code,
                              level=case.level)
             uow.commit()
         return detail
@@ -410,7 +410,7 @@ def load_case(vs: VaultSession, session: Session, code: str, load: bool = False)
     if case is None:
         raise HosoError("case.not_found", code=code)
     if case.level > vs.actor.clearance:
-        audit_log.append(session, vs.audit_key, vs.actor.username, "case.denied", code,
+        audit_log.append(session, vs.signer, vs.actor.username, "case.denied", code,
                          level=case.level)
         session.commit()
         raise PermissionDenied("perm.case_level", code=code, level=Level(case.level).label_vi)

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 
 from desktop.domain.levels import Level, Role
+from desktop.security.audit import Signer
 from desktop.security.vault import UnlockedKeys
+from desktop.services.certs import TrustState
 from desktop.storage.uow import UnitOfWork
 
 
@@ -28,7 +30,9 @@ class VaultSession:
     engine: Engine
     keys: UnlockedKeys
     actor: Actor
-    audit_key: bytes
+    signer: Signer        # signs every audit row this session appends
+    trust: TrustState     # the root reached from the one pinned in the user's slot
+    upgraded_backup: str = ""  # set when this login upgraded an old vault (backup taken)
     _level_keys: dict[Level, bytes] = field(default_factory=dict, repr=False)
 
     def uow(self) -> UnitOfWork:
@@ -39,8 +43,12 @@ class VaultSession:
         return self.keys.vault_dir
 
     def close(self) -> None:
-        """Drop keys and connections (lock)."""
+        """Keep the audit anchor (slot and profile), then drop keys and connections (lock)."""
+        if self.keys.db_key:
+            from desktop.services import anchoring
+            anchoring.save_quietly(self)
         self.engine.dispose()
         self.keys.drop()
-        self.audit_key = b""
+        self.signer.drop()
+        self.trust.drop()
         self._level_keys.clear()

@@ -36,7 +36,7 @@ def for_case(vs: VaultSession, code: str, today: date | None = None) -> list[Dea
                               for x in facts.load_directives(session, clearance, case.code))
                   if d is not None]
         if case.level > 0:
-            audit_log.append(session, vs.audit_key, vs.actor.username, "case.deadlines", case.code,
+            audit_log.append(session, vs.signer, vs.actor.username, "case.deadlines", case.code,
                              level=case.level)
             uow.commit()
     return found
@@ -71,7 +71,7 @@ def overdue(vs: VaultSession, within: int | None = None, today: date | None = No
             if d is not None and d.state in (DeadlineState.OVERDUE, DeadlineState.DUE_SOON):
                 found.append(d)
         if classified:
-            audit_log.append(session, vs.audit_key, vs.actor.username, "deadlines.overdue", "",
+            audit_log.append(session, vs.signer, vs.actor.username, "deadlines.overdue", "",
                              classified_cases=classified)
             uow.commit()
     return engine.worst_first(found)

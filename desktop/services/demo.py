@@ -798,7 +798,7 @@ def _add_organisation(vs: VaultSession, today: date, staff_pool: dict[str, list[
             plans += 1
             items += len(plan.items)
         session.flush()
-        audit_log.append(session, vs.audit_key, vs.actor.username, "demo.fill", "organisation",
+        audit_log.append(session, vs.signer, vs.actor.username, "demo.fill", "organisation",
                          units=len(unit_ids), staff=len(staff_rows), plans=plans, plan_items=items)
         uow.commit()
 
@@ -906,7 +906,7 @@ def _add_records(vs: VaultSession, today: date) -> None:
                 user.staff_id = staff_ids.get(staff_name)
         session.flush()
         search.refresh(session, [c.id for c in cases.values()])
-        audit_log.append(session, vs.audit_key, vs.actor.username, "demo.fill", "records",
+        audit_log.append(session, vs.signer, vs.actor.username, "demo.fill", "records",
                          cases=len(cases), opinion_requests=n_opinions, directives=n_directives,
                          documents=n_documents)
         uow.commit()

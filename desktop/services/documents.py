@@ -287,7 +287,7 @@ def add_document(vs: VaultSession, data: DocumentInput, source: Source | None = 
                 version = _record_version(vs, session, doc, 1, staged, note, now)
             if case is not None:
                 search.refresh(session, [case.id])
-            audit_log.append(session, vs.audit_key, vs.actor.username, "doc.add",
+            audit_log.append(session, vs.signer, vs.actor.username, "doc.add",
                              _target(doc), number=doc.number, level=doc.level,
                              direction=doc.direction, case=data.case_code or "",
                              size=staged.size if staged else None,
@@ -322,7 +322,7 @@ def add_version(vs: VaultSession, doc_id: int, source: Source, note: str = "",
             now = datetime.now()
             row = _record_version(vs, session, doc, number, staged, note, now)
             doc.updated_at = now
-            audit_log.append(session, vs.audit_key, vs.actor.username, "doc.version",
+            audit_log.append(session, vs.signer, vs.actor.username, "doc.version",
                              _target(doc), number=doc.number, level=doc.level, version=number,
                              size=staged.size)
             uow.commit()
@@ -505,7 +505,7 @@ def get_document(vs: VaultSession, doc_id: int) -> DocumentDetail:
             select(DocumentCopy).where(DocumentCopy.document_id == doc.id)
             .order_by(DocumentCopy.copy_date, DocumentCopy.id)).scalars()]
         if doc.level > Level.THUONG:
-            audit_log.append(session, vs.audit_key, vs.actor.username, "doc.read", _target(doc),
+            audit_log.append(session, vs.signer, vs.actor.username, "doc.read", _target(doc),
                              number=doc.number, level=doc.level)
             uow.commit()
         return DocumentDetail(
@@ -534,7 +534,7 @@ def read_content(vs: VaultSession, doc_id: int, version: int | None = None,
         except BlobDamaged as exc:
             _audit_damage(vs, session, doc, row, exc)
             raise
-        audit_log.append(session, vs.audit_key, vs.actor.username, "doc.open", _target(doc),
+        audit_log.append(session, vs.signer, vs.actor.username, "doc.open", _target(doc),
                          number=doc.number, level=doc.level, version=row.version, size=row.size)
         uow.commit()
         return data, row.mime_type, row.file_name
@@ -593,7 +593,7 @@ def open_stream(vs: VaultSession, doc_id: int, version: int | None = None) -> Do
         except BlobDamaged as exc:
             _audit_damage(vs, session, doc, row, exc)
             raise
-        audit_log.append(session, vs.audit_key, vs.actor.username, "doc.open", _target(doc),
+        audit_log.append(session, vs.signer, vs.actor.username, "doc.open", _target(doc),
                          number=doc.number, level=doc.level, version=row.version, size=row.size,
                          mode="stream")
         uow.commit()
@@ -619,7 +619,7 @@ def export_copy(vs: VaultSession, doc_id: int, dest: Path | str, reason: str,
         doc, row, content_key = _unlock(vs, session, doc_id, version, "export")
         target = _export_target(Path(dest), row.file_name or f"tai-lieu-{doc.id}",
                                 rules.export_prefix(Level(doc.level)))
-        audit_log.append(session, vs.audit_key, vs.actor.username, "doc.export", _target(doc),
+        audit_log.append(session, vs.signer, vs.actor.username, "doc.export", _target(doc),
                          number=doc.number, level=doc.level, version=row.version, size=row.size,
                          reason=reason, folder=str(target.parent))
         uow.commit()
@@ -654,7 +654,7 @@ def record_print(vs: VaultSession, doc_id: int, version: int | None = None,
     with vs.uow() as uow:
         session = uow.session
         doc, row, _key = _unlock(vs, session, doc_id, version, "print")
-        audit_log.append(session, vs.audit_key, vs.actor.username, "doc.print", _target(doc),
+        audit_log.append(session, vs.signer, vs.actor.username, "doc.print", _target(doc),
                          number=doc.number, level=doc.level, version=row.version, copies=copies)
         uow.commit()
 
@@ -720,7 +720,7 @@ def destroy_document(vs: VaultSession, doc_id: int, reason: str, reference: str 
                 document_id=doc.id, kind="destroyed", event_date=now.date(),
                 from_level=doc.level, decided_by=decided_by, reference=reference, reason=reason,
                 recorded_by=vs.actor.username, recorded_at=now))
-            audit_log.append(session, vs.audit_key, vs.actor.username, "doc.destroy",
+            audit_log.append(session, vs.signer, vs.actor.username, "doc.destroy",
                              _target(doc), number=doc.number, level=doc.level,
                              versions=len(versions), reason=reason, reference=reference)
             session.flush()
@@ -796,7 +796,7 @@ def change_level(vs: VaultSession, doc_id: int, new_level: Level, reason: str,
             session.flush()
             if doc.case_id is not None:
                 search.refresh(session, [doc.case_id])
-            audit_log.append(session, vs.audit_key, vs.actor.username, "doc.level", _target(doc),
+            audit_log.append(session, vs.signer, vs.actor.username, "doc.level", _target(doc),
                              number=doc.number, before=int(old_level), after=int(new_level),
                              versions=len(versions), reason=reason, reference=reference)
             session.flush()
@@ -839,7 +839,7 @@ def extend_protection(vs: VaultSession, doc_id: int, years: int, reason: str,
             document_id=doc.id, kind="extended", event_date=when, from_level=int(level),
             to_level=int(level), years=years, until=until, decided_by=decided_by,
             reference=reference, reason=reason, recorded_by=vs.actor.username, recorded_at=now))
-        audit_log.append(session, vs.audit_key, vs.actor.username, "doc.extend", _target(doc),
+        audit_log.append(session, vs.signer, vs.actor.username, "doc.extend", _target(doc),
                          number=doc.number, level=doc.level, years=years,
                          until=until.isoformat(), late=late, reason=reason)
         uow.commit()
@@ -875,7 +875,7 @@ def record_copy(vs: VaultSession, doc_id: int, copies: int, reason: str, approve
                               recorded_by=vs.actor.username, recorded_at=datetime.now())
         session.add(record)
         session.flush()
-        audit_log.append(session, vs.audit_key, vs.actor.username, "doc.copy", _target(doc),
+        audit_log.append(session, vs.signer, vs.actor.username, "doc.copy", _target(doc),
                          number=doc.number, level=doc.level, copies=copies,
                          approved_by=approved_by, reason=reason)
         uow.commit()
@@ -918,7 +918,7 @@ def search_documents(vs: VaultSession, query: str, limit: int = 50) -> list[Sear
         if len(hits) < limit:
             hits.extend(_record_hits(vs, session, words, limit - len(hits),
                                      exclude={h.row.id for h in hits}))
-        audit_log.append(session, vs.audit_key, vs.actor.username, "doc.search", "",
+        audit_log.append(session, vs.signer, vs.actor.username, "doc.search", "",
                          hits=len(hits),
                          classified_hits=sum(1 for h in hits if h.row.level > Level.THUONG))
         uow.commit()
@@ -1049,7 +1049,7 @@ def _deny(vs: VaultSession, session: Session, doc: DocumentRecord, action: str,
           **detail: object) -> None:
     """Audit a refused attempt (committed on its own) and raise."""
     session.rollback()
-    audit_log.append(session, vs.audit_key, vs.actor.username, "doc.denied", _target(doc),
+    audit_log.append(session, vs.signer, vs.actor.username, "doc.denied", _target(doc),
                      number=doc.number, level=doc.level, attempt=action,
                      clearance=int(vs.actor.clearance), **detail)
     session.commit()
@@ -1099,7 +1099,7 @@ def _unwrap(vs: VaultSession, session: Session, doc: DocumentRecord,
                                   content_key_context(vs.keys.vault_id, doc.id, row.version, level))
     except DecryptionFailed:
         session.rollback()
-        audit_log.append(session, vs.audit_key, vs.actor.username, "doc.key_failed",
+        audit_log.append(session, vs.signer, vs.actor.username, "doc.key_failed",
                          _target(doc), number=doc.number, level=doc.level, version=row.version)
         session.commit()
         raise HosoError("doc.key_unusable", number=doc.number, version=row.version) from None
@@ -1117,7 +1117,7 @@ def _unlock(vs: VaultSession, session: Session, doc_id: int, version: int | None
 def _audit_damage(vs: VaultSession, session: Session, doc: DocumentRecord,
                   row: DocumentVersion, exc: BlobDamaged) -> None:
     session.rollback()
-    audit_log.append(session, vs.audit_key, vs.actor.username, "doc.damaged", _target(doc),
+    audit_log.append(session, vs.signer, vs.actor.username, "doc.damaged", _target(doc),
                      number=doc.number, level=doc.level, version=row.version, why=exc.reason,
                      chunk=exc.chunk)
     session.commit()
@@ -1126,7 +1126,7 @@ def _audit_damage(vs: VaultSession, session: Session, doc: DocumentRecord,
 def _audit_damage_later(vs: VaultSession, doc_ref: tuple, exc: BlobDamaged) -> None:
     doc_id, number, level, version = doc_ref
     with vs.uow() as uow:
-        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "doc.damaged",
+        audit_log.append(uow.session, vs.signer, vs.actor.username, "doc.damaged",
                          f"doc:{doc_id}", number=number, level=level, version=version,
                          why=exc.reason, chunk=exc.chunk)
         uow.commit()
@@ -1140,10 +1140,10 @@ def _audit_export_failed(vs: VaultSession, doc_ref: tuple, exc: BaseException) -
     try:
         with vs.uow() as uow:
             if isinstance(exc, BlobDamaged):
-                audit_log.append(uow.session, vs.audit_key, vs.actor.username, "doc.damaged",
+                audit_log.append(uow.session, vs.signer, vs.actor.username, "doc.damaged",
                                  f"doc:{doc_id}", number=number, level=level, version=version,
                                  why=exc.reason, chunk=exc.chunk)
-            audit_log.append(uow.session, vs.audit_key, vs.actor.username, "doc.export_failed",
+            audit_log.append(uow.session, vs.signer, vs.actor.username, "doc.export_failed",
                              f"doc:{doc_id}", number=number, level=level, version=version,
                              why=why)
             uow.commit()
@@ -1179,7 +1179,7 @@ def _audit_listing(vs: VaultSession, session: Session, action: str, rows: list[D
                    **detail: object) -> None:
     classified = sum(1 for r in rows if r.cleared and r.level > Level.THUONG)
     if classified:
-        audit_log.append(session, vs.audit_key, vs.actor.username, action, "",
+        audit_log.append(session, vs.signer, vs.actor.username, action, "",
                          classified_rows=classified, rows=len(rows), **detail)
 
 

@@ -212,7 +212,7 @@ def _max_level(vs: VaultSession, codes: set[str]) -> Level:
 
 def _audit(vs: VaultSession, uow, action: str, target: Path, rows: int, level: Level, reason: str,
            **extra) -> None:
-    audit_log.append(uow.session, vs.audit_key, vs.actor.username, action, target.name, rows=rows,
+    audit_log.append(uow.session, vs.signer, vs.actor.username, action, target.name, rows=rows,
                      level=int(level), reason=reason.strip(), **extra)
 
 

@@ -476,7 +476,7 @@ def commit(vs: VaultSession, plan: ImportPlan, skip_rejected: bool = False) -> d
         updates = [r for r in plan.rows if r.action == "update"]
         {"cases": _write_cases, "plan": _write_plan, "opinions": _write_opinions,
          "staff": _write_staff}[plan.kind](vs, s, inserts, updates)
-        audit_log.append(s, vs.audit_key, vs.actor.username, "import." + plan.kind, plan.path.name,
+        audit_log.append(s, vs.signer, vs.actor.username, "import." + plan.kind, plan.path.name,
                          sha256=plan.sha256, inserted=counts["insert"], updated=counts["update"],
                          unchanged=counts["unchanged"], rejected=counts["reject"],
                          from_export=plan.from_export)

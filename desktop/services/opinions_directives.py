@@ -87,7 +87,7 @@ def register(vs: VaultSession, today: date | None = None
                                             d.done_date, d.status,
                                             engine.directive_deadline(fact, cal, today, soon)))
         if classified:
-            audit_log.append(s, vs.audit_key, vs.actor.username, "opinions.register", "",
+            audit_log.append(s, vs.signer, vs.actor.username, "opinions.register", "",
                              classified_cases=len(classified))
             uow.commit()
     return opinions, directives

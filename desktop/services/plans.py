@@ -31,7 +31,7 @@ def create_plan(vs: VaultSession, year: int, title: str, approved_number: str = 
         s.add(AnnualPlan(year=year, title=title or f"Kế hoạch thanh tra năm {year}", unit_id=unit_id,
                          approved_number=approved_number, approved_date=approved_date,
                          staff_available=staff_available))
-        audit_log.append(s, vs.audit_key, vs.actor.username, "plan.create", str(year))
+        audit_log.append(s, vs.signer, vs.actor.username, "plan.create", str(year))
         uow.commit()
 
 
@@ -51,7 +51,7 @@ def add_item(vs: VaultSession, year: int, party: str, content: str = "",
                         planned_quarter=quarter, planned_days=days, planned_team_size=team_size)
         uow.session.add(item)
         uow.session.flush()
-        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "plan.item_add",
+        audit_log.append(uow.session, vs.signer, vs.actor.username, "plan.item_add",
                          str(year), item=item.id)
         uow.commit()
         return item.id

@@ -246,7 +246,7 @@ def export_register(vs: VaultSession, kind: str, year: int, path: Path | str, re
                         exported_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                         exported_by=vs.actor.username, row_keys=keys) if keys else None
     with vs.uow() as uow:  # audited before the first byte is written
-        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "export.register",
+        audit_log.append(uow.session, vs.signer, vs.actor.username, "export.register",
                          target.name, kind=kind, year=year, rows=len(cells), level=int(level),
                          cleared_rows=sum(1 for r in rows if getattr(r, "cleared", True)),
                          reason=reason, folder=str(target.parent))
@@ -269,7 +269,7 @@ def _audit_failed(vs: VaultSession, target: Path, kind: str, year: int,
     why = getattr(exc, "key", None) or type(exc).__name__
     try:
         with vs.uow() as uow:
-            audit_log.append(uow.session, vs.audit_key, vs.actor.username,
+            audit_log.append(uow.session, vs.signer, vs.actor.username,
                              "export.register_failed", target.name, kind=kind, year=year, why=why)
             uow.commit()
     except Exception:  # noqa: BLE001 — the original error is the one to report

@@ -156,7 +156,7 @@ def period_report(vs: VaultSession, start: date, end: date, unit: str | None = N
         report.opinions_overdue = _opinions_overdue(s, clearance, end)
         report.directives_overdue = _directives_overdue(s, clearance, end)
         report.plan_items_not_started = _plan_items_not_started(s, end)
-        audit_log.append(s, vs.audit_key, vs.actor.username, "report.period",
+        audit_log.append(s, vs.signer, vs.actor.username, "report.period",
                          f"{start.isoformat()}..{end.isoformat()}", cases=ind.carried_out)
         uow.commit()
     return report

@@ -261,7 +261,7 @@ def yearly_statistics(vs: VaultSession, year: int) -> YearlyStatistics:
             if (d.destroyed_at is None or d.destroyed_at.date() > end) and \
                     (d.classified_on is None or d.classified_on <= end):
                 counters["held_at_end"][Level(d.level).code] += 1
-        audit_log.append(session, vs.audit_key, vs.actor.username, "register.stats", "",
+        audit_log.append(session, vs.signer, vs.actor.username, "register.stats", "",
                          year=year)
         uow.commit()
     return YearlyStatistics(year=year, period_from=start, period_to=end,
@@ -300,7 +300,7 @@ def expiring(vs: VaultSession, within_days: int | None = None,
             case_code=cases.get(d.case_id)) for d in docs]
         shown = sum(1 for r in rows if r.cleared)
         if shown:
-            audit_log.append(session, vs.audit_key, vs.actor.username, "doc.list", "expiring",
+            audit_log.append(session, vs.signer, vs.actor.username, "doc.list", "expiring",
                              classified_rows=shown, rows=len(rows))
             uow.commit()
         return rows
@@ -348,5 +348,5 @@ def _level_when_registered(session: Session, d: DocumentRecord) -> Level | None:
 
 
 def _audit(vs: VaultSession, session: Session, action: str, year: int, rows: list) -> None:
-    audit_log.append(session, vs.audit_key, vs.actor.username, action, str(year),
+    audit_log.append(session, vs.signer, vs.actor.username, action, str(year),
                      rows=len(rows), cleared_rows=sum(1 for r in rows if r.cleared))

@@ -61,7 +61,7 @@ def set_value(vs, key: str, value: str) -> object:
             uow.session.add(Meta(key=f"setting.{key}", value=str(typed)))
         else:
             row.value = str(typed)
-        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "settings.set", key,
+        audit_log.append(uow.session, vs.signer, vs.actor.username, "settings.set", key,
                          value=typed)
         uow.commit()
     return typed

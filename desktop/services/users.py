@@ -1,18 +1,22 @@
-"""Users: added by an administrator with a first password to change at first login."""
+"""Users: added by an administrator with a first password to change at first login.
+
+Every change to an account (role, clearance, active, keys) is a new certificate signed
+by the root (services.certs); level keys are sealed only to a certified public key."""
 
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from desktop.domain.errors import HosoError, PermissionDenied
 from desktop.domain.levels import Level, Role
 from desktop.security import vault as vault_files
-from desktop.services import audit_log
+from desktop.security.crypto import public_from_private, signing_public
+from desktop.services import audit_log, certs, root_rotation
 from desktop.services.context import VaultSession
-from desktop.services.levels import set_grants
-from desktop.storage.orm import User
+from desktop.services.levels import root_private, set_grants
+from desktop.storage.orm import LevelGrant, User
 
 
 @dataclass(frozen=True)
@@ -23,11 +27,13 @@ class UserInfo:
     clearance: Level
     must_change_password: bool
     active: bool
+    trusted: bool = True  # certificate valid, row matches it, signing key certified
 
     def to_json(self) -> dict:
         return {"username": self.username, "full_name": self.full_name, "role": self.role.value,
                 "clearance": self.clearance.label_vi, "clearance_code": self.clearance.code,
-                "must_change_password": self.must_change_password, "active": self.active}
+                "must_change_password": self.must_change_password, "active": self.active,
+                "trusted": self.trusted}
 
 
 def _require_admin(vs: VaultSession) -> None:
@@ -43,30 +49,38 @@ def generate_password() -> str:
 
 def add_user(vs: VaultSession, username: str, role: Role, clearance: Level, password: str,
              full_name: str = "") -> UserInfo:
+    """A new account: key pairs and a slot pinning the root, a certificate, signed grants;
+    a new administrator also gets the root's private key sealed to them."""
     _require_admin(vs)
     vault_files.check_user_name(username)
     with vs.uow() as uow:
         session = uow.session
         if session.execute(select(User.id).where(User.username == username)).first():
             raise HosoError("user.exists", user=username)
-        public_key = vault_files.add_user_slot(vs.keys, username, password)
-        user = User(username=username, full_name=full_name or username, role=role.value,
-                    clearance=0, public_key=public_key, must_change_password=True,
-                    created_at=datetime.now())
-        session.add(user)
-        session.flush()
-        set_grants(vs, session, user, clearance)
-        audit_log.append(session, vs.audit_key, vs.actor.username, "user.add", username,
-                         role=role.value, clearance=int(clearance))
-        # the key file is written last, inside the transaction's lifetime: if it fails,
-        # the user row rolls back with it
+        root_private(vs, session)
+        secrets = vault_files.add_user_slot(vs.keys, username, password)
         try:
+            box_public = public_from_private(secrets.box_private)
+            user = User(username=username, full_name=full_name or username, role=role.value,
+                        clearance=int(clearance), public_key=box_public,
+                        must_change_password=True, created_at=datetime.now())
+            session.add(user)
+            session.flush()
+            set_grants(vs, session, user, clearance, box_public)
+            certs.issue(vs.trust, session, user, signing_public(secrets.sign_private),
+                        vs.actor.username)
+            if role is Role.ADMIN:
+                certs.seal_root_to(vs.trust, session, username, box_public)
+            audit_log.append(session, vs.signer, vs.actor.username, "user.add", username,
+                             role=role.value, clearance=int(clearance))
+            # the key file is written last, inside the transaction's lifetime: if it fails,
+            # the user row rolls back with it
             vs.keys.keyfile.save(vs.keys.db_key)
         except BaseException:
             vs.keys.keyfile.slots.pop(username, None)
             raise
         uow.commit()
-        return _info(user)
+        return _info(user, certs.account(vs.trust, session, user))
 
 
 def change_password(vs: VaultSession, old_password: str, new_password: str) -> None:
@@ -79,7 +93,7 @@ def change_password(vs: VaultSession, old_password: str, new_password: str) -> N
     with vs.uow() as uow:
         user = uow.session.get(User, vs.actor.user_id)
         user.must_change_password = False
-        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "user.passwd",
+        audit_log.append(uow.session, vs.signer, vs.actor.username, "user.passwd",
                          vs.actor.username)
         vault_files.rewrap_password(vs.keys, new_password)
         uow.commit()
@@ -88,42 +102,117 @@ def change_password(vs: VaultSession, old_password: str, new_password: str) -> N
 
 
 def reset_password(vs: VaultSession, username: str, password: str) -> None:
-    """Administrator's reset: new slot and key pair, clearance re-granted, change at login."""
+    """Administrator's reset: new slot (pinning the root) and key pairs, a new certificate,
+    clearance re-granted to the new key, change at first login."""
     _require_admin(vs)
     with vs.uow() as uow:
-        user = uow.session.execute(select(User).where(User.username == username)).scalar()
+        session = uow.session
+        user = session.execute(select(User).where(User.username == username)).scalar()
         if user is None:
             raise HosoError("vault.no_user", user=username)
-        user.public_key = vault_files.reset_user_slot(vs.keys, username, password)
+        clearance, role, active = _certified_or_row(vs, session, user)
+        root_private(vs, session)
+        secrets = vault_files.reset_user_slot(vs.keys, username, password)
+        box_public = public_from_private(secrets.box_private)
+        user.public_key = box_public
+        user.role, user.active = role, active
         user.must_change_password = True
-        set_grants(vs, uow.session, user, Level(user.clearance))
-        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "user.reset", username)
+        set_grants(vs, session, user, clearance, box_public)
+        certs.issue(vs.trust, session, user, signing_public(secrets.sign_private),
+                    vs.actor.username)
+        if role == Role.ADMIN.value:
+            certs.seal_root_to(vs.trust, session, username, box_public)
+        audit_log.append(session, vs.signer, vs.actor.username, "user.reset", username)
         vs.keys.keyfile.save(vs.keys.db_key)
         uow.commit()
 
 
+def _certified_or_row(vs: VaultSession, session, user: User) -> tuple[Level, str, bool]:
+    """What a reset keeps: the certified clearance, role and state; for an account whose
+    certificate is missing (an upgraded vault) the row's, as the administrator saw it
+    certified at the upgrade."""
+    try:
+        cert = certs.account(vs.trust, session, user)
+        return Level(cert.clearance), cert.role, cert.active
+    except HosoError:
+        return Level(user.clearance), user.role, bool(user.active)
+
+
 def set_clearance(vs: VaultSession, username: str, clearance: Level,
                   role: Role | None = None) -> UserInfo:
+    """New clearance (and role): grants sealed to the key in the user's verified
+    certificate, a new certificate. Taking the administrator role away rotates the root,
+    since the former administrator knows its private key."""
     _require_admin(vs)
     with vs.uow() as uow:
-        user = uow.session.execute(select(User).where(User.username == username)).scalar()
-        if user is None:
-            raise HosoError("vault.no_user", user=username)
-        before = user.clearance
-        set_grants(vs, uow.session, user, clearance)
+        session = uow.session
+        user, cert = certs.account_by_name(vs.trust, session, username)
+        before = cert.clearance
+        was_admin = cert.role == Role.ADMIN.value
+        user.role, user.active = cert.role, cert.active
+        set_grants(vs, session, user, clearance, cert.box_public)
         if role is not None:
             user.role = role.value
-        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "user.clearance", username,
+        certs.reissue(vs.trust, session, user, cert, vs.actor.username)
+        if user.role == Role.ADMIN.value and not was_admin:
+            certs.seal_root_to(vs.trust, session, username, cert.box_public)
+        audit_log.append(session, vs.signer, vs.actor.username, "user.clearance", username,
                          before=before, after=int(clearance), role=user.role)
+        rotated = None
+        if was_admin and user.role != Role.ADMIN.value:
+            rotated = root_rotation.rotate_in(vs, session)
         uow.commit()
-        return _info(user)
+        if rotated is not None:
+            root_rotation.adopt(vs, rotated)
+        return _info(user, certs.account(vs.trust, session, user))
+
+
+def set_active(vs: VaultSession, username: str, active: bool) -> UserInfo:
+    """Disable (revoke) or enable an account. A disabled account's grants are deleted and
+    its certificate says inactive; a disabled administrator's root copy goes with a
+    rotation of the root."""
+    _require_admin(vs)
+    if username == vs.actor.username and not active:
+        raise HosoError("user.cannot_disable_self")
+    with vs.uow() as uow:
+        session = uow.session
+        user, cert = certs.account_by_name(vs.trust, session, username)
+        user.role, user.clearance = cert.role, cert.clearance
+        user.active = active
+        if not active:
+            session.execute(delete(LevelGrant).where(LevelGrant.user_id == user.id))
+        else:
+            set_grants(vs, session, user, Level(cert.clearance), cert.box_public)
+        certs.reissue(vs.trust, session, user, cert, vs.actor.username)
+        audit_log.append(session, vs.signer, vs.actor.username,
+                         "user.enable" if active else "user.disable", username)
+        rotated = None
+        if not active and cert.role == Role.ADMIN.value:
+            rotated = root_rotation.rotate_in(vs, session)
+        uow.commit()
+        if rotated is not None:
+            root_rotation.adopt(vs, rotated)
+        return _info(user, certs.account(vs.trust, session, user))
 
 
 def list_users(vs: VaultSession) -> list[UserInfo]:
+    """Every account as its certificate says; one without a valid certificate is listed
+    as untrusted (and reported to the administrator)."""
     with vs.uow() as uow:
-        return [_info(u) for u in uow.session.execute(select(User).order_by(User.username)).scalars()]
+        found = []
+        for user in uow.session.execute(select(User).order_by(User.username)).scalars():
+            try:
+                cert = certs.account(vs.trust, uow.session, user)
+            except HosoError:
+                cert = None
+            found.append(_info(user, cert))
+        return found
 
 
-def _info(user: User) -> UserInfo:
-    return UserInfo(user.username, user.full_name, Role(user.role), Level(user.clearance),
-                    user.must_change_password, user.active)
+def _info(user: User, cert) -> UserInfo:
+    if cert is None:
+        return UserInfo(user.username, user.full_name, Role(user.role), Level(user.clearance),
+                        user.must_change_password, False, trusted=False)
+    return UserInfo(user.username, cert.full_name, Role(cert.role), Level(cert.clearance),
+                    user.must_change_password, cert.active,
+                    trusted=certs.row_matches(user, cert) and bool(cert.sign_key))

@@ -13,22 +13,24 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import HosoError, VaultDamaged
 from desktop.domain.levels import Level, Role
 from desktop.security import vault as vault_files
-from desktop.security.audit import audit_key as derive_audit_key
-from desktop.security.crypto import random_key, seal
+from desktop.security.audit import Signer
+from desktop.security.crypto import new_signing_key, random_key, seal, signing_public
 from desktop.security.keyfile import atomic_write
 from desktop.security.vault import UnlockedKeys
-from desktop.services import audit_log
+from desktop.services import anchoring, audit_log, certs, trust_upgrade
 from desktop.services.context import Actor, VaultSession
 from desktop.services.levels import grant_context
 from desktop.storage import migrate
 from desktop.storage.engine import make_engine
-from desktop.storage.orm import LevelGrant, Meta, User
+from desktop.storage.orm import LevelGrant, Meta, TrustRoot, User
 
 
 def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> VaultSession:
-    """A new vault: keys, schema, the administrator (cleared for every level), level keys."""
+    """A new vault: keys, schema, the root of trust, the administrator (certified, cleared
+    for every level), level keys with signed fingerprints and signed grants."""
     path = Path(path)
-    keys = vault_files.new_vault_keys(path, admin, password)
+    root_priv, root_pub = new_signing_key()
+    keys = vault_files.new_vault_keys(path, admin, password, root_pub)
     created_dir = not path.exists()
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -37,37 +39,48 @@ def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> 
         with _disk_errors(path):
             migrate.upgrade(engine)
             now = datetime.now()
+            state = certs.TrustState(keys.vault_id, 1, root_pub, root_priv)
+            signer = Signer(admin, keys.secrets.sign_private)
             with engine.begin() as conn:
                 session = Session(bind=conn)
                 session.add_all([Meta(key="vault_id", value=keys.vault_id),
-                                 Meta(key="created", value=keys.keyfile.created)])
+                                 Meta(key="created", value=keys.keyfile.created),
+                                 TrustRoot(generation=1, public_key=root_pub, created_at=now,
+                                           created_by=admin)])
                 user = User(username=admin, full_name=full_name or admin, role=Role.ADMIN.value,
                             clearance=int(Level.TUYET_MAT), public_key=keys.public_key,
                             must_change_password=False, created_at=now)
                 session.add(user)
                 session.flush()
+                certs.issue(state, session, user, signer.public_key, admin)
+                certs.seal_root_to(state, session, admin, keys.public_key)
                 for level in Level:
-                    session.add(LevelGrant(
-                        user_id=user.id, level=int(level), granted_by=admin, granted_at=now,
-                        sealed_key=seal(keys.public_key, random_key(),
-                                        grant_context(keys.vault_id, admin, level))))
-                audit_key = derive_audit_key(keys.db_key)
-                audit_log.append(session, audit_key, admin, "vault.create", keys.vault_id)
+                    level_key = random_key()
+                    certs.record_level_key(state, session, level, level_key)
+                    grant = LevelGrant(user_id=user.id, level=int(level), granted_by=admin,
+                                       granted_at=now,
+                                       sealed_key=seal(keys.public_key, level_key,
+                                                       grant_context(keys.vault_id, admin, level)))
+                    certs.sign_grant(state, grant, admin)
+                    session.add(grant)
+                audit_log.append(session, signer, admin, "vault.create", keys.vault_id,
+                                 root=state.fingerprint)
                 session.flush()
             keys.keyfile.save(keys.db_key)
     except BaseException:
         _remove_partial(path, created_dir)
         raise
-    return _session_for(engine, keys, audit_key)
+    return _session_for(engine, keys)
 
 
-def open_vault(path: Path, user: str | None, password: str) -> VaultSession:
+def open_vault(path: Path, user: str | None, password: str,
+               accept_rollback: bool = False) -> VaultSession:
     path = Path(path)
     keys = vault_files.unlock(path, user, password)
-    return open_with_keys(keys)
+    return open_with_keys(keys, accept_rollback)
 
 
-def open_with_keys(keys: UnlockedKeys) -> VaultSession:
+def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSession:
     path = keys.vault_dir
     db_file = vault_files.db_path(path)
     if not db_file.exists():
@@ -90,26 +103,52 @@ def open_with_keys(keys: UnlockedKeys) -> VaultSession:
     if vault_id != keys.vault_id:
         engine.dispose()
         raise VaultDamaged("vault.db_mismatch", path=str(db_file))
-    vs = _session_for(engine, keys, derive_audit_key(keys.db_key))
+    try:
+        upgraded = trust_upgrade.upgrade_if_needed(engine, keys)
+        vs = _session_for(engine, keys)
+        problems = anchoring.check_on_open(vs, accept_rollback)
+    except BaseException:
+        engine.dispose()
+        raise
+    vs.trust.problems.extend(problems)
+    vs.upgraded_backup = upgraded
     with vs.uow() as uow:
-        audit_log.append(uow.session, vs.audit_key, vs.actor.username, "session.open",
+        audit_log.append(uow.session, vs.signer, vs.actor.username, "session.open",
                          failed_attempts_before=keys.failed_before)
         uow.commit()
     return vs
 
 
-def _session_for(engine, keys: UnlockedKeys, audit_key: bytes) -> VaultSession:
-    with Session(engine) as session:
-        user = session.execute(select(User).where(User.username == keys.user)).scalar()
-    if user is None:
+def _session_for(engine, keys: UnlockedKeys) -> VaultSession:
+    """The acting user as their certificate says, checked back to the root pinned in
+    their slot. A row edited behind the program's back does not change who they are."""
+    try:
+        with Session(engine) as session:
+            if not keys.secrets.root_public or not keys.secrets.sign_private:
+                raise HosoError("trust.not_enrolled", user=keys.user)
+            state = certs.load_trust(session, keys.vault_id, keys.secrets.root_generation,
+                                     keys.secrets.root_public)
+            user, cert = certs.account_by_name(state, session, keys.user)
+            if cert.box_public != keys.public_key or cert.sign_public != signing_public(
+                    keys.secrets.sign_private):
+                # the certificate is for other keys: an older slot or a planted one
+                raise HosoError("trust.account_bad", user=keys.user)
+            if cert.valid_until and cert.valid_until < certs.now_iso():
+                raise HosoError("trust.account_expired", user=keys.user)
+    except BaseException:
         engine.dispose()
-        raise HosoError("vault.no_user", user=keys.user)
-    if not user.active:
+        raise
+    if not cert.active:
         engine.dispose()
         raise HosoError("vault.user_disabled", user=keys.user)
-    actor = Actor(user.id, user.username, user.full_name, Role(user.role), Level(user.clearance),
+    if state.generation != keys.secrets.root_generation:
+        # follow a rotation: pin the newer root (reached through signed links)
+        keys.secrets.root_generation, keys.secrets.root_public = state.generation, state.root_public
+        vault_files.save_own_slot(keys)
+    actor = Actor(user.id, user.username, cert.full_name, Role(cert.role), Level(cert.clearance),
                   user.must_change_password)
-    return VaultSession(engine=engine, keys=keys, actor=actor, audit_key=audit_key)
+    return VaultSession(engine=engine, keys=keys, actor=actor,
+                        signer=Signer(keys.user, keys.secrets.sign_private), trust=state)
 
 
 # --- backup and restore ----------------------------------------------------------------
@@ -125,7 +164,7 @@ def backup(vs: VaultSession, dest: Path) -> Path:
         with _disk_errors(dest):
             dest.mkdir(parents=True, exist_ok=True)
             with vs.uow() as uow:
-                audit_log.append(uow.session, vs.audit_key, vs.actor.username, "vault.backup",
+                audit_log.append(uow.session, vs.signer, vs.actor.username, "vault.backup",
                                  str(dest))
                 uow.commit()
             _copy_vault(vs.keys.db_key, vs.vault_dir, dest)
@@ -140,14 +179,15 @@ def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSess
     src, dest = Path(src), Path(dest)
     if not vault_files.keys_path(src).exists() or not vault_files.db_path(src).exists():
         raise HosoError("backup.not_backup", path=str(src))
-    source = open_vault(src, user, password)
+    # a restore goes back in time by design: the user's newer anchors are expected
+    source = open_vault(src, user, password, accept_rollback=True)
     try:
         with source.engine.connect() as conn:
             result = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
         if result != "ok":
             raise VaultDamaged("vault.db_damaged", path=str(vault_files.db_path(src)))
         with source.uow() as uow:
-            report = audit_log.verify(uow.session, source.audit_key)
+            report = audit_log.verify(uow.session, anchoring.audit_trust(source, uow.session))
         if not report.ok:
             raise HosoError("audit.broken", row=report.broken_at, why=report.why)
         key = source.keys.db_key
@@ -163,12 +203,26 @@ def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSess
     except BaseException:
         _remove_partial(dest, created)
         raise
-    restored = open_vault(dest, user, password)
+    restored = open_vault(dest, user, password, accept_rollback=True)
     with restored.uow() as uow:
-        audit_log.append(uow.session, restored.audit_key, restored.actor.username,
+        audit_log.append(uow.session, restored.signer, restored.actor.username,
                          "vault.restore", str(src))
         uow.commit()
     return restored
+
+
+def backup_files(db_key: bytes, src: Path, dest: Path) -> None:
+    """A copy of a vault into a new folder (used before an in-place upgrade)."""
+    if dest.exists() and any(dest.iterdir()):
+        raise HosoError("vault.exists", path=str(dest))
+    created = not dest.exists()
+    try:
+        with _disk_errors(dest):
+            dest.mkdir(parents=True, exist_ok=True)
+            _copy_vault(db_key, src, dest)
+    except BaseException:
+        _remove_partial(dest, created)
+        raise
 
 
 def _copy_vault(db_key: bytes, src: Path, dest: Path) -> None:

@@ -52,6 +52,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # the account's current certificate (certificates.serial); role, clearance, active and
+    # public_key above are copies that must match it (security.trust)
+    cert_serial: Mapped[int | None] = mapped_column(Integer)
 
 
 class LevelGrant(Base):
@@ -63,6 +66,49 @@ class LevelGrant(Base):
     sealed_key: Mapped[bytes] = mapped_column(LargeBinary)
     granted_by: Mapped[str] = mapped_column(String(64))
     granted_at: Mapped[datetime] = mapped_column(DateTime)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)  # by the root
+
+
+class TrustRoot(Base):
+    """The administrators' signing key, one row per generation. Generation 1 is pinned in
+    every key slot; each later one is signed by the one before it (a rotation)."""
+
+    __tablename__ = "trust_roots"
+    generation: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    link_signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+
+
+class RootSeal(Base):
+    """The root's private key sealed to one administrator's X25519 key."""
+
+    __tablename__ = "root_seals"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Certificate(Base):
+    """Every account certificate ever issued (audit rows of past keys verify with them)."""
+
+    __tablename__ = "certificates"
+    serial: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+    root_generation: Mapped[int] = mapped_column(Integer)
+
+
+class LevelKeyRecord(Base):
+    """Each level key's fingerprint, signed by the root: an unsealed key that does not
+    match is not used (a planted key)."""
+
+    __tablename__ = "level_keys"
+    level: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class AnnualPlan(Base):
@@ -341,7 +387,8 @@ class CalendarOverride(Base):
 
 
 class AuditRow(Base):
-    """Append-only (triggers refuse UPDATE/DELETE), HMAC-chained. No confidential contents:
+    """Append-only (triggers refuse UPDATE/DELETE), hash-chained and signed by each row's
+    author (security.audit). No confidential contents:
     targets are codes and ids, details are counts and field names."""
 
     __tablename__ = "audit_log"
@@ -353,5 +400,7 @@ class AuditRow(Base):
     detail: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[bytes] = mapped_column(LargeBinary)
     hash: Mapped[bytes] = mapped_column(LargeBinary)
+    signer_key: Mapped[bytes | None] = mapped_column(LargeBinary)  # NULL: a legacy HMAC row
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     __table_args__ = (UniqueConstraint("prev_hash", name="uq_audit_prev"),)

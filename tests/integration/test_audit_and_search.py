@@ -5,13 +5,13 @@ import sqlalchemy.exc
 from sqlalchemy import text
 
 from desktop.domain.levels import Level
-from desktop.services import audit_log, cases
+from desktop.services import anchoring, audit_log, cases
 from desktop.storage.engine import make_engine
 
 
 def _verify(vs):
     with vs.uow() as uow:
-        return audit_log.verify(uow.session, vs.audit_key)
+        return anchoring.verify_in(vs, uow.session)
 
 
 def test_every_write_and_classified_read_is_audited(vault):

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from desktop.domain.errors import HosoError
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage
-from desktop.services import audit_log, vault_service
+from desktop.services import anchoring, audit_log, vault_service
 from desktop.services.cases import CaseFilter, count_cases, get_case, list_cases
 from desktop.services.demo import (CUC_II, DEMO_PASSWORD, DEMO_USERS, FIXED_CASE_CODES,
                                    SITUATION_DATE, STALLED_CASE_CODES, fill_demo,
@@ -216,7 +216,7 @@ def test_nothing_is_dated_in_the_future(demo):
 def test_audit_chain_verifies(demo):
     vs, _added, _path = demo
     with vs.uow() as uow:
-        report = audit_log.verify(uow.session, vs.audit_key)
+        report = anchoring.verify_in(vs, uow.session)
         actions = {e.action for e in audit_log.entries(uow.session, limit=100_000)}
     assert report.ok
     assert {"demo.fill", "case.add", "case.event", "case.bulk_add", "user.add"} <= actions

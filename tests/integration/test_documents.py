@@ -25,7 +25,7 @@ from desktop.security.blobs import BlobDamaged, content_key_context, unwrap_cont
 from desktop.security.crypto import DecryptionFailed, unseal
 from desktop.security.vault import unlock
 from desktop.services import audit_log, cases, documents as docs, secret_registers, users
-from desktop.services import vault_service
+from desktop.services import anchoring, vault_service
 from desktop.services.document_text import decode_text
 from desktop.services.levels import grant_context
 from desktop.storage.engine import make_engine
@@ -231,7 +231,7 @@ def test_destroy_makes_the_content_unrecoverable_and_keeps_the_register(vault, t
     act = _actions(vault, "doc.destroy")[0]
     assert act.detail["versions"] == 2 and act.detail["reason"] == "Hết giá trị lưu giữ"
     with vault.uow() as uow:
-        assert audit_log.verify(uow.session, vault.audit_key).ok
+        assert anchoring.verify_in(vault, uow.session).ok
 
 
 def test_cancelled_add_and_export_leave_nothing(vault, tmp_path):

@@ -166,9 +166,9 @@ def test_backup_is_encrypted_consistent_and_restorable(vault, tmp_path):
     cases.add_case(vault, cases.CaseInput(code="B-2", title="Sau khi sao lưu"))
     restored = vault_service.restore(tmp_path / "backup", tmp_path / "restored", "admin", PASSWORD)
     assert [r.code for r in cases.list_cases(restored)] == ["B-1"]
-    from desktop.services import audit_log
+    from desktop.services import anchoring, audit_log
     with restored.uow() as uow:
-        assert audit_log.verify(uow.session, restored.audit_key).ok
+        assert anchoring.verify_in(restored, uow.session).ok
     restored.close()
 
 

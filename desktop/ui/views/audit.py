@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout)
 
-from desktop.services import audit_browse, audit_log
+from desktop.services import anchoring, audit_browse, audit_log
 from desktop.services.audit_log import AuditEntry
 from desktop.ui import errors
 from desktop.ui.views.base import Page
@@ -285,7 +285,7 @@ class AuditPage(Page):
     def verify(self) -> None:
         def check(vs, control):
             with vs.uow() as uow:
-                return audit_log.verify(uow.session, vs.audit_key)
+                return anchoring.verify_in(vs, uow.session)
 
         if self.ctx.db(check, done=self._verified, error=self._verify_failed) is not None:
             self.verify_button.setEnabled(False)

@@ -1,0 +1,72 @@
+"""Audit anchors kept outside the vault: the last (row, head) a user saw, in that user's
+OS profile folder, signed with the user's own key.
+
+The key slot keeps the same anchor inside the vault; this copy is what catches a rollback
+of the whole vault folder (database and key file copied back from an older day).
+"""
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.security.crypto import sign, verify_signature
+from desktop.security.keyfile import atomic_write
+
+ANCHOR_DOMAIN = b"hoso-anchor-v1"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    seq: int
+    head: bytes
+    at: str  # ISO time (UTC) of the row
+
+    def later_than(self, other: "Anchor | None") -> bool:
+        return other is None or self.seq > other.seq
+
+
+def profile_dir() -> Path:
+    """HOSO_PROFILE_DIR, or the user's data folder (~/.local/share/hoso, %LOCALAPPDATA%…)."""
+    configured = os.environ.get("HOSO_PROFILE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs
+    return Path(platformdirs.user_data_dir("hoso", appauthor=False))
+
+
+def _path(vault_id: str, user: str) -> Path:
+    return profile_dir() / "anchors" / f"{vault_id}-{user}.json"
+
+
+def _message(vault_id: str, user: str, anchor: Anchor) -> bytes:
+    return json.dumps([vault_id, user, anchor.seq, anchor.head.hex(), anchor.at]).encode()
+
+
+def read(vault_id: str, user: str, sign_public: bytes) -> Anchor | None:
+    """The profile's anchor for this vault and user, if present and signed by the user."""
+    try:
+        data = json.loads(_path(vault_id, user).read_text("utf-8"))
+        anchor = Anchor(int(data["seq"]), bytes.fromhex(data["head"]), str(data["at"]))
+        signature = bytes.fromhex(data["signature"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not verify_signature(sign_public, ANCHOR_DOMAIN, _message(vault_id, user, anchor),
+                            signature):
+        return None
+    return anchor
+
+
+def write(vault_id: str, user: str, sign_private: bytes, anchor: Anchor) -> bool:
+    """Best effort: a read-only profile must not stop the program (the slot keeps a copy)."""
+    path = _path(vault_id, user)
+    body = {"vault_id": vault_id, "user": user, "seq": anchor.seq, "head": anchor.head.hex(),
+            "at": anchor.at,
+            "signature": sign(sign_private, ANCHOR_DOMAIN,
+                              _message(vault_id, user, anchor)).hex()}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, json.dumps(body, indent=1).encode())
+        return True
+    except OSError:
+        return False

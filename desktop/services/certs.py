@@ -1,0 +1,243 @@
+"""Keeping and checking what the root signs: accounts, level keys, grants, the root itself.
+
+A user row's role, clearance, active flag and public key are only copies: the signed
+certificate decides. A row that no longer matches its certificate is reported and the
+certificate's values are used; an account without a valid certificate is not trusted at
+all (security.trust explains the model).
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import HosoError
+from desktop.domain.levels import Level
+from desktop.security import trust
+from desktop.security.crypto import fingerprint, seal, signing_public, unseal
+from desktop.security.trust import AccountCert, TrustError
+from desktop.storage.orm import Certificate, LevelGrant, LevelKeyRecord, RootSeal, TrustRoot, User
+
+
+@dataclass
+class TrustState:
+    """The root this session trusts (reached from the pinned one), and, for an
+    administrator, its private key once unsealed."""
+
+    vault_id: str
+    generation: int
+    root_public: bytes
+    root_private: bytes = field(default=b"", repr=False)
+    problems: list[str] = field(default_factory=list)  # records refused this session
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.root_public)
+
+    def drop(self) -> None:
+        self.root_private = b""
+
+
+def root_links(session: Session) -> list[tuple[int, bytes, bytes | None]]:
+    return [(r.generation, r.public_key, r.link_signature) for r in
+            session.execute(select(TrustRoot).order_by(TrustRoot.generation)).scalars()]
+
+
+def has_roots(session: Session) -> bool:
+    return session.execute(select(TrustRoot.generation).limit(1)).first() is not None
+
+
+def load_trust(session: Session, vault_id: str, pinned_generation: int,
+               pinned_public: bytes) -> TrustState:
+    try:
+        generation, public = trust.follow_roots(vault_id, pinned_generation, pinned_public,
+                                                root_links(session))
+    except TrustError:
+        raise HosoError("trust.root_bad") from None
+    return TrustState(vault_id, generation, public)
+
+
+def root_seal_context(vault_id: str, username: str, generation: int) -> bytes:
+    return f"hoso-root|{vault_id}|{username}|{generation}".encode()
+
+
+def root_private(state: TrustState, session: Session, username: str, box_private: bytes) -> bytes:
+    """The root's private key, unsealed from the administrator's copy. A copy that does
+    not give the trusted root's public key (a planted one) is refused."""
+    if state.root_private:
+        return state.root_private
+    row = session.get(RootSeal, (username, state.generation))
+    if row is None:
+        raise HosoError("perm.admin_only")
+    try:
+        private = unseal(box_private, row.sealed,
+                         root_seal_context(state.vault_id, username, state.generation))
+    except Exception:  # noqa: BLE001 — any failure means "not a copy of the root for us"
+        raise HosoError("trust.account_bad", user=username) from None
+    if signing_public(private) != state.root_public:
+        raise HosoError("trust.account_bad", user=username)
+    state.root_private = private
+    return private
+
+
+def seal_root_to(state: TrustState, session: Session, username: str, box_public: bytes) -> None:
+    assert state.root_private, "root not unsealed"
+    row = session.get(RootSeal, (username, state.generation))
+    sealed = seal(box_public, state.root_private,
+                  root_seal_context(state.vault_id, username, state.generation))
+    if row is None:
+        session.add(RootSeal(username=username, generation=state.generation, sealed=sealed))
+    else:
+        row.sealed = sealed
+
+
+# --- account certificates -------------------------------------------------------------------
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def issue(state: TrustState, session: Session, user: User, sign_public: bytes,
+          issued_by: str, valid_until: str = "") -> AccountCert:
+    """Certify the row's current values (with the account's Ed25519 key)."""
+    assert state.root_private, "root not unsealed"
+    now = now_iso()
+    cert = AccountCert(vault_id=state.vault_id, username=user.username, full_name=user.full_name,
+                       role=user.role, clearance=int(user.clearance), active=bool(user.active),
+                       box_key=user.public_key.hex(), sign_key=sign_public.hex(),
+                       issued_at=now, issued_by=issued_by, valid_from=now,
+                       valid_until=valid_until)
+    row = Certificate(username=user.username, body=cert.body().decode(),
+                      signature=trust.sign_cert(state.root_private, cert),
+                      root_generation=state.generation)
+    session.add(row)
+    session.flush()
+    user.cert_serial = row.serial
+    return cert
+
+
+def reissue(state: TrustState, session: Session, user: User, current: AccountCert,
+            issued_by: str) -> AccountCert:
+    """A new certificate for the row's changed role, clearance or active flag, with the
+    keys of the verified `current` one (never the row's public key)."""
+    user.public_key = current.box_public
+    return issue(state, session, user, current.sign_public, issued_by, current.valid_until)
+
+
+def _check(state: TrustState, row: Certificate | None, username: str) -> AccountCert:
+    if row is None or row.root_generation != state.generation:
+        raise TrustError("account", username)
+    return trust.check_cert(state.root_public, state.vault_id, row.body, row.signature, username)
+
+
+def account(state: TrustState, session: Session, user: User) -> AccountCert:
+    """The account's certified values. A row edited behind the program's back (role,
+    clearance, active, public key) is reported and its certificate wins; no valid
+    certificate at all raises."""
+    cert_row = session.get(Certificate, user.cert_serial) if user.cert_serial else None
+    try:
+        cert = _check(state, cert_row, user.username)
+    except TrustError:
+        _problem(state, f"account:{user.username}")
+        raise HosoError("trust.account_bad", user=user.username) from None
+    if not row_matches(user, cert):
+        _problem(state, f"account-row:{user.username}")
+    return cert
+
+
+def row_matches(user: User, cert: AccountCert) -> bool:
+    return (user.role == cert.role and int(user.clearance) == cert.clearance
+            and bool(user.active) == cert.active and bytes(user.public_key) == cert.box_public)
+
+
+def account_by_name(state: TrustState, session: Session, username: str) -> tuple[User, AccountCert]:
+    user = session.execute(select(User).where(User.username == username)).scalar()
+    if user is None:
+        raise HosoError("vault.no_user", user=username)
+    return user, account(state, session, user)
+
+
+def certified_sign_keys(state: TrustState, session: Session) -> set[tuple[str, bytes]]:
+    """(user name, Ed25519 key) of every certificate ever issued that verifies: audit rows
+    of earlier keys (before a password reset) still check."""
+    found = set()
+    for row in session.execute(select(Certificate)).scalars():
+        try:
+            cert = _check(state, row, row.username)
+        except (TrustError, ValueError, TypeError):
+            continue
+        if cert.sign_key:
+            found.add((cert.username, cert.sign_public))
+    return found
+
+
+# --- level keys and grants ----------------------------------------------------------------------
+
+def record_level_key(state: TrustState, session: Session, level: Level, key: bytes) -> None:
+    fp = trust.level_fingerprint(state.vault_id, int(level), key)
+    row = session.get(LevelKeyRecord, int(level))
+    signature = trust.sign_level(state.root_private, state.vault_id, int(level), fp)
+    if row is None:
+        session.add(LevelKeyRecord(level=int(level), fingerprint=fp, signature=signature))
+    else:
+        row.fingerprint, row.signature = fp, signature
+
+
+def level_key_ok(state: TrustState, session: Session, level: Level, key: bytes) -> bool:
+    row = session.get(LevelKeyRecord, int(level))
+    if row is None:
+        return False
+    try:
+        trust.check_level(state.root_public, state.vault_id, int(level), row.fingerprint,
+                          row.signature)
+    except TrustError:
+        return False
+    return row.fingerprint == trust.level_fingerprint(state.vault_id, int(level), key)
+
+
+def sign_grant(state: TrustState, grant: LevelGrant, username: str) -> None:
+    grant.signature = trust.sign_grant(state.root_private, state.vault_id, username, grant.level,
+                                       grant.sealed_key, grant.granted_by)
+
+
+def grant_ok(state: TrustState, grant: LevelGrant, username: str) -> bool:
+    try:
+        trust.check_grant(state.root_public, state.vault_id, username, grant.level,
+                          grant.sealed_key, grant.granted_by, grant.signature)
+        return True
+    except TrustError:
+        return False
+
+
+def _problem(state: TrustState, item: str) -> None:
+    if item not in state.problems:
+        state.problems.append(item)
+
+
+def check_all(state: TrustState, session: Session) -> list[str]:
+    """Every account, level key record and grant that does not verify, for the
+    administrator ("account:x", "account-row:x", "level:2", "grant:x/2")."""
+    problems: list[str] = []
+    names = {}
+    for user in session.execute(select(User).order_by(User.username)).scalars():
+        names[user.id] = user.username
+        cert_row = session.get(Certificate, user.cert_serial) if user.cert_serial else None
+        try:
+            cert = _check(state, cert_row, user.username)
+        except (TrustError, ValueError, TypeError):
+            problems.append(f"account:{user.username}")
+            continue
+        if not row_matches(user, cert):
+            problems.append(f"account-row:{user.username}")
+    for row in session.execute(select(LevelKeyRecord).order_by(LevelKeyRecord.level)).scalars():
+        try:
+            trust.check_level(state.root_public, state.vault_id, row.level, row.fingerprint,
+                              row.signature)
+        except TrustError:
+            problems.append(f"level:{row.level}")
+    for grant in session.execute(select(LevelGrant)).scalars():
+        username = names.get(grant.user_id, f"#{grant.user_id}")
+        if not grant_ok(state, grant, username):
+            problems.append(f"grant:{username}/{grant.level}")
+    return problems

@@ -1,0 +1,85 @@
+"""Rotating the administrators' signing key (the root).
+
+Needed when someone who held it stops being an administrator: they still know the old
+private key. The new root is linked to the old one by a signature of the old, so every
+user's program moves its pin forward at the next login; everything still valid under the
+old root is re-signed under the new one, and the new private key is sealed to the
+administrators that remain. Records that no longer verify are not re-signed: a rotation
+never launders a forged record.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.levels import Role
+from desktop.security import trust
+from desktop.security.crypto import new_signing_key
+from desktop.security.trust import AccountCert, TrustError
+from desktop.services import audit_log, certs
+from desktop.services.context import VaultSession
+from desktop.services.levels import root_private
+from desktop.storage.orm import Certificate, LevelGrant, LevelKeyRecord, RootSeal, TrustRoot, User
+
+
+def rotate(vs: VaultSession) -> certs.TrustState:
+    """`hoso trust rotate`: a new root in its own transaction."""
+    with vs.uow() as uow:
+        new = rotate_in(vs, uow.session)
+        uow.commit()
+    adopt(vs, new)
+    return new
+
+
+def adopt(vs: VaultSession, new: certs.TrustState) -> None:
+    """After the commit: this session trusts the new root; the slot pins it at the next
+    save (the others' programs follow the signed link at their next login)."""
+    vs.keys.secrets.root_generation, vs.keys.secrets.root_public = new.generation, new.root_public
+    vs.trust = new
+
+
+def rotate_in(vs: VaultSession, session: Session) -> certs.TrustState:
+    """Rotate inside the caller's transaction (demoting or disabling an administrator);
+    the caller adopts the returned root after its commit."""
+    old = vs.trust
+    old_private = root_private(vs, session)
+    new_private, new_public = new_signing_key()
+    generation = old.generation + 1
+    new = certs.TrustState(old.vault_id, generation, new_public, new_private)
+    session.add(TrustRoot(generation=generation, public_key=new_public,
+                          link_signature=trust.sign_link(old_private, old.vault_id, generation,
+                                                         new_public),
+                          created_at=datetime.now(), created_by=vs.actor.username))
+    current: dict[str, AccountCert] = {}
+    serials = {u.cert_serial: u.username for u in session.execute(select(User)).scalars()}
+    for row in session.execute(select(Certificate)).scalars():
+        try:
+            cert = certs._check(old, row, row.username)
+        except (TrustError, ValueError, TypeError):
+            continue
+        row.signature = trust.sign_cert(new_private, cert)
+        row.root_generation = generation
+        if serials.get(row.serial) == row.username:
+            current[row.username] = cert
+    for record in session.execute(select(LevelKeyRecord)).scalars():
+        try:
+            trust.check_level(old.root_public, old.vault_id, record.level, record.fingerprint,
+                              record.signature)
+        except TrustError:
+            continue
+        record.signature = trust.sign_level(new_private, old.vault_id, record.level,
+                                            record.fingerprint)
+    names = {u.id: u.username for u in session.execute(select(User)).scalars()}
+    for grant in session.execute(select(LevelGrant)).scalars():
+        username = names.get(grant.user_id, "")
+        if certs.grant_ok(old, grant, username):
+            certs.sign_grant(new, grant, username)
+    session.execute(delete(RootSeal))
+    for username, cert in current.items():
+        if cert.role == Role.ADMIN.value and cert.active:
+            certs.seal_root_to(new, session, username, cert.box_public)
+    session.flush()
+    audit_log.append(session, vs.signer, vs.actor.username, "trust.rotate",
+                     generation=generation, root=new.fingerprint)
+    return new

@@ -1,0 +1,95 @@
+"""Upgrading a vault from before signed records, in place, by an administrator.
+
+The administrator's login does it, after a backup of the vault beside it: a root of
+trust is created and pinned in the administrator's slot, every account is certified
+as the database has it at that moment, the level keys the administrator holds get signed
+fingerprints, every grant is signed, and the audit trail goes on with a signed
+"vault.upgrade" row that commits to the old HMAC chain's head (which stays verifiable).
+
+Other users' slots cannot be changed without their passwords, and their signing keys do
+not exist yet: their certificates carry no signing key, and they cannot log in until an
+administrator resets their password ("hoso user reset"), which gives them a fresh slot
+pinning the root. No key is ever trusted on first use.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import HosoError
+from desktop.domain.levels import Level, Role
+from desktop.security import vault as vault_files
+from desktop.security.audit import Signer, legacy_key
+from desktop.security.crypto import DecryptionFailed, new_signing_key, unseal
+from desktop.security.vault import UnlockedKeys
+from desktop.services import audit_log, certs
+from desktop.services.levels import grant_context
+from desktop.storage.orm import AuditRow, LevelGrant, TrustRoot, User
+
+
+def upgrade_if_needed(engine: Engine, keys: UnlockedKeys) -> str:
+    """Upgrade an old vault when an administrator logs in; returns the backup's path
+    ("" when nothing was to do). Anyone else gets a clear refusal until then."""
+    with Session(engine) as session:
+        if certs.has_roots(session):
+            return ""
+        user = session.execute(select(User).where(User.username == keys.user)).scalar()
+        if user is None:
+            raise HosoError("vault.no_user", user=keys.user)
+        if user.role != Role.ADMIN.value:
+            raise HosoError("trust.not_upgraded")
+    from desktop.services.vault_service import backup_files
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup_dir = keys.vault_dir.parent / f"{keys.vault_dir.name}-truoc-nang-cap-{stamp}"
+    backup_files(keys.db_key, keys.vault_dir, backup_dir)
+    _upgrade(engine, keys)
+    return str(backup_dir)
+
+
+def _upgrade(engine: Engine, keys: UnlockedKeys) -> None:
+    root_priv, root_pub = new_signing_key()
+    sign_priv, sign_pub = new_signing_key()
+    state = certs.TrustState(keys.vault_id, 1, root_pub, root_priv)
+    signer = Signer(keys.user, sign_priv)
+    now = datetime.now()
+    with engine.begin() as conn:
+        session = Session(bind=conn)
+        # the old chain must hold before it is anchored under a signature
+        report = audit_log.verify(session, audit_log.AuditTrust(set(), legacy_key(keys.db_key)))
+        if not report.ok:
+            raise HosoError("audit.broken", row=report.broken_at, why=report.why)
+        session.add(TrustRoot(generation=1, public_key=root_pub, created_at=now,
+                              created_by=keys.user))
+        users = list(session.execute(select(User).order_by(User.id)).scalars())
+        names = {u.id: u.username for u in users}
+        for user in users:
+            mine = user.username == keys.user
+            if mine:
+                user.public_key = keys.public_key  # the slot's own key, not the row's
+            certs.issue(state, session, user, sign_pub if mine else b"", keys.user)
+            if user.role == Role.ADMIN.value and mine:
+                certs.seal_root_to(state, session, user.username, user.public_key)
+        for grant in session.execute(select(LevelGrant)).scalars():
+            username = names.get(grant.user_id, "")
+            if username == keys.user:
+                try:
+                    level_key = unseal(keys.private_key, grant.sealed_key,
+                                       grant_context(keys.vault_id, username, Level(grant.level)))
+                except DecryptionFailed:
+                    continue
+                certs.record_level_key(state, session, Level(grant.level), level_key)
+            certs.sign_grant(state, grant, username)
+        legacy_rows = session.execute(select(AuditRow.id).order_by(AuditRow.id.desc())
+                                      .limit(1)).scalar() or 0
+        audit_log.append(session, signer, keys.user, "vault.upgrade", keys.vault_id,
+                         legacy_rows=legacy_rows, legacy_head=report.head.hex(),
+                         root=state.fingerprint,
+                         not_enrolled=sorted(u.username for u in users
+                                             if u.username != keys.user))
+        session.flush()
+        # the slot is rewritten inside the transaction: a failed write rolls the rows back
+        keys.secrets.sign_private = sign_priv
+        keys.secrets.root_public, keys.secrets.root_generation = root_pub, 1
+        vault_files.save_own_slot(keys)
+
