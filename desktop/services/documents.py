@@ -1036,6 +1036,9 @@ def _load(session: Session, doc_id: int) -> DocumentRecord:
 
 def _level_key(vs: VaultSession, session: Session, level: Level) -> bytes:
     key = my_level_keys(vs, session).get(Level(level))
+    if key is None and f"grant:{vs.actor.username}/{int(level)}" in vs.trust.problems:
+        raise PermissionDenied("trust.grant_bad", level=Level(level).label_vi,
+                               user=vs.actor.username)
     if key is None or level > vs.actor.clearance:
         raise PermissionDenied("doc.level_above_own", level=Level(level).label_vi)
     return key
