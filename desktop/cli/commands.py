@@ -208,6 +208,12 @@ def cmd_user_disable(args) -> None:
     say("user.disabled", args.lang, user=args.name)
 
 
+def cmd_user_unlock(args) -> None:
+    with vault_session(args) as vs:
+        users.unlock_slot(vs, args.name)
+    say("user.unlocked", args.lang, user=args.name)
+
+
 def cmd_user_enable(args) -> None:
     with vault_session(args) as vs:
         users.set_active(vs, args.name, True)

@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(users, "disable", c.cmd_user_disable,
                 "khóa tài khoản, thu hồi khóa độ mật (quản trị) / disable an account (administrator)")
     p.add_argument("name")
+    p = command(users, "unlock", c.cmd_user_unlock,
+                "mở khóa sau nhiều lần sai mật khẩu (quản trị) / unlock after failed passwords")
+    p.add_argument("name")
     p = command(users, "enable", c.cmd_user_enable,
                 "mở lại tài khoản (quản trị) / enable an account again (administrator)")
     p.add_argument("name")

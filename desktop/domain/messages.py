@@ -45,6 +45,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keyring.forbidden": ("Quản trị viên không cho phép ghi nhớ đăng nhập trên máy trạm.",
                           "The administrator does not allow remembering logins on workstations."),
     # users and permissions
+    "vault.slot_locked": (
+        "Tài khoản “{user}” đã tạm khóa sau {n} lần nhập sai mật khẩu; cần quản trị viên mở khóa "
+        "(hoso user unlock {user}).",
+        "The account “{user}” locked itself after {n} wrong passwords; an administrator must "
+        "unlock it (hoso user unlock {user})."),
+    "user.unlocked": ("Đã mở khóa cho “{user}”: có thể đăng nhập lại.",
+                      "“{user}” is unlocked and may log in again."),
     "user.cannot_disable_self": ("Không thể tự khóa tài khoản của chính mình.",
                                  "You cannot disable your own account."),
     "user.disabled": ("Đã khóa tài khoản “{user}”; các khóa độ mật của tài khoản đã bị thu hồi.",
@@ -152,12 +159,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This vault from an earlier version has no signed accounts yet; an administrator must "
         "log in once to upgrade it (a backup is taken first)."),
     "trust.not_enrolled": (
-        "Khóa ký của “{user}” chưa được quản trị viên chứng nhận; hãy chờ quản trị viên đăng "
-        "nhập một lần.",
-        "The signing key of “{user}” is not yet certified by an administrator; wait until an "
-        "administrator has logged in once."),
-    "trust.problems": ("Cảnh báo bảo mật — {n} bản ghi không có chữ ký hợp lệ: {items}.",
-                       "Security warning — {n} records without a valid signature: {items}."),
+        "Tài khoản “{user}” có từ trước khi kho dữ liệu được nâng cấp lên chữ ký số; quản trị "
+        "viên cần đặt lại mật khẩu cho tài khoản này (hoso user reset {user}).",
+        "The account “{user}” dates from before the vault was upgraded to signed records; an "
+        "administrator must reset its password (hoso user reset {user})."),
+    "trust.problems": ("Cảnh báo bảo mật — {n} mục cần quản trị viên xem xét: {items}.",
+                       "Security warning — {n} items for the administrator to look at: {items}."),
     "trust.no_problems": ("Mọi tài khoản, khóa độ mật và quyền cấp đều có chữ ký hợp lệ.",
                           "Every account, level key and grant carries a valid signature."),
     "trust.upgraded": (

@@ -8,6 +8,7 @@ administrator can grant clearance without knowing the user's password.
 import hashlib
 import hmac
 import os
+import threading
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -40,10 +41,16 @@ class KdfParams:
         return cls(salt=os.urandom(16))
 
 
+_ARGON2_LOCK = threading.Lock()
+
+
 def derive_kek(password: str, params: KdfParams) -> bytes:
     kdf = Argon2id(salt=params.salt, length=KEY_BYTES, iterations=params.iterations,
                    lanes=params.lanes, memory_cost=params.memory_kib)
-    return kdf.derive(password.encode("utf-8"))
+    # two derivations at once in one process hang inside OpenSSL's Argon2 (seen with
+    # cryptography 50); one at a time also keeps memory at 64 MiB
+    with _ARGON2_LOCK:
+        return kdf.derive(password.encode("utf-8"))
 
 
 def random_key() -> bytes:

@@ -2,18 +2,18 @@
 
 Unlocking a user's slot yields the DB key (for SQLCipher) and the user's X25519
 private key (to unseal the level keys the user is cleared for). Failed attempts
-are counted per user in attempts.json and slow further attempts down.
+are counted (security.attempts), slow further attempts down and lock the slot after ten.
 """
 
 import json
 import os
 import re
-import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.errors import HosoError, InvalidInput, VaultDamaged, WrongPassword
+from desktop.security.attempts import Attempts
 from desktop.security.crypto import (DecryptionFailed, KdfParams, aead_decrypt, aead_encrypt,
                                      derive_kek, new_keypair, new_signing_key,
                                      public_from_private, random_key)
@@ -21,11 +21,8 @@ from desktop.security.keyfile import KeyFile, Slot, atomic_write, file_lock, now
 
 DB_NAME = "hoso.db"
 KEYS_NAME = "keys.json"
-ATTEMPTS_NAME = "attempts.json"
 BLOBS_NAME = "blobs"
 MIN_PASSWORD = 8
-FREE_ATTEMPTS = 3
-MAX_DELAY_S = 30.0
 _USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
@@ -45,13 +42,15 @@ class SlotSecrets:
     anchor_seq: int = 0
     anchor_head: bytes = b""
     anchor_at: str = ""
+    attempts_seen: int = 0             # password attempts counted up to this user's last login
 
     def encode(self) -> bytes:
         return json.dumps({"v": 2, "db_key": self.db_key.hex(), "box": self.box_private.hex(),
                            "sign": self.sign_private.hex(), "root": self.root_public.hex(),
                            "root_gen": self.root_generation, "anchor_seq": self.anchor_seq,
                            "anchor_head": self.anchor_head.hex(),
-                           "anchor_at": self.anchor_at}).encode()
+                           "anchor_at": self.anchor_at,
+                           "attempts_seen": self.attempts_seen}).encode()
 
     @classmethod
     def decode(cls, clear: bytes) -> "SlotSecrets":
@@ -63,7 +62,8 @@ class SlotSecrets:
         secrets = cls(bytes.fromhex(data["db_key"]), bytes.fromhex(data["box"]),
                       bytes.fromhex(data["sign"]), bytes.fromhex(data["root"]),
                       int(data["root_gen"]), int(data["anchor_seq"]),
-                      bytes.fromhex(data["anchor_head"]), str(data["anchor_at"]))
+                      bytes.fromhex(data["anchor_head"]), str(data["anchor_at"]),
+                      int(data.get("attempts_seen", 0)))
         if len(secrets.db_key) != 32 or len(secrets.box_private) != 32:
             raise ValueError("bad key length")
         return secrets
@@ -81,6 +81,9 @@ class UnlockedKeys:
     failed_before: int = 0  # wrong passwords since the last unlock, for the audit trail
     kek: bytes = b""        # re-seals this user's slot (anchor, pinned root) without the password
     kdf: KdfParams | None = None
+    failed_times: list[str] = field(default_factory=list)  # ISO times of those failures
+    attempts_tampered: bool = False
+    slot_dirty: bool = False  # secrets changed since the slot was sealed: save at close
 
     @property
     def db_key(self) -> bytes:
@@ -176,16 +179,23 @@ def unlock(vault_dir: Path, user: str | None, password: str) -> UnlockedKeys:
     slot = keyfile.slots.get(user)
     if slot is None:
         raise HosoError("vault.no_user", user=user)
-    throttle = _Attempts(Path(vault_dir))
-    throttle.wait(user)
+    throttle = Attempts(Path(vault_dir), keyfile.vault_id)
+    throttle.begin(user)  # counted as failed until the password proves right
     try:
         kek = derive_kek(password, slot.kdf)
         clear = aead_decrypt(kek, slot.wrapped, slot.aad(keyfile.vault_id, user))
     except DecryptionFailed:
-        throttle.failed(user)
         raise WrongPassword("vault.wrong_password", user=user) from None
-    failed_before = throttle.succeeded(user)
-    return open_slot(Path(vault_dir), keyfile, user, kek, slot.kdf, clear, failed_before)
+    seen = throttle.succeeded(user)
+    keys = open_slot(Path(vault_dir), keyfile, user, kek, slot.kdf, clear, len(seen.failures))
+    keys.failed_times = seen.failures
+    if keys.secrets.attempts_seen and seen.total <= keys.secrets.attempts_seen:
+        # this attempt was counted, so the total must have grown: its files were deleted
+        # or edited since this user's last login
+        keys.attempts_tampered = True
+    keys.secrets.attempts_seen = seen.total
+    keys.slot_dirty = True
+    return keys
 
 
 def open_slot(vault_dir: Path, keyfile: KeyFile, user: str, kek: bytes, kdf: KdfParams,
@@ -215,6 +225,7 @@ def save_own_slot(keys: UnlockedKeys) -> None:
                                              keys.secrets)
         current.save(keys.db_key)
         keys.keyfile = current
+        keys.slot_dirty = False
 
 
 def rewrap_password(keys: UnlockedKeys, new_password: str) -> None:
@@ -244,53 +255,6 @@ def reset_user_slot(keys: UnlockedKeys, user: str, password: str) -> SlotSecrets
                                   keys.secrets.root_generation)
     keys.keyfile.slots[user] = make_slot(keys.vault_id, user, password, secrets)[0]
     return secrets
-
-
-class _Attempts:
-    """Per-user failure counter. Not a secret; losing it only resets the delay."""
-
-    def __init__(self, vault_dir: Path) -> None:
-        self.path = vault_dir / ATTEMPTS_NAME
-
-    def _read(self) -> dict:
-        try:
-            data = json.loads(self.path.read_text("utf-8"))
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            return {}
-
-    def _write(self, data: dict) -> None:
-        try:
-            atomic_write(self.path, json.dumps(data).encode())
-        except OSError:
-            pass  # a read-only vault still opens; the delay simply is not persisted
-
-    def delay_for(self, user: str) -> float:
-        failures = int(self._read().get(user, {}).get("failures", 0))
-        if failures < FREE_ATTEMPTS:
-            return 0.0
-        return min(MAX_DELAY_S, 2.0 ** (failures - FREE_ATTEMPTS))
-
-    def wait(self, user: str) -> None:
-        entry = self._read().get(user, {})
-        delay = self.delay_for(user)
-        remaining = float(entry.get("last", 0)) + delay - time.time()
-        if remaining > 0:
-            time.sleep(remaining)
-
-    def failed(self, user: str) -> None:
-        data = self._read()
-        entry = data.get(user, {})
-        data[user] = {"failures": int(entry.get("failures", 0)) + 1, "last": time.time()}
-        self._write(data)
-
-    def succeeded(self, user: str) -> int:
-        """Reset the counter; returns how many failures preceded this success."""
-        data = self._read()
-        failures = int(data.pop(user, {}).get("failures", 0))
-        if failures:
-            self._write(data)
-        return failures
 
 
 def ensure_dir(path: Path) -> None:

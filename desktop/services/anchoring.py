@@ -88,6 +88,8 @@ def save(vs: VaultSession) -> None:
     if secrets.anchor_seq != current.seq or secrets.anchor_head != current.head:
         secrets.anchor_seq, secrets.anchor_head, secrets.anchor_at = \
             current.seq, current.head, current.at
+        vs.keys.slot_dirty = True
+    if vs.keys.slot_dirty:
         save_own_slot(vs.keys)
     anchors.write(vs.keys.vault_id, vs.actor.username, vs.signer.private_key, current)
 

@@ -195,6 +195,18 @@ def set_active(vs: VaultSession, username: str, active: bool) -> UserInfo:
         return _info(user, certs.account(vs.trust, session, user))
 
 
+def unlock_slot(vs: VaultSession, username: str) -> None:
+    """An administrator lets a user try passwords again after the slot locked itself."""
+    _require_admin(vs)
+    from desktop.security.attempts import Attempts
+    with vs.uow() as uow:
+        certs.account_by_name(vs.trust, uow.session, username)
+        failures = Attempts(vs.vault_dir, vs.keys.vault_id).clear(username)
+        audit_log.append(uow.session, vs.signer, vs.actor.username, "user.unlock", username,
+                         failures=failures)
+        uow.commit()
+
+
 def list_users(vs: VaultSession) -> list[UserInfo]:
     """Every account as its certificate says; one without a valid certificate is listed
     as untrusted (and reported to the administrator)."""

@@ -113,6 +113,14 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSe
     vs.trust.problems.extend(problems)
     vs.upgraded_backup = upgraded
     with vs.uow() as uow:
+        # every failed attempt since the last login, with its time, by the account it hit
+        for attempted_at in keys.failed_times:
+            audit_log.append(uow.session, vs.signer, vs.actor.username, "session.failed",
+                             vs.actor.username, attempted_at=attempted_at)
+        if keys.attempts_tampered:
+            audit_log.append(uow.session, vs.signer, vs.actor.username, "attempts.tampered",
+                             vs.actor.username)
+            vs.trust.problems.append(f"attempts:{vs.actor.username}")
         audit_log.append(uow.session, vs.signer, vs.actor.username, "session.open",
                          failed_attempts_before=keys.failed_before)
         uow.commit()

@@ -37,13 +37,14 @@ def test_reopen_with_the_right_password(vault):
 
 
 def test_wrong_password_is_refused_and_repeated_failures_slow_down(vault):
-    path = vault.vault_dir
+    from desktop.security.attempts import FREE_ATTEMPTS, Attempts
+    path, vault_id = vault.vault_dir, vault.keys.vault_id
     vault.close()
-    for _ in range(vault_files.FREE_ATTEMPTS):
+    for _ in range(FREE_ATTEMPTS):
         with pytest.raises(WrongPassword) as err:
             vault_service.open_vault(path, "admin", "not-the-password")
         assert err.value.message("vi") == "Sai mật khẩu cho người dùng “admin”."
-    assert vault_files._Attempts(path).delay_for("admin") >= 1.0
+    assert Attempts(path, vault_id).delay_for("admin") >= 1.0
     started = time.monotonic()
     with pytest.raises(WrongPassword):
         vault_service.open_vault(path, "admin", "not-the-password")
@@ -55,8 +56,8 @@ def test_wrong_password_is_refused_and_repeated_failures_slow_down(vault):
         latest = audit_log.entries(uow.session, limit=1)[0]
     vs.close()
     assert latest.action == "session.open"
-    assert latest.detail["failed_attempts_before"] == vault_files.FREE_ATTEMPTS + 1
-    assert vault_files._Attempts(path).delay_for("admin") == 0
+    assert latest.detail["failed_attempts_before"] == FREE_ATTEMPTS + 1
+    assert Attempts(path, vault_id).delay_for("admin") == 0
 
 
 def test_password_change_rewraps_only_that_users_slot(vault):
