@@ -56,6 +56,37 @@ def show(parent: QWidget | None, exc: BaseException, lang: str = "vi") -> None:
     box.open()
 
 
+def is_rollback(exc: BaseException) -> bool:
+    return isinstance(exc, HosoError) and exc.key == "vault.rolled_back"
+
+
+def confirm_rollback(parent: QWidget, exc: HosoError, lang: str, then) -> QMessageBox:
+    """The vault is older than what this user saw: say so, and open it only when the
+    user says it is a deliberate restore (then(), which opens with the rollback audited)."""
+    from PySide6.QtCore import QCoreApplication
+    question = QCoreApplication.translate("errors", "Mở kho dữ liệu này?")
+    box = QMessageBox(QMessageBox.Icon.Warning, "Hồ sơ Thanh tra",
+                      exc.message(lang) + "\n\n" + question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setObjectName("rollbackQuestion")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.finished.connect(lambda result: then() if result == QMessageBox.StandardButton.Yes
+                         else None)
+    box.open()
+    return box
+
+
+def security_warnings(session, lang: str) -> str:
+    """What the login found for the user to hear at once ("" when nothing)."""
+    parts = []
+    if session.upgraded_backup:
+        parts.append(render("trust.upgraded", lang, path=session.upgraded_backup))
+    if session.trust.problems:
+        parts.append(render("trust.problems", lang, n=len(session.trust.problems),
+                            items=", ".join(session.trust.problems)))
+    return "\n\n".join(parts)
+
+
 def install_excepthook(lang_of) -> None:
     """Uncaught exceptions in slots: log, show, keep running."""
     def hook(kind, exc, tb):

@@ -71,12 +71,13 @@ class LockScreen(QWidget):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch()
 
-    def submit(self) -> None:
+    def submit(self, accept_rollback: bool = False) -> None:
         ctx = self.window_.ctx
         path, user, password = ctx.vault_path, ctx.username, self.password.text()
         self.busy.show()
         self.button.setEnabled(False)
-        ctx.runner.run(lambda control: vault_service.open_vault(path, user, password),
+        ctx.runner.run(lambda control: vault_service.open_vault(path, user, password,
+                                                                accept_rollback),
                        done=self._opened, error=self._failed)
 
     def _opened(self, session) -> None:
@@ -91,6 +92,9 @@ class LockScreen(QWidget):
         self.button.setEnabled(True)
         self.message.setText(errors.describe(exc, self.window_.ctx.lang))
         self.password.selectAll()
+        if errors.is_rollback(exc):
+            self.question = errors.confirm_rollback(self, exc, self.window_.ctx.lang,
+                                                    lambda: self.submit(accept_rollback=True))
 
 
 class MainWindow(QMainWindow):
@@ -250,6 +254,13 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if isinstance(current, Page):
             current.activate()
+        warnings = errors.security_warnings(session, self.ctx.lang)
+        if warnings:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cảnh báo bảo mật"), warnings,
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("securityWarning")
+            self.security_box = box
+            box.open()
 
     # --- file actions (dialogs are their own modules) ---------------------------------
     def import_excel(self) -> None:

@@ -1809,6 +1809,10 @@
         <source>%1 · %2 · độ mật %3</source>
         <translation>%1 · %2 · clearance %3</translation>
     </message>
+    <message>
+        <source>Cảnh báo bảo mật</source>
+        <translation>Security warning</translation>
+    </message>
 </context>
 <context>
     <name>MappingModel</name>
@@ -2621,6 +2625,18 @@
         <translation>Change role, clearance…</translation>
     </message>
     <message>
+        <source>Khóa tài khoản…</source>
+        <translation>Disable account…</translation>
+    </message>
+    <message>
+        <source>Mở khóa đăng nhập</source>
+        <translation>Unlock login</translation>
+    </message>
+    <message>
+        <source>Cho đăng nhập lại sau 10 lần nhập sai mật khẩu</source>
+        <translation>Let the user log in again after 10 wrong passwords</translation>
+    </message>
+    <message>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
@@ -2653,6 +2669,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Chữ ký không hợp lệ — báo quản trị viên</source>
+        <translation>Invalid signature — tell the administrator</translation>
+    </message>
+    <message>
         <source>Đang dùng</source>
         <translation>Active</translation>
     </message>
@@ -2667,6 +2687,10 @@
     <message>
         <source>Người dùng mới nhận một mật khẩu đầu tiên (chỉ hiện một lần) và phải đổi mật khẩu khi đăng nhập lần đầu. Độ mật quyết định những tài liệu mật mà người đó giải mã được.</source>
         <translation>A new user receives a first password (shown only once) and must change it at their first sign-in. The clearance decides which classified documents the user can decrypt.</translation>
+    </message>
+    <message>
+        <source>Mở lại tài khoản…</source>
+        <translation>Enable account…</translation>
     </message>
     <message>
         <source>Đã thêm người dùng %1.</source>
@@ -2687,6 +2711,30 @@
     <message>
         <source>Đã đặt lại mật khẩu của %1.</source>
         <translation>Password of %1 reset.</translation>
+    </message>
+    <message>
+        <source>Mở lại tài khoản %1? Quyền tiếp cận theo độ mật được cấp lại.</source>
+        <translation>Enable account %1 again? Its clearance is granted again.</translation>
+    </message>
+    <message>
+        <source>Khóa tài khoản %1? Người này không đăng nhập được nữa và các khóa độ mật của họ bị thu hồi.</source>
+        <translation>Disable account %1? This person can no longer log in and their level keys are revoked.</translation>
+    </message>
+    <message>
+        <source>Khóa, mở lại tài khoản</source>
+        <translation>Disable or enable an account</translation>
+    </message>
+    <message>
+        <source>Đã mở lại tài khoản %1.</source>
+        <translation>Account %1 enabled again.</translation>
+    </message>
+    <message>
+        <source>Đã khóa tài khoản %1.</source>
+        <translation>Account %1 disabled.</translation>
+    </message>
+    <message>
+        <source>Đã mở khóa đăng nhập cho %1.</source>
+        <translation>Login unlocked for %1.</translation>
     </message>
     <message>
         <source>Đã cập nhật vai trò, độ mật của %1.</source>
@@ -3121,6 +3169,13 @@
     <message>
         <source>Không đọc được tệp %1 (%2).</source>
         <translation>Cannot read file %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Mở kho dữ liệu này?</source>
+        <translation>Open this vault?</translation>
     </message>
 </context>
 </TS>

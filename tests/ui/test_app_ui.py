@@ -153,3 +153,31 @@ def test_first_start_wizard_creates_a_vault(qtbot, tmp_path, ui_settings):
     qtbot.addWidget(launcher.window)
     assert (tmp_path / "new-vault" / "keys.json").exists()
     _finish(launcher)
+
+
+def test_a_rolled_back_vault_asks_before_opening_and_the_answer_is_audited(
+        qtbot, made_vault, ui_settings, tmp_path, monkeypatch):
+    import shutil
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services import audit_log
+    monkeypatch.setenv("HOSO_PROFILE_DIR", str(tmp_path / "profile"))
+    old = tmp_path / "old"
+    shutil.copytree(made_vault, old)
+    vs = vault_service.open_vault(made_vault, "admin", PASSWORD)  # newer work the admin sees
+    vs.close()
+    for name in ("hoso.db", "keys.json"):
+        shutil.copy2(old / name, made_vault / name)
+    launcher = _launch(qtbot, made_vault, ui_settings)
+    dialog = _login(qtbot, launcher, PASSWORD)
+    qtbot.waitUntil(lambda: getattr(dialog, "question", None) is not None, timeout=10000)
+    assert "cũ hơn những gì bạn đã thấy" in dialog.message.text()
+    assert launcher.window is None
+    question = dialog.question
+    assert question.objectName() == "rollbackQuestion"
+    question.done(QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    qtbot.addWidget(launcher.window)
+    with launcher.ctx.session.uow() as uow:
+        assert audit_log.entries(uow.session, action="vault.rollback_accepted", limit=1)
+    _finish(launcher)

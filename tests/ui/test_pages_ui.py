@@ -398,6 +398,30 @@ def test_users_page_adds_a_user_with_a_one_time_password(qtbot, ctx, qtmodeltest
     page.password_dialog.close()
     idle(qtbot, ctx)
     vault_service.open_vault(demo_path, "thanhtra3", new_password).close()
+
+    # disable (asked first): the account cannot log in and its level keys are gone
+    def select(name):
+        page.table.selectRow(page.proxy.mapFromSource(
+            page.model.index([u.username for u in page.model.rows].index(name), 0)).row())
+    select("thanhtra3")
+    assert page.active_button.text() == "Khóa tài khoản…"
+    page.toggle_active()
+    page.dialog.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not next(u for u in page.model.rows
+                                     if u.username == "thanhtra3").active, timeout=WAIT)
+    row = [u.username for u in page.model.rows].index("thanhtra3")
+    assert page.model.index(row, 5).data() == "Đã khóa"
+    with pytest.raises(HosoError) as refused:
+        vault_service.open_vault(demo_path, "thanhtra3", new_password)
+    assert refused.value.key == "vault.user_disabled"
+    select("thanhtra3")
+    assert page.active_button.text() == "Mở lại tài khoản…"
+    page.toggle_active()
+    page.dialog.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: next(u for u in page.model.rows
+                                 if u.username == "thanhtra3").active, timeout=WAIT)
+    idle(qtbot, ctx)
+    vault_service.open_vault(demo_path, "thanhtra3", new_password).close()
     for model in (page.model, page.proxy):
         qtmodeltester.check(model)
 

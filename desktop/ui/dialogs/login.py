@@ -59,14 +59,15 @@ class LoginDialog(QDialog):
         (self.password if user else self.user).setFocus()
         self.setMinimumWidth(420)
 
-    def submit(self) -> None:
+    def submit(self, accept_rollback: bool = False) -> None:
         user, password = self.user.text().strip(), self.password.text()
         if not password:
             self.message.setText(self.tr("Hãy nhập mật khẩu."))
             return
         self._busy(True)
         path = self.vault_path
-        self.runner.run(lambda control: vault_service.open_vault(path, user or None, password),
+        self.runner.run(lambda control: vault_service.open_vault(path, user or None, password,
+                                                                 accept_rollback),
                         done=self._opened, error=self._failed)
 
     def _busy(self, on: bool) -> None:
@@ -86,5 +87,8 @@ class LoginDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         self.message.setText(errors.describe(exc, self.lang))
+        if errors.is_rollback(exc):
+            self.question = errors.confirm_rollback(self, exc, self.lang,
+                                                    lambda: self.submit(accept_rollback=True))
         self.password.selectAll()
         self.password.setFocus()

@@ -17,7 +17,7 @@ from desktop.ui import errors
 from desktop.ui import settings as opts
 from desktop.ui.views.base import Page
 from desktop.ui.forms import FormDialog
-from desktop.ui.tables import GREY, Col, RowsModel, RowsProxy, fit_columns, make_table, selected_row
+from desktop.ui.tables import GREY, RED, Col, RowsModel, RowsProxy, fit_columns, make_table, selected_row
 from desktop.ui.widgets import busy_bar
 
 
@@ -67,8 +67,16 @@ class UsersPage(Page):
         self.role_button = QPushButton(self.tr("Đổi vai trò, độ mật…"))
         self.role_button.setObjectName("changeRole")
         self.role_button.clicked.connect(self.change_role)
+        self.active_button = QPushButton(self.tr("Khóa tài khoản…"))
+        self.active_button.setObjectName("toggleActive")
+        self.active_button.clicked.connect(self.toggle_active)
+        self.unlock_button = QPushButton(self.tr("Mở khóa đăng nhập"))
+        self.unlock_button.setObjectName("unlockSlot")
+        self.unlock_button.setToolTip(self.tr("Cho đăng nhập lại sau 10 lần nhập sai mật khẩu"))
+        self.unlock_button.clicked.connect(self.unlock_slot)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.reset_button, self.role_button):
+        for button in (self.add_button, self.reset_button, self.role_button, self.active_button,
+                       self.unlock_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -81,8 +89,8 @@ class UsersPage(Page):
                 sort=lambda u: int(u.clearance)),
             Col(self.tr("Phải đổi mật khẩu"),
                 lambda u: self.tr("Có") if u.must_change_password else self.tr("Không")),
-            Col(self.tr("Trạng thái"), lambda u: self.tr("Đang dùng") if u.active else self.tr("Đã khóa")),
-        ], color=lambda u: None if u.active else GREY, parent=self)
+            Col(self.tr("Trạng thái"), self._state),
+        ], color=lambda u: RED if not u.trusted else (None if u.active else GREY), parent=self)
         self.model.setObjectName("usersModel")
         self.proxy = RowsProxy(self.model, self)
         self.table = make_table(self.proxy, "usersTable")
@@ -104,6 +112,11 @@ class UsersPage(Page):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.refused, 1)
         self._buttons()
+
+    def _state(self, user: UserInfo) -> str:
+        if not user.trusted:
+            return self.tr("Chữ ký không hợp lệ — báo quản trị viên")
+        return self.tr("Đang dùng") if user.active else self.tr("Đã khóa")
 
     # --- Page ---
     def refresh(self) -> None:
@@ -145,11 +158,16 @@ class UsersPage(Page):
 
     def _buttons(self) -> None:
         admin = _is_admin(self.ctx)
-        for button in (self.add_button, self.reset_button, self.role_button):
+        for button in (self.add_button, self.reset_button, self.role_button, self.active_button,
+                       self.unlock_button):
             button.setVisible(admin)
-        chosen = selected_row(self.table) is not None
-        self.reset_button.setEnabled(chosen)
-        self.role_button.setEnabled(chosen)
+        user = selected_row(self.table)
+        chosen = user is not None
+        for button in (self.reset_button, self.role_button, self.active_button,
+                       self.unlock_button):
+            button.setEnabled(chosen)
+        self.active_button.setText(self.tr("Mở lại tài khoản…") if chosen and not user.active
+                                   else self.tr("Khóa tài khoản…"))
 
     def _written(self, message: str) -> None:
         self.status.emit(message)
@@ -217,6 +235,50 @@ class UsersPage(Page):
     def _write_failed(self, exc: BaseException) -> None:
         self.busy.hide()
         errors.show(self, exc, self.ctx.lang)
+
+    def toggle_active(self) -> None:
+        user = selected_row(self.table)
+        if user is None or not _is_admin(self.ctx):
+            return
+        enable = not user.active
+        text = (self.tr("Mở lại tài khoản %1? Quyền tiếp cận theo độ mật được cấp lại.") if enable
+                else self.tr("Khóa tài khoản %1? Người này không đăng nhập được nữa và các khóa "
+                             "độ mật của họ bị thu hồi."))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Khóa, mở lại tài khoản"),
+                          text.replace("%1", user.username),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmActive")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        name = user.username
+
+        def answered(result: int) -> None:
+            if result != QMessageBox.StandardButton.Yes:
+                return
+            done = (self.tr("Đã mở lại tài khoản %1.") if enable
+                    else self.tr("Đã khóa tài khoản %1.")).replace("%1", name)
+            if self.ctx.db(lambda vs, control: users.set_active(vs, name, enable),
+                           done=lambda _info: self._done(done),
+                           error=self._write_failed) is not None:
+                self.busy.show()
+
+        box.finished.connect(answered)
+        self.dialog = box
+        box.open()
+
+    def unlock_slot(self) -> None:
+        user = selected_row(self.table)
+        if user is None or not _is_admin(self.ctx):
+            return
+        name = user.username
+        message = self.tr("Đã mở khóa đăng nhập cho %1.").replace("%1", name)
+        if self.ctx.db(lambda vs, control: users.unlock_slot(vs, name),
+                       done=lambda _r: self._done(message), error=self._write_failed) is not None:
+            self.busy.show()
+
+    def _done(self, message: str) -> None:
+        self.busy.hide()
+        self._written(message)
+        self.refresh()
 
     def change_role(self) -> None:
         user = selected_row(self.table)
