@@ -98,39 +98,42 @@ def level_fingerprint(vault_id: str, level: int, key: bytes) -> bytes:
     return hashlib.sha256(f"hoso-level-fp|{vault_id}|{level}|".encode() + key).digest()
 
 
-def _level_message(vault_id: str, level: int, fp: bytes) -> bytes:
-    return canonical([vault_id, int(level), fp.hex()])
+def _level_message(vault_id: str, level: int, generation: int, fp: bytes) -> bytes:
+    return canonical([vault_id, int(level), int(generation), fp.hex()])
 
 
-def sign_level(root_private: bytes, vault_id: str, level: int, fp: bytes) -> bytes:
-    return sign(root_private, LEVEL_DOMAIN, _level_message(vault_id, level, fp))
+def sign_level(root_private: bytes, vault_id: str, level: int, generation: int,
+               fp: bytes) -> bytes:
+    return sign(root_private, LEVEL_DOMAIN, _level_message(vault_id, level, generation, fp))
 
 
-def check_level(root_public: bytes, vault_id: str, level: int, fp: bytes | None,
-                signature: bytes | None) -> None:
+def check_level(root_public: bytes, vault_id: str, level: int, generation: int,
+                fp: bytes | None, signature: bytes | None) -> None:
     if fp is None or not verify_signature(root_public, LEVEL_DOMAIN,
-                                          _level_message(vault_id, level, fp), signature):
-        raise TrustError("level", str(int(level)))
+                                          _level_message(vault_id, level, generation, fp),
+                                          signature):
+        raise TrustError("level", f"{int(level)}.{int(generation)}")
 
 
 # --- grants -----------------------------------------------------------------------------
 
-def _grant_message(vault_id: str, username: str, level: int, sealed: bytes,
+def _grant_message(vault_id: str, username: str, level: int, generation: int, sealed: bytes,
                    granted_by: str) -> bytes:
-    return canonical([vault_id, username, int(level), hashlib.sha256(sealed).hexdigest(),
-                      granted_by])
+    return canonical([vault_id, username, int(level), int(generation),
+                      hashlib.sha256(sealed).hexdigest(), granted_by])
 
 
-def sign_grant(root_private: bytes, vault_id: str, username: str, level: int, sealed: bytes,
-               granted_by: str) -> bytes:
+def sign_grant(root_private: bytes, vault_id: str, username: str, level: int, generation: int,
+               sealed: bytes, granted_by: str) -> bytes:
     return sign(root_private, GRANT_DOMAIN,
-                _grant_message(vault_id, username, level, sealed, granted_by))
+                _grant_message(vault_id, username, level, generation, sealed, granted_by))
 
 
-def check_grant(root_public: bytes, vault_id: str, username: str, level: int, sealed: bytes,
-                granted_by: str, signature: bytes | None) -> None:
+def check_grant(root_public: bytes, vault_id: str, username: str, level: int, generation: int,
+                sealed: bytes, granted_by: str, signature: bytes | None) -> None:
     if not verify_signature(root_public, GRANT_DOMAIN,
-                            _grant_message(vault_id, username, level, sealed, granted_by),
+                            _grant_message(vault_id, username, level, generation, sealed,
+                                           granted_by),
                             signature):
         raise TrustError("grant", f"{username}/{int(level)}")
 

@@ -43,6 +43,7 @@ class SlotSecrets:
     anchor_head: bytes = b""
     anchor_at: str = ""
     attempts_seen: int = 0             # password attempts counted up to this user's last login
+    levels_seen: dict[int, int] = field(default_factory=dict)  # newest level key generations
 
     def encode(self) -> bytes:
         return json.dumps({"v": 2, "db_key": self.db_key.hex(), "box": self.box_private.hex(),
@@ -50,7 +51,9 @@ class SlotSecrets:
                            "root_gen": self.root_generation, "anchor_seq": self.anchor_seq,
                            "anchor_head": self.anchor_head.hex(),
                            "anchor_at": self.anchor_at,
-                           "attempts_seen": self.attempts_seen}).encode()
+                           "attempts_seen": self.attempts_seen,
+                           "levels_seen": {str(k): v for k, v in self.levels_seen.items()}}
+                          ).encode()
 
     @classmethod
     def decode(cls, clear: bytes) -> "SlotSecrets":
@@ -63,7 +66,8 @@ class SlotSecrets:
                       bytes.fromhex(data["sign"]), bytes.fromhex(data["root"]),
                       int(data["root_gen"]), int(data["anchor_seq"]),
                       bytes.fromhex(data["anchor_head"]), str(data["anchor_at"]),
-                      int(data.get("attempts_seen", 0)))
+                      int(data.get("attempts_seen", 0)),
+                      {int(k): int(v) for k, v in dict(data.get("levels_seen", {})).items()})
         if len(secrets.db_key) != 32 or len(secrets.box_private) != 32:
             raise ValueError("bad key length")
         return secrets

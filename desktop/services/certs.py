@@ -174,37 +174,49 @@ def certified_sign_keys(state: TrustState, session: Session) -> set[tuple[str, b
 
 # --- level keys and grants ----------------------------------------------------------------------
 
-def record_level_key(state: TrustState, session: Session, level: Level, key: bytes) -> None:
+def record_level_key(state: TrustState, session: Session, level: Level, key: bytes,
+                     generation: int = 1) -> None:
     fp = trust.level_fingerprint(state.vault_id, int(level), key)
-    row = session.get(LevelKeyRecord, int(level))
-    signature = trust.sign_level(state.root_private, state.vault_id, int(level), fp)
-    if row is None:
-        session.add(LevelKeyRecord(level=int(level), fingerprint=fp, signature=signature))
-    else:
-        row.fingerprint, row.signature = fp, signature
+    session.add(LevelKeyRecord(level=int(level), generation=generation, fingerprint=fp,
+                               signature=trust.sign_level(state.root_private, state.vault_id,
+                                                          int(level), generation, fp)))
 
 
-def level_key_ok(state: TrustState, session: Session, level: Level, key: bytes) -> bool:
-    row = session.get(LevelKeyRecord, int(level))
-    if row is None:
-        return False
+def level_record_ok(state: TrustState, row: LevelKeyRecord) -> bool:
     try:
-        trust.check_level(state.root_public, state.vault_id, int(level), row.fingerprint,
-                          row.signature)
+        trust.check_level(state.root_public, state.vault_id, row.level, row.generation,
+                          row.fingerprint, row.signature)
+        return True
     except TrustError:
         return False
-    return row.fingerprint == trust.level_fingerprint(state.vault_id, int(level), key)
+
+
+def level_key_ok(state: TrustState, session: Session, level: Level, key: bytes,
+                 generation: int = 1) -> bool:
+    row = session.get(LevelKeyRecord, (int(level), generation))
+    return (row is not None and level_record_ok(state, row)
+            and row.fingerprint == trust.level_fingerprint(state.vault_id, int(level), key))
+
+
+def current_generations(state: TrustState, session: Session) -> dict[int, int]:
+    """The newest validly signed generation of each level's key."""
+    found: dict[int, int] = {}
+    for row in session.execute(select(LevelKeyRecord)).scalars():
+        if level_record_ok(state, row) and row.generation > found.get(row.level, 0):
+            found[row.level] = row.generation
+    return found
 
 
 def sign_grant(state: TrustState, grant: LevelGrant, username: str) -> None:
     grant.signature = trust.sign_grant(state.root_private, state.vault_id, username, grant.level,
-                                       grant.sealed_key, grant.granted_by)
+                                       grant.generation or 1, grant.sealed_key, grant.granted_by)
 
 
 def grant_ok(state: TrustState, grant: LevelGrant, username: str) -> bool:
     try:
         trust.check_grant(state.root_public, state.vault_id, username, grant.level,
-                          grant.sealed_key, grant.granted_by, grant.signature)
+                          grant.generation or 1, grant.sealed_key, grant.granted_by,
+                          grant.signature)
         return True
     except TrustError:
         return False
@@ -230,12 +242,11 @@ def check_all(state: TrustState, session: Session) -> list[str]:
             continue
         if not row_matches(user, cert):
             problems.append(f"account-row:{user.username}")
-    for row in session.execute(select(LevelKeyRecord).order_by(LevelKeyRecord.level)).scalars():
-        try:
-            trust.check_level(state.root_public, state.vault_id, row.level, row.fingerprint,
-                              row.signature)
-        except TrustError:
-            problems.append(f"level:{row.level}")
+    for row in session.execute(select(LevelKeyRecord).order_by(LevelKeyRecord.level,
+                                                               LevelKeyRecord.generation)).scalars():
+        if not level_record_ok(state, row):
+            problems.append(f"level:{row.level}" + (f".{row.generation}"
+                                                    if row.generation > 1 else ""))
     for grant in session.execute(select(LevelGrant)).scalars():
         username = names.get(grant.user_id, f"#{grant.user_id}")
         if not grant_ok(state, grant, username):

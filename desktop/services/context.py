@@ -34,6 +34,7 @@ class VaultSession:
     trust: TrustState     # the root reached from the one pinned in the user's slot
     upgraded_backup: str = ""  # set when this login upgraded an old vault (backup taken)
     _level_keys: dict[Level, bytes] = field(default_factory=dict, repr=False)
+    _level_ring: dict[tuple[Level, int], bytes] = field(default_factory=dict, repr=False)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.engine)
@@ -52,3 +53,4 @@ class VaultSession:
         self.signer.drop()
         self.trust.drop()
         self._level_keys.clear()
+        self._level_ring.clear()

@@ -45,7 +45,7 @@ from desktop.security.vault import BLOBS_NAME
 from desktop.services import audit_log, document_text
 from desktop.services.cases import load_case
 from desktop.services.context import VaultSession
-from desktop.services.levels import my_level_keys
+from desktop.services.levels import current_generation, level_key_ring, my_level_keys
 from desktop.storage import doc_search, search
 from desktop.storage.orm import (Case, DocumentCopy, DocumentEvent, DocumentRecord, DocumentText,
                                  DocumentVersion)
@@ -409,7 +409,8 @@ def _record_version(vs: VaultSession, session: Session, doc: DocumentRecord, num
     wrapped = wrap_content_key(level_key, staged.content_key,
                                content_key_context(vs.keys.vault_id, doc.id, number, level))
     row = DocumentVersion(document_id=doc.id, version=number, blob_id=staged.blob_id,
-                          wrapped_key=wrapped, key_level=int(level), size=staged.size,
+                          wrapped_key=wrapped, key_level=int(level),
+                          key_generation=current_generation(vs, session, level), size=staged.size,
                           sha256=staged.sha256, file_name=staged.file_name,
                           mime_type=staged.mime_type, note=note or "",
                           index_state=staged.index_state, created_by=vs.actor.username,
@@ -771,6 +772,7 @@ def change_level(vs: VaultSession, doc_id: int, new_level: Level, reason: str,
                 v.wrapped_key = wrap_content_key(
                     new_key, content_key, content_key_context(vault_id, doc.id, v.version, new_level))
                 v.key_level = int(new_level)
+                v.key_generation = current_generation(vs, session, new_level)
                 sealed = session.get(DocumentText, v.id)
                 if sealed is not None:
                     text = doc_index.open_text(content_key, _text_context(vs, doc.id, v.version),
@@ -894,10 +896,11 @@ def search_documents(vs: VaultSession, query: str, limit: int = 50) -> list[Sear
     with vs.uow() as uow:
         session = uow.session
         clearance = int(vs.actor.clearance)
-        keys = my_level_keys(vs, session)
+        ring = level_key_ring(vs, session)
         found: dict[int, tuple[float, int]] = {}  # document id → (score, version id)
-        for level in sorted(lv for lv in keys if lv <= clearance):
-            blinder = doc_index.Blinder(doc_index.search_key(keys[level], vs.keys.vault_id, level))
+        # every generation the searcher holds: older documents are indexed under older keys
+        for level, key in sorted((lv, key) for (lv, _gen), key in ring.items() if lv <= clearance):
+            blinder = doc_index.Blinder(doc_index.search_key(key, vs.keys.vault_id, level))
             for version_id, document_id, score in doc_search.hits(
                     session, blinder.query(words), int(level), clearance, limit * 4):
                 best = found.get(document_id)
@@ -1090,15 +1093,15 @@ def _unwrap(vs: VaultSession, session: Session, doc: DocumentRecord,
             row: DocumentVersion) -> bytes:
     """The version's content key, with the level key it is wrapped under. A doctored
     level (or key) fails here, with a refusal, not with content."""
-    keys = my_level_keys(vs, session)
     level = Level(row.key_level)
+    key = level_key_ring(vs, session).get((level, row.key_generation or 1))
     if row.wrapped_key is None:
         raise HosoError("doc.destroyed", number=doc.number,
                         date=doc.destroyed_at.strftime("%d/%m/%Y") if doc.destroyed_at else "")
-    if level not in keys or level > vs.actor.clearance or row.key_level != doc.level:
+    if key is None or level > vs.actor.clearance or row.key_level != doc.level:
         _deny(vs, session, doc, "unwrap", key_level=row.key_level)
     try:
-        return unwrap_content_key(keys[level], row.wrapped_key,
+        return unwrap_content_key(key, row.wrapped_key,
                                   content_key_context(vs.keys.vault_id, doc.id, row.version, level))
     except DecryptionFailed:
         session.rollback()

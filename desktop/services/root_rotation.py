@@ -63,13 +63,9 @@ def rotate_in(vs: VaultSession, session: Session) -> certs.TrustState:
         if serials.get(row.serial) == row.username:
             current[row.username] = cert
     for record in session.execute(select(LevelKeyRecord)).scalars():
-        try:
-            trust.check_level(old.root_public, old.vault_id, record.level, record.fingerprint,
-                              record.signature)
-        except TrustError:
-            continue
-        record.signature = trust.sign_level(new_private, old.vault_id, record.level,
-                                            record.fingerprint)
+        if certs.level_record_ok(old, record):
+            record.signature = trust.sign_level(new_private, old.vault_id, record.level,
+                                                record.generation, record.fingerprint)
     names = {u.id: u.username for u in session.execute(select(User)).scalars()}
     for grant in session.execute(select(LevelGrant)).scalars():
         username = names.get(grant.user_id, "")

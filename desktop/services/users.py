@@ -15,7 +15,7 @@ from desktop.security import vault as vault_files
 from desktop.security.crypto import public_from_private, signing_public
 from desktop.services import audit_log, certs, root_rotation
 from desktop.services.context import VaultSession
-from desktop.services.levels import root_private, set_grants
+from desktop.services.levels import rekey, root_private, set_grants
 from desktop.storage.orm import LevelGrant, User
 
 
@@ -156,8 +156,11 @@ def set_clearance(vs: VaultSession, username: str, clearance: Level,
         certs.reissue(vs.trust, session, user, cert, vs.actor.username)
         if user.role == Role.ADMIN.value and not was_admin:
             certs.seal_root_to(vs.trust, session, username, cert.box_public)
+        lost = [lv for lv in Level if clearance < lv <= before]
+        rekeyed = rekey(vs, session, lost) if lost else {}
         audit_log.append(session, vs.signer, vs.actor.username, "user.clearance", username,
-                         before=before, after=int(clearance), role=user.role)
+                         before=before, after=int(clearance), role=user.role,
+                         rekeyed={int(k): v for k, v in rekeyed.items()})
         rotated = None
         if was_admin and user.role != Role.ADMIN.value:
             rotated = root_rotation.rotate_in(vs, session)
@@ -168,15 +171,16 @@ def set_clearance(vs: VaultSession, username: str, clearance: Level,
 
 
 def set_active(vs: VaultSession, username: str, active: bool) -> UserInfo:
-    """Disable (revoke) or enable an account. A disabled account's grants are deleted and
-    its certificate says inactive; a disabled administrator's root copy goes with a
-    rotation of the root."""
+    """Disable (revoke) or enable an account. A disabled account's grants are deleted, its
+    certificate says inactive, and the levels it held are re-keyed going forward; a
+    disabled administrator's root copy goes with a rotation of the root."""
     _require_admin(vs)
     if username == vs.actor.username and not active:
         raise HosoError("user.cannot_disable_self")
     with vs.uow() as uow:
         session = uow.session
         user, cert = certs.account_by_name(vs.trust, session, username)
+        root_private(vs, session)
         user.role, user.clearance = cert.role, cert.clearance
         user.active = active
         if not active:
@@ -184,8 +188,13 @@ def set_active(vs: VaultSession, username: str, active: bool) -> UserInfo:
         else:
             set_grants(vs, session, user, Level(cert.clearance), cert.box_public)
         certs.reissue(vs.trust, session, user, cert, vs.actor.username)
+        # what the account could read stays readable to it (it may have kept the keys);
+        # what is written from now on is under keys it never had
+        rekeyed = rekey(vs, session, [lv for lv in Level if lv <= cert.clearance]) \
+            if not active else {}
         audit_log.append(session, vs.signer, vs.actor.username,
-                         "user.enable" if active else "user.disable", username)
+                         "user.enable" if active else "user.disable", username,
+                         rekeyed={int(k): v for k, v in rekeyed.items()})
         rotated = None
         if not active and cert.role == Role.ADMIN.value:
             rotated = root_rotation.rotate_in(vs, session)

@@ -63,6 +63,9 @@ class LevelGrant(Base):
     __tablename__ = "level_grants"
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     level: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # a level is re-keyed when someone loses it (disabled, clearance lowered): new
+    # documents use the newest generation; those still cleared keep the older ones
+    generation: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
     sealed_key: Mapped[bytes] = mapped_column(LargeBinary)
     granted_by: Mapped[str] = mapped_column(String(64))
     granted_at: Mapped[datetime] = mapped_column(DateTime)
@@ -107,6 +110,7 @@ class LevelKeyRecord(Base):
 
     __tablename__ = "level_keys"
     level: Mapped[int] = mapped_column(Integer, primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
     fingerprint: Mapped[bytes] = mapped_column(LargeBinary)
     signature: Mapped[bytes] = mapped_column(LargeBinary)
 
@@ -300,6 +304,7 @@ class DocumentVersion(Base):
     blob_id: Mapped[str] = mapped_column(String(64), unique=True)
     wrapped_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     key_level: Mapped[int] = mapped_column(Integer)
+    key_generation: Mapped[int] = mapped_column(Integer, default=1)
     size: Mapped[int] = mapped_column(BigInteger)
     sha256: Mapped[bytes] = mapped_column(LargeBinary)
     file_name: Mapped[str] = mapped_column(String(260), default="")

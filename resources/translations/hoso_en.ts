@@ -369,6 +369,14 @@
         <translation>the row&apos;s content does not match its authentication code (the row was edited)</translation>
     </message>
     <message>
+        <source>chữ ký của người ghi dòng không hợp lệ</source>
+        <translation>the signature of the row&apos;s author does not verify</translation>
+    </message>
+    <message>
+        <source>dòng được ký bằng một khóa không phải của người dùng ghi trên dòng</source>
+        <translation>the row is signed with a key that is not the key of the user it names</translation>
+    </message>
+    <message>
         <source>OK, %1 dòng — chuỗi nhật ký toàn vẹn.</source>
         <translation>OK, %1 rows — the audit log chain is intact.</translation>
     </message>

@@ -300,6 +300,9 @@ class AuditPage(Page):
                                                     "sửa, xóa hoặc chèn thêm)"),
             "row content does not match its hash": self.tr("nội dung dòng không khớp với mã xác thực "
                                                            "(dòng đã bị sửa)"),
+            "signature does not verify": self.tr("chữ ký của người ghi dòng không hợp lệ"),
+            "signed by a key not certified for this user": self.tr(
+                "dòng được ký bằng một khóa không phải của người dùng ghi trên dòng"),
         }.get(why, why)
 
     def _verified(self, result: audit_log.ChainReport) -> None:
