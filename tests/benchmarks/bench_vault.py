@@ -15,9 +15,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from desktop.domain.levels import Level, Role
+from desktop.security.audit import Signer
+from desktop.security.crypto import new_signing_key
 from desktop.security.keyfile import KeyFile
-from desktop.security.vault import UnlockedKeys
+from desktop.security.vault import SlotSecrets, UnlockedKeys
 from desktop.services import cases, vault_service
+from desktop.services.certs import TrustState
 from desktop.services.context import Actor, VaultSession
 from desktop.storage import migrate
 from desktop.storage.engine import make_engine
@@ -90,9 +93,11 @@ def plain_session(path: Path) -> VaultSession:
         s.add(User(username="admin", role="admin", clearance=3, public_key=b"\0" * 32,
                    created_at=__import__("datetime").datetime.now()))
         s.commit()
-    keys = UnlockedKeys(path.parent, "plain", "admin", b"", b"", KeyFile(path, "plain", "", "admin"))
+    sign_private, _ = new_signing_key()
+    keys = UnlockedKeys(path.parent, "plain", "admin", SlotSecrets(b"", b"", sign_private),
+                        KeyFile(path, "plain", "", "admin"))
     return VaultSession(engine, keys, Actor(1, "admin", "admin", Role.ADMIN, Level.TUYET_MAT),
-                        os.urandom(32))
+                        Signer("admin", sign_private), TrustState("plain", 1, b""))
 
 
 def main() -> int:
