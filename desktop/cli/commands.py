@@ -194,9 +194,17 @@ def cmd_user_list(args) -> None:
                         ["User", "Full name", "Role", "Clearance", "Must change", "State"]))
 
 
+_PROBLEMS = {
+    "altered": ("BỊ SỬA NGOÀI CHƯƠNG TRÌNH (theo chứng thư)", "ALTERED OUTSIDE THE PROGRAM (as certified)"),
+    "unsigned": ("KHÔNG CÓ CHỮ KÝ HỢP LỆ", "NO VALID SIGNATURE"),
+    "not_enrolled": ("cần đặt lại mật khẩu", "needs a password reset"),
+}
+
+
 def _account_state(user, lang: str) -> str:
-    if not user.trusted:
-        return "CHỮ KÝ KHÔNG HỢP LỆ" if lang == "vi" else "BAD SIGNATURE"
+    if user.problem:
+        vi, en = _PROBLEMS[user.problem]
+        return vi if lang == "vi" else en
     if not user.active:
         return "đã khóa" if lang == "vi" else "disabled"
     return ""

@@ -27,13 +27,20 @@ class UserInfo:
     clearance: Level
     must_change_password: bool
     active: bool
-    trusted: bool = True  # certificate valid, row matches it, signing key certified
+    # "" when the certificate is valid and the row matches it; "altered": the row was
+    # changed outside the program (the certificate's values are shown); "unsigned": no
+    # valid certificate; "not_enrolled": from before the upgrade, waiting for a reset
+    problem: str = ""
+
+    @property
+    def trusted(self) -> bool:
+        return not self.problem
 
     def to_json(self) -> dict:
         return {"username": self.username, "full_name": self.full_name, "role": self.role.value,
                 "clearance": self.clearance.label_vi, "clearance_code": self.clearance.code,
                 "must_change_password": self.must_change_password, "active": self.active,
-                "trusted": self.trusted}
+                "trusted": self.trusted, "problem": self.problem}
 
 
 def _require_admin(vs: VaultSession) -> None:
@@ -233,7 +240,8 @@ def list_users(vs: VaultSession) -> list[UserInfo]:
 def _info(user: User, cert) -> UserInfo:
     if cert is None:
         return UserInfo(user.username, user.full_name, Role(user.role), Level(user.clearance),
-                        user.must_change_password, False, trusted=False)
+                        user.must_change_password, False, problem="unsigned")
+    problem = ("altered" if not certs.row_matches(user, cert)
+               else "not_enrolled" if not cert.sign_key else "")
     return UserInfo(user.username, cert.full_name, Role(cert.role), Level(cert.clearance),
-                    user.must_change_password, cert.active,
-                    trusted=certs.row_matches(user, cert) and bool(cert.sign_key))
+                    user.must_change_password, cert.active, problem=problem)

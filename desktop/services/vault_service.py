@@ -111,6 +111,11 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSe
         engine.dispose()
         raise
     vs.trust.problems.extend(problems)
+    if vs.actor.is_admin:
+        # the administrator is told at once of every record that fails its check
+        with vs.uow() as uow:
+            for item in certs.check_all(vs.trust, uow.session):
+                certs._problem(vs.trust, item)
     vs.upgraded_backup = upgraded
     with vs.uow() as uow:
         # every failed attempt since the last login, with its time, by the account it hit

@@ -2677,10 +2677,6 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Chữ ký không hợp lệ — báo quản trị viên</source>
-        <translation>Invalid signature — tell the administrator</translation>
-    </message>
-    <message>
         <source>Đang dùng</source>
         <translation>Active</translation>
     </message>
@@ -2695,6 +2691,18 @@
     <message>
         <source>Người dùng mới nhận một mật khẩu đầu tiên (chỉ hiện một lần) và phải đổi mật khẩu khi đăng nhập lần đầu. Độ mật quyết định những tài liệu mật mà người đó giải mã được.</source>
         <translation>A new user receives a first password (shown only once) and must change it at their first sign-in. The clearance decides which classified documents the user can decrypt.</translation>
+    </message>
+    <message>
+        <source>Bản ghi bị sửa ngoài chương trình — hiện theo chứng thư đã ký</source>
+        <translation>Record altered outside the program — shown as signed</translation>
+    </message>
+    <message>
+        <source>Không có chữ ký hợp lệ — không được tin cậy</source>
+        <translation>No valid signature — not trusted</translation>
+    </message>
+    <message>
+        <source>Cần đặt lại mật khẩu (từ trước khi nâng cấp)</source>
+        <translation>Needs a password reset (from before the upgrade)</translation>
     </message>
     <message>
         <source>Mở lại tài khoản…</source>

@@ -53,3 +53,15 @@ def test_a_root_of_ones_own_is_detected_by_everyone_else(scene):
     with pytest.raises(HosoError) as refused:
         scene.open(ATTACKER)
     assert refused.value.key == "trust.account_bad"
+
+
+def test_the_administrator_is_told_at_login(scene):
+    conn, _ = scene.raw()
+    conn.execute("UPDATE users SET role='admin' WHERE username=?", (ATTACKER,))
+    conn.commit()
+    conn.close()
+    admin = scene.open("admin")
+    assert f"account-row:{ATTACKER}" in admin.trust.problems
+    state = {u.username: u.problem for u in users.list_users(admin)}
+    admin.close()
+    assert state[ATTACKER] == "altered" and state["admin"] == ""

@@ -87,6 +87,7 @@ class LoginDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         self.message.setText(errors.describe(exc, self.lang))
+        self.adjustSize()  # a long message is read whole, not cut
         if errors.is_rollback(exc):
             self.question = errors.confirm_rollback(self, exc, self.lang,
                                                     lambda: self.submit(accept_rollback=True))

@@ -114,8 +114,12 @@ class UsersPage(Page):
         self._buttons()
 
     def _state(self, user: UserInfo) -> str:
-        if not user.trusted:
-            return self.tr("Chữ ký không hợp lệ — báo quản trị viên")
+        if user.problem == "altered":
+            return self.tr("Bản ghi bị sửa ngoài chương trình — hiện theo chứng thư đã ký")
+        if user.problem == "unsigned":
+            return self.tr("Không có chữ ký hợp lệ — không được tin cậy")
+        if user.problem == "not_enrolled":
+            return self.tr("Cần đặt lại mật khẩu (từ trước khi nâng cấp)")
         return self.tr("Đang dùng") if user.active else self.tr("Đã khóa")
 
     # --- Page ---
