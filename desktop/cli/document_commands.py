@@ -184,8 +184,9 @@ def cmd_doc_show(args) -> None:
         for v in detail.versions:
             gone = (" — " + ("đã tiêu hủy" if vi else "destroyed")) if v.destroyed else ""
             note = f" — {v.note}" if v.note else ""
+            digest = f"  sha256 {v.sha256[:16]}…" if v.sha256 else ""
             print(f"    v{v.version}  {v.file_name}  {_size(v.size)}  "
-                  f"{v.created_at:%d/%m/%Y %H:%M}  {v.created_by}  sha256 {v.sha256[:16]}…{note}{gone}")
+                  f"{v.created_at:%d/%m/%Y %H:%M}  {v.created_by}{digest}{note}{gone}")
     if detail.events:
         print("  " + ("Diễn biến" if vi else "Events") + ":")
         for e in detail.events:

@@ -40,7 +40,7 @@ from desktop.security import doc_index
 from desktop.security.blobs import (BlobCancelled, BlobDamaged, BlobReader, BlobStore,
                                     content_key_context, new_content_key, unwrap_content_key,
                                     wrap_content_key)
-from desktop.security.crypto import DecryptionFailed
+from desktop.security.crypto import DecryptionFailed, aead_decrypt, aead_encrypt, hkdf
 from desktop.security.vault import BLOBS_NAME
 from desktop.services import audit_log, document_text
 from desktop.services.cases import load_case
@@ -122,7 +122,7 @@ class DocumentRow:
 class VersionInfo:
     version: int
     size: int
-    sha256: str  # hex, of the clear content
+    sha256: str  # hex, of the clear content ("" when the viewer cannot open it)
     file_name: str
     mime_type: str
     note: str
@@ -326,7 +326,7 @@ def add_version(vs: VaultSession, doc_id: int, source: Source, note: str = "",
                              _target(doc), number=doc.number, level=doc.level, version=number,
                              size=staged.size)
             uow.commit()
-            return _version_info(row)
+            return _version_info(vs, session, doc, row)
     except BaseException:
         _store(vs).destroy(staged.blob_id)
         raise
@@ -411,7 +411,9 @@ def _record_version(vs: VaultSession, session: Session, doc: DocumentRecord, num
     row = DocumentVersion(document_id=doc.id, version=number, blob_id=staged.blob_id,
                           wrapped_key=wrapped, key_level=int(level),
                           key_generation=current_generation(vs, session, level), size=staged.size,
-                          sha256=staged.sha256, file_name=staged.file_name,
+                          sha256=seal_digest(vs.keys.vault_id, doc.id, number,
+                                             staged.content_key, staged.sha256),
+                          file_name=staged.file_name,
                           mime_type=staged.mime_type, note=note or "",
                           index_state=staged.index_state, created_by=vs.actor.username,
                           created_at=now)
@@ -422,6 +424,46 @@ def _record_version(vs: VaultSession, session: Session, doc: DocumentRecord, num
             staged.content_key, _text_context(vs, doc.id, number), staged.text)))
         doc_search.write(session, row.id, doc.id, int(level), staged.body)
     return row
+
+
+def _sha_context(vault_id: str, doc_id: int, version: int) -> bytes:
+    return b"hoso-doc-sha256|" + content_key_context(vault_id, doc_id, version, 0)
+
+
+def seal_digest(vault_id: str, doc_id: int, version: int, content_key: bytes,
+                digest: bytes) -> bytes:
+    """A version's SHA-256 is stored sealed under its content key: a plain digest would
+    tell anyone with the DB key whether a file they know is in the vault."""
+    return aead_encrypt(hkdf(content_key, b"hoso-version-sha256"), digest,
+                        _sha_context(vault_id, doc_id, version))
+
+
+def _clear_sha(vs: VaultSession, doc_id: int, row: DocumentVersion, content_key: bytes) -> bytes:
+    stored = bytes(row.sha256)
+    if len(stored) == 32:
+        return stored  # a version from before sealed digests
+    try:
+        return aead_decrypt(hkdf(content_key, b"hoso-version-sha256"), stored,
+                            _sha_context(vs.keys.vault_id, doc_id, row.version))
+    except DecryptionFailed:
+        raise HosoError("doc.key_unusable", number=str(doc_id), version=row.version) from None
+
+
+def _quiet_content_key(vs: VaultSession, session: Session, doc: DocumentRecord,
+                       row: DocumentVersion) -> bytes | None:
+    """The version's content key when the viewer holds its level key; None otherwise
+    (no refusal is audited: this only fills in a listing)."""
+    if row.wrapped_key is None:
+        return None
+    level = Level(row.key_level)
+    key = level_key_ring(vs, session).get((level, row.key_generation or 1))
+    if key is None or level > vs.actor.clearance:
+        return None
+    try:
+        return unwrap_content_key(key, row.wrapped_key, content_key_context(
+            vs.keys.vault_id, doc.id, row.version, level))
+    except DecryptionFailed:
+        return None
 
 
 def _text_context(vs: VaultSession, doc_id: int, version: int) -> bytes:
@@ -496,7 +538,7 @@ def get_document(vs: VaultSession, doc_id: int) -> DocumentDetail:
         row = _row_of(vs, session, doc)
         if not row.cleared:
             return DocumentDetail(row=row)
-        versions = [_version_info(v) for v in session.execute(
+        versions = [_version_info(vs, session, doc, v) for v in session.execute(
             select(DocumentVersion).where(DocumentVersion.document_id == doc.id)
             .order_by(DocumentVersion.version)).scalars()]
         events = [_event_info(e) for e in session.execute(
@@ -530,7 +572,8 @@ def read_content(vs: VaultSession, doc_id: int, version: int | None = None,
         store = _store(vs)
         try:
             data = store.read_all(content_key, row.blob_id, limit)
-            if not hmac.compare_digest(hashlib.sha256(data).digest(), row.sha256):
+            if not hmac.compare_digest(hashlib.sha256(data).digest(),
+                                       _clear_sha(vs, doc.id, row, content_key)):
                 raise BlobDamaged(row.blob_id, "checksum", store.path_for(row.blob_id))
         except BlobDamaged as exc:
             _audit_damage(vs, session, doc, row, exc)
@@ -599,7 +642,8 @@ def open_stream(vs: VaultSession, doc_id: int, version: int | None = None) -> Do
                          mode="stream")
         uow.commit()
         doc_ref = (doc.id, doc.number, doc.level, row.version)
-    return DocumentStream(reader, row.sha256, row.file_name, row.mime_type, row.version,
+        expected = _clear_sha(vs, doc.id, row, content_key)
+    return DocumentStream(reader, expected, row.file_name, row.mime_type, row.version,
                           lambda exc: _audit_damage_later(vs, doc_ref, exc))
 
 
@@ -625,7 +669,7 @@ def export_copy(vs: VaultSession, doc_id: int, dest: Path | str, reason: str,
                          reason=reason, folder=str(target.parent))
         uow.commit()
         doc_ref = (doc.id, doc.number, doc.level, row.version)
-        blob_id, expected = row.blob_id, row.sha256
+        blob_id, expected = row.blob_id, _clear_sha(vs, doc.id, row, content_key)
     partial = target.parent / f".{target.name}.{secrets.token_hex(4)}.part"
     try:
         with open(partial, "xb", buffering=0, opener=_private_opener) as raw:
@@ -1230,8 +1274,16 @@ def _row_of(vs: VaultSession, session: Session, doc: DocumentRecord) -> Document
     return _rows_of(vs, session, [doc])[0]
 
 
-def _version_info(v: DocumentVersion) -> VersionInfo:
-    return VersionInfo(v.version, v.size, v.sha256.hex(), v.file_name, v.mime_type, v.note,
+def _version_info(vs: VaultSession, session: Session, doc: DocumentRecord,
+                  v: DocumentVersion) -> VersionInfo:
+    """A version as its viewer sees it: the SHA-256 only when they can open the content
+    (a destroyed version's digest went with its key)."""
+    content_key = _quiet_content_key(vs, session, doc, v)
+    try:
+        digest = _clear_sha(vs, doc.id, v, content_key).hex() if content_key else ""
+    except HosoError:
+        digest = ""
+    return VersionInfo(v.version, v.size, digest, v.file_name, v.mime_type, v.note,
                        v.created_by, v.created_at, v.index_state, v.wrapped_key is None)
 
 

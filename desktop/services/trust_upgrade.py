@@ -21,11 +21,13 @@ from desktop.domain.errors import HosoError
 from desktop.domain.levels import Level, Role
 from desktop.security import vault as vault_files
 from desktop.security.audit import Signer, legacy_key
+from desktop.security.blobs import content_key_context, unwrap_content_key
 from desktop.security.crypto import DecryptionFailed, new_signing_key, unseal
 from desktop.security.vault import UnlockedKeys
 from desktop.services import audit_log, certs
+from desktop.services.documents import seal_digest
 from desktop.services.levels import grant_context
-from desktop.storage.orm import AuditRow, LevelGrant, TrustRoot, User
+from desktop.storage.orm import AuditRow, DocumentVersion, LevelGrant, TrustRoot, User
 
 
 def upgrade_if_needed(engine: Engine, keys: UnlockedKeys) -> str:
@@ -70,6 +72,7 @@ def _upgrade(engine: Engine, keys: UnlockedKeys) -> None:
             certs.issue(state, session, user, sign_pub if mine else b"", keys.user)
             if user.role == Role.ADMIN.value and mine:
                 certs.seal_root_to(state, session, user.username, user.public_key)
+        level_keys: dict[int, bytes] = {}
         for grant in session.execute(select(LevelGrant)).scalars():
             username = names.get(grant.user_id, "")
             if username == keys.user:
@@ -78,13 +81,15 @@ def _upgrade(engine: Engine, keys: UnlockedKeys) -> None:
                                        grant_context(keys.vault_id, username, Level(grant.level)))
                 except DecryptionFailed:
                     continue
+                level_keys[grant.level] = level_key
                 certs.record_level_key(state, session, Level(grant.level), level_key)
             certs.sign_grant(state, grant, username)
+        sealed = _seal_digests(session, keys.vault_id, level_keys)
         legacy_rows = session.execute(select(AuditRow.id).order_by(AuditRow.id.desc())
                                       .limit(1)).scalar() or 0
         audit_log.append(session, signer, keys.user, "vault.upgrade", keys.vault_id,
                          legacy_rows=legacy_rows, legacy_head=report.head.hex(),
-                         root=state.fingerprint,
+                         root=state.fingerprint, sealed_digests=sealed,
                          not_enrolled=sorted(u.username for u in users
                                              if u.username != keys.user))
         session.flush()
@@ -93,3 +98,21 @@ def _upgrade(engine: Engine, keys: UnlockedKeys) -> None:
         keys.secrets.root_public, keys.secrets.root_generation = root_pub, 1
         vault_files.save_own_slot(keys)
 
+
+
+def _seal_digests(session: Session, vault_id: str, level_keys: dict[int, bytes]) -> int:
+    """Versions from before keep their SHA-256 in clear: seal each under its content key."""
+    count = 0
+    for row in session.execute(select(DocumentVersion)).scalars():
+        key = level_keys.get(row.key_level)
+        if row.wrapped_key is None or key is None or len(bytes(row.sha256)) != 32:
+            continue
+        try:
+            content_key = unwrap_content_key(key, row.wrapped_key, content_key_context(
+                vault_id, row.document_id, row.version, Level(row.key_level)))
+        except DecryptionFailed:
+            continue
+        row.sha256 = seal_digest(vault_id, row.document_id, row.version, content_key,
+                                 bytes(row.sha256))
+        count += 1
+    return count

@@ -1,5 +1,6 @@
 """A vault from before signed records is upgraded in place by its administrator."""
 
+import hashlib
 import json
 import sqlite3  # noqa: F401  (sqlcipher3 mirrors its API)
 
@@ -11,10 +12,11 @@ from desktop.security.audit import legacy_hash, legacy_key
 from desktop.security.crypto import aead_encrypt, derive_kek
 from desktop.security.keyfile import KeyFile, b64e
 from desktop.security.vault import unlock
-from desktop.services import anchoring, audit_log, cases, users, vault_service
+from desktop.services import anchoring, audit_log, cases, documents, users, vault_service
 from tests.conftest import PASSWORD
 
 INSP_PASSWORD = "thanh-tra-vien-1"
+CONTENT = b"noi dung bao cao mat"
 
 
 def _make_legacy(path):
@@ -23,6 +25,9 @@ def _make_legacy(path):
     vs = vault_service.create_vault(path, "admin", PASSWORD, "Quản trị")
     users.add_user(vs, "insp", Role.INSPECTOR, Level.MAT, INSP_PASSWORD)
     cases.add_case(vs, cases.CaseInput(code="M-1", title="Hồ sơ mật", level=Level.MAT))
+    import io
+    documents.add_document(vs, documents.DocumentInput(number="01/BC", level=Level.MAT),
+                           source=io.BytesIO(CONTENT), file_name="bc.txt")
     vs.close()
     passwords = {"admin": PASSWORD, "insp": INSP_PASSWORD}
     keys = {user: unlock(path, user, pw) for user, pw in passwords.items()}
@@ -33,6 +38,7 @@ def _make_legacy(path):
         conn.execute(f"DELETE FROM {table}")
     conn.execute("UPDATE users SET cert_serial=NULL")
     conn.execute("UPDATE level_grants SET signature=NULL")
+    conn.execute("UPDATE document_versions SET sha256=?", (hashlib.sha256(CONTENT).digest(),))
     conn.execute("DROP TRIGGER audit_no_update")
     hmac_key = legacy_key(keys["admin"].db_key)
     prev = bytes(32)
@@ -80,6 +86,14 @@ def test_only_an_administrator_upgrades_and_a_backup_comes_first(legacy):
     # the old rows still verify under their HMAC; the upgrade row and what follows are signed
     assert report.ok and report.signed >= 2 and report.rows > report.signed
     assert upgrade.detail["not_enrolled"] == ["insp"]
+    # the version's digest no longer sits in clear, and the content still verifies
+    assert upgrade.detail["sealed_digests"] == 1
+    with admin.uow() as uow:
+        from desktop.storage.orm import DocumentVersion
+        stored = uow.session.query(DocumentVersion).one().sha256
+    assert hashlib.sha256(CONTENT).digest() not in bytes(stored)
+    doc = documents.list_documents(admin)[0]
+    assert documents.read_content(admin, doc.id)[0] == CONTENT
     assert [c.code for c in cases.list_cases(admin)] == ["M-1"]
     admin.close()
     # the backup is the untouched old vault
