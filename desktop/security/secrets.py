@@ -13,7 +13,7 @@ from pathlib import Path
 from desktop.domain.errors import HosoError, VaultDamaged
 from desktop.security.crypto import DecryptionFailed, aead_decrypt, aead_encrypt, random_key
 from desktop.security.keyfile import b64d, b64e, now_iso
-from desktop.security.vault import UnlockedKeys, load_keyfile, open_slot
+from desktop.security.vault import UnlockedKeys, load_keyfile, open_slot, save_slots
 
 SERVICE = "hoso-thanh-tra"
 _UNSAFE = ("fail", "null", "keyrings.alt", "plaintext", "PlaintextKeyring", "chainer")
@@ -54,13 +54,13 @@ def remember(keys: UnlockedKeys) -> None:
     keys.keyfile.device_slots[name] = {"user": keys.user, "created": now_iso(),
                                        "wrapped": b64e(aead_encrypt(secret, b"kek2" + keys.kek, aad))}
     keyring.set_password(SERVICE, f"{keys.vault_id}:{name}", b64e(secret))
-    keys.keyfile.save(keys.db_key)
+    save_slots(keys, [], [name])
 
 
 def forget(keys: UnlockedKeys) -> None:
     name = _device_name(keys.user)
     keys.keyfile.device_slots.pop(name, None)
-    keys.keyfile.save(keys.db_key)
+    save_slots(keys, [], [name])
     if keyring_usable():
         import keyring
         try:

@@ -216,20 +216,37 @@ def open_slot(vault_dir: Path, keyfile: KeyFile, user: str, kek: bytes, kdf: Kdf
     return keys
 
 
-def save_own_slot(keys: UnlockedKeys) -> None:
-    """Re-seal the acting user's slot (new anchor, pinned root) with the KEK kept from the
-    unlock. The file is re-read under a lock so another program's changes are kept."""
+def save_slots(keys: UnlockedKeys, users: list[str], devices: list[str] = ()) -> None:
+    """Write the named slots (and device slots) of the in-memory key file, keeping every
+    other change another program made meanwhile: the file is re-read under a lock and only
+    these entries are replaced (a slot missing from memory is removed)."""
     with file_lock(keys.keyfile.path):
         current = KeyFile.load(keys.keyfile.path)
         if not current.verify(keys.db_key):
             raise VaultDamaged("vault.key_file_damaged", path=str(current.path), detail="HMAC")
-        old = current.slots.get(keys.user)
-        params = keys.kdf or (old.kdf if old else KdfParams.fresh())
-        current.slots[keys.user] = seal_slot(keys.vault_id, keys.user, keys.kek, params,
-                                             keys.secrets)
+        for name in users:
+            if name in keys.keyfile.slots:
+                current.slots[name] = keys.keyfile.slots[name]
+            else:
+                current.slots.pop(name, None)
+        for name in devices:
+            if name in keys.keyfile.device_slots:
+                current.device_slots[name] = keys.keyfile.device_slots[name]
+            else:
+                current.device_slots.pop(name, None)
         current.save(keys.db_key)
         keys.keyfile = current
-        keys.slot_dirty = False
+
+
+def save_own_slot(keys: UnlockedKeys) -> None:
+    """Re-seal the acting user's slot (new anchor, pinned root, counters) with the KEK kept
+    from the unlock."""
+    old = keys.keyfile.slots.get(keys.user)
+    params = keys.kdf or (old.kdf if old else KdfParams.fresh())
+    keys.keyfile.slots[keys.user] = seal_slot(keys.vault_id, keys.user, keys.kek, params,
+                                              keys.secrets)
+    save_slots(keys, [keys.user])
+    keys.slot_dirty = False
 
 
 def rewrap_password(keys: UnlockedKeys, new_password: str) -> None:
@@ -238,7 +255,7 @@ def rewrap_password(keys: UnlockedKeys, new_password: str) -> None:
     slot, kek, params = make_slot(keys.vault_id, keys.user, new_password, keys.secrets)
     keys.keyfile.slots[keys.user] = slot
     keys.kek, keys.kdf = kek, params
-    keys.keyfile.save(keys.db_key)
+    save_slots(keys, [keys.user])
 
 
 def add_user_slot(keys: UnlockedKeys, user: str, password: str) -> SlotSecrets:

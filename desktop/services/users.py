@@ -82,11 +82,16 @@ def add_user(vs: VaultSession, username: str, role: Role, clearance: Level, pass
                              role=role.value, clearance=int(clearance))
             # the key file is written last, inside the transaction's lifetime: if it fails,
             # the user row rolls back with it
-            vs.keys.keyfile.save(vs.keys.db_key)
+            vault_files.save_slots(vs.keys, [username])
         except BaseException:
             vs.keys.keyfile.slots.pop(username, None)
             raise
-        uow.commit()
+        try:
+            uow.commit()
+        except BaseException:
+            vs.keys.keyfile.slots.pop(username, None)  # no slot without its account
+            vault_files.save_slots(vs.keys, [username])
+            raise
         return _info(user, certs.account(vs.trust, session, user))
 
 
@@ -130,7 +135,7 @@ def reset_password(vs: VaultSession, username: str, password: str) -> None:
         if role == Role.ADMIN.value:
             certs.seal_root_to(vs.trust, session, username, box_public)
         audit_log.append(session, vs.signer, vs.actor.username, "user.reset", username)
-        vs.keys.keyfile.save(vs.keys.db_key)
+        vault_files.save_slots(vs.keys, [username])
         uow.commit()
 
 

@@ -200,22 +200,13 @@ def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSess
         if result != "ok":
             raise VaultDamaged("vault.db_damaged", path=str(vault_files.db_path(src)))
         with source.uow() as uow:
-            report = audit_log.verify(uow.session, anchoring.audit_trust(source, uow.session))
+            report = anchoring.verify_in(source, uow.session)
         if not report.ok:
             raise HosoError("audit.broken", row=report.broken_at, why=report.why)
         key = source.keys.db_key
     finally:
         source.engine.dispose()
-    if dest.exists() and any(dest.iterdir()):
-        raise HosoError("vault.exists", path=str(dest))
-    created = not dest.exists()
-    try:
-        with _disk_errors(dest):
-            dest.mkdir(parents=True, exist_ok=True)
-            _copy_vault(key, src, dest)
-    except BaseException:
-        _remove_partial(dest, created)
-        raise
+    backup_files(key, src, dest)
     restored = open_vault(dest, user, password, accept_rollback=True)
     with restored.uow() as uow:
         audit_log.append(uow.session, restored.signer, restored.actor.username,
@@ -225,7 +216,8 @@ def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSess
 
 
 def backup_files(db_key: bytes, src: Path, dest: Path) -> None:
-    """A copy of a vault into a new folder (used before an in-place upgrade)."""
+    """A copy of a vault into a new, empty folder (restore; before an in-place upgrade);
+    a failure leaves nothing behind."""
     if dest.exists() and any(dest.iterdir()):
         raise HosoError("vault.exists", path=str(dest))
     created = not dest.exists()
