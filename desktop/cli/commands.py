@@ -10,7 +10,7 @@ from desktop.cli.passwords import PasswordSource, say
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.levels import Level, Role
-from desktop.domain.messages import render
+from desktop.domain.messages import describe_problems, render
 from desktop.domain.stages import Basis, InspectingLevel, Stage
 from desktop.services import audit_log, cases, users, vault_service
 from desktop.services.context import VaultSession
@@ -53,8 +53,7 @@ def _login_warnings(vs: VaultSession, lang: str) -> None:
     if vs.upgraded_backup:
         print(render("trust.upgraded", lang, path=vs.upgraded_backup), file=sys.stderr)
     if vs.trust.problems:
-        print(render("trust.problems", lang, n=len(vs.trust.problems),
-                     items=", ".join(vs.trust.problems)), file=sys.stderr)
+        print(describe_problems(vs.trust.problems, lang), file=sys.stderr)
 
 
 @contextmanager
@@ -401,8 +400,7 @@ def cmd_audit_verify(args) -> int:
               file=sys.stderr)
         failed = True
     if problems:
-        print(render("trust.problems", args.lang, n=len(problems), items=", ".join(problems)),
-              file=sys.stderr)
+        print(describe_problems(problems, args.lang), file=sys.stderr)
         failed = True
     if seal_ok is not None:
         key = "audit.seal_ok" if seal_ok else "audit.seal_mismatch"
@@ -442,8 +440,7 @@ def cmd_trust_check(args) -> int:
     if args.json:
         print_json({"ok": not problems, "problems": problems})
     elif problems:
-        print(render("trust.problems", args.lang, n=len(problems), items=", ".join(problems)),
-              file=sys.stderr)
+        print(describe_problems(problems, args.lang), file=sys.stderr)
     else:
         say("trust.no_problems", args.lang)
     return 1 if problems else 0

@@ -165,6 +165,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "administrator must reset its password (hoso user reset {user})."),
     "trust.problems": ("Cảnh báo bảo mật — {n} mục cần quản trị viên xem xét: {items}.",
                        "Security warning — {n} items for the administrator to look at: {items}."),
+    "problem.account": ("tài khoản “{user}” không có chữ ký hợp lệ",
+                        "account “{user}” has no valid signature"),
+    "problem.account_row": ("bản ghi tài khoản “{user}” bị sửa ngoài chương trình",
+                            "the record of account “{user}” was altered outside the program"),
+    "problem.grant": ("khóa độ mật {level} của “{user}”", "the {level} level key of “{user}”"),
+    "problem.level": ("dấu vân tay khóa độ mật {level}", "the fingerprint of the {level} level key"),
+    "problem.audit": ("chuỗi nhật ký hỏng từ dòng {row}", "the audit chain, broken from row {row}"),
+    "problem.attempts": ("bộ đếm số lần nhập sai mật khẩu của “{user}” đã bị xóa hoặc sửa",
+                         "the failed-password counter of “{user}” was deleted or edited"),
     "trust.no_problems": ("Mọi tài khoản, khóa độ mật và quyền cấp đều có chữ ký hợp lệ.",
                           "Every account, level key and grant carries a valid signature."),
     "trust.upgraded": (
@@ -206,6 +215,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "Unexpected error ({kind}); details were written to the error log {log}."),
     "error.interrupted": ("Đã hủy.", "Cancelled."),
 }
+
+
+def describe_problem(item: str, lang: str = "vi") -> str:
+    """A refused record ("grant:lanhdao/2", "account-row:x", …) in the user's words."""
+    from desktop.domain.levels import Level
+    kind, _, rest = item.partition(":")
+    try:
+        if kind == "grant":
+            user, _, level = rest.rpartition("/")
+            return render("problem.grant", lang, user=user, level=Level(int(level)).label(lang))
+        if kind == "level":
+            return render("problem.level", lang,
+                          level=Level(int(rest.split(".")[0])).label(lang))
+    except ValueError:
+        return item
+    key = {"account": "problem.account", "account-row": "problem.account_row",
+           "audit": "problem.audit", "attempts": "problem.attempts"}.get(kind)
+    return render(key, lang, user=rest, row=rest) if key else item
+
+
+def describe_problems(items: list[str], lang: str = "vi") -> str:
+    return render("trust.problems", lang, n=len(items),
+                  items="; ".join(describe_problem(i, lang) for i in items))
 
 
 def render(key: str, lang: str = "vi", **params: object) -> str:

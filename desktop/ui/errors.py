@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.calendar import DataFileError
 from desktop.domain.errors import HosoError
-from desktop.domain.messages import render
+from desktop.domain.messages import describe_problems, render
 
 _log = logging.getLogger("hoso.ui")
 
@@ -82,8 +82,7 @@ def security_warnings(session, lang: str) -> str:
     if session.upgraded_backup:
         parts.append(render("trust.upgraded", lang, path=session.upgraded_backup))
     if session.trust.problems:
-        parts.append(render("trust.problems", lang, n=len(session.trust.problems),
-                            items=", ".join(session.trust.problems)))
+        parts.append(describe_problems(session.trust.problems, lang))
     return "\n\n".join(parts)
 
 

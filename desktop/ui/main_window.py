@@ -7,7 +7,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-                               QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from desktop.domain.levels import Level
 from desktop.services import vault_service

@@ -181,3 +181,29 @@ def test_a_rolled_back_vault_asks_before_opening_and_the_answer_is_audited(
     with launcher.ctx.session.uow() as uow:
         assert audit_log.entries(uow.session, action="vault.rollback_accepted", limit=1)
     _finish(launcher)
+
+
+def test_an_administrator_is_warned_at_login_of_an_altered_account(qtbot, made_vault, ui_settings,
+                                                                   tmp_path, monkeypatch):
+    import sqlcipher3
+
+    from desktop.security.vault import unlock
+    monkeypatch.setenv("HOSO_PROFILE_DIR", str(tmp_path / "profile"))
+    keys = unlock(made_vault, "thanhtra", "first-password")  # a colleague with the files
+    conn = sqlcipher3.connect(str(made_vault / "hoso.db"))
+    conn.execute(f"PRAGMA key = \"x'{keys.db_key.hex()}'\"")
+    conn.execute("UPDATE users SET role='admin' WHERE username='thanhtra'")
+    conn.commit()
+    conn.close()
+    launcher = _launch(qtbot, made_vault, ui_settings)
+    _login(qtbot, launcher, PASSWORD)
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    window = launcher.window
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: getattr(window, "security_box", None) is not None, timeout=5000)
+    box = window.security_box
+    assert box.objectName() == "securityWarning" and box.isVisible()
+    assert "Cảnh báo bảo mật" in box.text()
+    assert "bản ghi tài khoản “thanhtra” bị sửa ngoài chương trình" in box.text()
+    box.accept()
+    _finish(launcher)
