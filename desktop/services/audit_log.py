@@ -66,9 +66,14 @@ def verify(session: Session, trust: AuditTrust) -> ChainReport:
 
 def verify_since(session: Session, trust: AuditTrust, anchor: Anchor) -> ChainReport:
     """The rows after an anchor the caller trusts (a login checks only what is new)."""
+    anchored_signed = session.execute(select(AuditRow.signature).where(
+        AuditRow.id == anchor.seq)).scalar() is not None
     rows = session.execute(select(AuditRow).where(AuditRow.id > anchor.seq)
                            .order_by(AuditRow.id)).scalars()
-    return verify_chain(_chain_rows(rows), trust.key_ok, trust.legacy_key,
+    # after a signed row, an unsigned ("legacy") row is a forgery anyone with the DB key
+    # could make: the old HMAC key is not offered then
+    return verify_chain(_chain_rows(rows), trust.key_ok,
+                        None if anchored_signed else trust.legacy_key,
                         start_id=anchor.seq + 1, start_prev=anchor.head)
 
 

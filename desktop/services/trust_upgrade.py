@@ -36,6 +36,10 @@ def upgrade_if_needed(engine: Engine, keys: UnlockedKeys) -> str:
     with Session(engine) as session:
         if certs.has_roots(session):
             return ""
+        if keys.secrets.root_public:
+            # this slot already pins a root: the vault's roots were deleted, not missing
+            # from an old version; re-creating them would certify whatever the rows now say
+            raise HosoError("trust.root_bad")
         user = session.execute(select(User).where(User.username == keys.user)).scalar()
         if user is None:
             raise HosoError("vault.no_user", user=keys.user)

@@ -87,3 +87,26 @@ def test_altering_an_administrators_row_is_caught(scene, tmp_path):
                     env={"HOSO_PROFILE_DIR": str(scene.profile)})
     assert done.returncode == 1
     assert f"dòng {row[0]}" in done.stderr
+
+
+def test_rows_forged_with_the_old_hmac_key_are_refused(scene):
+    """The version-1 chain key derives from the DB key: a row 'in the old style' appended
+    after signed rows is a forgery, at login and in a full verification."""
+    from desktop.security.audit import legacy_hash, legacy_key
+    conn, keys = scene.raw()
+    last_id, last_hash = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
+                                      ).fetchone()
+    fields = {"id": last_id + 1, "at": "2026-01-01T00:00:00+00:00", "user": "admin",
+              "action": "user.add", "target": "evil", "detail": "{}"}
+    conn.execute("INSERT INTO audit_log (id, at, username, action, target, detail, prev_hash, "
+                 "hash) VALUES (?,?,?,?,?,?,?,?)",
+                 (last_id + 1, fields["at"], "admin", "user.add", "evil", "{}", last_hash,
+                  legacy_hash(legacy_key(keys.db_key), last_hash, fields)))
+    conn.commit()
+    conn.close()
+    admin = scene.open("admin")
+    assert f"audit:{last_id + 1}" in admin.trust.problems
+    with admin.uow() as uow:
+        report = anchoring.verify_in(admin, uow.session)
+    admin.close()
+    assert not report.ok and report.broken_at == last_id + 1

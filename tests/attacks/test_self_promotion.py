@@ -65,3 +65,17 @@ def test_the_administrator_is_told_at_login(scene):
     state = {u.username: u.problem for u in users.list_users(admin)}
     admin.close()
     assert state[ATTACKER] == "altered" and state["admin"] == ""
+
+
+def test_deleting_the_roots_does_not_trigger_a_fresh_upgrade(scene):
+    """With the roots gone the vault looks like one from version 1; an administrator whose
+    slot pins a root must not re-certify what the rows now say."""
+    conn, _ = scene.raw()
+    conn.execute("UPDATE users SET role='admin' WHERE username=?", (ATTACKER,))
+    conn.execute("DELETE FROM trust_roots")
+    conn.commit()
+    conn.close()
+    with pytest.raises(HosoError) as refused:
+        scene.open("admin")
+    assert refused.value.key == "trust.root_bad"
+    assert not any((scene.path.parent).glob("vault-truoc-nang-cap-*"))
