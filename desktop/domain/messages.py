@@ -169,6 +169,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "account “{user}” has no valid signature"),
     "problem.account_row": ("bản ghi tài khoản “{user}” bị sửa ngoài chương trình",
                             "the record of account “{user}” was altered outside the program"),
+    "problem.cert": ("một chứng thư của “{user}” không do quản trị viên ký (giả mạo hoặc hỏng)",
+                     "a certificate of “{user}” not signed by an administrator (forged or "
+                     "damaged)"),
     "problem.grant": ("khóa độ mật {level} của “{user}”", "the {level} level key of “{user}”"),
     "problem.level": ("dấu vân tay khóa độ mật {level}", "the fingerprint of the {level} level key"),
     "problem.audit": ("chuỗi nhật ký hỏng từ dòng {row}", "the audit chain, broken from row {row}"),
@@ -231,6 +234,7 @@ def describe_problem(item: str, lang: str = "vi") -> str:
     except ValueError:
         return item
     key = {"account": "problem.account", "account-row": "problem.account_row",
+           "cert": "problem.cert",
            "audit": "problem.audit", "attempts": "problem.attempts"}.get(kind)
     return render(key, lang, user=rest, row=rest) if key else item
 

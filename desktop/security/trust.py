@@ -55,6 +55,7 @@ class AccountCert:
     issued_by: str
     valid_from: str
     valid_until: str = ""  # empty: no end
+    seq: int = 0           # the account's certificates are numbered: the highest one is current
 
     def body(self) -> bytes:
         return canonical(asdict(self))

@@ -44,6 +44,7 @@ class SlotSecrets:
     anchor_at: str = ""
     attempts_seen: int = 0             # password attempts counted up to this user's last login
     levels_seen: dict[int, int] = field(default_factory=dict)  # newest level key generations
+    certs_seen: dict[str, int] = field(default_factory=dict)   # newest certificate per account
 
     def encode(self) -> bytes:
         return json.dumps({"v": 2, "db_key": self.db_key.hex(), "box": self.box_private.hex(),
@@ -52,7 +53,8 @@ class SlotSecrets:
                            "anchor_head": self.anchor_head.hex(),
                            "anchor_at": self.anchor_at,
                            "attempts_seen": self.attempts_seen,
-                           "levels_seen": {str(k): v for k, v in self.levels_seen.items()}}
+                           "levels_seen": {str(k): v for k, v in self.levels_seen.items()},
+                           "certs_seen": self.certs_seen}
                           ).encode()
 
     @classmethod
@@ -67,7 +69,8 @@ class SlotSecrets:
                       int(data["root_gen"]), int(data["anchor_seq"]),
                       bytes.fromhex(data["anchor_head"]), str(data["anchor_at"]),
                       int(data.get("attempts_seen", 0)),
-                      {int(k): int(v) for k, v in dict(data.get("levels_seen", {})).items()})
+                      {int(k): int(v) for k, v in dict(data.get("levels_seen", {})).items()},
+                      {str(k): int(v) for k, v in dict(data.get("certs_seen", {})).items()})
         if len(secrets.db_key) != 32 or len(secrets.box_private) != 32:
             raise ValueError("bad key length")
         return secrets

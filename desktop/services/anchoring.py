@@ -89,8 +89,11 @@ def save(vs: VaultSession) -> None:
         secrets.anchor_seq, secrets.anchor_head, secrets.anchor_at = \
             current.seq, current.head, current.at
         vs.keys.slot_dirty = True
+    if vs.trust.seen_changed:
+        vs.keys.slot_dirty = True
     if vs.keys.slot_dirty:
         save_own_slot(vs.keys)
+        vs.trust.seen_changed = False
     anchors.write(vs.keys.vault_id, vs.actor.username, vs.signer.private_key, current)
 
 

@@ -30,6 +30,10 @@ class TrustState:
     root_public: bytes
     root_private: bytes = field(default=b"", repr=False)
     problems: list[str] = field(default_factory=list)  # records refused this session
+    # the highest certificate number seen per account, kept in the acting user's slot: a
+    # deleted newer certificate cannot bring back an older one (e.g. a higher clearance)
+    certs_seen: dict[str, int] = field(default_factory=dict)
+    seen_changed: bool = False
 
     @property
     def fingerprint(self) -> str:
@@ -103,17 +107,20 @@ def issue(state: TrustState, session: Session, user: User, sign_public: bytes,
     """Certify the row's current values (with the account's Ed25519 key)."""
     assert state.root_private, "root not unsealed"
     now = now_iso()
+    previous = _newest(state, session, user.username)
+    seq = max(previous.seq if previous else 0, state.certs_seen.get(user.username, 0)) + 1
     cert = AccountCert(vault_id=state.vault_id, username=user.username, full_name=user.full_name,
                        role=user.role, clearance=int(user.clearance), active=bool(user.active),
                        box_key=user.public_key.hex(), sign_key=sign_public.hex(),
                        issued_at=now, issued_by=issued_by, valid_from=now,
-                       valid_until=valid_until)
+                       valid_until=valid_until, seq=seq)
     row = Certificate(username=user.username, body=cert.body().decode(),
                       signature=trust.sign_cert(state.root_private, cert),
                       root_generation=state.generation)
     session.add(row)
     session.flush()
     user.cert_serial = row.serial
+    _saw(state, cert)
     return cert
 
 
@@ -131,13 +138,41 @@ def _check(state: TrustState, row: Certificate | None, username: str) -> Account
     return trust.check_cert(state.root_public, state.vault_id, row.body, row.signature, username)
 
 
+def _newest(state: TrustState, session: Session, username: str) -> AccountCert | None:
+    """The valid certificate with the highest number for this account (the row's pointer
+    is not trusted: anyone with the DB key can point it at an older one)."""
+    best = None
+    for row in session.execute(select(Certificate).where(Certificate.username == username)
+                               ).scalars():
+        try:
+            cert = _check(state, row, username)
+        except (TrustError, ValueError, TypeError):
+            continue
+        if best is None or cert.seq > best.seq:
+            best = cert
+    return best
+
+
+def _saw(state: TrustState, cert: AccountCert) -> None:
+    if cert.seq > state.certs_seen.get(cert.username, 0):
+        state.certs_seen[cert.username] = cert.seq
+        state.seen_changed = True
+
+
+def _current(state: TrustState, session: Session, username: str) -> AccountCert:
+    cert = _newest(state, session, username)
+    if cert is None or cert.seq < state.certs_seen.get(username, 0):
+        raise TrustError("account", username)
+    _saw(state, cert)
+    return cert
+
+
 def account(state: TrustState, session: Session, user: User) -> AccountCert:
-    """The account's certified values. A row edited behind the program's back (role,
-    clearance, active, public key) is reported and its certificate wins; no valid
-    certificate at all raises."""
-    cert_row = session.get(Certificate, user.cert_serial) if user.cert_serial else None
+    """The account's certified values: its newest valid certificate, never older than one
+    this user has seen. A row edited behind the program's back (role, clearance, active,
+    public key) is reported and the certificate wins; no valid certificate raises."""
     try:
-        cert = _check(state, cert_row, user.username)
+        cert = _current(state, session, user.username)
     except TrustError:
         _problem(state, f"account:{user.username}")
         raise HosoError("trust.account_bad", user=user.username) from None
@@ -228,20 +263,26 @@ def _problem(state: TrustState, item: str) -> None:
 
 
 def check_all(state: TrustState, session: Session) -> list[str]:
-    """Every account, level key record and grant that does not verify, for the
-    administrator ("account:x", "account-row:x", "level:2", "grant:x/2")."""
+    """Every account, certificate, level key record and grant that does not verify, for
+    the administrator ("account:x", "account-row:x", "cert:x", "level:2", "grant:x/2")."""
     problems: list[str] = []
     names = {}
     for user in session.execute(select(User).order_by(User.username)).scalars():
         names[user.id] = user.username
-        cert_row = session.get(Certificate, user.cert_serial) if user.cert_serial else None
         try:
-            cert = _check(state, cert_row, user.username)
-        except (TrustError, ValueError, TypeError):
+            cert = _current(state, session, user.username)
+        except TrustError:
             problems.append(f"account:{user.username}")
             continue
         if not row_matches(user, cert):
             problems.append(f"account-row:{user.username}")
+    for row in session.execute(select(Certificate).order_by(Certificate.serial)).scalars():
+        try:
+            _check(state, row, row.username)
+        except (TrustError, ValueError, TypeError):
+            item = f"cert:{row.username}"
+            if item not in problems:
+                problems.append(item)  # a certificate nobody with the root signed
     for row in session.execute(select(LevelKeyRecord).order_by(LevelKeyRecord.level,
                                                                LevelKeyRecord.generation)).scalars():
         if not level_record_ok(state, row):

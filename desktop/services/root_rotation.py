@@ -46,13 +46,18 @@ def rotate_in(vs: VaultSession, session: Session) -> certs.TrustState:
     old_private = root_private(vs, session)
     new_private, new_public = new_signing_key()
     generation = old.generation + 1
-    new = certs.TrustState(old.vault_id, generation, new_public, new_private)
+    new = certs.TrustState(old.vault_id, generation, new_public, new_private,
+                           certs_seen=old.certs_seen, seen_changed=old.seen_changed)
     session.add(TrustRoot(generation=generation, public_key=new_public,
                           link_signature=trust.sign_link(old_private, old.vault_id, generation,
                                                          new_public),
                           created_at=datetime.now(), created_by=vs.actor.username))
     current: dict[str, AccountCert] = {}
-    serials = {u.cert_serial: u.username for u in session.execute(select(User)).scalars()}
+    for user in session.execute(select(User)).scalars():
+        try:
+            current[user.username] = certs._current(old, session, user.username)
+        except TrustError:
+            continue
     for row in session.execute(select(Certificate)).scalars():
         try:
             cert = certs._check(old, row, row.username)
@@ -60,8 +65,6 @@ def rotate_in(vs: VaultSession, session: Session) -> certs.TrustState:
             continue
         row.signature = trust.sign_cert(new_private, cert)
         row.root_generation = generation
-        if serials.get(row.serial) == row.username:
-            current[row.username] = cert
     for record in session.execute(select(LevelKeyRecord)).scalars():
         if certs.level_record_ok(old, record):
             record.signature = trust.sign_level(new_private, old.vault_id, record.level,

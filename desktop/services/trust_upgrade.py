@@ -56,7 +56,8 @@ def upgrade_if_needed(engine: Engine, keys: UnlockedKeys) -> str:
 def _upgrade(engine: Engine, keys: UnlockedKeys) -> None:
     root_priv, root_pub = new_signing_key()
     sign_priv, sign_pub = new_signing_key()
-    state = certs.TrustState(keys.vault_id, 1, root_pub, root_priv)
+    state = certs.TrustState(keys.vault_id, 1, root_pub, root_priv,
+                             certs_seen=keys.secrets.certs_seen)
     signer = Signer(keys.user, sign_priv)
     now = datetime.now()
     with engine.begin() as conn:

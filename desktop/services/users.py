@@ -119,10 +119,10 @@ def reset_password(vs: VaultSession, username: str, password: str) -> None:
     _require_admin(vs)
     with vs.uow() as uow:
         session = uow.session
-        user = session.execute(select(User).where(User.username == username)).scalar()
-        if user is None:
-            raise HosoError("vault.no_user", user=username)
-        clearance, role, active = _certified_or_row(vs, session, user)
+        # what is kept comes from the certificate (accounts of an upgraded vault have one
+        # too): never from the row, which anyone with the DB key can edit
+        user, cert = certs.account_by_name(vs.trust, session, username)
+        clearance, role, active = Level(cert.clearance), cert.role, cert.active
         root_private(vs, session)
         secrets = vault_files.reset_user_slot(vs.keys, username, password)
         box_public = public_from_private(secrets.box_private)
@@ -137,17 +137,6 @@ def reset_password(vs: VaultSession, username: str, password: str) -> None:
         audit_log.append(session, vs.signer, vs.actor.username, "user.reset", username)
         vault_files.save_slots(vs.keys, [username])
         uow.commit()
-
-
-def _certified_or_row(vs: VaultSession, session, user: User) -> tuple[Level, str, bool]:
-    """What a reset keeps: the certified clearance, role and state; for an account whose
-    certificate is missing (an upgraded vault) the row's, as the administrator saw it
-    certified at the upgrade."""
-    try:
-        cert = certs.account(vs.trust, session, user)
-        return Level(cert.clearance), cert.role, cert.active
-    except HosoError:
-        return Level(user.clearance), user.role, bool(user.active)
 
 
 def set_clearance(vs: VaultSession, username: str, clearance: Level,

@@ -39,7 +39,8 @@ def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> 
         with _disk_errors(path):
             migrate.upgrade(engine)
             now = datetime.now()
-            state = certs.TrustState(keys.vault_id, 1, root_pub, root_priv)
+            state = certs.TrustState(keys.vault_id, 1, root_pub, root_priv,
+                                     certs_seen=keys.secrets.certs_seen)
             signer = Signer(admin, keys.secrets.sign_private)
             with engine.begin() as conn:
                 session = Session(bind=conn)
@@ -141,6 +142,7 @@ def _session_for(engine, keys: UnlockedKeys) -> VaultSession:
                 raise HosoError("trust.not_enrolled", user=keys.user)
             state = certs.load_trust(session, keys.vault_id, keys.secrets.root_generation,
                                      keys.secrets.root_public)
+            state.certs_seen = keys.secrets.certs_seen  # one dict: what is seen is kept
             user, cert = certs.account_by_name(state, session, keys.user)
             if cert.box_public != keys.public_key or cert.sign_public != signing_public(
                     keys.secrets.sign_private):

@@ -61,9 +61,31 @@ def test_a_forged_certificate_for_the_swapped_key_is_refused(scene):
     conn.commit()
     conn.close()
     admin = scene.open("admin")
+    assert f"cert:{VICTIM}" in admin.trust.problems  # the administrator is told
+    users.set_clearance(admin, VICTIM, Level.TOI_MAT)  # the genuine certificate is used
+    admin.close()
+    with pytest.raises(DecryptionFailed):
+        unseal(attacker.private_key, _victim_grant(scene, Level.TOI_MAT),
+               grant_context(attacker.vault_id, VICTIM, Level.TOI_MAT))
+
+
+def test_an_older_certificate_brought_back_is_refused(scene):
+    """The Tối mật leader, lowered to Mật, deletes the newer certificate so that the older
+    one (Tối mật) is current again, hoping a routine reset re-grants Tối mật."""
+    admin = scene.open("admin")
+    users.set_clearance(admin, VICTIM, Level.MAT)
+    admin.close()
+    conn, _ = scene.raw(VICTIM)
+    serials = [r[0] for r in conn.execute("SELECT serial FROM certificates WHERE username=? "
+                                          "ORDER BY serial", (VICTIM,))]
+    conn.execute("DELETE FROM certificates WHERE serial=?", (serials[-1],))
+    conn.execute("UPDATE users SET cert_serial=?, clearance=2 WHERE username=?",
+                 (serials[0], VICTIM))
+    conn.commit()
+    conn.close()
+    admin = scene.open("admin")
+    assert f"account:{VICTIM}" in admin.trust.problems
     with pytest.raises(HosoError) as refused:
-        users.set_clearance(admin, VICTIM, Level.TOI_MAT)
+        users.reset_password(admin, VICTIM, "mat-khau-moi-99")
     assert refused.value.key == "trust.account_bad"
-    with admin.uow() as uow:
-        assert f"account:{VICTIM}" in certs.check_all(admin.trust, uow.session)
     admin.close()
