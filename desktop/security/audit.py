@@ -88,6 +88,7 @@ def verify_chain(rows: Iterable[ChainRow], key_ok: KeyCheck, legacy: bytes | Non
     count = signed = 0
     expected_id = start_id
     seen_signed = False
+    disabled: set[str] = set()  # accounts disabled by an earlier row (their key may live on)
     for row in rows:
         if expected_id is not None and row.id != expected_id:
             return ChainReport(False, count, prev, row.id, "missing rows before this one", signed)
@@ -112,6 +113,14 @@ def verify_chain(rows: Iterable[ChainRow], key_ok: KeyCheck, legacy: bytes | Non
             if not key_ok(row.fields.get("user", ""), key):
                 return ChainReport(False, count, prev, row.id,
                                    "signed by a key not certified for this user", signed)
+            if row.fields.get("user") in disabled:
+                return ChainReport(False, count, prev, row.id,
+                                   "signed by an account disabled before this row", signed)
+            action, target = row.fields.get("action"), row.fields.get("target", "")
+            if action == "user.disable":
+                disabled.add(target)
+            elif action in ("user.enable", "user.reset"):
+                disabled.discard(target)
             signed += 1
         prev = row.hash
         count += 1

@@ -377,6 +377,10 @@
         <translation>the row is signed with a key that is not the key of the user it names</translation>
     </message>
     <message>
+        <source>dòng được ký bởi một tài khoản đã bị khóa trước đó</source>
+        <translation>the row is signed by an account disabled before it</translation>
+    </message>
+    <message>
         <source>OK, %1 dòng — chuỗi nhật ký toàn vẹn.</source>
         <translation>OK, %1 rows — the audit log chain is intact.</translation>
     </message>

@@ -96,3 +96,30 @@ def test_deleting_the_newest_generation_does_not_send_new_documents_to_the_old_k
         _add(stays, "04/BC-M", b"khong duoc dung khoa cu")
     assert refused.value.key == "trust.grant_bad"
     stays.close()
+
+
+def test_a_disabled_user_cannot_keep_signing_audit_rows(scene):
+    """Disabled, the user still has their slot and DB key: rows they append afterwards
+    with their own (certified) signing key are refused by the verification."""
+    from desktop.security.vault import unlock
+    from desktop.services import anchoring, audit_log
+    from tests.attacks.conftest import DEMO_PASSWORD
+    keys = unlock(scene.path, REVOKED, DEMO_PASSWORD)
+    admin = scene.open("admin")
+    users.set_active(admin, REVOKED, False)
+    admin.close()
+    from sqlalchemy.orm import Session
+
+    from desktop.security.audit import Signer
+    from desktop.storage.engine import make_engine
+    engine = make_engine(scene.path / "hoso.db", keys.db_key)
+    with Session(engine) as session:
+        audit_log.append(session, Signer(REVOKED, keys.secrets.sign_private), REVOKED,
+                         "doc.list", "")
+        session.commit()
+    engine.dispose()
+    admin = scene.open("admin")
+    with admin.uow() as uow:
+        report = anchoring.verify_in(admin, uow.session)
+    admin.close()
+    assert not report.ok and report.why == "signed by an account disabled before this row"

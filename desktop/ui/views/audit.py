@@ -303,6 +303,8 @@ class AuditPage(Page):
             "signature does not verify": self.tr("chữ ký của người ghi dòng không hợp lệ"),
             "signed by a key not certified for this user": self.tr(
                 "dòng được ký bằng một khóa không phải của người dùng ghi trên dòng"),
+            "signed by an account disabled before this row": self.tr(
+                "dòng được ký bởi một tài khoản đã bị khóa trước đó"),
         }.get(why, why)
 
     def _verified(self, result: audit_log.ChainReport) -> None:
