@@ -205,3 +205,43 @@ def test_remember_me_needs_a_real_os_credential_store(vault, monkeypatch):
     assert err.value.key == "keyring.unavailable"
     assert (vault.vault_dir / "keys.json").read_bytes() == before
     assert secrets.unlock_remembered(vault.vault_dir, "admin") is None
+
+
+def test_a_remembered_login_opens_the_same_slot(vault, monkeypatch):
+    """With an OS credential store (none runs on a headless test machine, so a store kept
+    in memory stands in for it), "remember me" opens the user's own slot: the pinned root,
+    the anchor and the signing key are those of a password login."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from desktop.security import secrets
+
+    class MemoryStore(KeyringBackend):
+        priority = 1
+        items: dict = {}
+
+        def get_password(self, service, username):
+            return self.items.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.items[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.items.pop((service, username), None)
+
+    monkeypatch.setattr(keyring, "get_keyring", lambda: MemoryStore())
+    assert secrets.keyring_usable()
+    secrets.remember(vault.keys)
+    stored = json.loads((vault.vault_dir / "keys.json").read_text())["device_slots"]
+    assert len(stored) == 1 and PASSWORD not in json.dumps(stored)
+    path = vault.vault_dir
+    vault.close()
+    keys = secrets.unlock_remembered(path, "admin")
+    assert keys is not None
+    vs = vault_service.open_with_keys(keys)
+    assert vs.actor.is_admin and vs.keys.secrets.root_public
+    # a new password: the remembered copy no longer opens the slot; the password is asked
+    users.change_password(vs, PASSWORD, "mat-khau-moi-123")
+    vs.close()
+    assert secrets.unlock_remembered(path, "admin") is None
+    vault_service.open_vault(path, "admin", "mat-khau-moi-123").close()
