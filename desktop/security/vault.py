@@ -17,7 +17,7 @@ from desktop.security.attempts import Attempts
 from desktop.security.crypto import (DecryptionFailed, KdfParams, aead_decrypt, aead_encrypt,
                                      derive_kek, new_keypair, new_signing_key,
                                      public_from_private, random_key)
-from desktop.security.keyfile import KeyFile, Slot, atomic_write, file_lock, now_iso
+from desktop.security.keyfile import KeyFile, Slot, file_lock, now_iso
 
 DB_NAME = "hoso.db"
 KEYS_NAME = "keys.json"

@@ -5,7 +5,7 @@ import json
 
 from desktop.security.audit import signed_hash
 from desktop.services import anchoring, documents
-from tests.attacks.conftest import ATTACKER, DEMO_PASSWORD
+from tests.attacks.conftest import ATTACKER
 from tests.conftest import run_hoso
 
 
@@ -38,7 +38,7 @@ def test_deleting_own_rows_and_rechaining_is_caught(scene):
     rows = _rows(conn)
     mine = [r[0] for r in rows if r[2] == ATTACKER]
     first = mine[0]
-    conn.execute(f"DELETE FROM audit_log WHERE username=? AND id>=?", (ATTACKER, first))
+    conn.execute("DELETE FROM audit_log WHERE username=? AND id>=?", (ATTACKER, first))
     # re-chain what follows, re-signing with the only signing key the attacker has
     from desktop.security.audit import Signer
     signer = Signer(ATTACKER, keys.secrets.sign_private)

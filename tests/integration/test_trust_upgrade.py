@@ -2,7 +2,6 @@
 
 import hashlib
 import json
-import sqlite3  # noqa: F401  (sqlcipher3 mirrors its API)
 
 import pytest
 
@@ -10,7 +9,7 @@ from desktop.domain.errors import HosoError
 from desktop.domain.levels import Level, Role
 from desktop.security.audit import legacy_hash, legacy_key
 from desktop.security.crypto import aead_encrypt, derive_kek
-from desktop.security.keyfile import KeyFile, b64e
+from desktop.security.keyfile import KeyFile
 from desktop.security.vault import unlock
 from desktop.services import anchoring, audit_log, cases, documents, users, vault_service
 from tests.conftest import PASSWORD
