@@ -81,9 +81,12 @@ KeyCheck = Callable[[str, bytes], bool]
 
 
 def verify_chain(rows: Iterable[ChainRow], key_ok: KeyCheck, legacy: bytes | None,
-                 start_id: int | None = None, start_prev: bytes = GENESIS) -> ChainReport:
-    """Checks links, hashes and signatures. `start_id`/`start_prev` verify a tail only
-    (from an anchor the caller already trusts)."""
+                 legacy_rows: int = 0, start_id: int | None = None,
+                 start_prev: bytes = GENESIS) -> ChainReport:
+    """Checks links, hashes and signatures. Old-style (HMAC) rows are accepted only up to
+    id `legacy_rows` — a number the caller takes from the root's signed statement, since
+    the HMAC key derives from the DB key every user holds. `start_id`/`start_prev` verify
+    a tail only (from an anchor the caller already trusts)."""
     prev = start_prev
     count = signed = 0
     expected_id = start_id
@@ -95,7 +98,7 @@ def verify_chain(rows: Iterable[ChainRow], key_ok: KeyCheck, legacy: bytes | Non
         if not hmac.compare_digest(row.prev_hash, prev):
             return ChainReport(False, count, prev, row.id, "previous hash does not match", signed)
         if row.signature is None:
-            if seen_signed or legacy is None or not hmac.compare_digest(
+            if seen_signed or legacy is None or row.id > legacy_rows or not hmac.compare_digest(
                     row.hash, legacy_hash(legacy, prev, row.fields)):
                 return ChainReport(False, count, prev, row.id,
                                    "row content does not match its hash", signed)

@@ -24,6 +24,7 @@ CERT_DOMAIN = b"hoso-account-cert-v1"
 LEVEL_DOMAIN = b"hoso-level-key-v1"
 GRANT_DOMAIN = b"hoso-grant-v1"
 ROOT_LINK_DOMAIN = b"hoso-root-link-v1"
+STATEMENT_DOMAIN = b"hoso-vault-statement-v1"
 
 
 class TrustError(Exception):
@@ -167,3 +168,20 @@ def follow_roots(vault_id: str, pinned_generation: int, pinned_public: bytes,
             raise TrustError("root", str(generation + 1))
         generation, public = generation + 1, nxt
     return generation, public
+
+
+def _statement_message(vault_id: str, generation: int, legacy_rows: int) -> bytes:
+    return canonical([vault_id, int(generation), int(legacy_rows)])
+
+
+def sign_statement(root_private: bytes, vault_id: str, generation: int, legacy_rows: int) -> bytes:
+    """What the root says of the vault itself: how many audit rows predate signatures."""
+    return sign(root_private, STATEMENT_DOMAIN, _statement_message(vault_id, generation,
+                                                                   legacy_rows))
+
+
+def check_statement(root_public: bytes, vault_id: str, generation: int, legacy_rows: int,
+                    signature: bytes | None) -> None:
+    if not verify_signature(root_public, STATEMENT_DOMAIN,
+                            _statement_message(vault_id, generation, legacy_rows), signature):
+        raise TrustError("root", str(generation))

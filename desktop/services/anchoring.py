@@ -29,7 +29,8 @@ SEAL_DOMAIN = b"hoso-audit-seal-v1"
 
 
 def audit_trust(vs: VaultSession, session) -> AuditTrust:
-    return AuditTrust(certs.certified_sign_keys(vs.trust, session), legacy_key(vs.keys.db_key))
+    return AuditTrust(certs.certified_sign_keys(vs.trust, session), legacy_key(vs.keys.db_key),
+                      vs.trust.legacy_rows)
 
 
 def verify_in(vs: VaultSession, session):

@@ -48,6 +48,7 @@ class AuditTrust:
 
     sign_keys: set[tuple[str, bytes]]
     legacy_key: bytes | None
+    legacy_rows: int = 0  # rows up to this id may be old-style (the root's signed statement)
 
     def key_ok(self, user: str, key: bytes) -> bool:
         return (user, key) in self.sign_keys
@@ -61,19 +62,14 @@ def _chain_rows(rows):
 
 def verify(session: Session, trust: AuditTrust) -> ChainReport:
     rows = session.execute(select(AuditRow).order_by(AuditRow.id)).scalars()
-    return verify_chain(_chain_rows(rows), trust.key_ok, trust.legacy_key)
+    return verify_chain(_chain_rows(rows), trust.key_ok, trust.legacy_key, trust.legacy_rows)
 
 
 def verify_since(session: Session, trust: AuditTrust, anchor: Anchor) -> ChainReport:
     """The rows after an anchor the caller trusts (a login checks only what is new)."""
-    anchored_signed = session.execute(select(AuditRow.signature).where(
-        AuditRow.id == anchor.seq)).scalar() is not None
     rows = session.execute(select(AuditRow).where(AuditRow.id > anchor.seq)
                            .order_by(AuditRow.id)).scalars()
-    # after a signed row, an unsigned ("legacy") row is a forgery anyone with the DB key
-    # could make: the old HMAC key is not offered then
-    return verify_chain(_chain_rows(rows), trust.key_ok,
-                        None if anchored_signed else trust.legacy_key,
+    return verify_chain(_chain_rows(rows), trust.key_ok, trust.legacy_key, trust.legacy_rows,
                         start_id=anchor.seq + 1, start_prev=anchor.head)
 
 

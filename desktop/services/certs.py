@@ -34,6 +34,7 @@ class TrustState:
     # deleted newer certificate cannot bring back an older one (e.g. a higher clearance)
     certs_seen: dict[str, int] = field(default_factory=dict)
     seen_changed: bool = False
+    legacy_rows: int = 0  # audit rows from before signatures (the root's signed statement)
 
     @property
     def fingerprint(self) -> str:
@@ -57,9 +58,21 @@ def load_trust(session: Session, vault_id: str, pinned_generation: int,
     try:
         generation, public = trust.follow_roots(vault_id, pinned_generation, pinned_public,
                                                 root_links(session))
+        row = session.get(TrustRoot, generation)
+        trust.check_statement(public, vault_id, generation, row.legacy_rows, row.statement)
     except TrustError:
         raise HosoError("trust.root_bad") from None
-    return TrustState(vault_id, generation, public)
+    return TrustState(vault_id, generation, public, legacy_rows=row.legacy_rows)
+
+
+def new_root_row(state: "TrustState", created_by: str, link_signature: bytes | None = None
+                 ) -> TrustRoot:
+    """The stored form of a root generation, with its signed statement."""
+    return TrustRoot(generation=state.generation, public_key=state.root_public,
+                     link_signature=link_signature, created_at=datetime.now(),
+                     created_by=created_by, legacy_rows=state.legacy_rows,
+                     statement=trust.sign_statement(state.root_private, state.vault_id,
+                                                    state.generation, state.legacy_rows))
 
 
 def root_seal_context(vault_id: str, username: str, generation: int) -> bytes:
@@ -127,8 +140,8 @@ def issue(state: TrustState, session: Session, user: User, sign_public: bytes,
 def reissue(state: TrustState, session: Session, user: User, current: AccountCert,
             issued_by: str) -> AccountCert:
     """A new certificate for the row's changed role, clearance or active flag, with the
-    keys of the verified `current` one (never the row's public key)."""
-    user.public_key = current.box_public
+    keys and name of the verified `current` one (never the row's)."""
+    user.public_key, user.full_name = current.box_public, current.full_name
     return issue(state, session, user, current.sign_public, issued_by, current.valid_until)
 
 

@@ -309,6 +309,14 @@ def add_version(vs: VaultSession, doc_id: int, source: Source, note: str = "",
         _require_cleared(vs, uow.session, doc, "version")
         _require_alive(doc)
         level = Level(doc.level)
+        # the row's level is not signed: the content already there must open under it,
+        # or a lowered level would send the new version to a lower key
+        latest = uow.session.execute(
+            select(DocumentVersion).where(DocumentVersion.document_id == doc.id,
+                                          DocumentVersion.wrapped_key.is_not(None))
+            .order_by(DocumentVersion.version.desc()).limit(1)).scalar()
+        if latest is not None:
+            _unwrap(vs, uow.session, doc, latest)
     staged = _stage_content(vs, level, source, file_name, progress, cancel)
     try:
         with vs.uow() as uow:

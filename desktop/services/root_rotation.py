@@ -8,7 +8,6 @@ administrators that remain. Records that no longer verify are not re-signed: a r
 never launders a forged record.
 """
 
-from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -20,7 +19,7 @@ from desktop.security.trust import AccountCert, TrustError
 from desktop.services import audit_log, certs
 from desktop.services.context import VaultSession
 from desktop.services.levels import root_private
-from desktop.storage.orm import Certificate, LevelGrant, LevelKeyRecord, RootSeal, TrustRoot, User
+from desktop.storage.orm import Certificate, LevelGrant, LevelKeyRecord, RootSeal, User
 
 
 def rotate(vs: VaultSession) -> certs.TrustState:
@@ -47,11 +46,11 @@ def rotate_in(vs: VaultSession, session: Session) -> certs.TrustState:
     new_private, new_public = new_signing_key()
     generation = old.generation + 1
     new = certs.TrustState(old.vault_id, generation, new_public, new_private,
-                           certs_seen=old.certs_seen, seen_changed=old.seen_changed)
-    session.add(TrustRoot(generation=generation, public_key=new_public,
-                          link_signature=trust.sign_link(old_private, old.vault_id, generation,
-                                                         new_public),
-                          created_at=datetime.now(), created_by=vs.actor.username))
+                           certs_seen=old.certs_seen, seen_changed=old.seen_changed,
+                           legacy_rows=old.legacy_rows)
+    session.add(certs.new_root_row(new, vs.actor.username,
+                                   trust.sign_link(old_private, old.vault_id, generation,
+                                                   new_public)))
     current: dict[str, AccountCert] = {}
     for user in session.execute(select(User)).scalars():
         try:

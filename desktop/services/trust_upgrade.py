@@ -27,7 +27,7 @@ from desktop.security.vault import UnlockedKeys
 from desktop.services import audit_log, certs
 from desktop.services.documents import seal_digest
 from desktop.services.levels import grant_context
-from desktop.storage.orm import AuditRow, DocumentVersion, LevelGrant, TrustRoot, User
+from desktop.storage.orm import AuditRow, DocumentVersion, LevelGrant, User
 
 
 def upgrade_if_needed(engine: Engine, keys: UnlockedKeys) -> str:
@@ -59,15 +59,17 @@ def _upgrade(engine: Engine, keys: UnlockedKeys) -> None:
     state = certs.TrustState(keys.vault_id, 1, root_pub, root_priv,
                              certs_seen=keys.secrets.certs_seen)
     signer = Signer(keys.user, sign_priv)
-    now = datetime.now()
     with engine.begin() as conn:
         session = Session(bind=conn)
         # the old chain must hold before it is anchored under a signature
-        report = audit_log.verify(session, audit_log.AuditTrust(set(), legacy_key(keys.db_key)))
+        report = audit_log.verify(session, audit_log.AuditTrust(
+            set(), legacy_key(keys.db_key), legacy_rows=1 << 62))
         if not report.ok:
             raise HosoError("audit.broken", row=report.broken_at, why=report.why)
-        session.add(TrustRoot(generation=1, public_key=root_pub, created_at=now,
-                              created_by=keys.user))
+        # the root says, signed, how many rows are old-style: none may be added later
+        state.legacy_rows = session.execute(select(AuditRow.id).order_by(AuditRow.id.desc())
+                                            .limit(1)).scalar() or 0
+        session.add(certs.new_root_row(state, keys.user))
         users = list(session.execute(select(User).order_by(User.id)).scalars())
         names = {u.id: u.username for u in users}
         for user in users:
@@ -90,10 +92,8 @@ def _upgrade(engine: Engine, keys: UnlockedKeys) -> None:
                 certs.record_level_key(state, session, Level(grant.level), level_key)
             certs.sign_grant(state, grant, username)
         sealed = _seal_digests(session, keys.vault_id, level_keys)
-        legacy_rows = session.execute(select(AuditRow.id).order_by(AuditRow.id.desc())
-                                      .limit(1)).scalar() or 0
         audit_log.append(session, signer, keys.user, "vault.upgrade", keys.vault_id,
-                         legacy_rows=legacy_rows, legacy_head=report.head.hex(),
+                         legacy_rows=state.legacy_rows, legacy_head=report.head.hex(),
                          root=state.fingerprint, sealed_digests=sealed,
                          not_enrolled=sorted(u.username for u in users
                                              if u.username != keys.user))

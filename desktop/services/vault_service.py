@@ -22,7 +22,7 @@ from desktop.services.context import Actor, VaultSession
 from desktop.services.levels import grant_context
 from desktop.storage import migrate
 from desktop.storage.engine import make_engine
-from desktop.storage.orm import LevelGrant, Meta, TrustRoot, User
+from desktop.storage.orm import LevelGrant, Meta, User
 
 
 def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> VaultSession:
@@ -46,8 +46,7 @@ def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> 
                 session = Session(bind=conn)
                 session.add_all([Meta(key="vault_id", value=keys.vault_id),
                                  Meta(key="created", value=keys.keyfile.created),
-                                 TrustRoot(generation=1, public_key=root_pub, created_at=now,
-                                           created_by=admin)])
+                                 certs.new_root_row(state, admin)])
                 user = User(username=admin, full_name=full_name or admin, role=Role.ADMIN.value,
                             clearance=int(Level.TUYET_MAT), public_key=keys.public_key,
                             must_change_password=False, created_at=now)

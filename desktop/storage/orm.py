@@ -82,6 +82,10 @@ class TrustRoot(Base):
     link_signature: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(64))
+    # how many audit rows predate signatures (0 for a vault created with them), signed by
+    # this generation's key: no one can rewrite the trail "in the old style"
+    legacy_rows: Mapped[int] = mapped_column(Integer, default=0)
+    statement: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class RootSeal(Base):

@@ -110,3 +110,26 @@ def test_rows_forged_with_the_old_hmac_key_are_refused(scene):
         report = anchoring.verify_in(admin, uow.session)
     admin.close()
     assert not report.ok and report.broken_at == last_id + 1
+
+
+def test_a_trail_rewritten_entirely_in_the_old_style_is_refused(scene):
+    """Without one signed row left, the trail might look like one from version 1: the root's
+    signed statement says how many old-style rows there may be (none here)."""
+    from desktop.security.audit import legacy_hash, legacy_key
+    conn, keys = scene.raw()
+    _drop_guards(conn)
+    rows = conn.execute("SELECT id, at, username, action, target, detail FROM audit_log "
+                        "ORDER BY id").fetchall()
+    conn.execute("UPDATE audit_log SET prev_hash=randomblob(32)")
+    prev = bytes(32)
+    for row_id, at, user, action, target, detail in rows:
+        digest = legacy_hash(legacy_key(keys.db_key), prev,
+                             {"id": row_id, "at": at, "user": user, "action": action,
+                              "target": target, "detail": detail})
+        conn.execute("UPDATE audit_log SET prev_hash=?, hash=?, signer_key=NULL, signature=NULL"
+                     " WHERE id=?", (prev, digest, row_id))
+        prev = digest
+    conn.commit()
+    conn.close()
+    report = _verify_accepting(scene)
+    assert not report.ok and report.broken_at == 1

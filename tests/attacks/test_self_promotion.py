@@ -42,7 +42,9 @@ def test_a_root_of_ones_own_is_detected_by_everyone_else(scene):
     keys.secrets.root_public = fake_public
     save_own_slot(keys)
     conn, _ = scene.raw()
-    conn.execute("UPDATE trust_roots SET public_key=? WHERE generation=1", (fake_public,))
+    from desktop.security.trust import sign_statement
+    conn.execute("UPDATE trust_roots SET public_key=?, statement=? WHERE generation=1",
+                 (fake_public, sign_statement(fake_private, keys.vault_id, 1, 0)))
     conn.commit()
     conn.close()
     for user in ("admin", "lanhdao"):

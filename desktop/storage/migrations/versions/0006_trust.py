@@ -21,6 +21,8 @@ def upgrade() -> None:
         sa.Column('link_signature', sa.LargeBinary(), nullable=True),
         sa.Column('created_at', sa.DateTime(), nullable=False),
         sa.Column('created_by', sa.String(length=64), nullable=False),
+        sa.Column('legacy_rows', sa.Integer(), nullable=False),
+        sa.Column('statement', sa.LargeBinary(), nullable=False),
         sa.PrimaryKeyConstraint('generation'))
     op.create_table(
         'root_seals',
