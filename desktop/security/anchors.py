@@ -2,7 +2,9 @@
 OS profile folder, signed with the user's own key.
 
 The key slot keeps the same anchor inside the vault; this copy is what catches a rollback
-of the whole vault folder (database and key file copied back from an older day).
+of the whole vault folder (database and key file copied back from an older day). It also
+keeps the slot's memory of the newest certificate number per account and level key
+generation per level, so an older copy of the slot put back does not make them go back.
 """
 
 import json
@@ -39,31 +41,50 @@ def _path(vault_id: str, user: str) -> Path:
     return profile_dir() / "anchors" / f"{vault_id}-{user}.json"
 
 
-def _message(vault_id: str, user: str, anchor: Anchor) -> bytes:
-    return json.dumps([vault_id, user, anchor.seq, anchor.head.hex(), anchor.at]).encode()
+def _message(vault_id: str, user: str, anchor: Anchor, memory: dict) -> bytes:
+    return json.dumps([vault_id, user, anchor.seq, anchor.head.hex(), anchor.at, memory],
+                      sort_keys=True).encode()
 
 
-def read(vault_id: str, user: str, sign_public: bytes) -> Anchor | None:
-    """The profile's anchor for this vault and user, if present and signed by the user."""
+def read(vault_id: str, user: str, sign_public: bytes) -> tuple[Anchor | None, dict]:
+    """The profile's anchor and memory ({"certs": {name: n}, "levels": {level: gen}}) for
+    this vault and user, if present and signed by the user."""
     try:
         data = json.loads(_path(vault_id, user).read_text("utf-8"))
         anchor = Anchor(int(data["seq"]), bytes.fromhex(data["head"]), str(data["at"]))
+        memory = dict(data.get("memory", {}))
         signature = bytes.fromhex(data["signature"])
     except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if not verify_signature(sign_public, ANCHOR_DOMAIN, _message(vault_id, user, anchor),
-                            signature):
-        return None
-    return anchor
+        return None, {}
+    if not verify_signature(sign_public, ANCHOR_DOMAIN,
+                            _message(vault_id, user, anchor, memory), signature):
+        return None, {}
+    return anchor, memory
 
 
-def write(vault_id: str, user: str, sign_private: bytes, anchor: Anchor) -> bool:
+def remember_max(into: dict, seen: dict, key=str) -> bool:
+    """Raise each entry of `into` to the profile's value; True if any went up."""
+    raised = False
+    for name, value in seen.items():
+        try:
+            name, value = key(name), int(value)
+        except (TypeError, ValueError):
+            continue
+        if value > into.get(name, 0):
+            into[name] = value
+            raised = True
+    return raised
+
+
+def write(vault_id: str, user: str, sign_private: bytes, anchor: Anchor,
+          memory: dict | None = None) -> bool:
     """Best effort: a read-only profile must not stop the program (the slot keeps a copy)."""
     path = _path(vault_id, user)
+    memory = json.loads(json.dumps(memory or {}))  # keys as the file will hold them
     body = {"vault_id": vault_id, "user": user, "seq": anchor.seq, "head": anchor.head.hex(),
-            "at": anchor.at,
+            "at": anchor.at, "memory": memory,
             "signature": sign(sign_private, ANCHOR_DOMAIN,
-                              _message(vault_id, user, anchor)).hex()}
+                              _message(vault_id, user, anchor, memory)).hex()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, json.dumps(body, indent=1).encode())

@@ -15,7 +15,7 @@ from desktop.domain.errors import HosoError
 from desktop.security import anchors
 from desktop.security.anchors import Anchor
 from desktop.security.audit import legacy_key
-from desktop.security.crypto import sign, verify_signature
+from desktop.security.crypto import sign, signing_public, verify_signature
 from desktop.security.vault import save_own_slot
 from desktop.services import audit_log, certs
 from desktop.services.audit_log import AuditTrust
@@ -54,7 +54,7 @@ def last_seen(vs: VaultSession) -> Anchor | None:
     secrets = vs.keys.secrets
     slot = Anchor(secrets.anchor_seq, secrets.anchor_head, secrets.anchor_at) \
         if secrets.anchor_seq else None
-    profile = anchors.read(vs.keys.vault_id, vs.actor.username, vs.signer.public_key)
+    profile, _memory = anchors.read(vs.keys.vault_id, vs.actor.username, vs.signer.public_key)
     if profile is not None and profile.later_than(slot):
         return profile
     return slot
@@ -101,7 +101,22 @@ def save(vs: VaultSession) -> None:
     if vs.keys.slot_dirty:
         save_own_slot(vs.keys)
         vs.trust.seen_changed = False
-    anchors.write(vs.keys.vault_id, vs.actor.username, vs.signer.private_key, current)
+    anchors.write(vs.keys.vault_id, vs.actor.username, vs.signer.private_key, current,
+                  {"certs": secrets.certs_seen, "levels": secrets.levels_seen})
+
+
+def recall(keys) -> None:
+    """Before trusting anything: what this user has seen, from the profile's signed copy
+    too — an older copy of the slot put back must not make it forget a newer certificate
+    or level key generation."""
+    secrets = keys.secrets
+    if not secrets.sign_private:
+        return
+    _anchor, memory = anchors.read(keys.vault_id, keys.user, signing_public(secrets.sign_private))
+    raised = anchors.remember_max(secrets.certs_seen, memory.get("certs", {}))
+    raised |= anchors.remember_max(secrets.levels_seen, memory.get("levels", {}), key=int)
+    if raised:
+        keys.slot_dirty = True
 
 
 def save_quietly(vs: VaultSession) -> None:

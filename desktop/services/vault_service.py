@@ -105,6 +105,7 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSe
         raise VaultDamaged("vault.db_mismatch", path=str(db_file))
     try:
         upgraded = trust_upgrade.upgrade_if_needed(engine, keys)
+        anchoring.recall(keys)
         vs = _session_for(engine, keys)
         problems = anchoring.check_on_open(vs, accept_rollback)
     except BaseException:

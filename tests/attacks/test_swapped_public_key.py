@@ -89,3 +89,27 @@ def test_an_older_certificate_brought_back_is_refused(scene):
         users.reset_password(admin, VICTIM, "mat-khau-moi-99")
     assert refused.value.key == "trust.account_bad"
     admin.close()
+
+
+def test_an_older_copy_of_the_administrators_slot_does_not_bring_it_back(scene):
+    """Going further: also put back the administrator's slot from before the change (its
+    memory of certificate numbers is older); the profile's signed copy remembers."""
+    from desktop.security.keyfile import KeyFile
+    old_slot = KeyFile.load(scene.path / "keys.json").slots["admin"]
+    admin = scene.open("admin")
+    users.set_clearance(admin, VICTIM, Level.MAT)
+    admin.close()
+    conn, keys = scene.raw(VICTIM)
+    newest = conn.execute("SELECT max(serial) FROM certificates WHERE username=?",
+                          (VICTIM,)).fetchone()[0]
+    conn.execute("DELETE FROM certificates WHERE serial=?", (newest,))
+    conn.commit()
+    conn.close()
+    keyfile = KeyFile.load(scene.path / "keys.json")
+    keyfile.slots["admin"] = old_slot
+    keyfile.save(keys.db_key)  # the file's HMAC is keyed from the DB key: anyone can redo it
+    admin = scene.open("admin")
+    assert f"account:{VICTIM}" in admin.trust.problems
+    with pytest.raises(HosoError):
+        users.reset_password(admin, VICTIM, "mat-khau-moi-99")
+    admin.close()
