@@ -106,15 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--clearance")
     p.add_argument("--role")
 
-    p = command(users, "disable", c.cmd_user_disable,
-                "khóa tài khoản, thu hồi khóa độ mật (quản trị) / disable an account (administrator)")
-    p.add_argument("name")
-    p = command(users, "unlock", c.cmd_user_unlock,
-                "mở khóa sau nhiều lần sai mật khẩu (quản trị) / unlock after failed passwords")
-    p.add_argument("name")
-    p = command(users, "enable", c.cmd_user_enable,
-                "mở lại tài khoản (quản trị) / enable an account again (administrator)")
-    p.add_argument("name")
+    for name, handler, text in (
+            ("disable", c.cmd_user_disable,
+             "khóa tài khoản, thu hồi khóa độ mật (quản trị) / disable an account (administrator)"),
+            ("unlock", c.cmd_user_unlock,
+             "mở khóa sau nhiều lần sai mật khẩu (quản trị) / unlock after failed passwords"),
+            ("enable", c.cmd_user_enable,
+             "mở lại tài khoản (quản trị) / enable an account again (administrator)")):
+        command(users, name, handler, text).add_argument("name")
 
     trust = group("trust", "khóa ký của quản trị viên / the administrators' signing key")
     command(trust, "show", c.cmd_trust_show, "dấu vân tay khóa ký / show its fingerprint")

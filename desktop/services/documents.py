@@ -457,19 +457,30 @@ def _clear_sha(vs: VaultSession, doc_id: int, row: DocumentVersion, content_key:
         raise HosoError("doc.key_unusable", number=str(doc_id), version=row.version) from None
 
 
+def _wrapping_key(vs: VaultSession, session: Session, row: DocumentVersion) -> bytes | None:
+    """The level key (of the version's generation) its content key is wrapped under, when
+    the actor holds it and is cleared for the level."""
+    level = Level(row.key_level)
+    key = level_key_ring(vs, session).get((level, row.key_generation or 1))
+    return key if key is not None and level <= vs.actor.clearance else None
+
+
+def _open_content_key(vs: VaultSession, doc: DocumentRecord, row: DocumentVersion,
+                      key: bytes) -> bytes:
+    """Raises DecryptionFailed for a wrong key or a doctored row."""
+    return unwrap_content_key(key, row.wrapped_key, content_key_context(
+        vs.keys.vault_id, doc.id, row.version, Level(row.key_level)))
+
+
 def _quiet_content_key(vs: VaultSession, session: Session, doc: DocumentRecord,
                        row: DocumentVersion) -> bytes | None:
     """The version's content key when the viewer holds its level key; None otherwise
     (no refusal is audited: this only fills in a listing)."""
-    if row.wrapped_key is None:
-        return None
-    level = Level(row.key_level)
-    key = level_key_ring(vs, session).get((level, row.key_generation or 1))
-    if key is None or level > vs.actor.clearance:
+    key = _wrapping_key(vs, session, row) if row.wrapped_key is not None else None
+    if key is None:
         return None
     try:
-        return unwrap_content_key(key, row.wrapped_key, content_key_context(
-            vs.keys.vault_id, doc.id, row.version, level))
+        return _open_content_key(vs, doc, row, key)
     except DecryptionFailed:
         return None
 
@@ -1145,16 +1156,14 @@ def _unwrap(vs: VaultSession, session: Session, doc: DocumentRecord,
             row: DocumentVersion) -> bytes:
     """The version's content key, with the level key it is wrapped under. A doctored
     level (or key) fails here, with a refusal, not with content."""
-    level = Level(row.key_level)
-    key = level_key_ring(vs, session).get((level, row.key_generation or 1))
+    key = _wrapping_key(vs, session, row)
     if row.wrapped_key is None:
         raise HosoError("doc.destroyed", number=doc.number,
                         date=doc.destroyed_at.strftime("%d/%m/%Y") if doc.destroyed_at else "")
-    if key is None or level > vs.actor.clearance or row.key_level != doc.level:
+    if key is None or row.key_level != doc.level:
         _deny(vs, session, doc, "unwrap", key_level=row.key_level)
     try:
-        return unwrap_content_key(key, row.wrapped_key,
-                                  content_key_context(vs.keys.vault_id, doc.id, row.version, level))
+        return _open_content_key(vs, doc, row, key)
     except DecryptionFailed:
         session.rollback()
         audit_log.append(session, vs.signer, vs.actor.username, "doc.key_failed",
