@@ -178,8 +178,15 @@ def test_a_rolled_back_vault_asks_before_opening_and_the_answer_is_audited(
     question.done(QMessageBox.StandardButton.Yes)
     qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
     qtbot.addWidget(launcher.window)
-    with launcher.ctx.session.uow() as uow:
-        assert audit_log.entries(uow.session, action="vault.rollback_accepted", limit=1)
+    found = []
+
+    def read(vs, control):  # on the database worker, as the program itself reads
+        with vs.uow() as uow:
+            return audit_log.entries(uow.session, action="vault.rollback_accepted", limit=1)
+
+    launcher.ctx.db(read, done=found.append)
+    qtbot.waitUntil(lambda: bool(found), timeout=10000)
+    assert found[0]
     _finish(launcher)
 
 
