@@ -75,6 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "The role {role} may not change inspection cases."),
     "perm.level_above_own": ("Không thể tạo hồ sơ độ mật {level} cao hơn độ mật của bạn.",
                              "You cannot create a case at {level}, above your clearance."),
+    "perm.no_level_key": ("Bạn không giữ khóa của độ mật {level}: không thể ghi hồ sơ ở độ mật này.",
+                          "You do not hold the {level} key: records at that level cannot be written."),
     "perm.plan_write": ("Vai trò {role} không được lập hoặc sửa kế hoạch thanh tra.",
                         "The role {role} may not make or change inspection plans."),
     # input

@@ -31,6 +31,11 @@ DOCUMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "Document {number} was destroyed on {date}; its content can no longer be recovered."),
     "doc.already_destroyed": ("Tài liệu {number} đã được tiêu hủy trước đó.",
                               "Document {number} was already destroyed."),
+    "doc.level_tampered": (
+        "Tài liệu {number} ghi độ mật thấp hơn độ mật đã niêm phong hồ sơ của nó ({level}): "
+        "có thể đã bị sửa ngoài chương trình. Không thêm nội dung; hãy báo quản trị viên.",
+        "Document {number} shows a lower level than its record is sealed at ({level}): it may "
+        "have been changed outside the program. No content added; tell the administrator."),
     "doc.changed_meanwhile": (
         "Tài liệu {number} vừa được người khác thay đổi độ mật; hãy thử lại.",
         "Someone changed the level of document {number} meanwhile; try again."),

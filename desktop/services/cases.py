@@ -17,7 +17,7 @@ from desktop.domain.levels import Level
 from desktop.domain.stages import Basis, InspectingLevel, Stage, TeamRole
 from desktop.services import audit_log
 from desktop.services.context import VaultSession
-from desktop.storage import case_summary, search
+from desktop.storage import case_summary, sealed, search
 from desktop.storage.orm import (Case, CaseEvent, Directive, DocumentRecord, OpinionRequest, Staff,
                                  TeamMember, Unit)
 
@@ -142,9 +142,14 @@ def add_case(vs: VaultSession, data: CaseInput) -> CaseRow:
                     supervisor_id=_staff_id(session, data.supervisor),
                     created_at=now, updated_at=now)
         session.add(case)
+        if data.level > Level.THUONG:
+            # a classified case's team travels sealed with it (no names in team_members)
+            sealed.extra(case)["team"] = [[_clean(name), role.value] for name, role in data.team]
         session.flush()
-        for name, role in data.team:
-            session.add(TeamMember(case_id=case.id, staff_id=_staff_id(session, name), role=role.value))
+        if data.level == Level.THUONG:
+            for name, role in data.team:
+                session.add(TeamMember(case_id=case.id, staff_id=_staff_id(session, name),
+                                       role=role.value))
         if data.decision_date:
             session.add(CaseEvent(case_id=case.id, stage=Stage.DECISION.value,
                                   event_date=data.decision_date, doc_ref=data.decision_number,
@@ -188,14 +193,16 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
         raise HosoError("case.exists", code=clash[0])
     now = _sql(datetime.now())
     first = (session.execute(select(func.max(Case.id))).scalar() or 0) + 1
-    staff = _ensure_staff(session, {name for d in items for name, _ in d.team} |
-                          {d.supervisor for d in items})
+    event_id = (session.execute(select(func.max(CaseEvent.id))).scalar() or 0) + 1
+    keys = sealed.keys_of(session)
+    staff = _ensure_staff(session, {name for d in items if d.level == Level.THUONG
+                                    for name, _ in d.team} | {d.supervisor for d in items})
     units = {name: _unit_id(session, name) for name in {d.chaired_by for d in items}}
     decision, gathering = Stage.DECISION.value, Stage.GATHERING.value
     user = vs.actor.username
     folded, clean_name = _FoldMemo(), _NameMemo()
     values_of = {e: e.value for e in (*Basis, *InspectingLevel, *TeamRole)}  # not per row
-    rows, team_rows, event_rows, index_rows = [], [], [], []
+    rows, team_rows, event_rows, index_rows, sealed_rows = [], [], [], [], []
     # Plain tuples through the driver: SQLAlchemy's per-row parameter processing cost
     # more than SQLite's own work at 100 000 rows. Values are stored the way the ORM
     # stores them (ISO dates, "YYYY-MM-DD HH:MM:SS.ffffff" datetimes).
@@ -203,25 +210,46 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
         decided = d.decision_date.isoformat() if d.decision_date else None
         code, title, party = d.code.strip(), d.title.strip(), d.inspected_party.strip()
         trail = case_summary.trail_entry(decision, decided) if decided else None
-        rows.append((case_id, code, title, party, d.content,
+        level = int(d.level)
+        clear = {"title": title, "inspected_party": party, "content": d.content,
+                 "assignment_ref": d.assignment_ref, "decision_number": d.decision_number}
+        blob = event_blob = None
+        if level:
+            # sealed with the case's level key (storage.sealed); the columns hold ""
+            blob = keys.seal("cases", case_id, level, {**clear, sealed.EXTRA: {"team": [
+                [clean_name[name], values_of[role]] for name, role in d.team]}})
+            if decided:
+                event_blob = keys.seal("case_events", event_id, level,
+                                       {"doc_ref": d.decision_number, "note": ""})
+            shown = dict.fromkeys(clear, "")
+        else:
+            shown = clear
+        rows.append((case_id, code, shown["title"], shown["inspected_party"], shown["content"],
                      d.period_from.isoformat() if d.period_from else None,
                      d.period_to.isoformat() if d.period_to else None, values_of[d.basis],
-                     d.plan_item_id, d.assignment_ref, d.decision_number, decided,
+                     d.plan_item_id, shown["assignment_ref"], shown["decision_number"], decided,
                      values_of[d.inspecting_level], d.complexity, units[d.chaired_by],
                      staff.get(clean_name[d.supervisor]), int(d.level),
                      decision if decided else gathering, decided, decided, None,
                      d.violation_money, d.violation_land_m2, d.recovery_money, d.recovery_land_m2,
                      d.disciplined_orgs, d.disciplined_persons, d.referral_cases,
-                     d.referral_persons, 1, now, now, 1, trail))
+                     d.referral_persons, 1, now, now, 1, trail, blob))
         # the same words as search.body(), folded part by part: parties, numbers and team
         # names repeat from row to row, and each distinct one is folded once
         parts = [folded[code], folded[title], folded[d.inspected_party], folded[d.decision_number]]
         for name, role in d.team:
-            team_rows.append((case_id, staff[clean_name[name]], values_of[role]))
+            if not level:
+                team_rows.append((case_id, staff[clean_name[name]], values_of[role]))
             parts.append(folded[name])
         if decided:
-            event_rows.append((case_id, decision, decided, None, d.decision_number, "", user, now))
-        index_rows.append((case_id, " ".join(filter(None, parts))))
+            event_rows.append((event_id, case_id, decision, decided, None,
+                               "" if level else d.decision_number, "", user, now, event_blob))
+            event_id += 1
+        words = " ".join(filter(None, parts))
+        if level:
+            sealed_rows.append((case_id, search.sealed_body(keys, level, words)))
+        else:
+            index_rows.append((case_id, words))
     if rows:
         driver.executemany(f"INSERT INTO cases ({', '.join(_INSERT_COLUMNS)}) VALUES "
                            f"({', '.join('?' * len(_INSERT_COLUMNS))})", rows)
@@ -229,10 +257,13 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
         driver.executemany("INSERT INTO team_members (case_id, staff_id, role) VALUES (?, ?, ?)",
                            team_rows)
     if event_rows:
-        driver.executemany("INSERT INTO case_events (case_id, stage, event_date, days, doc_ref, note, "
-                           "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
+        driver.executemany("INSERT INTO case_events (id, case_id, stage, event_date, days, doc_ref, "
+                           "note, recorded_by, recorded_at, sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                           "?, ?)", event_rows)
     if index_rows:
         search.write(session, index_rows, fresh=True)
+    if sealed_rows:
+        search.write(session, sealed_rows, fresh=True, table="case_search_sealed")
     return len(rows)
 
 
@@ -279,6 +310,18 @@ def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: st
         return _event_info(event)
 
 
+def team_follows_level(session: Session, case: Case) -> None:
+    """A case raised above Thường takes its team into its sealed record (no names left in
+    team_members); one lowered to Thường gets its team rows back."""
+    if case.level > Level.THUONG and case.team:
+        sealed.extra(case)["team"] = [[m.staff.full_name, m.role] for m in case.team]
+        case.team.clear()
+        sealed.mark(session, case)
+    elif case.level == Level.THUONG and sealed.extra(case).get("team"):
+        for name, role in sealed.extra(case).pop("team"):
+            session.add(TeamMember(case_id=case.id, staff_id=_staff_id(session, name), role=role))
+
+
 def _update_current_stage(case: Case) -> None:
     """The current stage is the latest milestone event (by date, then by entry order)."""
     milestones = [e for e in case.events if Stage(e.stage).is_milestone]
@@ -307,7 +350,7 @@ def list_cases(vs: VaultSession, flt: CaseFilter | None = None) -> list[CaseRow]
     if flt.limit is not None:
         query = query.limit(flt.limit).offset(flt.offset)
     with vs.uow() as uow:
-        params = _params(flt)
+        params = _params(vs, flt)
         rows = [_row_from_tuple(t) for t in uow.session.execute(query, params)]
         classified = sum(1 for r in rows if r.level > Level.THUONG)
         if classified:
@@ -317,7 +360,8 @@ def list_cases(vs: VaultSession, flt: CaseFilter | None = None) -> list[CaseRow]
         return rows
 
 
-_SORTS = {"code": Case.code, "title": Case.title, "inspected_party": Case.inspected_party,
+_SORTS = {"code": Case.code, "title": sealed.opened(Case, "title"),
+          "inspected_party": sealed.opened(Case, "inspected_party"),
           "stage": Case.stage, "decision_date": Case.decision_date, "level": Case.level}
 
 
@@ -332,7 +376,7 @@ def list_ids(vs: VaultSession, flt: CaseFilter | None = None, sort: str = "decis
         inner = inner.limit(flt.limit).offset(flt.offset)
     query = select(inner.subquery().c.id)
     with vs.uow() as uow:
-        return list(uow.session.execute(query, _params(flt)).scalars())
+        return list(uow.session.execute(query, _params(vs, flt)).scalars())
 
 
 def rows_by_ids(vs: VaultSession, ids: Sequence[int]) -> dict[int, CaseRow]:
@@ -356,12 +400,13 @@ def count_cases(vs: VaultSession, flt: CaseFilter | None = None) -> int:
     flt = flt or CaseFilter()
     query = select(func.count()).select_from(_filtered(vs, flt).subquery())
     with vs.uow() as uow:
-        return uow.session.execute(query, _params(flt)).scalar() or 0
+        return uow.session.execute(query, _params(vs, flt)).scalar() or 0
 
 
 def _filtered(vs: VaultSession, flt: CaseFilter, by_date: bool = False):
-    query = select(Case.id, Case.code, Case.title, Case.inspected_party, Case.stage, Case.stage_date,
-                   Case.decision_number, Case.decision_date, Case.level
+    query = select(Case.id, Case.code, sealed.opened(Case, "title"),
+                   sealed.opened(Case, "inspected_party"), Case.stage, Case.stage_date,
+                   sealed.opened(Case, "decision_number"), Case.decision_date, Case.level
                    ).where(Case.level <= int(vs.actor.clearance))
     if flt.search and search.match_expression(flt.search):
         # In date order, "+cases.id" keeps SQLite from driving the query by the matches:
@@ -381,9 +426,8 @@ def _filtered(vs: VaultSession, flt: CaseFilter, by_date: bool = False):
     return query
 
 
-def _params(flt: CaseFilter) -> dict:
-    expression = search.match_expression(flt.search) if flt.search else None
-    return {"match": expression} if expression else {}
+def _params(vs: VaultSession, flt: CaseFilter) -> dict:
+    return search.match_params(vs.engine, flt.search, vs.actor.clearance) if flt.search else {}
 
 
 def get_case(vs: VaultSession, code: str) -> CaseDetail:
@@ -446,7 +490,8 @@ def _detail(session: Session, case: Case, clearance: int = Level.TUYET_MAT) -> C
         inspecting_level=InspectingLevel(case.inspecting_level), complexity=case.complexity,
         chaired_by=case.chaired_by.name if case.chaired_by else "",
         supervisor=case.supervisor.full_name if case.supervisor else "",
-        team=[(m.staff.full_name, TeamRole(m.role)) for m in case.team],
+        team=[(m.staff.full_name, TeamRole(m.role)) for m in case.team] +
+             [(name, TeamRole(role)) for name, role in sealed.extra(case).get("team", [])],
         events=[_event_info(e) for e in case.events], opinions=opinions, directives=directives,
         documents=documents, results=results)
 
@@ -487,7 +532,8 @@ _INSERT_COLUMNS = (
     "complexity", "chaired_by_unit_id", "supervisor_id", "level", "stage", "stage_date",
     "started_on", "closed_on", "violation_money", "violation_land_m2", "recovery_money",
     "recovery_land_m2", "disciplined_orgs", "disciplined_persons", "referral_cases",
-    "referral_persons", "units_inspected", "created_at", "updated_at", "version", "event_trail")
+    "referral_persons", "units_inspected", "created_at", "updated_at", "version", "event_trail",
+    "sealed")
 
 
 def _sql(value):

@@ -8,6 +8,7 @@ from desktop.domain.levels import Level, Role
 from desktop.security.audit import Signer
 from desktop.security.vault import UnlockedKeys
 from desktop.services.certs import TrustState
+from desktop.storage import sealed
 from desktop.storage.uow import UnitOfWork
 
 
@@ -48,6 +49,7 @@ class VaultSession:
         if self.keys.db_key:
             from desktop.services import anchoring
             anchoring.save_quietly(self)
+        sealed.uninstall(self.engine)
         self.engine.dispose()
         self.keys.drop()
         self.signer.drop()

@@ -867,7 +867,8 @@ def _add_records(vs: VaultSession, today: date) -> None:
             case = cases.get(spec.code)
             if case is None:
                 continue
-            if case.inspected_unit_id is None:
+            if case.inspected_unit_id is None and case.level == Level.THUONG:
+                # (a classified case's party is sealed: no link to it in clear)
                 case.inspected_unit_id = units.get(spec.party)
             for op in spec.opinions:
                 sent = _d(op.sent)

@@ -46,7 +46,7 @@ from desktop.services import audit_log, document_text
 from desktop.services.cases import load_case
 from desktop.services.context import VaultSession
 from desktop.services.levels import current_generation, level_key_ring, my_level_keys
-from desktop.storage import doc_search, search
+from desktop.storage import doc_search, sealed, search
 from desktop.storage.orm import (Case, DocumentCopy, DocumentEvent, DocumentRecord, DocumentText,
                                  DocumentVersion)
 
@@ -288,7 +288,7 @@ def add_document(vs: VaultSession, data: DocumentInput, source: Source | None = 
             if case is not None:
                 search.refresh(session, [case.id])
             audit_log.append(session, vs.signer, vs.actor.username, "doc.add",
-                             _target(doc), number=doc.number, level=doc.level,
+                             _target(doc), number=_audit_number(doc), level=doc.level,
                              direction=doc.direction, case=data.case_code or "",
                              size=staged.size if staged else None,
                              version=version.version if version else None)
@@ -317,6 +317,15 @@ def add_version(vs: VaultSession, doc_id: int, source: Source, note: str = "",
             .order_by(DocumentVersion.version.desc()).limit(1)).scalar()
         if latest is not None:
             _unwrap(vs, uow.session, doc, latest)
+        # nor may it be below the level its record is sealed at (a document with no content
+        # yet has only that to say what it was)
+        sealed_at = sealed.keys_of(uow.session).level_of(doc.sealed)
+        if sealed_at > level:
+            audit_log.append(uow.session, vs.signer, vs.actor.username, "doc.level_tampered",
+                             _target(doc), level=int(level), sealed_level=sealed_at)
+            uow.commit()
+            raise HosoError("doc.level_tampered", number=f"#{doc.id}",
+                            level=Level(sealed_at).label_vi)
     staged = _stage_content(vs, level, source, file_name, progress, cancel)
     try:
         with vs.uow() as uow:
@@ -331,7 +340,7 @@ def add_version(vs: VaultSession, doc_id: int, source: Source, note: str = "",
             row = _record_version(vs, session, doc, number, staged, note, now)
             doc.updated_at = now
             audit_log.append(session, vs.signer, vs.actor.username, "doc.version",
-                             _target(doc), number=doc.number, level=doc.level, version=number,
+                             _target(doc), number=_audit_number(doc), level=doc.level, version=number,
                              size=staged.size)
             uow.commit()
             return _version_info(vs, session, doc, row)
@@ -568,7 +577,7 @@ def get_document(vs: VaultSession, doc_id: int) -> DocumentDetail:
             .order_by(DocumentCopy.copy_date, DocumentCopy.id)).scalars()]
         if doc.level > Level.THUONG:
             audit_log.append(session, vs.signer, vs.actor.username, "doc.read", _target(doc),
-                             number=doc.number, level=doc.level)
+                             number=_audit_number(doc), level=doc.level)
             uow.commit()
         return DocumentDetail(
             row=row, received_date=doc.received_date, sender=doc.sender,
@@ -598,7 +607,7 @@ def read_content(vs: VaultSession, doc_id: int, version: int | None = None,
             _audit_damage(vs, session, doc, row, exc)
             raise
         audit_log.append(session, vs.signer, vs.actor.username, "doc.open", _target(doc),
-                         number=doc.number, level=doc.level, version=row.version, size=row.size)
+                         number=_audit_number(doc), level=doc.level, version=row.version, size=row.size)
         uow.commit()
         return data, row.mime_type, row.file_name
 
@@ -657,7 +666,7 @@ def open_stream(vs: VaultSession, doc_id: int, version: int | None = None) -> Do
             _audit_damage(vs, session, doc, row, exc)
             raise
         audit_log.append(session, vs.signer, vs.actor.username, "doc.open", _target(doc),
-                         number=doc.number, level=doc.level, version=row.version, size=row.size,
+                         number=_audit_number(doc), level=doc.level, version=row.version, size=row.size,
                          mode="stream")
         uow.commit()
         doc_ref = (doc.id, doc.number, doc.level, row.version)
@@ -684,7 +693,7 @@ def export_copy(vs: VaultSession, doc_id: int, dest: Path | str, reason: str,
         target = _export_target(Path(dest), row.file_name or f"tai-lieu-{doc.id}",
                                 rules.export_prefix(Level(doc.level)))
         audit_log.append(session, vs.signer, vs.actor.username, "doc.export", _target(doc),
-                         number=doc.number, level=doc.level, version=row.version, size=row.size,
+                         number=_audit_number(doc), level=doc.level, version=row.version, size=row.size,
                          reason=reason, folder=str(target.parent))
         uow.commit()
         doc_ref = (doc.id, doc.number, doc.level, row.version)
@@ -719,7 +728,7 @@ def record_print(vs: VaultSession, doc_id: int, version: int | None = None,
         session = uow.session
         doc, row, _key = _unlock(vs, session, doc_id, version, "print")
         audit_log.append(session, vs.signer, vs.actor.username, "doc.print", _target(doc),
-                         number=doc.number, level=doc.level, version=row.version, copies=copies)
+                         number=_audit_number(doc), level=doc.level, version=row.version, copies=copies)
         uow.commit()
 
 
@@ -785,7 +794,7 @@ def destroy_document(vs: VaultSession, doc_id: int, reason: str, reference: str 
                 from_level=doc.level, decided_by=decided_by, reference=reference, reason=reason,
                 recorded_by=vs.actor.username, recorded_at=now))
             audit_log.append(session, vs.signer, vs.actor.username, "doc.destroy",
-                             _target(doc), number=doc.number, level=doc.level,
+                             _target(doc), number=_audit_number(doc), level=doc.level,
                              versions=len(versions), reason=reason, reference=reference)
             session.flush()
         uow.commit()
@@ -862,7 +871,7 @@ def change_level(vs: VaultSession, doc_id: int, new_level: Level, reason: str,
             if doc.case_id is not None:
                 search.refresh(session, [doc.case_id])
             audit_log.append(session, vs.signer, vs.actor.username, "doc.level", _target(doc),
-                             number=doc.number, before=int(old_level), after=int(new_level),
+                             number=_audit_number(doc), before=int(old_level), after=int(new_level),
                              versions=len(versions), reason=reason, reference=reference)
             session.flush()
         uow.commit()
@@ -905,7 +914,7 @@ def extend_protection(vs: VaultSession, doc_id: int, years: int, reason: str,
             to_level=int(level), years=years, until=until, decided_by=decided_by,
             reference=reference, reason=reason, recorded_by=vs.actor.username, recorded_at=now))
         audit_log.append(session, vs.signer, vs.actor.username, "doc.extend", _target(doc),
-                         number=doc.number, level=doc.level, years=years,
+                         number=_audit_number(doc), level=doc.level, years=years,
                          until=until.isoformat(), late=late, reason=reason)
         uow.commit()
         return ExtensionResult(_row_of(vs, session, doc), previous, until, late,
@@ -941,7 +950,7 @@ def record_copy(vs: VaultSession, doc_id: int, copies: int, reason: str, approve
         session.add(record)
         session.flush()
         audit_log.append(session, vs.signer, vs.actor.username, "doc.copy", _target(doc),
-                         number=doc.number, level=doc.level, copies=copies,
+                         number=_audit_number(doc), level=doc.level, copies=copies,
                          approved_by=approved_by, reason=reason)
         uow.commit()
         return _copy_info(record)
@@ -1037,8 +1046,9 @@ def _original_offset(text: str, folded_position: int) -> int:
 def _record_hits(vs: VaultSession, session: Session, words: list[str], limit: int,
                  exclude: set[int]) -> list[SearchHit]:
     """Documents whose number, summary, issuer or file name hold every word."""
-    haystack = func.hoso_fold(DocumentRecord.number + " " + DocumentRecord.summary + " "
-                              + DocumentRecord.issuer)
+    haystack = func.hoso_fold(sealed.opened_value(DocumentRecord, "number") + " "
+                              + sealed.opened_value(DocumentRecord, "summary") + " "
+                              + sealed.opened_value(DocumentRecord, "issuer"))
     query = select(DocumentRecord).where(DocumentRecord.level <= int(vs.actor.clearance))
     for word in words:
         query = query.where(haystack.like(f"%{word}%"))
@@ -1089,6 +1099,12 @@ def _target(doc: DocumentRecord) -> str:
     return f"doc:{doc.id}"
 
 
+def _audit_number(doc: DocumentRecord) -> str:
+    """The number in an audit row (readable by every user): only an ordinary document's;
+    a classified one is named by its id (the target)."""
+    return doc.number if doc.level == Level.THUONG and doc.sealed is None else ""
+
+
 def _load(session: Session, doc_id: int) -> DocumentRecord:
     try:
         key = int(doc_id)
@@ -1119,7 +1135,7 @@ def _deny(vs: VaultSession, session: Session, doc: DocumentRecord, action: str,
     """Audit a refused attempt (committed on its own) and raise."""
     session.rollback()
     audit_log.append(session, vs.signer, vs.actor.username, "doc.denied", _target(doc),
-                     number=doc.number, level=doc.level, attempt=action,
+                     number=_audit_number(doc), level=doc.level, attempt=action,
                      clearance=int(vs.actor.clearance), **detail)
     session.commit()
     raise PermissionDenied("doc.denied", number=doc.number or f"#{doc.id}",
@@ -1167,7 +1183,7 @@ def _unwrap(vs: VaultSession, session: Session, doc: DocumentRecord,
     except DecryptionFailed:
         session.rollback()
         audit_log.append(session, vs.signer, vs.actor.username, "doc.key_failed",
-                         _target(doc), number=doc.number, level=doc.level, version=row.version)
+                         _target(doc), number=_audit_number(doc), level=doc.level, version=row.version)
         session.commit()
         raise HosoError("doc.key_unusable", number=doc.number, version=row.version) from None
 
@@ -1185,7 +1201,7 @@ def _audit_damage(vs: VaultSession, session: Session, doc: DocumentRecord,
                   row: DocumentVersion, exc: BlobDamaged) -> None:
     session.rollback()
     audit_log.append(session, vs.signer, vs.actor.username, "doc.damaged", _target(doc),
-                     number=doc.number, level=doc.level, version=row.version, why=exc.reason,
+                     number=_audit_number(doc), level=doc.level, version=row.version, why=exc.reason,
                      chunk=exc.chunk)
     session.commit()
 
@@ -1220,16 +1236,10 @@ def _audit_export_failed(vs: VaultSession, doc_ref: tuple, exc: BaseException) -
 
 @contextmanager
 def _secure_delete(session: Session) -> Iterator[None]:
-    """SQLite overwrites what the enclosed statements delete or replace with zeros."""
-    conn = session.connection()
-    conn.exec_driver_sql("PRAGMA secure_delete=ON")
-    try:
-        yield
-    finally:
-        try:
-            conn.exec_driver_sql("PRAGMA secure_delete=OFF")
-        except Exception:  # noqa: BLE001 — the connection went back after a refusal
-            pass
+    """SQLite overwrites what the enclosed statements delete or replace with zeros (the
+    engine turns this on for every connection; said again here because it matters)."""
+    session.connection().exec_driver_sql("PRAGMA secure_delete=ON")
+    yield
 
 
 def _checkpoint(vs: VaultSession) -> None:

@@ -18,6 +18,7 @@ from desktop.exchange.excel.writer import (Column, Manifest, classified_file_nam
                                            write_period_report, write_register)
 from desktop.services import audit_log, deadlines_service, plans, report
 from desktop.services.context import VaultSession
+from desktop.storage import sealed
 
 MESSAGES.update({
     "export.reason_required": ("Dữ liệu xuất có nội dung {level}: phải ghi lý do xuất.",
@@ -61,13 +62,15 @@ def _case_columns(lang: str) -> list[Column]:
 
 
 _CASE_SQL = """
-SELECT c.code, c.title, c.inspected_party, c.decision_number, c.decision_date, c.basis, c.stage,
+SELECT c.code, {title}, {party}, {number}, c.decision_date, c.basis, c.stage,
        c.stage_date, c.level, u.name, s.full_name, c.violation_money, c.recovery_money
 FROM cases c LEFT JOIN units u ON u.id = c.chaired_by_unit_id
              LEFT JOIN staff s ON s.id = c.supervisor_id
 WHERE c.level <= :level {extra}
 ORDER BY c.decision_date DESC, c.code
-"""
+""".replace("{title}", sealed.opened_sql("c", "cases", "title")).replace(
+    "{party}", sealed.opened_sql("c", "cases", "inspected_party")).replace(
+    "{number}", sealed.opened_sql("c", "cases", "decision_number"))
 
 
 def export_cases(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi",
@@ -75,10 +78,10 @@ def export_cases(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi
                  cancel: Callable[[], bool] | None = None) -> ExportResult:
     from desktop.storage import search as case_search
     extra, params = "", {"level": int(vs.actor.clearance)}
-    expression = case_search.match_expression(search) if search else None
-    if expression:
+    matching = case_search.match_params(vs.engine, search, vs.actor.clearance) if search else {}
+    if matching:
         extra = f"AND c.id IN ({case_search.matching_ids_sql()})"
-        params["match"] = expression
+        params.update(matching)
     with vs.uow() as uow:
         conn = uow.session.connection()
         levels = conn.exec_driver_sql(

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.deadlines import CaseFacts, DirectiveFact, EventFact, OpinionFact
 from desktop.domain.stages import InspectingLevel, Stage
+from desktop.storage import sealed
 from desktop.storage.orm import Case, Directive, OpinionRequest
 
 class CaseRecord(NamedTuple):
@@ -46,11 +47,12 @@ class CaseRecord(NamedTuple):
 
 # Each case's events come packed in one column (case_summary's event_trail): one row per
 # case instead of one per event.
-_CASE_SQL = """SELECT c.id, c.code, c.title, c.level, c.basis, u.name, c.plan_item_id,
+_CASE_SQL = """SELECT c.id, c.code, {title}, c.level, c.basis, u.name, c.plan_item_id,
     c.decision_date, c.inspecting_level, c.complexity, c.units_inspected, c.violation_money,
     c.violation_land_m2, c.recovery_money, c.recovery_land_m2, c.disciplined_orgs,
     c.disciplined_persons, c.referral_cases, c.referral_persons, c.event_trail
-    FROM cases c LEFT JOIN units u ON u.id = c.chaired_by_unit_id WHERE """
+    FROM cases c LEFT JOIN units u ON u.id = c.chaired_by_unit_id WHERE """.replace(
+    "{title}", sealed.opened_sql("c", "cases", "title"))
 # What the deadline engine needs, no more: fetching titles and results of 100 000 cases
 # cost the overdue list more than the engine's work on them.
 _FACTS_SQL = """SELECT c.level, c.code, c.decision_date, c.inspecting_level, c.complexity,

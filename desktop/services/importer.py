@@ -520,6 +520,8 @@ def _write_cases(vs: VaultSession, s, inserts, updates) -> None:
                 elif change.field == "violation_land_m2":
                     value = float(value)
                 setattr(case, change.field, value)
+                if change.field == "level":
+                    cases.team_follows_level(s, case)
             case.version += 1
             case.updated_at = datetime.now()
             touched.append(case.id)

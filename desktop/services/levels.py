@@ -19,8 +19,10 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import PermissionDenied
 from desktop.domain.levels import Level, Role
+from desktop.security import records
 from desktop.security.crypto import DecryptionFailed, random_key, seal, unseal
 from desktop.services import certs
+from desktop.storage import sealed
 from desktop.storage.orm import LevelGrant, User
 
 
@@ -79,6 +81,17 @@ def my_level_keys(vs, session: Session) -> dict[Level, bytes]:
                 seen[int(level)] = generation  # remembered in the slot at the next save
                 vs.keys.slot_dirty = True
     return vs._level_keys
+
+
+def install_record_keys(vs) -> None:
+    """Hand the keys this user holds to the storage layer, which seals and opens
+    classified records with them (storage.sealed); RAM only, dropped at lock."""
+    with vs.uow() as uow:
+        ring = level_key_ring(vs, uow.session)
+        current = my_level_keys(vs, uow.session)
+    keys = records.RecordKeys()
+    keys.install(vs.keys.vault_id, ring, current)
+    sealed.install(vs.engine, keys)
 
 
 def current_generation(vs, session: Session, level: Level) -> int:
@@ -142,6 +155,9 @@ def rekey(vs, session: Session, levels: list[Level]) -> dict[Level, int]:
         vs.keys.secrets.levels_seen[int(level)] = generation
         vs.keys.slot_dirty = True
         made[level] = generation
+    keys = records.RecordKeys()
+    keys.install(vs.keys.vault_id, vs._level_ring, vs._level_keys)
+    sealed.install(vs.engine, keys)
     session.flush()
     return made
 

@@ -11,6 +11,7 @@ from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
 from desktop.domain.stages import Basis, Stage
 from desktop.services import audit_log, calendar_service, cases, facts, settings
 from desktop.services.context import VaultSession
+from desktop.storage import sealed
 from desktop.storage.orm import AnnualPlan, Case, PlanItem, Staff, TeamMember, Unit
 
 
@@ -236,6 +237,11 @@ def _capacity(session, vs: VaultSession, plan: AnnualPlan, year: int, unit: str
         for start in range(0, len(ids), 500):
             people += session.execute(select(func.count(TeamMember.id)).where(
                 TeamMember.case_id.in_(ids[start:start + 500]))).scalar() or 0
+        # a classified case's team is sealed with it: counted where the actor holds the key
+        secret = [r.id for r in carried if r.level > 0 and r.level <= vs.actor.clearance]
+        for start in range(0, len(secret), 500):
+            people += sum(len(sealed.extra(c).get("team", [])) for c in session.execute(
+                select(Case).where(Case.id.in_(secret[start:start + 500]))).scalars())
     required = sum((i.planned_days or 0) * (i.planned_team_size or 0) for i in plan.items)
     unknown = sum(1 for i in plan.items if not i.planned_days or not i.planned_team_size)
     capacity = Capacity(staff, working, share, int(staff * working * share), len(carried), people,

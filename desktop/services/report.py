@@ -12,6 +12,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.stages import Basis, Stage
 from desktop.services import audit_log, facts
 from desktop.services.context import VaultSession
+from desktop.storage import sealed
 from desktop.storage.orm import AnnualPlan, Case, OpinionRequest, PlanItem
 
 # What a case in a stage is waiting for (who must act next)
@@ -187,7 +188,7 @@ def _waiting(r: facts.CaseRecord, stage: Stage | None, since: date | None, end: 
 
 def _unanswered_by_case(session, end: date) -> dict[int, list[str]]:
     result: dict[int, list[str]] = {}
-    query = select(OpinionRequest.case_id, OpinionRequest.addressee).where(
+    query = select(OpinionRequest.case_id, sealed.opened(OpinionRequest, "addressee")).where(
         OpinionRequest.sent_date <= end,
         (OpinionRequest.answered_date.is_(None)) | (OpinionRequest.answered_date > end))
     for case_id, addressee in session.execute(query):

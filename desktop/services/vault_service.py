@@ -17,7 +17,7 @@ from desktop.security.audit import Signer
 from desktop.security.crypto import new_signing_key, random_key, seal, signing_public
 from desktop.security.keyfile import atomic_write
 from desktop.security.vault import UnlockedKeys
-from desktop.services import anchoring, audit_log, certs, trust_upgrade
+from desktop.services import anchoring, audit_log, certs, levels, record_sealing, trust_upgrade
 from desktop.services.context import Actor, VaultSession
 from desktop.services.levels import grant_context
 from desktop.storage import migrate
@@ -70,7 +70,9 @@ def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> 
     except BaseException:
         _remove_partial(path, created_dir)
         raise
-    return _session_for(engine, keys)
+    vs = _session_for(engine, keys)
+    record_sealing.seal_pending(vs)  # nothing to seal yet: clears the migration's mark
+    return vs
 
 
 def open_vault(path: Path, user: str | None, password: str,
@@ -118,6 +120,7 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSe
             for item in certs.check_all(vs.trust, uow.session):
                 certs._problem(vs.trust, item)
     vs.upgraded_backup = upgraded
+    record_sealing.seal_pending(vs)
     with vs.uow() as uow:
         # every failed attempt since the last login, with its time, by the account it hit
         for attempted_at in keys.failed_times:
@@ -162,8 +165,14 @@ def _session_for(engine, keys: UnlockedKeys) -> VaultSession:
         vault_files.save_own_slot(keys)
     actor = Actor(user.id, user.username, cert.full_name, Role(cert.role), Level(cert.clearance),
                   user.must_change_password)
-    return VaultSession(engine=engine, keys=keys, actor=actor,
-                        signer=Signer(keys.user, keys.secrets.sign_private), trust=state)
+    vs = VaultSession(engine=engine, keys=keys, actor=actor,
+                      signer=Signer(keys.user, keys.secrets.sign_private), trust=state)
+    try:
+        levels.install_record_keys(vs)
+    except BaseException:
+        engine.dispose()
+        raise
+    return vs
 
 
 # --- backup and restore ----------------------------------------------------------------

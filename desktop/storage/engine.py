@@ -10,6 +10,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
 from desktop.domain.folding import fold
+from desktop.storage import sealed
 
 _PRAGMAS = (
     "PRAGMA foreign_keys=ON",
@@ -17,6 +18,9 @@ _PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=NORMAL",
     "PRAGMA busy_timeout=5000",
+    # what an update or delete replaces is zeroed, not left in the page's free space: the
+    # clear text of a row sealed later must not stay readable to a DB-key holder
+    "PRAGMA secure_delete=ON",
     "PRAGMA cache_size=-262144",  # up to 256 MiB of decrypted pages (RAM only): SQLCipher pays per page read
 )
 _quieted = False
@@ -58,6 +62,7 @@ def make_engine(db_file: Path, key: bytes | None) -> Engine:
             cursor.execute(pragma)
         cursor.close()
         dbapi_conn.create_function("hoso_fold", 1, fold, deterministic=True)
+        sealed.register(engine, dbapi_conn)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):

@@ -187,6 +187,8 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     supervisor: Mapped[Staff | None] = relationship(foreign_keys=[supervisor_id])
     chaired_by: Mapped[Unit | None] = relationship(foreign_keys=[chaired_by_unit_id])
@@ -222,6 +224,8 @@ class CaseEvent(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     case: Mapped[Case] = relationship(back_populates="events")
 
 
@@ -239,6 +243,8 @@ class OpinionRequest(Base):
     due_date: Mapped[date | None] = mapped_column(Date)
     answered_date: Mapped[date | None] = mapped_column(Date)
     answer_ref: Mapped[str] = mapped_column(String(300), default="")
+    # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class Directive(Base):
@@ -255,6 +261,8 @@ class Directive(Base):
     status: Mapped[str] = mapped_column(String(20), default="open")  # open / done / cancelled
     done_date: Mapped[date | None] = mapped_column(Date)
     assignee: Mapped[str] = mapped_column(String(200), default="")
+    # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class DocumentRecord(Base):
@@ -289,6 +297,8 @@ class DocumentRecord(Base):
     destroyed_by: Mapped[str] = mapped_column(String(64), default="")
     created_by: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     __table_args__ = (
         Index("ux_documents_register", "direction", "reg_year", "reg_seq", unique=True),
@@ -317,6 +327,8 @@ class DocumentVersion(Base):
     index_state: Mapped[str] = mapped_column(String(20), default="none")
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     __table_args__ = (UniqueConstraint("document_id", "version", name="uq_document_versions"),)
 
@@ -360,6 +372,8 @@ class DocumentEvent(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class DocumentCopy(Base):
@@ -379,6 +393,8 @@ class DocumentCopy(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class CalendarOverride(Base):

@@ -1,9 +1,13 @@
-"""Accent-insensitive case search: one FTS5 row of folded text per case.
+"""Accent-insensitive case search: one FTS5 row per case.
 
 The folded text covers code, title, inspected party, decision number, team members'
-names and document numbers and summaries; the index lives inside the encrypted
-database. Queries are folded the same way (desktop.domain.folding.fold), so
-"duong" finds "Đường".
+names and document numbers and summaries. Queries are folded the same way
+(desktop.domain.folding.fold), so "duong" finds "Đường".
+
+Two tables: `case_search` holds the folded words of ordinary cases; a classified case's
+row is in `case_search_sealed` as keyed tokens of every word prefix under its level's
+search key (desktop.security.records, reached through storage.sealed), so the index tells a DB-key holder nothing they
+could not read, and a query matches only the levels whose keys the searcher holds.
 """
 
 import re
@@ -13,18 +17,23 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from desktop.domain.folding import fold
+from desktop.storage import sealed
 
-_PARTS_SQL = """
-    SELECT c.id, c.code, c.title, c.inspected_party, c.decision_number,
+_PARTS_SQL = f"""
+    SELECT c.id, c.level, c.sealed, c.code, {sealed.opened_sql('c', 'cases', 'title')},
+      {sealed.opened_sql('c', 'cases', 'inspected_party')},
+      {sealed.opened_sql('c', 'cases', 'decision_number')},
       (SELECT group_concat(s.full_name, ' ') FROM team_members tm
          JOIN staff s ON s.id = tm.staff_id WHERE tm.case_id = c.id),
       -- a summary above its case's level would let a lower clearance find the case by its words
-      (SELECT group_concat(d.number || ' ' || d.summary, ' ') FROM documents d
-         WHERE d.case_id = c.id AND d.level <= c.level)
-    FROM cases c WHERE c.id IN ({ids})
+      (SELECT group_concat({sealed.opened_sql('d', 'documents', 'number')} || ' ' ||
+                           {sealed.opened_sql('d', 'documents', 'summary')}, ' ')
+         FROM documents d WHERE d.case_id = c.id AND d.level <= c.level)
+    FROM cases c WHERE c.id IN ({{ids}})
 """
 _CHUNK = 500
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_NO_MATCH = '"x"'  # never a token of the sealed index (hex digits only)
 
 
 def body(parts: Iterable[str | None]) -> str:
@@ -32,38 +41,94 @@ def body(parts: Iterable[str | None]) -> str:
     return fold(" ".join(p for p in parts if p))
 
 
-def write(session: Session, rows: Sequence[tuple[int, str]], fresh: bool = False) -> None:
-    """Replace the index rows (case id, folded body); `fresh`: the cases were just
+def write(session: Session, rows: Sequence[tuple[int, str]], fresh: bool = False,
+          table: str = "case_search") -> None:
+    """Replace the index rows (case id, body) of one table; `fresh`: the cases were just
     inserted, so there is nothing to delete (the delete cost a fifth of an import)."""
     cursor = session.connection().connection.driver_connection.cursor()
     if not fresh:
-        cursor.executemany("DELETE FROM case_search WHERE rowid = ?", [(i,) for i, _ in rows])
-    cursor.executemany("INSERT INTO case_search(rowid, body) VALUES (?, ?)", rows)
+        for name in ("case_search", "case_search_sealed"):
+            cursor.executemany(f"DELETE FROM {name} WHERE rowid = ?", [(i,) for i, _ in rows])
+    cursor.executemany(f"INSERT INTO {table}(rowid, body) VALUES (?, ?)", rows)
+
+
+def sealed_body(keys, level: int, folded: str) -> str:
+    """The keyed-token body of a classified case (its level's current search key)."""
+    return keys.current_maker(level).prefix_body(folded)
 
 
 def refresh(session: Session, case_ids: Iterable[int]) -> None:
     """Rebuild the index rows of these cases (call after any write touching them)."""
+    keys = sealed.keys_of(session)
     ids = sorted(set(int(i) for i in case_ids))
     for start in range(0, len(ids), _CHUNK):
         marks = ",".join(str(i) for i in ids[start:start + _CHUNK])
-        found = session.execute(text(_PARTS_SQL.format(ids=marks))).all()
-        if found:
-            write(session, [(row[0], body(row[1:])) for row in found])
+        plain, hidden = [], []
+        for row in session.execute(text(_PARTS_SQL.format(ids=marks))).all():
+            case_id, level, blob = row[0], int(row[1] or 0), row[2]
+            parts = list(row[3:])
+            if level > 0 or blob is not None:
+                opened = keys.open("cases", case_id, blob) or {}
+                parts += [name for name, _role in (opened.get(sealed.EXTRA) or {}).get("team", [])]
+                level = max(level, keys.level_of(blob))
+                hidden.append((case_id, sealed_body(keys, level, body(parts))))
+            else:
+                plain.append((case_id, body(parts)))
+        if plain:
+            write(session, plain)
+        if hidden:
+            write(session, hidden, table="case_search_sealed")
 
 
 def remove(session: Session, case_ids: Sequence[int]) -> None:
-    session.connection().exec_driver_sql("DELETE FROM case_search WHERE rowid = ?",
-                                         [(int(i),) for i in case_ids])
+    for name in ("case_search", "case_search_sealed"):
+        session.connection().exec_driver_sql(f"DELETE FROM {name} WHERE rowid = ?",
+                                             [(int(i),) for i in case_ids])
 
 
 def match_expression(query: str) -> str | None:
-    """Folded query → FTS5 expression: every word must appear, as a word prefix."""
+    """Folded query → FTS5 expression over ordinary cases: every word must appear, as
+    a word prefix."""
     tokens = _TOKEN.findall(fold(query))
     if not tokens:
         return None
     return " ".join(f'"{token}"*' for token in tokens)
 
 
+def sealed_expression(keys, query: str, clearance: int) -> str:
+    """The same over classified cases: for every word, its token under any search key
+    the searcher holds up to `clearance`."""
+    makers = keys.token_makers(clearance)
+    words = _TOKEN.findall(fold(query))
+    if not makers or not words:
+        return _NO_MATCH
+    groups = []
+    for word in words:
+        tokens = {m.query_token(word) for _level, m in makers} - {None}
+        if not tokens:
+            return _NO_MATCH
+        groups.append("(" + " OR ".join(f'"{t}"' for t in sorted(tokens)) + ")")
+    return " AND ".join(groups)
+
+
+def match_params(session_or_engine, query: str, clearance: int) -> dict:
+    """Parameters for matching_ids_sql(); {} when the query has no words."""
+    expression = match_expression(query) if query else None
+    if not expression:
+        return {}
+    return {"match": expression,
+            "smatch": sealed_expression(sealed.keys_of(session_or_engine), query, clearance)}
+
+
 def matching_ids_sql() -> str:
-    """SQL fragment selecting matching case ids; bind :match to match_expression()."""
-    return "SELECT rowid FROM case_search WHERE case_search MATCH :match"
+    """SQL fragment selecting matching case ids; bind match_params()."""
+    return ("SELECT rowid FROM case_search WHERE case_search MATCH :match UNION ALL "
+            "SELECT rowid FROM case_search_sealed WHERE case_search_sealed MATCH :smatch")
+
+
+def optimize(session: Session) -> None:
+    """Merge the index segments, so words deleted from it are gone from the file too."""
+    conn = session.connection()
+    conn.exec_driver_sql("INSERT INTO case_search(case_search) VALUES('optimize')")
+    conn.exec_driver_sql("INSERT INTO case_search_sealed(case_search_sealed) VALUES('optimize')")
+

@@ -269,10 +269,11 @@ def test_a_mat_user_cannot_open_a_toi_mat_document_by_any_route(vault, tmp_path)
     row, _ = _secret_doc(vault, tmp_path, level=Level.TOI_MAT)
     insp = _inspector(vault, Level.MAT)
     try:
-        # listed: it exists, with number, type, date and level, not what it says
+        # listed: it exists, with type, date and level, not what it says (its number is
+        # sealed under the Tối mật key with the rest)
         [seen] = docs.list_documents(insp)
         assert (seen.number, seen.doc_type, seen.doc_date, seen.level) == (
-            "15/BB-TTCP", "BB", date(2026, 3, 2), Level.TOI_MAT)
+            "", "BB", date(2026, 3, 2), Level.TOI_MAT)
         assert not seen.cleared and seen.summary is None and seen.file_name is None
         assert docs.get_document(insp, row.id).versions == []
         out = tmp_path / "out"
@@ -286,7 +287,9 @@ def test_a_mat_user_cannot_open_a_toi_mat_document_by_any_route(vault, tmp_path)
             with pytest.raises(PermissionDenied) as caught:
                 attempt()
             assert caught.value.key == "doc.denied"
-            assert "15/BB-TTCP" in caught.value.message("vi") and "Tối mật" in caught.value.message("vi")
+            # named by its id: its number is sealed under the key the user lacks
+            assert "#" in caught.value.message("vi") and "Tối mật" in caught.value.message("vi")
+            assert "15/BB-TTCP" not in caught.value.message("vi")
         assert list(out.iterdir()) == []
         assert docs.search_documents(insp, "dau hieu bi mat 7f3a9c2e") == []
     finally:
@@ -346,9 +349,9 @@ def test_uncleared_rows_hide_summaries_in_case_pages_and_registers(vault, tmp_pa
     insp = _inspector(vault, Level.MAT)
     try:
         shown = cases.get_case(insp, "C-1").documents
-        assert [(d["number"], d["summary"], d["level"]) for d in shown] == [("3/BC", "", "Tối mật")]
+        assert [(d["number"], d["summary"], d["level"]) for d in shown] == [("", "", "Tối mật")]
         [line] = secret_registers.incoming_register(insp, 2026)
-        assert line.number == "3/BC" and line.summary is None and line.sender is None
+        assert line.number == "" and line.summary is None and line.sender is None
         assert not line.cleared
     finally:
         insp.close()
@@ -583,7 +586,7 @@ def test_protection_periods_and_expiring(vault):
     insp = _inspector(vault, Level.THUONG, name="vanthu")
     try:
         [row] = secret_registers.expiring(insp, 60, today=date(2026, 1, 15))
-        assert row.number == "7/BC" and row.summary is None and not row.cleared
+        assert row.number == "" and row.summary is None and not row.cleared
     finally:
         insp.close()
     # an extension decided 45 days before the end: recorded, flagged late (notice 60 days)

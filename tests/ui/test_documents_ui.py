@@ -319,7 +319,7 @@ def test_a_user_below_the_level_sees_the_row_but_opening_is_refused(qtbot, low_c
     assert not listed.cleared and listed.summary is None and listed.file_name is None
     r = rows_of(panel.model).index(listed)
     assert [panel.model.index(r, c).data() for c in range(4)] == [
-        "07/BB-ĐTT", "BB", date.today().strftime("%d/%m/%Y"), "Mật"]
+        "", "BB", date.today().strftime("%d/%m/%Y"), "Mật"]  # the number is sealed too
     assert panel.model.index(r, 5).data() == "(không đủ độ mật)"
     assert panel.select(row.id)
     assert not panel.version_button.isEnabled() and not panel.export_button.isEnabled()
@@ -329,7 +329,7 @@ def test_a_user_below_the_level_sees_the_row_but_opening_is_refused(qtbot, low_c
     assert viewer.state == "refused"
     expected = errors.describe(viewer.error, "vi")
     assert viewer.message.text() == expected and "không đủ độ mật" in expected
-    assert viewer.mark.text() == "MẬT" and "07/BB-ĐTT" in viewer.heading.text()
+    assert viewer.mark.text() == "MẬT" and "07/BB-ĐTT" not in viewer.heading.text()
     assert not viewer.export_button.isEnabled() and not viewer.print_button.isEnabled()
     assert viewer.text_view.toPlainText() == ""
     denied = audit(vault_path, "doc.denied")
