@@ -231,7 +231,10 @@ class _Flush:
             if obj.__dict__.get("sealed") is not None:
                 obj.sealed = None
                 for name, value in values.items():
-                    setattr(obj, name, value)  # back in clear: the level was lowered here
+                    # back in clear (the level was lowered here); the committed value is
+                    # already the clear one, so say it changed
+                    setattr(obj, name, value)
+                    attributes.flag_modified(obj, name)
             return
         if obj.id is None:
             self.assign_id(obj, spec)

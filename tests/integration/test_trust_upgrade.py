@@ -38,6 +38,15 @@ def _make_legacy(path):
     conn.execute("UPDATE users SET cert_serial=NULL")
     conn.execute("UPDATE level_grants SET signature=NULL")
     conn.execute("UPDATE document_versions SET sha256=?", (hashlib.sha256(CONTENT).digest(),))
+    # version 1 kept classified text in clear, in the plain search index too
+    conn.execute("UPDATE cases SET title='Hồ sơ mật về đường sắt', sealed=NULL")
+    conn.execute("UPDATE documents SET number='01/BC', sealed=NULL")
+    conn.execute("UPDATE document_versions SET file_name='bc.txt', sealed=NULL")
+    conn.execute("DELETE FROM case_search_sealed")
+    conn.execute("INSERT INTO case_search(rowid, body) SELECT id, 'm 1 ho so mat ve duong sat' "
+                 "FROM cases")
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('records_pending_levels', "
+                 "'[1, 2, 3]')")
     conn.execute("DROP TRIGGER audit_no_update")
     hmac_key = legacy_key(keys["admin"].db_key)
     prev = bytes(32)
@@ -94,7 +103,22 @@ def test_only_an_administrator_upgrades_and_a_backup_comes_first(legacy):
     doc = documents.list_documents(admin)[0]
     assert documents.read_content(admin, doc.id)[0] == CONTENT
     assert [c.code for c in cases.list_cases(admin)] == ["M-1"]
+    # the classified records are sealed now, and still found by their words
+    assert [c.title for c in cases.list_cases(admin, cases.CaseFilter(search="duong sat"))] == [
+        "Hồ sơ mật về đường sắt"]
+    with admin.uow() as uow:
+        sealed_rows = audit_log.entries(uow.session, action="records.seal", limit=1)[0]
+    assert sealed_rows.detail["rows"] >= 3
     admin.close()
+    import sqlcipher3
+    conn = sqlcipher3.connect(str(legacy / "hoso.db"))
+    conn.execute(f"PRAGMA key = \"x'{unlock(legacy, 'admin', PASSWORD).db_key.hex()}'\"")
+    assert conn.execute("SELECT title, sealed IS NOT NULL FROM cases").fetchall() == [("", 1)]
+    assert conn.execute("SELECT number FROM documents").fetchall() == [("",)]
+    assert conn.execute("SELECT count(*) FROM case_search").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM meta WHERE key='records_pending_levels'"
+                        ).fetchone()[0] == 0
+    conn.close()
     # the backup is the untouched old vault
     backup_keys = json.loads((legacy.parent / admin.upgraded_backup / "keys.json").read_text())
     assert backup_keys["vault_id"] == json.loads((legacy / "keys.json").read_text())["vault_id"]
@@ -111,5 +135,5 @@ def test_other_accounts_come_back_through_a_reset(legacy):
     admin.close()
     insp = vault_service.open_vault(legacy, "insp", "mat-khau-moi-1")
     assert insp.actor.clearance is Level.MAT
-    assert cases.get_case(insp, "M-1").row.title == "Hồ sơ mật"
+    assert cases.get_case(insp, "M-1").row.title == "Hồ sơ mật về đường sắt"
     insp.close()
