@@ -3,6 +3,7 @@
 import argparse
 
 from desktop import __version__
+from desktop.domain import case_fields
 
 
 def _globals(parser: argparse.ArgumentParser, nested: bool) -> None:
@@ -57,7 +58,22 @@ def _case_fields(p: argparse.ArgumentParser) -> None:
         p.add_argument(f"--{name}", help=what)
 
 
+# hoso case edit: option → field (case_fields.FIELDS); the case is named by its code
+_EDIT_OPTIONS = (
+    ("--new-code", "code"), ("--title", "title"), ("--party", "inspected_party"),
+    ("--content", "content"), ("--period-from", "period_from"), ("--period-to", "period_to"),
+    ("--basis", "basis"), ("--assignment", "assignment_ref"),
+    ("--decision-number", "decision_number"), ("--decision-date", "decision_date"),
+    ("--inspecting-level", "inspecting_level"), ("--complexity", "complexity"),
+    ("--chaired-by", "chaired_by"), ("--leader", "supervisor"), ("--level", "level"),
+    ("--violation-money", "violation_money"), ("--violation-land", "violation_land_m2"),
+    ("--recovery-money", "recovery_money"), ("--recovery-land", "recovery_land_m2"),
+    ("--disciplined-orgs", "disciplined_orgs"), ("--disciplined-persons", "disciplined_persons"),
+    ("--referral-cases", "referral_cases"), ("--referral-persons", "referral_persons"))
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from desktop.cli import case_commands as k
     from desktop.cli import commands as c
     from desktop.cli import exchange_commands as x
     from desktop.cli import workflow_commands as w
@@ -149,6 +165,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--doc", default="", help="văn bản / document reference")
     p.add_argument("--note", default="")
     p.add_argument("--days", type=int, help="số ngày (gia hạn, tạm dừng)")
+    p.add_argument("--json", action="store_true")
+
+    p = command(cases, "edit", k.cmd_case_edit,
+                "sửa hồ sơ (mỗi thay đổi được ghi lịch sử) / change a case (each change is kept)")
+    p.add_argument("code")
+    for option, field in _EDIT_OPTIONS:
+        p.add_argument(option, dest=f"set_{field}", metavar="VALUE",
+                       help=case_fields.label(field))
+    p.add_argument("--reason", default="", help="lý do (bắt buộc khi đổi độ mật) / reason")
+    p.add_argument("--json", action="store_true")
+
+    p = command(cases, "history", k.cmd_case_history,
+                "lịch sử thay đổi của hồ sơ / the case's change history")
+    p.add_argument("code")
     p.add_argument("--json", action="store_true")
 
     p = command(cases, "stages", c.cmd_case_stages, "các giai đoạn / list the stage codes")

@@ -229,6 +229,22 @@ class CaseEvent(Base):
     case: Mapped[Case] = relationship(back_populates="events")
 
 
+class CaseChange(Base):
+    """One field of a case changed after its creation: old → new, who, when, why. Never
+    edited or deleted; for a classified case the values are sealed with it."""
+
+    __tablename__ = "case_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    changed_by: Mapped[str] = mapped_column(String(64))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
 class OpinionRequest(Base):
     """A request for opinions (xin ý kiến): to a ministry, a locality, the PM…"""
 

@@ -38,6 +38,7 @@ class Spec:
 SPECS: dict[str, Spec] = {spec.model.__tablename__: spec for spec in (
     Spec(orm.Case, ("title", "inspected_party", "content", "decision_number", "assignment_ref")),
     Spec(orm.CaseEvent, ("doc_ref", "note"), ("case_id", orm.Case)),
+    Spec(orm.CaseChange, ("old_value", "new_value", "reason"), ("case_id", orm.Case)),
     Spec(orm.OpinionRequest, ("addressee", "subject", "doc_ref", "answer_ref"),
          ("case_id", orm.Case)),
     Spec(orm.Directive, ("issuer", "doc_ref", "content", "assignee"), ("case_id", orm.Case)),

@@ -516,6 +516,37 @@
     </message>
 </context>
 <context>
+    <name>CaseFormDialog</name>
+    <message>
+        <source>Sửa hồ sơ</source>
+        <translation>Edit case</translation>
+    </message>
+    <message>
+        <source>Thêm hồ sơ</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>Nguyễn Văn A:trưởng đoàn; Trần Thị B</source>
+        <translation>Nguyễn Văn A:leader; Trần Thị B</translation>
+    </message>
+    <message>
+        <source>Kết quả thanh tra</source>
+        <translation>Results of the inspection</translation>
+    </message>
+    <message>
+        <source>bắt buộc khi đổi độ mật</source>
+        <translation>required when the classification changes</translation>
+    </message>
+    <message>
+        <source>Lý do thay đổi:</source>
+        <translation>Reason for the change:</translation>
+    </message>
+    <message>
+        <source>Đoàn thanh tra:</source>
+        <translation>Inspection team:</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Mã</source>
@@ -567,6 +598,14 @@
     <message>
         <source>Chọn một cuộc thanh tra trong danh sách (nhấp đúp hoặc Enter) để xem chi tiết.</source>
         <translation>Choose an inspection in the list (double-click or Enter) to see its details.</translation>
+    </message>
+    <message>
+        <source>Sửa…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Sửa thông tin hồ sơ (mỗi thay đổi được ghi lịch sử)</source>
+        <translation>Edit the case (every change is kept in its history)</translation>
     </message>
     <message>
         <source>Ngày</source>
@@ -753,6 +792,34 @@
         <translation>Results</translation>
     </message>
     <message>
+        <source>Lúc</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Người sửa</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Mục</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Cũ</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Lịch sử</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>Đối tượng: %1</source>
         <translation>Inspected party: %1</translation>
     </message>
@@ -852,6 +919,10 @@
         <source>%1 vụ, %2 đối tượng</source>
         <translation>%1 matters, %2 persons</translation>
     </message>
+    <message>
+        <source>Lịch sử (%1)</source>
+        <translation>History (%1)</translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>
@@ -878,6 +949,18 @@
     <message>
         <source>Năm của quyết định thanh tra</source>
         <translation>Year of the decision to inspect</translation>
+    </message>
+    <message>
+        <source>Thêm hồ sơ…</source>
+        <translation>New case…</translation>
+    </message>
+    <message>
+        <source>Thêm một cuộc thanh tra (Ctrl+N)</source>
+        <translation>Add an inspection case (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Chưa có cuộc thanh tra nào. Bấm “Thêm hồ sơ…” (Ctrl+N) để nhập cuộc đầu tiên, nhập danh sách từ tệp Excel (Tệp → Nhập từ Excel), hoặc bắt đầu từ một mục của kế hoạch năm (trang Kế hoạch).</source>
+        <translation>No inspection cases yet. Click “New case…” (Ctrl+N) to enter the first one, import a list from an Excel file (File → Import from Excel), or start from an item of the annual plan (Plan page).</translation>
     </message>
     <message>
         <source>Chép mã và tên</source>

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLay
                                QScrollArea, QSizePolicy, QSpinBox, QStackedWidget, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from desktop.domain import case_fields
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage
-from desktop.services import cases, deadlines_service, documents
+from desktop.services import case_edit, cases, deadlines_service, documents
 from desktop.services.cases import CaseDetail
 from desktop.ui import errors
 from desktop.ui.context import AppContext
@@ -125,6 +126,7 @@ class CaseView(QWidget):
         self._build_opinions_tab()
         self._build_documents_tab()
         self._build_results_tab()
+        self._build_history_tab()
         self.stack.setCurrentWidget(self.empty)
 
     # --- building ----------------------------------------------------------------------
@@ -150,6 +152,11 @@ class CaseView(QWidget):
         self.level_box = QVBoxLayout()
         self.level_label = level_mark(Level.THUONG)
         self.level_box.addWidget(self.level_label)
+        self.edit_button = QPushButton(self.tr("Sửa…"))
+        self.edit_button.setObjectName("editCaseButton")
+        self.edit_button.setToolTip(self.tr("Sửa thông tin hồ sơ (mỗi thay đổi được ghi lịch sử)"))
+        self.edit_button.clicked.connect(self.edit_case)
+        self.level_box.addWidget(self.edit_button)
         self.level_box.addStretch()
         top.addLayout(self.level_box)
         layout.addLayout(top)
@@ -310,6 +317,12 @@ class CaseView(QWidget):
         scroll.setWidget(page)
         self.tabs.addTab(scroll, self.tr("Kết quả"))
 
+    def _build_history_tab(self) -> None:
+        self.history_table = table("caseHistory", [self.tr("Lúc"), self.tr("Người sửa"),
+                                                   self.tr("Mục"), self.tr("Cũ"), self.tr("Mới"),
+                                                   self.tr("Lý do")], stretch=(3, 4))
+        self.history_tab = self.tabs.addTab(self.history_table, self.tr("Lịch sử"))
+
     # --- loading -----------------------------------------------------------------------
     @property
     def code(self) -> str:
@@ -331,7 +344,8 @@ class CaseView(QWidget):
             control.check()
             found = deadlines_service.for_case(vs, code, today)
             control.check()
-            return detail, found, documents.list_documents(vs, code)
+            changes = case_edit.history(vs, code, audited=False)  # get_case audited the read
+            return detail, found, documents.list_documents(vs, code), changes
 
         handle = self.ctx.db(work, lambda result: self._loaded(gen, result),
                              lambda exc: self._failed(gen, exc), cancelled=lambda: self._idle(gen))
@@ -352,7 +366,7 @@ class CaseView(QWidget):
         self.add_button.setEnabled(True)
         self._adding = False
         for widget in (self.timeline, self.deadline_table, self.team_table, self.opinion_table,
-                       self.directive_table):
+                       self.directive_table, self.history_table):
             widget.setRowCount(0)
         self.documents_panel.clear()
         for label in (self.code_label, self.title_label, self.facts_label, self.explanation,
@@ -382,7 +396,7 @@ class CaseView(QWidget):
         if gen != self._gen:
             return
         self.busy.hide()
-        detail, deadlines, document_rows = result
+        detail, deadlines, document_rows, changes = result
         self.detail = detail
         self.deadlines = sorted(deadlines, key=lambda d: (STATE_ORDER[d.state], d.due))
         lang = self.ctx.lang
@@ -403,6 +417,7 @@ class CaseView(QWidget):
         self._show_opinions(detail)
         self.documents_panel.show_case(row.code, row.level, document_rows)
         self._show_results(detail)
+        self._show_history(changes)
         self._preselect_next_stage(row.stage)
         self.stack.setCurrentWidget(self.content)
         self.loaded.emit(row.code)
@@ -580,6 +595,29 @@ class CaseView(QWidget):
             return
         self.event_error.setText(errors.describe(exc, self.ctx.lang))
         self.event_error.show()
+
+    def _show_history(self, changes) -> None:
+        lang = self.ctx.lang
+        fill(self.history_table, [
+            [c.at.strftime("%d/%m/%Y %H:%M"), c.by, case_fields.label(c.field, lang),
+             case_fields.shown(c.field, c.old, lang), case_fields.shown(c.field, c.new, lang),
+             c.reason] for c in reversed(changes)])
+        self.tabs.setTabText(self.history_tab, self.tr("Lịch sử (%1)").replace(
+            "%1", str(len(changes))) if changes else self.tr("Lịch sử"))
+
+    def edit_case(self) -> None:
+        """The case form over what is shown; saved changes reload the case and the list."""
+        if self.detail is None or self.ctx.is_locked:
+            return
+        from desktop.ui.dialogs.case_form import CaseFormDialog
+        dialog = CaseFormDialog(self.ctx, self.detail, parent=self)
+        self.form = dialog
+        dialog.accepted.connect(lambda: self._edited(dialog.outcome))
+        dialog.open()
+
+    def _edited(self, code: str) -> None:
+        self.load(code)
+        self.ctx.data_changed.emit("cases")
 
     def _event_added(self, code: str) -> None:
         self._event_done()

@@ -9,8 +9,8 @@ from datetime import date
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMenu, QSpinBox, QSplitter, QTableView, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QMenu, QPushButton, QSpinBox, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
 
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage
@@ -109,7 +109,29 @@ class CasesPage(Page):
         self.count_label.setMinimumWidth(110)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.count_label)
+        self.new_button = QPushButton(self.tr("Thêm hồ sơ…"))
+        self.new_button.setObjectName("newCaseButton")
+        self.new_button.setToolTip(self.tr("Thêm một cuộc thanh tra (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_case)
+        bar.addWidget(self.new_button)
+        self.new_action = QAction(self.tr("Thêm hồ sơ…"), self)
+        self.new_action.setObjectName("newCaseAction")
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.triggered.connect(self.new_case)
+        self.addAction(self.new_action)
         layout.addLayout(bar)
+        # a new vault: say what to do first instead of an empty table
+        self.empty_hint = QLabel(self.tr(
+            "Chưa có cuộc thanh tra nào. Bấm “Thêm hồ sơ…” (Ctrl+N) để nhập cuộc đầu tiên, "
+            "nhập danh sách từ tệp Excel (Tệp → Nhập từ Excel), hoặc bắt đầu từ một mục của "
+            "kế hoạch năm (trang Kế hoạch)."))
+        self.empty_hint.setObjectName("casesEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #444; padding: 12px; background: #f3f6f9; "
+                                      "border: 1px solid #b9c4d0; border-radius: 4px;")
+        self.empty_hint.hide()
+        layout.addWidget(self.empty_hint)
         self.busy = busy_bar()
         self.busy.setObjectName("casesBusy")
         layout.addWidget(self.busy)
@@ -187,6 +209,7 @@ class CasesPage(Page):
         self.model.reset_done.connect(self._reset_done)
         self.case_view.loaded.connect(self._case_shown)
         self._show_count(0)
+        self.empty_hint.hide()  # until the first count says the vault is empty
 
     # --- "today" for the overdue marks (tests, demo) -------------------------------------
     @property
@@ -249,7 +272,23 @@ class CasesPage(Page):
         self._remember_selection()
         self.model.set_filter(self.current_filter())
 
+    def new_case(self) -> None:
+        """The case form; the new case is opened once saved."""
+        if self.ctx.is_locked:
+            return
+        from desktop.ui.dialogs.case_form import CaseFormDialog
+        dialog = CaseFormDialog(self.ctx, parent=self)
+        self.form = dialog
+        dialog.accepted.connect(lambda: self._case_saved(dialog.outcome))
+        dialog.open()
+
+    def _case_saved(self, code: str) -> None:
+        self.apply_filters()
+        self.open_code(code)
+
     def _show_count(self, total: int) -> None:
+        no_filter = self.current_filter() == CaseFilter()
+        self.empty_hint.setVisible(total == 0 and no_filter)
         if total < 0:
             text = self.tr("Hơn %1 hồ sơ").replace("%1", number(self.model.rowCount()))
         else:

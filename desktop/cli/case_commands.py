@@ -1,0 +1,35 @@
+"""hoso case edit / history: changing a case after its creation, and what was changed."""
+
+from desktop.cli import print_json
+from desktop.cli.commands import clip, headers, table, vault_session
+from desktop.cli.passwords import say
+from desktop.domain import case_fields
+from desktop.services import case_edit
+
+
+def cmd_case_edit(args) -> None:
+    changes = {field: value for field in case_fields.FIELDS
+               if (value := getattr(args, f"set_{field}", None)) is not None}
+    with vault_session(args) as vs:
+        done = case_edit.edit_case(vs, args.code, changes, args.reason)
+    if args.json:
+        print_json([c.to_json() for c in done])
+    elif not done:
+        say("case.no_change", args.lang, code=args.code)
+    else:
+        say("case.edited", args.lang, code=args.code,
+            fields=", ".join(case_fields.label(c.field, args.lang) for c in done))
+
+
+def cmd_case_history(args) -> None:
+    with vault_session(args) as vs:
+        rows = case_edit.history(vs, args.code)
+    if args.json:
+        print_json([c.to_json() for c in rows])
+        return
+    lang = args.lang
+    table([(c.at.strftime("%d/%m/%Y %H:%M"), c.by, case_fields.label(c.field, lang),
+            clip(case_fields.shown(c.field, c.old, lang), 40),
+            clip(case_fields.shown(c.field, c.new, lang), 40), clip(c.reason, 40)) for c in rows],
+          headers(lang, ["Lúc", "Người sửa", "Mục", "Cũ", "Mới", "Lý do"],
+                  ["When", "By", "Field", "Old", "New", "Reason"]))

@@ -1,0 +1,148 @@
+"""The case form: a new case (Cases page, Ctrl+N) or the change of an existing one (the
+case view's "Sửa…"). Dates are typed dd/mm/yyyy and may stay empty; the service checks
+everything and its message is shown under the form, which stays open to be corrected."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QFormLayout, QLineEdit, QPlainTextEdit)
+
+from desktop.domain import case_fields
+from desktop.domain.levels import Level
+from desktop.domain.stages import Basis, InspectingLevel
+from desktop.services import case_edit, cases
+from desktop.ui import errors
+from desktop.ui.forms import FormDialog
+
+_TEXT_FIELDS = ("code", "title", "inspected_party", "decision_number", "decision_date",
+                "period_from", "period_to", "assignment_ref", "chaired_by", "supervisor")
+_RESULT_FIELDS = ("violation_money", "violation_land_m2", "recovery_money", "recovery_land_m2",
+                  "disciplined_orgs", "disciplined_persons", "referral_cases", "referral_persons")
+
+
+class CaseFormDialog(FormDialog):
+    def __init__(self, ctx, detail: cases.CaseDetail | None = None, parent=None) -> None:
+        editing = detail is not None
+        super().__init__(ctx, "", "caseForm", parent)
+        self.setWindowTitle(self.tr("Sửa hồ sơ") if editing else self.tr("Thêm hồ sơ"))
+        self.setMinimumWidth(620)
+        self.detail = detail
+        lang = ctx.lang
+        self.edits: dict[str, QLineEdit] = {}
+        for field in _TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"case_{field}")
+            if case_fields.FIELDS[field][0] == "date":
+                edit.setPlaceholderText("dd/mm/yyyy")
+            self.edits[field] = edit
+        self.content = QPlainTextEdit()
+        self.content.setObjectName("case_content")
+        self.content.setFixedHeight(70)
+        self.basis = self._combo("case_basis", [(b.label(lang), b.value) for b in Basis])
+        self.inspecting = self._combo("case_inspecting_level",
+                                      [(i.label(lang), i.value) for i in InspectingLevel])
+        self.complexity = self._combo("case_complexity", [
+            (names[0 if lang == "vi" else 1], key) for key, names in case_fields.COMPLEXITIES.items()])
+        cleared = ctx.session.actor.clearance if ctx.session is not None else Level.THUONG
+        self.level = self._combo("case_level", [(lv.label(lang), lv.code) for lv in Level
+                                                if lv <= cleared])
+        order = ("code", "title", "inspected_party", "content", "level", "basis",
+                 "decision_number", "decision_date", "period_from", "period_to", "assignment_ref",
+                 "inspecting_level", "complexity", "chaired_by", "supervisor")
+        widgets = {**self.edits, "content": self.content, "basis": self.basis,
+                   "inspecting_level": self.inspecting, "complexity": self.complexity,
+                   "level": self.level}
+        for field in order:
+            self.form.addRow(case_fields.label(field, lang) + ":", widgets[field])
+        self.team = QLineEdit()
+        self.team.setObjectName("case_team")
+        self.team.setPlaceholderText(self.tr("Nguyễn Văn A:trưởng đoàn; Trần Thị B"))
+        self.results: dict[str, QLineEdit] = {}
+        self.reason = QLineEdit()
+        self.reason.setObjectName("case_reason")
+        if editing:
+            group = QGroupBox(self.tr("Kết quả thanh tra"))
+            inner = QFormLayout(group)
+            for field in _RESULT_FIELDS:
+                edit = QLineEdit()
+                edit.setObjectName(f"case_{field}")
+                self.results[field] = edit
+                inner.addRow(case_fields.label(field, lang) + ":", edit)
+            self.form.addRow(group)
+            self.reason.setPlaceholderText(self.tr("bắt buộc khi đổi độ mật"))
+            self.form.addRow(self.tr("Lý do thay đổi:"), self.reason)
+            self._fill(detail)
+        else:
+            self.form.addRow(self.tr("Đoàn thanh tra:"), self.team)
+            self.edits["code"].setFocus()
+
+    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        for text, value in items:
+            combo.addItem(text, value)
+        return combo
+
+    def _fill(self, detail: cases.CaseDetail) -> None:
+        self.before = _values_of(detail)
+        for field, edit in {**self.edits, **self.results}.items():
+            edit.setText(case_fields.shown(field, self.before[field], self.ctx.lang)
+                         if case_fields.FIELDS[field][0] == "date" else self.before[field])
+        self.content.setPlainText(self.before["content"])
+        for combo, field in ((self.basis, "basis"), (self.inspecting, "inspecting_level"),
+                             (self.complexity, "complexity"), (self.level, "level")):
+            combo.setCurrentIndex(max(0, combo.findData(self.before[field])))
+
+    def values(self) -> dict[str, str]:
+        values = {field: edit.text() for field, edit in {**self.edits, **self.results}.items()}
+        values.update(content=self.content.toPlainText(), basis=self.basis.currentData(),
+                      inspecting_level=self.inspecting.currentData(),
+                      complexity=self.complexity.currentData(), level=self.level.currentData())
+        return values
+
+    def task(self):
+        values = self.values()
+        if self.detail is None:
+            team_text = self.team.text()
+
+            def create(vs, _control):
+                data = cases.CaseInput(
+                    code=values["code"], title=values["title"],
+                    inspected_party=values["inspected_party"], content=values["content"],
+                    period_from=cases.parse_optional_date(values["period_from"].strip()),
+                    period_to=cases.parse_optional_date(values["period_to"].strip()),
+                    basis=Basis(values["basis"]), assignment_ref=values["assignment_ref"],
+                    decision_number=values["decision_number"],
+                    decision_date=cases.parse_optional_date(values["decision_date"].strip()),
+                    inspecting_level=InspectingLevel(values["inspecting_level"]),
+                    complexity=values["complexity"], chaired_by=values["chaired_by"],
+                    supervisor=values["supervisor"], level=Level.parse(values["level"]),
+                    team=cases.parse_team(p for p in team_text.split(";") if p.strip()))
+                return cases.add_case(vs, data).code
+            return create
+        changed = {}
+        for field, value in values.items():
+            try:
+                if case_fields.canonical(field, value) != self.before[field]:
+                    changed[field] = value
+            except Exception as exc:  # noqa: BLE001 — shown at once, nothing is sent
+                self.say(errors.describe(exc, self.ctx.lang))
+                return None
+        code, reason = self.detail.row.code, self.reason.text()
+
+        def edit(vs, _control):
+            case_edit.edit_case(vs, code, changed, reason)
+            return changed.get("code", code).strip() or code
+        return edit
+
+
+def _values_of(detail: cases.CaseDetail) -> dict[str, str]:
+    row = detail.row
+    raw = {"code": row.code, "title": row.title, "inspected_party": row.inspected_party,
+           "content": detail.content, "period_from": detail.period_from,
+           "period_to": detail.period_to, "basis": detail.basis,
+           "assignment_ref": detail.assignment_ref, "decision_number": row.decision_number,
+           "decision_date": row.decision_date, "inspecting_level": detail.inspecting_level,
+           "complexity": detail.complexity, "chaired_by": detail.chaired_by,
+           "supervisor": detail.supervisor, "level": row.level, **detail.results}
+    return {field: case_fields.canonical(field, raw[field]) for field in case_fields.FIELDS}
+

@@ -1,0 +1,103 @@
+"""Creating a case from the Cases page (Ctrl+N, the button, the empty page's hint) and
+changing it from the case view, with its History tab; on a real, fresh encrypted vault."""
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from desktop.domain.levels import Level
+from desktop.services import case_edit, cases, vault_service
+from desktop.ui.context import AppContext
+from desktop.ui.settings import Settings
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.views.cases import CasesPage
+from tests.conftest import PASSWORD
+
+WAIT = 20000
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    path = tmp_path / "vault"
+    vault_service.create_vault(path, "admin", PASSWORD, "Quản trị").close()
+    settings = Settings(QSettings(str(tmp_path / "hoso.ini"), QSettings.Format.IniFormat))
+    runner = TaskRunner()
+    context = AppContext(settings, runner, "vi", path)
+    context.set_session(vault_service.open_vault(path, "admin", PASSWORD))
+    yield context
+    context.lock()
+    runner.wait()
+
+
+def _page(qtbot, ctx) -> CasesPage:
+    page = CasesPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.show()
+    with qtbot.waitSignal(page.model.reset_done, timeout=WAIT):
+        page.activate()
+    qtbot.waitUntil(lambda: not page.model.busy, timeout=WAIT)
+    return page
+
+
+def _read(ctx, qtbot, fn):
+    """Read through the services on the database worker (the GUI's one connection)."""
+    box = []
+    ctx.db(lambda vs, _c: fn(vs), done=box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=WAIT)
+    return box[0]
+
+
+def test_a_new_vault_says_what_to_do_and_ctrl_n_creates_a_case(qtbot, ctx):
+    page = _page(qtbot, ctx)
+    qtbot.waitUntil(page.empty_hint.isVisible, timeout=WAIT)
+    assert "Ctrl+N" in page.empty_hint.text()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(page, "form", None) is not None and page.form.isVisible(),
+                    timeout=WAIT)
+    form = page.form
+    form.edits["code"].setText("TT-01")
+    form.edits["title"].setText("Thanh tra việc quản lý đất đai")
+    form.edits["decision_date"].setText("32/13/2024")   # a bad date: said, nothing written
+    form.submit()
+    qtbot.waitUntil(lambda: form.buttons.isEnabled() and not form.busy.isVisible(), timeout=WAIT)
+    assert form.isVisible()
+    assert _read(ctx, qtbot, lambda vs: cases.count_cases(vs)) == 0
+    form.edits["decision_date"].setText("01/03/2024")
+    form.team.setText("Nguyễn Văn An:trưởng đoàn; Trần Thị Bình")
+    with qtbot.waitSignal(page.case_view.loaded, timeout=WAIT):
+        form.submit()
+    assert not form.isVisible()
+    assert page.case_view.title_label.text() == "Thanh tra việc quản lý đất đai"
+    qtbot.waitUntil(lambda: not page.empty_hint.isVisible(), timeout=WAIT)
+    detail = _read(ctx, qtbot, lambda vs: cases.get_case(vs, "TT-01"))
+    assert [name for name, _ in detail.team] == ["Nguyễn Văn An", "Trần Thị Bình"]
+
+
+def test_editing_a_case_keeps_its_history_and_a_level_change_needs_a_reason(qtbot, ctx):
+    _read(ctx, qtbot, lambda vs: cases.add_case(vs, cases.CaseInput(
+        code="TT-02", title="Thanh tra đầu tư công", inspected_party="Sở Xây dựng")))
+    page = _page(qtbot, ctx)
+    with qtbot.waitSignal(page.case_view.loaded, timeout=WAIT):
+        page.open_code("TT-02")
+    view = page.case_view
+    view.edit_case()
+    form = view.form
+    assert form.edits["title"].text() == "Thanh tra đầu tư công"
+    form.edits["title"].setText("Thanh tra dự án đầu tư công")
+    form.level.setCurrentIndex(form.level.findData(Level.TOI_MAT.code))
+    form.submit()   # no reason for the level change: refused, the form stays
+    qtbot.waitUntil(lambda: form.buttons.isEnabled() and not form.busy.isVisible(), timeout=WAIT)
+    assert form.isVisible()
+    form.reason.setText("Có tài liệu tối mật")
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):
+        form.submit()
+    assert view.title_label.text() == "Thanh tra dự án đầu tư công"
+    assert view.tabs.tabText(view.history_tab) == "Lịch sử (2)"
+    rows = [[view.history_table.item(r, c).text() for c in range(6)]
+            for r in range(view.history_table.rowCount())]
+    assert ["Độ mật", "Thường", "Tối mật", "Có tài liệu tối mật"] in [r[2:] for r in rows]
+    assert ["Tên cuộc thanh tra", "Thanh tra đầu tư công", "Thanh tra dự án đầu tư công",
+            "Có tài liệu tối mật"] in [r[2:] for r in rows]
+    changes = _read(ctx, qtbot, lambda vs: case_edit.history(vs, "TT-02"))
+    assert {c.field for c in changes} == {"title", "level"} and {c.by for c in changes} == {"admin"}
