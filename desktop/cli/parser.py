@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli import case_commands as k
     from desktop.cli import commands as c
     from desktop.cli import exchange_commands as x
+    from desktop.cli import register_commands as r
     from desktop.cli import workflow_commands as w
 
     parser = argparse.ArgumentParser(
@@ -182,6 +183,61 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = command(cases, "stages", c.cmd_case_stages, "các giai đoạn / list the stage codes")
+    p.add_argument("--json", action="store_true")
+
+    opinions = group("opinion", "xin ý kiến / opinion requests")
+    p = command(opinions, "send", r.cmd_opinion_send,
+                "gửi văn bản xin ý kiến (một hoặc nhiều nơi) / send a request to one or many")
+    p.add_argument("--case", help="mã hồ sơ (bỏ trống: việc chung) / case code")
+    p.add_argument("--to", action="append", required=True, metavar="NAME",
+                   help="nơi được xin ý kiến (lặp lại) / addressee (repeat)")
+    p.add_argument("--kind", help="ministry | province | agency | pm (mặc định: đoán theo tên)")
+    p.add_argument("--date", required=True, help="ngày gửi (dd/mm/yyyy)")
+    p.add_argument("--doc", default="", help="số văn bản / letter number")
+    p.add_argument("--subject", default="", help="nội dung xin ý kiến / subject")
+    p.add_argument("--due", help="hạn ghi trong văn bản (bỏ trống: theo luật) / due date")
+    p.add_argument("--json", action="store_true")
+    p = command(opinions, "reply", r.cmd_opinion_reply, "ghi nhận trả lời / record a reply")
+    p.add_argument("id", type=int)
+    p.add_argument("--date", required=True, help="ngày trả lời (dd/mm/yyyy)")
+    p.add_argument("--doc", default="", help="số văn bản trả lời / reply number")
+    p.add_argument("--gist", default="", help="tóm tắt ý kiến / what it says")
+    p = command(opinions, "remind", r.cmd_opinion_remind,
+                "ghi văn bản đôn đốc / record a reminder")
+    p.add_argument("id", type=int)
+    p.add_argument("--date", required=True, help="ngày đôn đốc (dd/mm/yyyy)")
+    p.add_argument("--doc", default="")
+    p.add_argument("--note", default="")
+    p = command(opinions, "list", r.cmd_opinion_list,
+                "sổ theo dõi xin ý kiến / the register of requests")
+    p.add_argument("--case")
+    p.add_argument("--as-of", help="tính đến ngày (dd/mm/yyyy)")
+    p.add_argument("--json", action="store_true")
+
+    directive_cmds = group("directive", "chỉ đạo, nhiệm vụ được giao / directives")
+    p = command(directive_cmds, "add", r.cmd_directive_add, "ghi chỉ đạo / record a directive")
+    p.add_argument("--case", help="mã hồ sơ (bỏ trống: việc chung) / case code")
+    p.add_argument("--issuer", required=True, help="người, cơ quan chỉ đạo / issuer")
+    p.add_argument("--content", required=True)
+    p.add_argument("--doc", default="", help="số văn bản / document")
+    p.add_argument("--date", help="ngày chỉ đạo (dd/mm/yyyy)")
+    p.add_argument("--due", help="hạn (dd/mm/yyyy)")
+    p.add_argument("--assignee", default="", help="giao cho / assigned to")
+    p.add_argument("--json", action="store_true")
+    p = command(directive_cmds, "note", r.cmd_directive_note,
+                "ghi tiến độ thực hiện / a progress note")
+    p.add_argument("id", type=int)
+    p.add_argument("--date", required=True)
+    p.add_argument("--text", required=True)
+    p = command(directive_cmds, "done", r.cmd_directive_done,
+                "ghi hoàn thành / mark done")
+    p.add_argument("id", type=int)
+    p.add_argument("--date", required=True)
+    p.add_argument("--report", default="", help="văn bản báo cáo kết quả / report document")
+    p = command(directive_cmds, "list", r.cmd_directive_list,
+                "sổ theo dõi chỉ đạo / the register of directives")
+    p.add_argument("--case")
+    p.add_argument("--as-of", help="tính đến ngày (dd/mm/yyyy)")
     p.add_argument("--json", action="store_true")
 
     audit = group("audit", "nhật ký / audit trail")

@@ -5,7 +5,7 @@ to no case), not only the late ones (deadlines_service.overdue gives those)."""
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.domain import deadlines as engine
 from desktop.domain.deadlines import Deadline, DirectiveFact, OpinionFact
@@ -13,7 +13,7 @@ from desktop.domain.rules import LimitNotFound
 from desktop.services import audit_log, calendar_service, settings
 from desktop.services.context import VaultSession
 from desktop.services.deadlines_service import rule_book
-from desktop.storage.orm import Case, Directive, OpinionRequest
+from desktop.storage.orm import Case, Directive, DirectiveNote, OpinionReminder, OpinionRequest
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,17 @@ class OpinionLine:
     answered: date | None
     answer_ref: str
     deadline: Deadline | None  # None when no rule set gives a reply limit
+    answer_gist: str = ""
+    reminders: int = 0         # reminders sent (văn bản đôn đốc)
+
+    def to_json(self, lang: str = "vi") -> dict:
+        return {"id": self.id, "case": self.case_code, "addressee": self.addressee,
+                "subject": self.subject, "doc": self.doc_ref, "sent": _iso(self.sent),
+                "due": _iso(self.deadline.due if self.deadline else self.due),
+                "answered": _iso(self.answered), "answer_doc": self.answer_ref,
+                "answer_gist": self.answer_gist, "reminders": self.reminders,
+                "state": self.deadline.state.value if self.deadline else None,
+                "state_label": self.deadline.state.label(lang) if self.deadline else ""}
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,20 @@ class DirectiveLine:
     done: date | None
     status: str               # open / done / cancelled
     deadline: Deadline | None  # None without a due date or when cancelled
+    report_ref: str = ""
+    notes: int = 0             # dated progress notes
+
+    def to_json(self, lang: str = "vi") -> dict:
+        return {"id": self.id, "case": self.case_code, "issuer": self.issuer,
+                "doc": self.doc_ref, "content": self.content, "assignee": self.assignee,
+                "issued": _iso(self.issued), "due": _iso(self.due), "done": _iso(self.done),
+                "status": self.status, "report": self.report_ref, "notes": self.notes,
+                "state": self.deadline.state.value if self.deadline else None,
+                "state_label": self.deadline.state.label(lang) if self.deadline else ""}
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def register(vs: VaultSession, today: date | None = None
@@ -61,6 +86,8 @@ def register(vs: VaultSession, today: date | None = None
                         Case.level)
                  .outerjoin(Case, Case.id == OpinionRequest.case_id).where(visible)
                  .order_by(OpinionRequest.sent_date.desc(), OpinionRequest.id))
+        reminded = dict(s.execute(select(OpinionReminder.request_id, func.count())
+                                  .group_by(OpinionReminder.request_id)).all())
         for o, code, decided, level, secrecy in s.execute(query):
             fact = OpinionFact(o.id, code, o.addressee, o.sent_date, o.due_date, o.answered_date)
             try:
@@ -72,11 +99,14 @@ def register(vs: VaultSession, today: date | None = None
                 classified.add(code)
             opinions.append(OpinionLine(o.id, code, o.addressee, o.subject or "", o.doc_ref or "",
                                         o.sent_date, o.due_date, o.answered_date,
-                                        o.answer_ref or "", deadline))
+                                        o.answer_ref or "", deadline, o.answer_gist or "",
+                                        reminded.get(o.id, 0)))
         directives = []
         query = (select(Directive, Case.code, Case.level)
                  .outerjoin(Case, Case.id == Directive.case_id).where(visible)
                  .order_by(Directive.due_date.desc(), Directive.id))
+        noted = dict(s.execute(select(DirectiveNote.directive_id, func.count())
+                               .group_by(DirectiveNote.directive_id)).all())
         for d, code, secrecy in s.execute(query):
             fact = DirectiveFact(d.id, code, d.issuer, d.content, d.due_date, d.done_date,
                                  d.status, d.issued_date)
@@ -85,7 +115,8 @@ def register(vs: VaultSession, today: date | None = None
             directives.append(DirectiveLine(d.id, code, d.issuer, d.doc_ref or "", d.content,
                                             d.assignee or "", d.issued_date, d.due_date,
                                             d.done_date, d.status,
-                                            engine.directive_deadline(fact, cal, today, soon)))
+                                            engine.directive_deadline(fact, cal, today, soon),
+                                            d.report_ref or "", noted.get(d.id, 0)))
         if classified:
             audit_log.append(s, vs.signer, vs.actor.username, "opinions.register", "",
                              classified_cases=len(classified))

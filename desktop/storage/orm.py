@@ -259,6 +259,7 @@ class OpinionRequest(Base):
     due_date: Mapped[date | None] = mapped_column(Date)
     answered_date: Mapped[date | None] = mapped_column(Date)
     answer_ref: Mapped[str] = mapped_column(String(300), default="")
+    answer_gist: Mapped[str] = mapped_column(Text, default="")  # what the reply says, in short
     # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
@@ -277,7 +278,39 @@ class Directive(Base):
     status: Mapped[str] = mapped_column(String(20), default="open")  # open / done / cancelled
     done_date: Mapped[date | None] = mapped_column(Date)
     assignee: Mapped[str] = mapped_column(String(200), default="")
+    report_ref: Mapped[str] = mapped_column(String(300), default="")  # the completion report
     # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class OpinionReminder(Base):
+    """A reminder sent about an unanswered request (văn bản đôn đốc)."""
+
+    __tablename__ = "opinion_reminders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("opinion_requests.id", ondelete="CASCADE"),
+                                            index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    sent_date: Mapped[date] = mapped_column(Date)
+    doc_ref: Mapped[str] = mapped_column(String(300), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class DirectiveNote(Base):
+    """A dated progress note on a directive."""
+
+    __tablename__ = "directive_notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    directive_id: Mapped[int] = mapped_column(ForeignKey("directives.id", ondelete="CASCADE"),
+                                              index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    note_date: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 

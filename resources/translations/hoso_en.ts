@@ -756,6 +756,14 @@
         <translation>Due, status</translation>
     </message>
     <message>
+        <source>Gửi xin ý kiến…</source>
+        <translation>Request opinions…</translation>
+    </message>
+    <message>
+        <source>Ghi chỉ đạo…</source>
+        <translation>Record a directive…</translation>
+    </message>
+    <message>
         <source>Ý kiến &amp; chỉ đạo</source>
         <translation>Opinions &amp; directives</translation>
     </message>
@@ -2009,6 +2017,30 @@
         <translation>As of:</translation>
     </message>
     <message>
+        <source>Gửi xin ý kiến…</source>
+        <translation>Request opinions…</translation>
+    </message>
+    <message>
+        <source>Ghi trả lời…</source>
+        <translation>Record the reply…</translation>
+    </message>
+    <message>
+        <source>Đôn đốc…</source>
+        <translation>Remind…</translation>
+    </message>
+    <message>
+        <source>Ghi chỉ đạo…</source>
+        <translation>Record a directive…</translation>
+    </message>
+    <message>
+        <source>Ghi tiến độ…</source>
+        <translation>Progress note…</translation>
+    </message>
+    <message>
+        <source>Hoàn thành…</source>
+        <translation>Done…</translation>
+    </message>
+    <message>
         <source>Cuộc thanh tra</source>
         <translation>Inspection</translation>
     </message>
@@ -2059,6 +2091,10 @@
     <message>
         <source>Xin ý kiến và chỉ đạo, nhiệm vụ được giao</source>
         <translation>Requests for opinions, directives and assigned tasks</translation>
+    </message>
+    <message>
+        <source>Chọn một dòng trong bảng trước.</source>
+        <translation>Select a row in the table first.</translation>
     </message>
     <message>
         <source>Đã hủy</source>
@@ -2351,6 +2387,125 @@
     <message>
         <source>Đã xuất %1 dòng vào %2</source>
         <translation>Exported %1 rows to %2</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterForms</name>
+    <message>
+        <source>Đoán theo tên</source>
+        <translation>Guess from the name</translation>
+    </message>
+    <message>
+        <source>Hồ sơ (mã; bỏ trống nếu là việc chung):</source>
+        <translation>Case (code; empty for a general one):</translation>
+    </message>
+    <message>
+        <source>Nơi được xin ý kiến (mỗi nơi một dòng):</source>
+        <translation>Addressees (one per line):</translation>
+    </message>
+    <message>
+        <source>Loại:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Số văn bản:</source>
+        <translation>Document number:</translation>
+    </message>
+    <message>
+        <source>Ngày gửi:</source>
+        <translation>Date sent:</translation>
+    </message>
+    <message>
+        <source>Hạn ghi trong văn bản (bỏ trống: theo luật):</source>
+        <translation>Due date in the letter (empty: by the law):</translation>
+    </message>
+    <message>
+        <source>Nội dung xin ý kiến:</source>
+        <translation>Subject:</translation>
+    </message>
+    <message>
+        <source>Gửi văn bản xin ý kiến</source>
+        <translation>Send a request for opinions</translation>
+    </message>
+    <message>
+        <source>Ngày trả lời:</source>
+        <translation>Reply date:</translation>
+    </message>
+    <message>
+        <source>Số văn bản trả lời:</source>
+        <translation>Reply document number:</translation>
+    </message>
+    <message>
+        <source>Tóm tắt ý kiến:</source>
+        <translation>What the reply says:</translation>
+    </message>
+    <message>
+        <source>Trả lời của %1</source>
+        <translation>Reply from %1</translation>
+    </message>
+    <message>
+        <source>Ngày đôn đốc:</source>
+        <translation>Reminder date:</translation>
+    </message>
+    <message>
+        <source>Số văn bản đôn đốc:</source>
+        <translation>Reminder document number:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Đôn đốc %1</source>
+        <translation>Remind %1</translation>
+    </message>
+    <message>
+        <source>Người, cơ quan chỉ đạo:</source>
+        <translation>Given by:</translation>
+    </message>
+    <message>
+        <source>Nội dung chỉ đạo:</source>
+        <translation>What is to be done:</translation>
+    </message>
+    <message>
+        <source>Ngày chỉ đạo:</source>
+        <translation>Date given:</translation>
+    </message>
+    <message>
+        <source>Hạn:</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <source>Giao cho (người, đơn vị):</source>
+        <translation>Assigned to (person, unit):</translation>
+    </message>
+    <message>
+        <source>Ghi chỉ đạo, nhiệm vụ được giao</source>
+        <translation>Record a directive or assigned task</translation>
+    </message>
+    <message>
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Tiến độ thực hiện:</source>
+        <translation>Progress:</translation>
+    </message>
+    <message>
+        <source>Tiến độ thực hiện chỉ đạo</source>
+        <translation>Progress on a directive</translation>
+    </message>
+    <message>
+        <source>Ngày hoàn thành:</source>
+        <translation>Date done:</translation>
+    </message>
+    <message>
+        <source>Văn bản báo cáo kết quả:</source>
+        <translation>Report document:</translation>
+    </message>
+    <message>
+        <source>Hoàn thành chỉ đạo</source>
+        <translation>Directive done</translation>
     </message>
 </context>
 <context>

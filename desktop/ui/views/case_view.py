@@ -287,6 +287,17 @@ class CaseView(QWidget):
             self.tr("Người chỉ đạo"), self.tr("Nội dung, văn bản"), self.tr("Hạn, tình trạng")],
             stretch=(0, 1))
         layout.addWidget(self.directive_table, 1)
+        buttons = QHBoxLayout()
+        self.send_opinion_button = QPushButton(self.tr("Gửi xin ý kiến…"))
+        self.send_opinion_button.setObjectName("caseSendOpinion")
+        self.send_opinion_button.clicked.connect(lambda: self._record("send"))
+        self.add_directive_button = QPushButton(self.tr("Ghi chỉ đạo…"))
+        self.add_directive_button.setObjectName("caseAddDirective")
+        self.add_directive_button.clicked.connect(lambda: self._record("directive"))
+        buttons.addWidget(self.send_opinion_button)
+        buttons.addWidget(self.add_directive_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.opinions_tab = self.tabs.addTab(page, self.tr("Ý kiến & chỉ đạo").replace("&", "&&"))
 
     def _build_documents_tab(self) -> None:
@@ -613,6 +624,18 @@ class CaseView(QWidget):
         dialog = CaseFormDialog(self.ctx, self.detail, parent=self)
         self.form = dialog
         dialog.accepted.connect(lambda: self._edited(dialog.outcome))
+        dialog.open()
+
+    def _record(self, action: str) -> None:
+        """A request for opinions or a directive of this case (the page has the replies,
+        reminders, notes and completions)."""
+        if self.detail is None or self.ctx.is_locked:
+            return
+        from desktop.ui.dialogs import register_forms as forms
+        make = forms.send_opinion if action == "send" else forms.add_directive
+        dialog = make(self.ctx, self.detail.row.code, parent=self)
+        self.form = dialog
+        dialog.accepted.connect(lambda: self._edited(self.detail.row.code))
         dialog.open()
 
     def _edited(self, code: str) -> None:

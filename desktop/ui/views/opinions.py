@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QTabWidget,
+                               QVBoxLayout)
 
 from desktop.domain.deadlines import DeadlineState
 from desktop.services import opinions_directives
@@ -62,6 +63,23 @@ class OpinionsPage(Page):
         top.addSpacing(16)
         top.addWidget(self.only_pending)
         top.addStretch(1)
+        # what a secretary records day to day; the buttons follow the tab shown
+        self.actions_bar = QHBoxLayout()
+        self.buttons = {}
+        for key, tab, text in (
+                ("send", "opinions", self.tr("Gửi xin ý kiến…")),
+                ("reply", "opinions", self.tr("Ghi trả lời…")),
+                ("remind", "opinions", self.tr("Đôn đốc…")),
+                ("directive", "directives", self.tr("Ghi chỉ đạo…")),
+                ("note", "directives", self.tr("Ghi tiến độ…")),
+                ("done", "directives", self.tr("Hoàn thành…"))):
+            button = QPushButton(text)
+            button.setObjectName(f"{key}Button")
+            button.setProperty("tab", tab)
+            button.clicked.connect(lambda _checked=False, k=key: self.record(k))
+            self.buttons[key] = button
+            self.actions_bar.addWidget(button)
+        self.actions_bar.addStretch(1)
         self.summary = QLabel()
         self.summary.setObjectName("opinionsSummary")
         self.summary.setWordWrap(True)
@@ -128,8 +146,44 @@ class OpinionsPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.busy)
         layout.addWidget(self.summary)
+        layout.addLayout(self.actions_bar)
         layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda _i: self._show_buttons())
+        self._show_buttons()
         self._titles()
+
+    def _show_buttons(self) -> None:
+        tab = "opinions" if self.tabs.currentIndex() == 0 else "directives"
+        for button in self.buttons.values():
+            button.setVisible(button.property("tab") == tab)
+
+    def selected(self, key: str):
+        table = self.tables[key]
+        return row_of(table, table.currentIndex()) if table.currentIndex().isValid() else None
+
+    def record(self, action: str) -> None:
+        """Open the form of `action`; a saved form refreshes the page (and the others)."""
+        from desktop.ui.dialogs import register_forms as forms
+        if self.ctx.is_locked:
+            return
+        if action in ("send", "directive"):
+            make = forms.send_opinion if action == "send" else forms.add_directive
+            dialog = make(self.ctx, parent=self)
+        else:
+            line = self.selected("opinions" if action in ("reply", "remind") else "directives")
+            if line is None:
+                self.summary.setText(self.tr("Chọn một dòng trong bảng trước."))
+                return
+            make = {"reply": forms.reply_opinion, "remind": forms.remind_opinion,
+                    "note": forms.note_directive, "done": forms.finish_directive}[action]
+            dialog = make(self.ctx, line, parent=self)
+        self.form = dialog
+        dialog.accepted.connect(self._recorded)
+        dialog.open()
+
+    def _recorded(self) -> None:
+        self.refresh()
+        self.ctx.data_changed.emit("opinions")
 
     def _no_deadline(self, line) -> str:
         if isinstance(line, DirectiveLine):

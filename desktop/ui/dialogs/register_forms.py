@@ -1,0 +1,179 @@
+"""Small forms of the "Ý kiến & chỉ đạo" page: send a request for opinions to one or many
+addressees, record a reply or a reminder; record a directive, a progress note, its
+completion. One dialog class, described by its fields; the service checks the values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+from desktop.domain.addressees import ADDRESSEE_KINDS
+from desktop.domain.dates import parse_date
+from desktop.services import directives, opinion_requests
+from desktop.ui.forms import FormDialog
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: str = "text"          # text | lines | date | optional_date | kind
+    value: str = ""
+
+
+class FieldsDialog(FormDialog):
+    """A form of `fields`; OK runs `work(vs, values)` on the database worker."""
+
+    def __init__(self, ctx, title: str, name: str, fields: list[Field],
+                 work: Callable[[object, dict], object], parent=None) -> None:
+        super().__init__(ctx, title, name, parent)
+        self.work = work
+        self.kinds = {f.name: f.kind for f in fields}
+        self.widgets: dict[str, object] = {}
+        for field in fields:
+            if field.kind == "lines":
+                widget = QPlainTextEdit(field.value)
+                widget.setFixedHeight(72)
+            elif field.kind == "kind":
+                widget = QComboBox()
+                widget.addItem(QCoreApplication.translate("RegisterForms", "Đoán theo tên"),
+                               None)
+                for key, names in ADDRESSEE_KINDS.items():
+                    widget.addItem(names[0 if ctx.lang == "vi" else 1], key)
+            else:
+                widget = QLineEdit(field.value)
+                if field.kind in ("date", "optional_date"):
+                    widget.setPlaceholderText("dd/mm/yyyy")
+            widget.setObjectName(f"field_{field.name}")
+            self.widgets[field.name] = widget
+            self.form.addRow(field.label, widget)
+
+    def values(self) -> dict:
+        out = {}
+        for name, widget in self.widgets.items():
+            kind = self.kinds[name]
+            if kind == "lines":
+                out[name] = widget.toPlainText()
+            elif kind == "kind":
+                out[name] = widget.currentData()
+            else:
+                out[name] = widget.text().strip()
+        return out
+
+    def task(self):
+        values = self.values()
+        try:
+            for name, kind in self.kinds.items():
+                if kind == "date" or (kind == "optional_date" and values[name]):
+                    values[name] = parse_date(values[name])
+                elif kind == "optional_date":
+                    values[name] = None
+        except Exception as exc:  # noqa: BLE001 — the date's own message, at once
+            from desktop.ui import errors
+            self.say(errors.describe(exc, self.ctx.lang))
+            return None
+        return lambda vs, _control: self.work(vs, values)
+
+
+def _today() -> str:
+    return date.today().strftime("%d/%m/%Y")
+
+
+def _tr(context_text: str) -> str:
+    return QCoreApplication.translate("RegisterForms", context_text)
+
+
+# (lupdate reads the literals in QT_TRANSLATE_NOOP; _tr translates them when shown)
+_CASE = QT_TRANSLATE_NOOP("RegisterForms", "Hồ sơ (mã; bỏ trống nếu là việc chung):")
+_LABELS = {
+    "to": QT_TRANSLATE_NOOP("RegisterForms", "Nơi được xin ý kiến (mỗi nơi một dòng):"),
+    "kind": QT_TRANSLATE_NOOP("RegisterForms", "Loại:"),
+    "doc": QT_TRANSLATE_NOOP("RegisterForms", "Số văn bản:"),
+    "sent": QT_TRANSLATE_NOOP("RegisterForms", "Ngày gửi:"),
+    "due_letter": QT_TRANSLATE_NOOP("RegisterForms", "Hạn ghi trong văn bản (bỏ trống: theo luật):"),
+    "subject": QT_TRANSLATE_NOOP("RegisterForms", "Nội dung xin ý kiến:"),
+    "send": QT_TRANSLATE_NOOP("RegisterForms", "Gửi văn bản xin ý kiến"),
+    "reply_date": QT_TRANSLATE_NOOP("RegisterForms", "Ngày trả lời:"),
+    "reply_doc": QT_TRANSLATE_NOOP("RegisterForms", "Số văn bản trả lời:"),
+    "gist": QT_TRANSLATE_NOOP("RegisterForms", "Tóm tắt ý kiến:"),
+    "reply": QT_TRANSLATE_NOOP("RegisterForms", "Trả lời của %1"),
+    "remind_date": QT_TRANSLATE_NOOP("RegisterForms", "Ngày đôn đốc:"),
+    "remind_doc": QT_TRANSLATE_NOOP("RegisterForms", "Số văn bản đôn đốc:"),
+    "note": QT_TRANSLATE_NOOP("RegisterForms", "Ghi chú:"),
+    "remind": QT_TRANSLATE_NOOP("RegisterForms", "Đôn đốc %1"),
+    "issuer": QT_TRANSLATE_NOOP("RegisterForms", "Người, cơ quan chỉ đạo:"),
+    "content": QT_TRANSLATE_NOOP("RegisterForms", "Nội dung chỉ đạo:"),
+    "issued": QT_TRANSLATE_NOOP("RegisterForms", "Ngày chỉ đạo:"),
+    "due": QT_TRANSLATE_NOOP("RegisterForms", "Hạn:"),
+    "assignee": QT_TRANSLATE_NOOP("RegisterForms", "Giao cho (người, đơn vị):"),
+    "directive": QT_TRANSLATE_NOOP("RegisterForms", "Ghi chỉ đạo, nhiệm vụ được giao"),
+    "day": QT_TRANSLATE_NOOP("RegisterForms", "Ngày:"),
+    "progress": QT_TRANSLATE_NOOP("RegisterForms", "Tiến độ thực hiện:"),
+    "noted": QT_TRANSLATE_NOOP("RegisterForms", "Tiến độ thực hiện chỉ đạo"),
+    "done_date": QT_TRANSLATE_NOOP("RegisterForms", "Ngày hoàn thành:"),
+    "report": QT_TRANSLATE_NOOP("RegisterForms", "Văn bản báo cáo kết quả:"),
+    "done": QT_TRANSLATE_NOOP("RegisterForms", "Hoàn thành chỉ đạo"),
+}
+
+
+def _l(key: str) -> str:
+    return _tr(_LABELS[key])
+
+
+def send_opinion(ctx, case_code: str = "", parent=None) -> FieldsDialog:
+    fields = [Field("case", _tr(_CASE), value=case_code), Field("to", _l("to"), "lines"),
+              Field("kind", _l("kind"), "kind"), Field("doc", _l("doc")),
+              Field("sent", _l("sent"), "date", _today()),
+              Field("due", _l("due_letter"), "optional_date"),
+              Field("subject", _l("subject"), "lines")]
+
+    def work(vs, v):
+        names = [line for line in v["to"].splitlines() if line.strip()]
+        return opinion_requests.send(vs, v["case"] or None, [(n, v["kind"]) for n in names],
+                                     v["sent"], v["doc"], v["subject"], v["due"])
+    return FieldsDialog(ctx, _l("send"), "sendOpinionForm", fields, work, parent)
+
+
+def reply_opinion(ctx, line, parent=None) -> FieldsDialog:
+    fields = [Field("date", _l("reply_date"), "date", _today()),
+              Field("doc", _l("reply_doc")), Field("gist", _l("gist"), "lines")]
+    return FieldsDialog(ctx, _l("reply").replace("%1", line.addressee), "replyForm", fields,
+                        lambda vs, v: opinion_requests.reply(vs, line.id, v["date"], v["doc"],
+                                                             v["gist"]), parent)
+
+
+def remind_opinion(ctx, line, parent=None) -> FieldsDialog:
+    fields = [Field("date", _l("remind_date"), "date", _today()),
+              Field("doc", _l("remind_doc")), Field("note", _l("note"))]
+    return FieldsDialog(ctx, _l("remind").replace("%1", line.addressee), "remindForm", fields,
+                        lambda vs, v: opinion_requests.remind(vs, line.id, v["date"], v["doc"],
+                                                              v["note"]), parent)
+
+
+def add_directive(ctx, case_code: str = "", parent=None) -> FieldsDialog:
+    fields = [Field("case", _tr(_CASE), value=case_code), Field("issuer", _l("issuer")),
+              Field("content", _l("content"), "lines"), Field("doc", _l("doc")),
+              Field("issued", _l("issued"), "optional_date", _today()),
+              Field("due", _l("due"), "optional_date"), Field("assignee", _l("assignee"))]
+
+    def work(vs, v):
+        return directives.add(vs, v["case"] or None, v["issuer"], v["content"], v["due"],
+                              v["issued"], v["doc"], v["assignee"])
+    return FieldsDialog(ctx, _l("directive"), "directiveForm", fields, work, parent)
+
+
+def note_directive(ctx, line, parent=None) -> FieldsDialog:
+    fields = [Field("date", _l("day"), "date", _today()),
+              Field("text", _l("progress"), "lines")]
+    return FieldsDialog(ctx, _l("noted"), "directiveNoteForm", fields,
+                        lambda vs, v: directives.note(vs, line.id, v["date"], v["text"]), parent)
+
+
+def finish_directive(ctx, line, parent=None) -> FieldsDialog:
+    fields = [Field("date", _l("done_date"), "date", _today()), Field("report", _l("report"))]
+    return FieldsDialog(ctx, _l("done"), "directiveDoneForm", fields,
+                        lambda vs, v: directives.done(vs, line.id, v["date"], v["report"]), parent)
