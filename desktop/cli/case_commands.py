@@ -4,7 +4,8 @@ from desktop.cli import print_json
 from desktop.cli.commands import clip, headers, table, vault_session
 from desktop.cli.passwords import say
 from desktop.domain import case_fields
-from desktop.services import case_edit
+from desktop.domain.dates import parse_date
+from desktop.services import case_edit, event_fix
 
 
 def cmd_case_edit(args) -> None:
@@ -33,3 +34,15 @@ def cmd_case_history(args) -> None:
             clip(case_fields.shown(c.field, c.new, lang), 40), clip(c.reason, 40)) for c in rows],
           headers(lang, ["Lúc", "Người sửa", "Mục", "Cũ", "Mới", "Lý do"],
                   ["When", "By", "Field", "Old", "New", "Reason"]))
+
+
+def cmd_case_event_fix(args) -> None:
+    with vault_session(args) as vs:
+        fixed = event_fix.fix_event(vs, args.code, args.event_id,
+                                    when=parse_date(args.date) if args.date else None,
+                                    doc_ref=args.doc, void=args.void, reason=args.reason)
+    if args.json:
+        print_json(fixed.to_json() if fixed else None)
+    else:
+        say("case.event_voided" if fixed is None else "case.event_fixed", args.lang,
+            id=args.event_id, code=args.code)

@@ -525,7 +525,12 @@ def _print_case(d: cases.CaseDetail, lang: str) -> None:
         print("  " + ("Diễn biến" if vi else "Events") + ":")
         for e in d.events:
             extra = f" — {e.doc_ref}" if e.doc_ref else ""
-            print(f"    {format_date(e.date)}  {e.stage.label(lang)}{extra}")
+            if e.voided:
+                extra += (" [đã hủy: " if vi else " [voided: ") + e.void_reason + "]"
+            elif e.corrects_id:
+                extra += (f" [sửa sự kiện #{e.corrects_id}]" if vi else
+                          f" [corrects event #{e.corrects_id}]")
+            print(f"    #{e.id}  {format_date(e.date)}  {e.stage.label(lang)}{extra}")
     if d.opinions:
         print("  " + ("Xin ý kiến" if vi else "Opinion requests") + ":")
         for o in d.opinions:

@@ -177,6 +177,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", default="", help="lý do (bắt buộc khi đổi độ mật) / reason")
     p.add_argument("--json", action="store_true")
 
+    p = command(cases, "event-fix", k.cmd_case_event_fix,
+                "sửa hoặc hủy một sự kiện ghi sai (không xóa) / correct or void a wrong event")
+    p.add_argument("code")
+    p.add_argument("event_id", type=int, metavar="EVENT_ID", help="số sự kiện (hoso case show)")
+    p.add_argument("--date", help="ngày đúng (dd/mm/yyyy) / the right date")
+    p.add_argument("--doc", help="văn bản đúng / the right document")
+    p.add_argument("--void", action="store_true", help="hủy sự kiện / void it")
+    p.add_argument("--reason", required=True, help="lý do / reason")
+    p.add_argument("--json", action="store_true")
+
     p = command(cases, "history", k.cmd_case_history,
                 "lịch sử thay đổi của hồ sơ / the case's change history")
     p.add_argument("code")

@@ -81,11 +81,16 @@ class EventInfo:
     note: str
     days: int | None
     recorded_by: str
+    id: int = 0
+    voided: bool = False        # voided or replaced by a correction: shown, not counted
+    void_reason: str = ""
+    corrects_id: int | None = None  # this event replaces that one
 
     def to_json(self) -> dict:
-        return {"stage": self.stage.value, "stage_label": self.stage.label("vi"),
+        return {"id": self.id, "stage": self.stage.value, "stage_label": self.stage.label("vi"),
                 "date": _iso(self.date), "doc": self.doc_ref, "note": self.note,
-                "days": self.days, "recorded_by": self.recorded_by}
+                "days": self.days, "recorded_by": self.recorded_by, "voided": self.voided,
+                "void_reason": self.void_reason, "corrects": self.corrects_id}
 
 
 @dataclass(frozen=True)
@@ -287,7 +292,7 @@ def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: st
         session = uow.session
         case = load_case(vs, session, code)
         # order rules (workflow.RULES): refused events write nothing
-        existing = [EventFact(Stage(e.stage), e.event_date, e.days) for e in case.events]
+        existing = [EventFact(Stage(e.stage), e.event_date, e.days) for e in live_events(case)]
         validate_event(existing, EventFact(stage, when, days), case.decision_date, date.today())
         now = datetime.now()
         event = CaseEvent(case_id=case.id, stage=stage.value, event_date=when, doc_ref=doc_ref,
@@ -298,7 +303,7 @@ def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: st
             case.decision_number = case.decision_number or doc_ref
         session.flush()
         session.refresh(case, ["events"])
-        _update_current_stage(case)
+        update_current_stage(case)
         case.updated_at = now
         case.version += 1
         session.flush()
@@ -322,12 +327,20 @@ def team_follows_level(session: Session, case: Case) -> None:
             session.add(TeamMember(case_id=case.id, staff_id=_staff_id(session, name), role=role))
 
 
-def _update_current_stage(case: Case) -> None:
-    """The current stage is the latest milestone event (by date, then by entry order)."""
-    milestones = [e for e in case.events if Stage(e.stage).is_milestone]
+def live_events(case: Case) -> list[CaseEvent]:
+    """The events that count (not voided, not replaced by a correction)."""
+    return [e for e in case.events if e.voided_at is None]
+
+
+def update_current_stage(case: Case) -> None:
+    """The current stage is the latest live milestone event (by date, then entry order);
+    with none left, the case is back to gathering information."""
+    milestones = [e for e in live_events(case) if Stage(e.stage).is_milestone]
     if milestones:
         latest = max(milestones, key=lambda e: (e.event_date, e.id))
         case.stage, case.stage_date = latest.stage, latest.event_date
+    else:
+        case.stage, case.stage_date = Stage.GATHERING.value, None
 
 
 # --- reads -----------------------------------------------------------------------------
@@ -603,7 +616,8 @@ def _row_from_tuple(t) -> CaseRow:
 
 
 def _event_info(e: CaseEvent) -> EventInfo:
-    return EventInfo(Stage(e.stage), e.event_date, e.doc_ref, e.note, e.days, e.recorded_by)
+    return EventInfo(Stage(e.stage), e.event_date, e.doc_ref, e.note, e.days, e.recorded_by,
+                     e.id or 0, e.voided_at is not None, e.void_reason or "", e.corrects_id)
 
 
 def parse_team(values: Iterable[str]) -> list[tuple[str, TeamRole]]:

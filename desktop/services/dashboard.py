@@ -29,7 +29,8 @@ GROUP BY ym
 _CONCLUDED_SQL = """
 SELECT strftime('%Y-%m', e.event_date) AS ym, count(*) FROM case_events e
 JOIN cases c ON c.id = e.case_id
-WHERE e.stage = 'concluded' AND c.level <= :level AND e.event_date >= :start
+WHERE e.stage = 'concluded' AND e.voided_at IS NULL AND c.level <= :level
+  AND e.event_date >= :start
   AND e.event_date <= :end
 GROUP BY ym
 """

@@ -13,14 +13,16 @@ from sqlalchemy.orm import Session
 # argument needs SQLite 3.44; the plain SQLite of the benchmarks' baseline is older)
 TRAIL_SQL = """(SELECT group_concat(t, ';') FROM (
     SELECT e.stage || ' ' || e.event_date || ' ' || ifnull(e.days, '') AS t FROM case_events e
-    WHERE e.case_id = cases.id ORDER BY e.event_date, e.id))"""
+    WHERE e.case_id = cases.id AND e.voided_at IS NULL ORDER BY e.event_date, e.id))"""
 
 REFRESH_SQL = """
 UPDATE cases SET
   started_on = coalesce(decision_date,
-                        (SELECT min(e.event_date) FROM case_events e WHERE e.case_id = cases.id)),
+                        (SELECT min(e.event_date) FROM case_events e
+                         WHERE e.case_id = cases.id AND e.voided_at IS NULL)),
   closed_on = (SELECT min(e.event_date) FROM case_events e
-               WHERE e.case_id = cases.id AND e.stage IN ('concluded', 'cancelled')),
+               WHERE e.case_id = cases.id AND e.voided_at IS NULL
+                 AND e.stage IN ('concluded', 'cancelled')),
   event_trail = {trail}
 WHERE {where}
 """.replace("{trail}", TRAIL_SQL)

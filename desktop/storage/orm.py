@@ -224,6 +224,12 @@ class CaseEvent(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    # a wrong event is never deleted: it is voided (with its reason) or replaced by a
+    # correction that names it; only live events (voided_at NULL) count for deadlines
+    voided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    voided_by: Mapped[str] = mapped_column(String(64), default="")
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    corrects_id: Mapped[int | None] = mapped_column(Integer)
     # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     case: Mapped[Case] = relationship(back_populates="events")

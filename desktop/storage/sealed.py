@@ -37,7 +37,7 @@ class Spec:
 
 SPECS: dict[str, Spec] = {spec.model.__tablename__: spec for spec in (
     Spec(orm.Case, ("title", "inspected_party", "content", "decision_number", "assignment_ref")),
-    Spec(orm.CaseEvent, ("doc_ref", "note"), ("case_id", orm.Case)),
+    Spec(orm.CaseEvent, ("doc_ref", "note", "void_reason"), ("case_id", orm.Case)),
     Spec(orm.CaseChange, ("old_value", "new_value", "reason"), ("case_id", orm.Case)),
     Spec(orm.OpinionRequest, ("addressee", "subject", "doc_ref", "answer_ref", "answer_gist"),
          ("case_id", orm.Case)),

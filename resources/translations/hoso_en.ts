@@ -620,6 +620,14 @@
         <translation>Document, note</translation>
     </message>
     <message>
+        <source>Sửa, hủy sự kiện đã chọn…</source>
+        <translation>Correct or void the selected event…</translation>
+    </message>
+    <message>
+        <source>Một sự kiện ghi sai được sửa hoặc hủy, có lý do; không bao giờ bị xóa</source>
+        <translation>A wrongly recorded event is corrected or voided with a reason; never deleted</translation>
+    </message>
+    <message>
         <source>Ghi nhận sự kiện mới</source>
         <translation>Record a new event</translation>
     </message>
@@ -848,6 +856,18 @@
         <translation> (%1 days)</translation>
     </message>
     <message>
+        <source>%1 (đã hủy)</source>
+        <translation>%1 (voided)</translation>
+    </message>
+    <message>
+        <source>Lý do: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>%1 (đã sửa)</source>
+        <translation>%1 (corrected)</translation>
+    </message>
+    <message>
         <source>Người ghi: %1</source>
         <translation>Recorded by: %1</translation>
     </message>
@@ -930,6 +950,10 @@
     <message>
         <source>Lịch sử (%1)</source>
         <translation>History (%1)</translation>
+    </message>
+    <message>
+        <source>Chọn một sự kiện còn hiệu lực trong bảng.</source>
+        <translation>Select an event that is still in force in the table.</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1507,37 @@
     <message>
         <source>Không tìm thấy tài liệu nào chứa “%1”.</source>
         <translation>No document contains “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>EventFixDialog</name>
+    <message>
+        <source>Sửa, hủy sự kiện</source>
+        <translation>Correct or void an event</translation>
+    </message>
+    <message>
+        <source>%1 ngày %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>Hủy sự kiện này (ghi nhầm, không xảy ra)</source>
+        <translation>Void this event (recorded by mistake, did not happen)</translation>
+    </message>
+    <message>
+        <source>bắt buộc</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>Ngày đúng:</source>
+        <translation>Right date:</translation>
+    </message>
+    <message>
+        <source>Văn bản đúng:</source>
+        <translation>Right document:</translation>
+    </message>
+    <message>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
     </message>
 </context>
 <context>

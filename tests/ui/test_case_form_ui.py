@@ -101,3 +101,37 @@ def test_editing_a_case_keeps_its_history_and_a_level_change_needs_a_reason(qtbo
             "Có tài liệu tối mật"] in [r[2:] for r in rows]
     changes = _read(ctx, qtbot, lambda vs: case_edit.history(vs, "TT-02"))
     assert {c.field for c in changes} == {"title", "level"} and {c.by for c in changes} == {"admin"}
+
+
+def test_a_wrong_event_is_corrected_from_the_timeline(qtbot, ctx):
+    from datetime import date
+
+    from desktop.domain.stages import Stage
+
+    def setup(vs):
+        cases.add_case(vs, cases.CaseInput(code="TT-03", title="Thanh tra C",
+                                           decision_date=date(2024, 3, 1)))
+        cases.add_event(vs, "TT-03", Stage.ANNOUNCED, date(2024, 3, 15))
+    _read(ctx, qtbot, setup)
+    page = _page(qtbot, ctx)
+    with qtbot.waitSignal(page.case_view.loaded, timeout=WAIT):
+        page.open_code("TT-03")
+    view = page.case_view
+    view.timeline.setCurrentCell(-1, -1)
+    view.fix_event()   # nothing selected: said under the timeline
+    assert "Chọn một sự kiện" in view.event_error.text()
+    view.timeline.setCurrentCell(1, 0)
+    view.fix_event()
+    form = view.form
+    form.date.setText("18/03/2024")
+    form.submit()      # no reason: refused, the form stays
+    qtbot.waitUntil(lambda: form.buttons.isEnabled() and not form.busy.isVisible(), timeout=WAIT)
+    assert form.isVisible()
+    form.reason.setText("Ghi nhầm ngày")
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):
+        form.submit()
+    texts = [[view.timeline.item(r, c).text() for c in range(3)]
+             for r in range(view.timeline.rowCount())]
+    assert ["15/03/2024", "Công bố quyết định (đã hủy)", "Lý do: Ghi nhầm ngày"] in texts
+    assert ["18/03/2024", "Công bố quyết định (đã sửa)", ""] in texts
+    assert view.timeline.item(1, 0).font().strikeOut()

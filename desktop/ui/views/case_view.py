@@ -26,7 +26,7 @@ from desktop.ui import errors
 from desktop.ui.context import AppContext
 from desktop.ui.models.case_table import dmy, number
 from desktop.ui.views.case_documents import CaseDocumentsPanel
-from desktop.ui.tables import RED
+from desktop.ui.tables import GREY, RED
 from desktop.ui.widgets import busy_bar, error_label, level_mark
 
 ORANGE = QColor("#b35c00")
@@ -173,6 +173,15 @@ class CaseView(QWidget):
         self.timeline = table("caseTimeline", [self.tr("Ngày"), self.tr("Giai đoạn"),
                                                self.tr("Văn bản, ghi chú")], stretch=(1, 2))
         layout.addWidget(self.timeline, 1)
+        fix_row = QHBoxLayout()
+        self.fix_button = QPushButton(self.tr("Sửa, hủy sự kiện đã chọn…"))
+        self.fix_button.setObjectName("fixEventButton")
+        self.fix_button.setToolTip(self.tr("Một sự kiện ghi sai được sửa hoặc hủy, có lý do; "
+                                           "không bao giờ bị xóa"))
+        self.fix_button.clicked.connect(self.fix_event)
+        fix_row.addWidget(self.fix_button)
+        fix_row.addStretch(1)
+        layout.addLayout(fix_row)
 
         box = QGroupBox(self.tr("Ghi nhận sự kiện mới"))
         box.setObjectName("addEventBox")
@@ -442,14 +451,29 @@ class CaseView(QWidget):
     def _show_timeline(self, detail: CaseDetail) -> None:
         lang = self.ctx.lang
         events = sorted(enumerate(detail.events), key=lambda pair: (pair[1].date, pair[0]))
-        rows, tips = [], []
+        self.timeline_events = [e for _i, e in events]
+        rows, tips, colors = [], [], []
         for _i, e in events:
             stage = e.stage.label(lang)
             if e.days:
                 stage += self.tr(" (%1 ngày)").replace("%1", str(e.days))
-            rows.append([dmy(e.date), stage, " – ".join(p for p in (e.doc_ref, e.note) if p)])
+            text = " – ".join(p for p in (e.doc_ref, e.note) if p)
+            if e.voided:
+                stage = self.tr("%1 (đã hủy)").replace("%1", stage)
+                text = " – ".join(p for p in (text, self.tr("Lý do: %1").replace(
+                    "%1", e.void_reason)) if p)
+            elif e.corrects_id:
+                stage = self.tr("%1 (đã sửa)").replace("%1", stage)
+            rows.append([dmy(e.date), stage, text])
             tips.append(self.tr("Người ghi: %1").replace("%1", e.recorded_by) if e.recorded_by else "")
-        fill(self.timeline, rows, tips)
+            colors.append(GREY if e.voided else None)
+        fill(self.timeline, rows, tips, colors)
+        for r, e in enumerate(self.timeline_events):
+            if e.voided:  # struck through: shown, never counted
+                for c in range(self.timeline.columnCount()):
+                    font = self.timeline.item(r, c).font()
+                    font.setStrikeOut(True)
+                    self.timeline.item(r, c).setFont(font)
         if rows:
             self.timeline.scrollToBottom()
 
@@ -634,6 +658,20 @@ class CaseView(QWidget):
         from desktop.ui.dialogs import register_forms as forms
         make = forms.send_opinion if action == "send" else forms.add_directive
         dialog = make(self.ctx, self.detail.row.code, parent=self)
+        self.form = dialog
+        dialog.accepted.connect(lambda: self._edited(self.detail.row.code))
+        dialog.open()
+
+    def fix_event(self) -> None:
+        """Correct (date, document) or void the selected event, with a reason."""
+        row = self.timeline.currentRow()
+        events = getattr(self, "timeline_events", [])
+        if self.detail is None or not 0 <= row < len(events) or events[row].voided:
+            self.event_error.setText(self.tr("Chọn một sự kiện còn hiệu lực trong bảng."))
+            self.event_error.show()
+            return
+        from desktop.ui.dialogs.event_fix import EventFixDialog
+        dialog = EventFixDialog(self.ctx, self.detail.row.code, events[row], parent=self)
         self.form = dialog
         dialog.accepted.connect(lambda: self._edited(self.detail.row.code))
         dialog.open()

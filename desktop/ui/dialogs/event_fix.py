@@ -1,0 +1,51 @@
+"""Correct or void a workflow event (never deleted): the right date or document, or a
+void; a reason either way. The case's deadlines are recomputed by the service."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
+
+from desktop.domain.dates import parse_date
+from desktop.services import event_fix
+from desktop.ui import errors
+from desktop.ui.forms import FormDialog
+
+
+class EventFixDialog(FormDialog):
+    def __init__(self, ctx, code: str, event, parent=None) -> None:
+        super().__init__(ctx, "", "eventFixForm", parent)
+        self.setWindowTitle(self.tr("Sửa, hủy sự kiện"))
+        self.code, self.event = code, event
+        self.form.addRow(QLabel(self.tr("%1 ngày %2").replace("%1", event.stage.label(ctx.lang))
+                                .replace("%2", event.date.strftime("%d/%m/%Y"))))
+        self.date = QLineEdit(event.date.strftime("%d/%m/%Y"))
+        self.date.setObjectName("fixDate")
+        self.date.setPlaceholderText("dd/mm/yyyy")
+        self.doc = QLineEdit(event.doc_ref)
+        self.doc.setObjectName("fixDocument")
+        self.void = QCheckBox(self.tr("Hủy sự kiện này (ghi nhầm, không xảy ra)"))
+        self.void.setObjectName("fixVoid")
+        self.void.toggled.connect(lambda on: (self.date.setEnabled(not on),
+                                              self.doc.setEnabled(not on)))
+        self.reason = QLineEdit()
+        self.reason.setObjectName("fixReason")
+        self.reason.setPlaceholderText(self.tr("bắt buộc"))
+        self.form.addRow(self.tr("Ngày đúng:"), self.date)
+        self.form.addRow(self.tr("Văn bản đúng:"), self.doc)
+        self.form.addRow(self.void)
+        self.form.addRow(self.tr("Lý do:"), self.reason)
+
+    def task(self):
+        code, event_id, reason = self.code, self.event.id, self.reason.text()
+        if self.void.isChecked():
+            return lambda vs, _c: event_fix.fix_event(vs, code, event_id, void=True, reason=reason)
+        try:
+            when = parse_date(self.date.text().strip())
+        except Exception as exc:  # noqa: BLE001 — the date's own message, at once
+            self.say(errors.describe(exc, self.ctx.lang))
+            return None
+        doc = self.doc.text()
+        changed_doc = doc if doc.strip() != self.event.doc_ref else None
+        changed_day = when if when != self.event.date else None
+        return lambda vs, _c: event_fix.fix_event(vs, code, event_id, when=changed_day,
+                                                  doc_ref=changed_doc, reason=reason)
