@@ -51,6 +51,8 @@ def test_a_new_vault_says_what_to_do_and_ctrl_n_creates_a_case(qtbot, ctx):
     page = _page(qtbot, ctx)
     qtbot.waitUntil(page.empty_hint.isVisible, timeout=WAIT)
     assert "Ctrl+N" in page.empty_hint.text()
+    page.activateWindow()   # a shortcut needs the active window (an X server has one)
+    qtbot.waitUntil(page.isActiveWindow, timeout=WAIT)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: getattr(page, "form", None) is not None and page.form.isVisible(),

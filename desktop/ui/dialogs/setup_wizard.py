@@ -62,7 +62,13 @@ class _PlacePage(QWizardPage):
         browse.clicked.connect(self._browse)
         layout.addWidget(self.path)
         layout.addWidget(browse)
-        self.registerField("path*", self.path)
+        # not a mandatory ("path*") field: Qt counts a mandatory field as filled only once
+        # it differs from its first value, so the suggested folder kept Next disabled
+        self.registerField("path", self.path)
+        self.path.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:  # noqa: N802 — Qt's name
+        return bool(self.path.text().strip())
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục"), self.path.text(),
