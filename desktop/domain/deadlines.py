@@ -74,7 +74,9 @@ DRAFT_ASSIGN = "draft_assign"
 CONCLUSION = "conclusion"
 OPINION_REPLY = "opinion_reply"
 DIRECTIVE = "directive"
-KINDS = (ONSITE_END, TEAM_REPORT, DRAFT_ASSIGN, CONCLUSION, OPINION_REPLY, DIRECTIVE)
+STAGE_LIMIT = "stage_limit"  # a stage the law sets no limit for, held too long
+KINDS = (ONSITE_END, TEAM_REPORT, DRAFT_ASSIGN, CONCLUSION, OPINION_REPLY, DIRECTIVE,
+         STAGE_LIMIT)
 ISSUED = "issued"  # a directive's counted_from
 
 
@@ -232,6 +234,11 @@ class Deadline:
         if self.verify:
             flags += render("deadline.explain.verify", lang)
         due = _dmy(self.due)
+        if self.kind == STAGE_LIMIT:
+            return render("deadline.explain.stage_limit", lang,
+                          stage=Stage(self.counted_from).label(lang),
+                          start_date=_dmy(self.counted_from_date), limit=self.limit_days,
+                          due=due, flags=flags)
         if self.kind == DIRECTIVE:
             issued = ("" if self.counted_from_date == self.due else
                       render("deadline.explain.issued", lang, date=_dmy(self.counted_from_date)))
@@ -681,6 +688,30 @@ def opinion_deadline(op: OpinionFact, rules: RuleBook, calendar: WorkCalendar, t
         raise LimitNotFound(f"rule set {rs.id} has no limit 'opinion_reply'")
     return _simple(OPINION_REPLY, op.case_code, plan, rule, calendar, op.sent, REQUEST_SENT,
                    op.answered, today, soon_days, op.addressee)
+
+
+def stage_limit_deadline(case: CaseFacts, limits: dict[str, int], calendar: WorkCalendar,
+                         today: date, soon_days: int = 5) -> Deadline | None:
+    """A case still in its current stage (the latest milestone) longer than the calendar
+    days an administrator set for that stage (`limits`: stage value → days; 0 or absent:
+    none), for stages the law gives no limit (a decision not announced). None when the
+    stage has no limit. The due date moves to the next working day."""
+    milestones = [e for e in case.events if e.stage.is_milestone]
+    if not milestones:
+        return None
+    current = max(milestones, key=lambda e: e.date)  # ties: the later entry (date order)
+    for ev in reversed(milestones):
+        if ev.date == current.date:
+            current = ev
+            break
+    days = limits.get(current.stage.value) or 0
+    if days <= 0:
+        return None
+    due = calendar.next_working_day(current.date + timedelta(days=days))
+    state, slack = _state(calendar, False, due, None, today, soon_days)
+    return _mk(STAGE_LIMIT, case.code, "", due, None, state, slack,
+               Unit.CALENDAR_DAYS, "", "", False, current.stage.value, current.date, days, "",
+               NO_DETAIL)
 
 
 def directive_deadline(d: DirectiveFact, calendar: WorkCalendar, today: date,

@@ -56,6 +56,7 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
     "deadline.kind.conclusion": ("Ký ban hành kết luận thanh tra", "Signing of the conclusion"),
     "deadline.kind.opinion_reply": ("Trả lời xin ý kiến", "Reply to a request for opinions"),
     "deadline.kind.directive": ("Nhiệm vụ được giao", "Assigned task"),
+    "deadline.kind.stage_limit": ("Giai đoạn kéo dài quá mức", "Stage held too long"),
     "deadline.state.on_time": ("Trong hạn", "On time"),
     "deadline.state.due_soon": ("Sắp đến hạn", "Due soon"),
     "deadline.state.overdue": ("Quá hạn", "Overdue"),
@@ -82,6 +83,11 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
     "deadline.explain.opinion_given": (
         "Hạn trả lời ghi trong văn bản xin ý kiến gửi {subject} ngày {start_date}; hạn {due}{flags}.",
         "Reply date set in the request for opinions sent to {subject} on {start_date}; due {due}{flags}."),
+    "deadline.explain.stage_limit": (
+        "Hồ sơ ở giai đoạn “{stage}” từ ngày {start_date}; luật không quy định thời hạn cho "
+        "giai đoạn này, quản trị viên đặt {limit} ngày; hạn {due}{flags}.",
+        "The case has been at “{stage}” since {start_date}; the law sets no limit for this "
+        "stage, the administrator set {limit} days; due {due}{flags}."),
     "deadline.explain.directive": (
         "Hạn do {subject} giao{issued}: {due}{flags}.",
         "Due date set by {subject}{issued}: {due}{flags}."),

@@ -4,7 +4,6 @@ time (the GUI's table asks for ~200 codes as their rows load)."""
 from datetime import date
 from typing import Iterable
 
-from desktop.domain import deadlines as engine
 from desktop.domain.deadlines import DeadlineState
 from desktop.services import calendar_service, deadlines_service, facts, settings
 from desktop.services.context import VaultSession
@@ -26,12 +25,13 @@ def overdue_codes(vs: VaultSession, codes: Iterable[str], today: date | None = N
         cal = calendar_service.calendar(session)
         soon = settings.get(session, "due_soon_days")
         rules = deadlines_service.rule_book()
+        limits = settings.stage_limits(session)
         for start in range(0, len(wanted), _CHUNK):
             for _level, case_facts in facts.load_facts(session, int(vs.actor.clearance),
                                                        codes=wanted[start:start + _CHUNK]):
                 if not case_facts.events:
                     continue
-                if any(d.state is DeadlineState.OVERDUE
-                       for d in engine.case_deadlines(case_facts, rules, cal, today, soon)):
+                if any(d.state is DeadlineState.OVERDUE for d in deadlines_service.case_deadlines(
+                        case_facts, rules, cal, today, soon, limits)):
                     found.add(case_facts.code)
     return found

@@ -20,6 +20,15 @@ def rule_book() -> RuleBook:
     return _rules
 
 
+def case_deadlines(case_facts, rules: RuleBook, cal, today: date, soon: int,
+                   limits: dict[str, int]) -> list[Deadline]:
+    """The law's stage deadlines of a case, and the administrator's limit on the stage it
+    is in where the law sets none (settings.stage_limits)."""
+    found = engine.case_deadlines(case_facts, rules, cal, today, soon)
+    held = engine.stage_limit_deadline(case_facts, limits, cal, today, soon)
+    return found + [held] if held is not None else found
+
+
 def for_case(vs: VaultSession, code: str, today: date | None = None) -> list[Deadline]:
     today = today or date.today()
     with vs.uow() as uow:
@@ -28,7 +37,8 @@ def for_case(vs: VaultSession, code: str, today: date | None = None) -> list[Dea
         _level, case_facts = facts.load_facts(session, int(vs.actor.clearance), codes=[case.code])[0]
         cal = calendar_service.calendar(session)
         soon = settings.get(session, "due_soon_days")
-        found = engine.case_deadlines(case_facts, rule_book(), cal, today, soon)
+        found = case_deadlines(case_facts, rule_book(), cal, today, soon,
+                               settings.stage_limits(session))
         clearance = int(vs.actor.clearance)
         found += [engine.opinion_deadline(op, rule_book(), cal, today, soon, decided)
                   for op, decided in facts.load_opinions(session, clearance, case.code)]
@@ -56,8 +66,9 @@ def overdue(vs: VaultSession, within: int | None = None, today: date | None = No
         found: list[Deadline] = []
         classified = 0
         alarming = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON)
+        limits = settings.stage_limits(session)
         for level, case_facts in facts.load_facts(session, int(vs.actor.clearance), open_only=True):
-            hits = [d for d in engine.case_deadlines(case_facts, rules, cal, today, soon)
+            hits = [d for d in case_deadlines(case_facts, rules, cal, today, soon, limits)
                     if d.state in alarming]
             classified += bool(hits) and level > 0
             found += hits

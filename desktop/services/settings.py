@@ -29,7 +29,29 @@ SETTINGS = {s.key: s for s in (
     Setting("carry_over_days", int, 30,
             "Ngày công mỗi thành viên còn phải dành cho mỗi cuộc chưa kết luận chuyển sang",
             "Working days each team member still owes an unfinished carried-over case"),
+    # stages the law gives no limit: how long a case may stay in them before it is listed
+    # as overdue (calendar days; 0 = never). 15 days for announcing a decision was the
+    # 2010 law's figure (domain.md: not found in the current laws) — an administrator's
+    # choice, shown as such in every explanation.
+    Setting("stage_limit_decision", int, 15,
+            "Số ngày tối đa từ quyết định thanh tra đến khi công bố (0: không theo dõi)",
+            "Days from the decision to its announcement before a case is overdue (0: off)"),
+    Setting("stage_limit_plan_approved", int, 15,
+            "Số ngày tối đa từ phê duyệt kế hoạch tiến hành đến khi công bố (0: không theo dõi)",
+            "Days from the approved inspection plan to the announcement (0: off)"),
+    Setting("stage_limit_gathering", int, 0,
+            "Số ngày tối đa ở giai đoạn thu thập thông tin (0: không theo dõi)",
+            "Days a case may stay gathering information (0: off)"),
+    Setting("stage_limit_concluded", int, 0,
+            "Số ngày tối đa từ ban hành kết luận đến khi công khai (0: không theo dõi)",
+            "Days from the conclusion to its publication (0: off)"),
 )}
+
+
+def stage_limits(session: Session) -> dict[str, int]:
+    """Stage value → days an administrator allows (stage_limit_* settings)."""
+    prefix = "stage_limit_"
+    return {key[len(prefix):]: get(session, key) for key in SETTINGS if key.startswith(prefix)}
 
 
 def get(session: Session, key: str):

@@ -2172,6 +2172,10 @@
         <translation>Directives, tasks (%1)</translation>
     </message>
     <message>
+        <source>Chưa có văn bản xin ý kiến hay chỉ đạo nào. Bấm “Gửi xin ý kiến…” hoặc, ở thẻ Chỉ đạo, “Ghi chỉ đạo…”.</source>
+        <translation>No requests for opinions or directives yet. Click “Request opinions…” or, on the Directives tab, “Record a directive…”.</translation>
+    </message>
+    <message>
         <source>Xin ý kiến: %1 quá hạn, %2 sắp đến hạn · Chỉ đạo, nhiệm vụ: %3 quá hạn, %4 sắp đến hạn</source>
         <translation>Requests for opinions: %1 overdue, %2 due soon · Directives, tasks: %3 overdue, %4 due soon</translation>
     </message>

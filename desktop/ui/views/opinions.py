@@ -233,6 +233,11 @@ class OpinionsPage(Page):
         def count(model, state):
             return sum(1 for r in model.rows if r.deadline is not None and r.deadline.state is state)
 
+        if not self.opinions_model.rows and not self.directives_model.rows:
+            # a new vault: what to do first
+            self.summary.setText(self.tr("Chưa có văn bản xin ý kiến hay chỉ đạo nào. Bấm "
+                                         "“Gửi xin ý kiến…” hoặc, ở thẻ Chỉ đạo, “Ghi chỉ đạo…”."))
+            return
         self.summary.setText(
             self.tr("Xin ý kiến: %1 quá hạn, %2 sắp đến hạn · Chỉ đạo, nhiệm vụ: %3 quá hạn, %4 sắp đến hạn")
             .replace("%1", fmt_int(count(self.opinions_model, DeadlineState.OVERDUE), lang))
