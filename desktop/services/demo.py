@@ -29,8 +29,7 @@ from desktop.services.cases import CaseInput, add_case, add_cases_bulk, add_even
 from desktop.services.context import VaultSession
 from desktop.services.users import add_user
 from desktop.storage import search
-from desktop.storage.orm import (AnnualPlan, Case, Directive, DocumentRecord, OpinionRequest,
-                                 PlanItem, Staff, Unit, User)
+from desktop.storage.orm import AnnualPlan, Case, DocumentRecord, PlanItem, Staff, Unit, User
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "CUC_II", "SITUATION_DATE", "FIXED_CASE_CODES",
            "STALLED_CASE_CODES", "fill_demo", "synthetic_inputs"]
@@ -853,15 +852,44 @@ def _add_fixed_case(vs: VaultSession, spec: _Fixed, today: date, plan_items: lis
     return True
 
 
+def _add_opinions_and_directives(vs: VaultSession, today: date, present: set[str]) -> None:
+    """Through the services a user's forms call: each letter, reply and directive is
+    recorded (and audited) as if typed in (the demo proves they can be)."""
+    from desktop.services import directives, opinion_requests
+    for spec in _FIXED:
+        if spec.code not in present:
+            continue
+        for op in spec.opinions:
+            sent = _d(op.sent)
+            if sent > today:
+                continue
+            [request] = opinion_requests.send(vs, spec.code, [(op.addressee, op.kind)], sent,
+                                              op.doc_ref, op.subject, sent + timedelta(days=30))
+            if op.answered and _d(op.answered) <= today:
+                opinion_requests.reply(vs, request, _d(op.answered), op.answer_ref)
+    for issuer, ref, content, issued, due, done, code, assignee in _DIRECTIVES:
+        if _d(issued) > today or (code and code not in present):
+            continue
+        made = directives.add(vs, code or None, issuer, content, _d(due), _d(issued), ref,
+                              assignee)
+        if done and _d(done) <= today:
+            directives.done(vs, made, _d(done))
+
+
 def _add_records(vs: VaultSession, today: date) -> None:
-    """Opinion requests, directives, documents (no service yet: ORM rows, one audit row)."""
+    """Documents (no service for metadata-only records: ORM rows, one audit row); the
+    opinion requests and directives go through their services first."""
+    with vs.uow() as uow:
+        present = set(uow.session.execute(select(Case.code).where(
+            Case.code.in_(FIXED_CASE_CODES))).scalars())
+    _add_opinions_and_directives(vs, today, present)
     with vs.uow() as uow:
         session = uow.session
         cases = {c.code: c for c in session.execute(
             select(Case).where(Case.code.in_(FIXED_CASE_CODES))).scalars()}
         units = dict(session.execute(select(Unit.name, Unit.id)).all())
         now = datetime.now()
-        n_opinions = n_directives = n_documents = 0
+        n_documents = 0
         classified: list[DocumentRecord] = []
         for spec in _FIXED:
             case = cases.get(spec.code)
@@ -870,33 +898,11 @@ def _add_records(vs: VaultSession, today: date) -> None:
             if case.inspected_unit_id is None and case.level == Level.THUONG:
                 # (a classified case's party is sealed: no link to it in clear)
                 case.inspected_unit_id = units.get(spec.party)
-            for op in spec.opinions:
-                sent = _d(op.sent)
-                if sent > today:
-                    continue
-                answered = _d(op.answered) if op.answered else None
-                if answered and answered > today:
-                    answered = None
-                session.add(OpinionRequest(
-                    case_id=case.id, addressee=op.addressee, addressee_kind=op.kind,
-                    subject=op.subject, doc_ref=op.doc_ref, sent_date=sent,
-                    due_date=sent + timedelta(days=30), answered_date=answered,
-                    answer_ref=op.answer_ref if answered else ""))
-                n_opinions += 1
             for doc in _documents(spec, today):
                 record = DocumentRecord(case_id=case.id, created_at=now, **doc)
                 session.add(record)
                 classified.append(record)
                 n_documents += 1
-        for issuer, ref, content, issued, due, done, code, assignee in _DIRECTIVES:
-            if _d(issued) > today or (code and code not in cases):
-                continue
-            done_date = _d(done) if done and _d(done) <= today else None
-            session.add(Directive(
-                case_id=cases[code].id if code else None, issuer=issuer, doc_ref=ref,
-                content=content, issued_date=_d(issued), due_date=_d(due),
-                status="done" if done_date else "open", done_date=done_date, assignee=assignee))
-            n_directives += 1
         _register_classified(session, [d for d in classified if d.level > 0])
         # demo users are the staff they are named after
         staff_ids = dict(session.execute(select(Staff.full_name, Staff.id)
@@ -908,8 +914,7 @@ def _add_records(vs: VaultSession, today: date) -> None:
         session.flush()
         search.refresh(session, [c.id for c in cases.values()])
         audit_log.append(session, vs.signer, vs.actor.username, "demo.fill", "records",
-                         cases=len(cases), opinion_requests=n_opinions, directives=n_directives,
-                         documents=n_documents)
+                         cases=len(cases), documents=n_documents)
         uow.commit()
 
 
