@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli import case_commands as k
     from desktop.cli import commands as c
     from desktop.cli import exchange_commands as x
+    from desktop.cli import followup_commands as f
     from desktop.cli import register_commands as r
     from desktop.cli import workflow_commands as w
 
@@ -316,6 +317,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", required=True, help="dd/mm/yyyy")
     p.add_argument("--to", dest="end", required=True, help="dd/mm/yyyy")
     p.add_argument("--unit", default="", help="chỉ đơn vị chủ trì này / only this chairing unit")
+    p.add_argument("--json", action="store_true")
+    p = command(reports, "follow-up", f.cmd_report_follow_up,
+                "theo dõi thực hiện kết luận / follow-up of the conclusions' recommendations")
+    p.add_argument("--from", dest="start", required=True, help="dd/mm/yyyy")
+    p.add_argument("--to", dest="end", required=True, help="dd/mm/yyyy")
+    p.add_argument("--json", action="store_true")
+
+    p = command(cases, "result", f.cmd_case_result,
+                "kết quả của kết luận (số liệu) / the conclusion's figures")
+    p.add_argument("code")
+    for field, option in f.RESULT_OPTIONS:
+        p.add_argument(option, dest=f"result_{field}", metavar="VALUE")
+    p.add_argument("--reason", default="")
+    p.add_argument("--json", action="store_true")
+
+    recs = group("recommendation", "kiến nghị của kết luận / recommendations")
+    p = command(recs, "add", f.cmd_recommendation_add, "ghi kiến nghị / add a recommendation")
+    p.add_argument("code", help="mã hồ sơ / case code")
+    p.add_argument("--kind", required=True,
+                   help="recover_money | recover_land | discipline | referral | policy | other")
+    p.add_argument("--to", default="", help="đơn vị, người thực hiện / who must act")
+    p.add_argument("--content", default="")
+    p.add_argument("--money", help="số tiền kiến nghị thu hồi (đồng)")
+    p.add_argument("--area", help="diện tích đất (m²)")
+    p.add_argument("--due", help="hạn (dd/mm/yyyy)")
+    p.add_argument("--json", action="store_true")
+    p = command(recs, "update", f.cmd_recommendation_update,
+                "ghi tiến độ thực hiện / record a follow-up")
+    p.add_argument("id", type=int)
+    p.add_argument("--date", required=True)
+    p.add_argument("--status", required=True,
+                   help="not_started | in_progress | partly_done | done")
+    p.add_argument("--recovered-money", help="tổng số tiền đã thu đến nay (đồng)")
+    p.add_argument("--recovered-area", help="tổng diện tích đã thu đến nay (m²)")
+    p.add_argument("--note", default="")
+    p = command(recs, "list", f.cmd_recommendation_list, "danh sách kiến nghị / list")
+    p.add_argument("--case")
+    p.add_argument("--as-of", help="tính đến ngày (dd/mm/yyyy)")
     p.add_argument("--json", action="store_true")
 
     cal = group("calendar", "lịch ngày nghỉ / holiday calendar")

@@ -294,6 +294,12 @@ def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: st
         # order rules (workflow.RULES): refused events write nothing
         existing = [EventFact(Stage(e.stage), e.event_date, e.days) for e in live_events(case)]
         validate_event(existing, EventFact(stage, when, days), case.decision_date, date.today())
+        if stage is Stage.CLOSED:
+            # the follow-up closes when every recommendation is settled, or with a reason
+            from desktop.services.recommendations import open_items
+            left = open_items(session, case.id)
+            if left and not note.strip():
+                raise InvalidInput("recommendation.open_items", count=left, code=case.code)
         now = datetime.now()
         event = CaseEvent(case_id=case.id, stage=stage.value, event_date=when, doc_ref=doc_ref,
                           note=note, days=days, recorded_by=vs.actor.username, recorded_at=now)

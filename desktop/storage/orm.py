@@ -289,6 +289,45 @@ class Directive(Base):
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
+class Recommendation(Base):
+    """A recommendation of a conclusion (kiến nghị): what is to be done, by whom, by when;
+    money or land where it has an amount. Followed up by dated updates."""
+
+    __tablename__ = "recommendations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    addressee: Mapped[str] = mapped_column(String(300), default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    amount_money: Mapped[int] = mapped_column(BigInteger, default=0)
+    area_m2: Mapped[float] = mapped_column(Float, default=0.0)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="not_started")
+    recovered_money: Mapped[int] = mapped_column(BigInteger, default=0)  # so far
+    recovered_area_m2: Mapped[float] = mapped_column(Float, default=0.0)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class RecommendationUpdate(Base):
+    """A dated follow-up of a recommendation: status and the total recovered by then."""
+
+    __tablename__ = "recommendation_updates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(
+        ForeignKey("recommendations.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    update_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+    recovered_money: Mapped[int] = mapped_column(BigInteger, default=0)
+    recovered_area_m2: Mapped[float] = mapped_column(Float, default=0.0)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
 class OpinionReminder(Base):
     """A reminder sent about an unanswered request (văn bản đôn đốc)."""
 

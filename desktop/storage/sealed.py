@@ -45,6 +45,8 @@ SPECS: dict[str, Spec] = {spec.model.__tablename__: spec for spec in (
     Spec(orm.Directive, ("issuer", "doc_ref", "content", "assignee", "report_ref"),
          ("case_id", orm.Case)),
     Spec(orm.DirectiveNote, ("note",), ("case_id", orm.Case)),
+    Spec(orm.Recommendation, ("addressee", "content"), ("case_id", orm.Case)),
+    Spec(orm.RecommendationUpdate, ("note",), ("case_id", orm.Case)),
     Spec(orm.DocumentRecord, ("number", "summary", "issuer", "sender", "recipient", "signer",
                               "handler", "note")),
     Spec(orm.DocumentVersion, ("file_name", "note"), ("document_id", orm.DocumentRecord)),

@@ -804,6 +804,30 @@
         <translation>Referred to investigating agencies:</translation>
     </message>
     <message>
+        <source>Kiến nghị</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <source>Đơn vị thực hiện</source>
+        <translation>Who must act</translation>
+    </message>
+    <message>
+        <source>Số tiền, diện tích</source>
+        <translation>Amount, area</translation>
+    </message>
+    <message>
+        <source>Đã thu</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <source>Thêm kiến nghị…</source>
+        <translation>Add a recommendation…</translation>
+    </message>
+    <message>
+        <source>Ghi tiến độ kiến nghị…</source>
+        <translation>Record follow-up…</translation>
+    </message>
+    <message>
         <source>Kết quả</source>
         <translation>Results</translation>
     </message>
@@ -946,6 +970,10 @@
     <message>
         <source>%1 vụ, %2 đối tượng</source>
         <translation>%1 matters, %2 persons</translation>
+    </message>
+    <message>
+        <source>Chọn một kiến nghị trong bảng.</source>
+        <translation>Select a recommendation in the table.</translation>
     </message>
     <message>
         <source>Lịch sử (%1)</source>
@@ -2565,6 +2593,46 @@
     <message>
         <source>Hoàn thành chỉ đạo</source>
         <translation>Directive done</translation>
+    </message>
+    <message>
+        <source>Loại kiến nghị:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Đơn vị, người thực hiện:</source>
+        <translation>Who must act:</translation>
+    </message>
+    <message>
+        <source>Nội dung kiến nghị:</source>
+        <translation>What is recommended:</translation>
+    </message>
+    <message>
+        <source>Số tiền (đồng):</source>
+        <translation>Amount (VND):</translation>
+    </message>
+    <message>
+        <source>Diện tích đất (m²):</source>
+        <translation>Land area (m²):</translation>
+    </message>
+    <message>
+        <source>Thêm kiến nghị</source>
+        <translation>Add a recommendation</translation>
+    </message>
+    <message>
+        <source>Tình trạng:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Tổng số tiền đã thu đến nay (đồng):</source>
+        <translation>Total recovered so far (VND):</translation>
+    </message>
+    <message>
+        <source>Tổng diện tích đã thu đến nay (m²):</source>
+        <translation>Total area recovered so far (m²):</translation>
+    </message>
+    <message>
+        <source>Tiến độ thực hiện kiến nghị</source>
+        <translation>Follow-up of a recommendation</translation>
     </message>
 </context>
 <context>

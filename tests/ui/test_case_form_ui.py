@@ -137,3 +137,45 @@ def test_a_wrong_event_is_corrected_from_the_timeline(qtbot, ctx):
     assert ["15/03/2024", "Công bố quyết định (đã hủy)", "Lý do: Ghi nhầm ngày"] in texts
     assert ["18/03/2024", "Công bố quyết định (đã sửa)", ""] in texts
     assert view.timeline.item(1, 0).font().strikeOut()
+
+
+def test_recommendations_are_added_and_followed_up_in_the_results_tab(qtbot, ctx):
+    from datetime import date
+
+    from desktop.domain.stages import Stage
+
+    def setup(vs):
+        cases.add_case(vs, cases.CaseInput(code="TT-04", title="Thanh tra D",
+                                           decision_date=date(2023, 3, 1)))
+        for stage, day in ((Stage.ANNOUNCED, date(2023, 3, 15)),
+                           (Stage.ONSITE_ENDED, date(2023, 5, 15)),
+                           (Stage.TEAM_REPORT, date(2023, 6, 1)), (Stage.DRAFT, date(2023, 6, 15)),
+                           (Stage.CONCLUDED, date(2023, 7, 1))):
+            cases.add_event(vs, "TT-04", stage, day)
+    _read(ctx, qtbot, setup)
+    page = _page(qtbot, ctx)
+    with qtbot.waitSignal(page.case_view.loaded, timeout=WAIT):
+        page.open_code("TT-04")
+    view = page.case_view
+    view._recommendation("update")   # nothing selected
+    assert "Chọn một kiến nghị" in view.results_message.text()
+    view._recommendation("add")
+    form = view.form
+    form.widgets["to"].setText("UBND tỉnh A")
+    form.widgets["content"].setPlainText("Thu hồi về ngân sách")
+    form.widgets["money"].setText("12,5 tỷ")
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):
+        form.submit()
+    table = view.recommendation_table
+    assert table.rowCount() == 1
+    assert table.item(0, 2).text() == "12.500.000.000 đồng"
+    assert table.item(0, 5).text() == "Chưa thực hiện"
+    table.setCurrentCell(0, 0)
+    view._recommendation("update")
+    form = view.form
+    form.widgets["status"].setCurrentIndex(form.widgets["status"].findData("partly_done"))
+    form.widgets["money"].setText("5 tỷ")
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):
+        form.submit()
+    assert table.item(0, 3).text() == "5.000.000.000 đồng"
+    assert table.item(0, 5).text() == "Đã thực hiện một phần"

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from desktop.domain.addressees import ADDRESSEE_KINDS
 from desktop.domain.dates import parse_date
-from desktop.services import directives, opinion_requests
+from desktop.domain import recommendations as rec
+from desktop.domain.numbers import parse_decimal, parse_money
+from desktop.services import directives, opinion_requests, recommendations
 from desktop.ui.forms import FormDialog
 
 
@@ -21,8 +23,9 @@ from desktop.ui.forms import FormDialog
 class Field:
     name: str
     label: str
-    kind: str = "text"          # text | lines | date | optional_date | kind
+    kind: str = "text"          # text | lines | date | optional_date | kind | choice
     value: str = ""
+    choices: tuple = ()         # (label, value) pairs of a "choice"
 
 
 class FieldsDialog(FormDialog):
@@ -38,6 +41,11 @@ class FieldsDialog(FormDialog):
             if field.kind == "lines":
                 widget = QPlainTextEdit(field.value)
                 widget.setFixedHeight(72)
+            elif field.kind == "choice":
+                widget = QComboBox()
+                for text, value in field.choices:
+                    widget.addItem(text, value)
+                widget.setCurrentIndex(max(0, widget.findData(field.value)))
             elif field.kind == "kind":
                 widget = QComboBox()
                 widget.addItem(QCoreApplication.translate("RegisterForms", "Đoán theo tên"),
@@ -58,7 +66,7 @@ class FieldsDialog(FormDialog):
             kind = self.kinds[name]
             if kind == "lines":
                 out[name] = widget.toPlainText()
-            elif kind == "kind":
+            elif kind in ("kind", "choice"):
                 out[name] = widget.currentData()
             else:
                 out[name] = widget.text().strip()
@@ -117,6 +125,16 @@ _LABELS = {
     "done_date": QT_TRANSLATE_NOOP("RegisterForms", "Ngày hoàn thành:"),
     "report": QT_TRANSLATE_NOOP("RegisterForms", "Văn bản báo cáo kết quả:"),
     "done": QT_TRANSLATE_NOOP("RegisterForms", "Hoàn thành chỉ đạo"),
+    "rec_kind": QT_TRANSLATE_NOOP("RegisterForms", "Loại kiến nghị:"),
+    "rec_to": QT_TRANSLATE_NOOP("RegisterForms", "Đơn vị, người thực hiện:"),
+    "rec_content": QT_TRANSLATE_NOOP("RegisterForms", "Nội dung kiến nghị:"),
+    "rec_money": QT_TRANSLATE_NOOP("RegisterForms", "Số tiền (đồng):"),
+    "rec_area": QT_TRANSLATE_NOOP("RegisterForms", "Diện tích đất (m²):"),
+    "rec_add": QT_TRANSLATE_NOOP("RegisterForms", "Thêm kiến nghị"),
+    "rec_status": QT_TRANSLATE_NOOP("RegisterForms", "Tình trạng:"),
+    "rec_money_done": QT_TRANSLATE_NOOP("RegisterForms", "Tổng số tiền đã thu đến nay (đồng):"),
+    "rec_area_done": QT_TRANSLATE_NOOP("RegisterForms", "Tổng diện tích đã thu đến nay (m²):"),
+    "rec_update": QT_TRANSLATE_NOOP("RegisterForms", "Tiến độ thực hiện kiến nghị"),
 }
 
 
@@ -177,3 +195,41 @@ def finish_directive(ctx, line, parent=None) -> FieldsDialog:
     fields = [Field("date", _l("done_date"), "date", _today()), Field("report", _l("report"))]
     return FieldsDialog(ctx, _l("done"), "directiveDoneForm", fields,
                         lambda vs, v: directives.done(vs, line.id, v["date"], v["report"]), parent)
+
+
+def add_recommendation(ctx, case_code: str, parent=None) -> FieldsDialog:
+    lang = ctx.lang
+    kinds = tuple((rec.label(rec.KINDS, k, lang), k) for k in rec.KINDS)
+    fields = [Field("kind", _l("rec_kind"), "choice", "recover_money", kinds),
+              Field("to", _l("rec_to")), Field("content", _l("rec_content"), "lines"),
+              Field("money", _l("rec_money")), Field("area", _l("rec_area")),
+              Field("due", _l("due"), "optional_date")]
+
+    def work(vs, v):
+        return recommendations.add(vs, case_code, v["kind"], v["to"], v["content"],
+                                   _amount(v["money"], parse_money, int),
+                                   _amount(v["area"], parse_decimal, float), v["due"])
+    return FieldsDialog(ctx, _l("rec_add"), "recommendationForm", fields, work, parent)
+
+
+def update_recommendation(ctx, item, parent=None) -> FieldsDialog:
+    lang = ctx.lang
+    statuses = tuple((rec.label(rec.STATUSES, k, lang), k) for k in rec.STATUSES)
+    fields = [Field("date", _l("day"), "date", _today()),
+              Field("status", _l("rec_status"), "choice", item.status, statuses),
+              Field("money", _l("rec_money_done"), value=str(item.recovered_money or "")),
+              Field("area", _l("rec_area_done"), value=f"{item.recovered_area_m2:g}"
+                    if item.recovered_area_m2 else ""),
+              Field("note", _l("note"))]
+
+    def work(vs, v):
+        return recommendations.update(vs, item.id, v["date"], v["status"],
+                                      _amount(v["money"], parse_money, int),
+                                      _amount(v["area"], parse_decimal, float), v["note"])
+    return FieldsDialog(ctx, _l("rec_update"), "recommendationUpdateForm", fields, work, parent)
+
+
+def _amount(text: str, parse, kind):
+    """A typed amount in Vietnamese notation ("12,5 tỷ"); empty: 0. A bad one raises the
+    parser's own message (shown under the form)."""
+    return kind(parse(text)) if text.strip() else kind(0)

@@ -20,7 +20,8 @@ from desktop.domain import case_fields
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage
-from desktop.services import case_edit, cases, deadlines_service, documents
+from desktop.domain import recommendations as rec_kinds
+from desktop.services import case_edit, cases, deadlines_service, documents, recommendations
 from desktop.services.cases import CaseDetail
 from desktop.ui import errors
 from desktop.ui.context import AppContext
@@ -334,6 +335,23 @@ class CaseView(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.results_form.addRow(title, label)
             self.result_labels[key] = label
+        # the conclusion's recommendations and their follow-up
+        self.recommendation_table = table("caseRecommendations", [
+            self.tr("Kiến nghị"), self.tr("Đơn vị thực hiện"), self.tr("Số tiền, diện tích"),
+            self.tr("Đã thu"), self.tr("Hạn"), self.tr("Tình trạng")], stretch=(0, 1))
+        self.recommendation_table.setMinimumHeight(140)
+        self.results_form.addRow(self.recommendation_table)
+        buttons = QHBoxLayout()
+        for key, text in (("add", self.tr("Thêm kiến nghị…")),
+                          ("update", self.tr("Ghi tiến độ kiến nghị…"))):
+            button = QPushButton(text)
+            button.setObjectName(f"recommendation_{key}")
+            button.clicked.connect(lambda _c=False, k=key: self._recommendation(k))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.results_form.addRow(buttons)
+        self.results_message = error_label("resultsMessage")
+        self.results_form.addRow(self.results_message)
         scroll.setWidget(page)
         self.tabs.addTab(scroll, self.tr("Kết quả"))
 
@@ -365,7 +383,8 @@ class CaseView(QWidget):
             found = deadlines_service.for_case(vs, code, today)
             control.check()
             changes = case_edit.history(vs, code, audited=False)  # get_case audited the read
-            return detail, found, documents.list_documents(vs, code), changes
+            items = recommendations.list_for(vs, code, audited=False)
+            return detail, found, documents.list_documents(vs, code), changes, items
 
         handle = self.ctx.db(work, lambda result: self._loaded(gen, result),
                              lambda exc: self._failed(gen, exc), cancelled=lambda: self._idle(gen))
@@ -386,7 +405,7 @@ class CaseView(QWidget):
         self.add_button.setEnabled(True)
         self._adding = False
         for widget in (self.timeline, self.deadline_table, self.team_table, self.opinion_table,
-                       self.directive_table, self.history_table):
+                       self.directive_table, self.history_table, self.recommendation_table):
             widget.setRowCount(0)
         self.documents_panel.clear()
         for label in (self.code_label, self.title_label, self.facts_label, self.explanation,
@@ -416,7 +435,7 @@ class CaseView(QWidget):
         if gen != self._gen:
             return
         self.busy.hide()
-        detail, deadlines, document_rows, changes = result
+        detail, deadlines, document_rows, changes, items = result
         self.detail = detail
         self.deadlines = sorted(deadlines, key=lambda d: (STATE_ORDER[d.state], d.due))
         lang = self.ctx.lang
@@ -437,6 +456,7 @@ class CaseView(QWidget):
         self._show_opinions(detail)
         self.documents_panel.show_case(row.code, row.level, document_rows)
         self._show_results(detail)
+        self._show_recommendations(items)
         self._show_history(changes)
         self._preselect_next_stage(row.stage)
         self.stack.setCurrentWidget(self.content)
@@ -630,6 +650,44 @@ class CaseView(QWidget):
             return
         self.event_error.setText(errors.describe(exc, self.ctx.lang))
         self.event_error.show()
+
+    def _show_recommendations(self, items) -> None:
+        lang = self.ctx.lang
+        self.recommendation_items = list(items)
+        rows = []
+        for i in items:
+            amount = [self.tr("%1 đồng").replace("%1", number(i.amount_money))] if i.amount_money else []
+            if i.area_m2:
+                amount.append(self.tr("%1 m²").replace("%1", number(i.area_m2)))
+            recovered = [self.tr("%1 đồng").replace("%1", number(i.recovered_money))] \
+                if i.recovered_money else []
+            if i.recovered_area_m2:
+                recovered.append(self.tr("%1 m²").replace("%1", number(i.recovered_area_m2)))
+            rows.append([" – ".join(p for p in (rec_kinds.label(rec_kinds.KINDS, i.kind, lang),
+                                                i.content) if p),
+                         i.addressee, ", ".join(amount), ", ".join(recovered), dmy(i.due),
+                         rec_kinds.label(rec_kinds.STATUSES, i.status, lang)])
+        fill(self.recommendation_table, rows)
+
+    def _recommendation(self, action: str) -> None:
+        """Add a recommendation, or record the follow-up of the selected one."""
+        if self.detail is None or self.ctx.is_locked:
+            return
+        from desktop.ui.dialogs import register_forms as forms
+        row = self.recommendation_table.currentRow()
+        items = getattr(self, "recommendation_items", [])
+        if action == "add":
+            dialog = forms.add_recommendation(self.ctx, self.detail.row.code, parent=self)
+        elif 0 <= row < len(items):
+            dialog = forms.update_recommendation(self.ctx, items[row], parent=self)
+        else:
+            self.results_message.setText(self.tr("Chọn một kiến nghị trong bảng."))
+            self.results_message.show()
+            return
+        self.results_message.hide()
+        self.form = dialog
+        dialog.accepted.connect(lambda: self._edited(self.detail.row.code))
+        dialog.open()
 
     def _show_history(self, changes) -> None:
         lang = self.ctx.lang

@@ -1,0 +1,91 @@
+"""hoso case result, hoso recommendation add|update|list, hoso report follow-up: the
+conclusion's figures, its recommendations and their follow-up."""
+
+from desktop.cli import print_json
+from desktop.cli.commands import _float, _int, clip, headers, table, vault_session
+from desktop.cli.passwords import say
+from desktop.domain import recommendations as rec
+from desktop.domain.dates import format_date, parse_date
+from desktop.services import case_edit, recommendations
+
+RESULT_OPTIONS = (("violation_money", "--violation-money"), ("violation_land_m2", "--violation-land"),
+                  ("recovery_money", "--recovery-money"), ("recovery_land_m2", "--recovery-land"),
+                  ("disciplined_orgs", "--disciplined-orgs"),
+                  ("disciplined_persons", "--disciplined-persons"),
+                  ("referral_cases", "--referral-cases"), ("referral_persons", "--referral-persons"))
+
+
+def cmd_case_result(args) -> None:
+    changes = {field: value for field, _option in RESULT_OPTIONS
+               if (value := getattr(args, f"result_{field}", None)) is not None}
+    with vault_session(args) as vs:
+        done = case_edit.edit_case(vs, args.code, changes, args.reason)
+    if args.json:
+        print_json([c.to_json() for c in done])
+    elif not done:
+        say("case.no_change", args.lang, code=args.code)
+    else:
+        from desktop.domain import case_fields
+        say("case.edited", args.lang, code=args.code,
+            fields=", ".join(case_fields.label(c.field, args.lang) for c in done))
+
+
+def cmd_recommendation_add(args) -> None:
+    with vault_session(args) as vs:
+        new_id = recommendations.add(vs, args.code, args.kind, args.to, args.content,
+                                     _int(args.money, "--money"), _float(args.area, "--area"),
+                                     parse_date(args.due) if args.due else None)
+    if args.json:
+        print_json({"id": new_id})
+    else:
+        say("recommendation.added", args.lang, id=new_id, code=args.code)
+
+
+def cmd_recommendation_update(args) -> None:
+    with vault_session(args) as vs:
+        recommendations.update(
+            vs, args.id, parse_date(args.date), args.status,
+            _int(args.recovered_money, "--recovered-money") if args.recovered_money else None,
+            _float(args.recovered_area, "--recovered-area") if args.recovered_area else None,
+            args.note)
+    say("recommendation.updated", args.lang, id=args.id)
+
+
+def cmd_recommendation_list(args) -> None:
+    with vault_session(args) as vs:
+        items = recommendations.list_for(vs, args.case,
+                                         parse_date(args.as_of) if args.as_of else None)
+    if args.json:
+        print_json([i.to_json(args.lang) for i in items])
+        return
+    lang = args.lang
+    table([(i.id, i.case_code, rec.label(rec.KINDS, i.kind, lang), clip(i.addressee, 28),
+            _money(i.amount_money, lang), _money(i.recovered_money, lang),
+            _money(i.outstanding_money, lang), format_date(i.due),
+            rec.label(rec.STATUSES, i.status, lang)) for i in items],
+          headers(lang, ["Số", "Hồ sơ", "Loại", "Đơn vị thực hiện", "Kiến nghị (đ)", "Đã thu (đ)",
+                         "Còn lại (đ)", "Hạn", "Tình trạng"],
+                  ["#", "Case", "Kind", "Addressee", "Recommended", "Recovered", "Outstanding",
+                   "Due", "Status"]))
+
+
+def cmd_report_follow_up(args) -> None:
+    with vault_session(args) as vs:
+        lines = recommendations.follow_up(vs, parse_date(args.start), parse_date(args.end))
+    if args.json:
+        print_json([line.to_json(args.lang) for line in lines])
+        return
+    lang = args.lang
+    table([(line.case_code, clip(line.title, 44), format_date(line.concluded),
+            f"{line.settled}/{len(line.items)}", _money(line.recommended_money, lang),
+            _money(line.recovered_money, lang), _money(line.outstanding_money, lang))
+           for line in lines],
+          headers(lang, ["Hồ sơ", "Tên cuộc thanh tra", "Kết luận", "Kiến nghị xong",
+                         "Kiến nghị thu (đ)", "Đã thu (đ)", "Còn phải thu (đ)"],
+                  ["Case", "Title", "Concluded", "Done", "Recommended", "Recovered",
+                   "Outstanding"]))
+
+
+def _money(value: int, lang: str) -> str:
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "vi" else text
