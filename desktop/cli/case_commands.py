@@ -46,3 +46,39 @@ def cmd_case_event_fix(args) -> None:
     else:
         say("case.event_voided" if fixed is None else "case.event_fixed", args.lang,
             id=args.event_id, code=args.code)
+
+
+def cmd_case_team(args) -> None:
+    from desktop.services import case_team
+    lang = args.lang
+    with vault_session(args) as vs:
+        if args.action:
+            if not args.name or not args.since:
+                from desktop.domain.errors import InvalidInput
+                raise InvalidInput("input.required", field="NAME --from DD/MM/YYYY")
+            since = parse_date(args.since)
+            if args.action == "add":
+                role = cases_parse_role(args.role)
+                case_team.add_member(vs, args.code, args.name, role, since)
+            elif args.action == "remove":
+                case_team.remove_member(vs, args.code, args.name, since)
+            else:
+                case_team.replace_leader(vs, args.code, args.name, since)
+        members = case_team.team(vs, args.code)
+    if args.json:
+        print_json([m.to_json() for m in members])
+        return
+    if args.action:
+        say("team.changed", lang, code=args.code)
+    table([(m.name, m.role.label(lang), _d(m.since), _d(m.until)) for m in members],
+          headers(lang, ["Họ tên", "Vai trò", "Từ ngày", "Đến ngày"],
+                  ["Name", "Role", "From", "To"]))
+
+
+def cases_parse_role(text):
+    from desktop.services.cases import parse_team
+    return parse_team([f"x:{text or 'member'}"])[0][1]
+
+
+def _d(day) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""

@@ -188,6 +188,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True, help="lý do / reason")
     p.add_argument("--json", action="store_true")
 
+    p = command(cases, "team", k.cmd_case_team,
+                "đoàn thanh tra: xem, thêm, rút, thay trưởng đoàn / the team over time")
+    p.add_argument("code")
+    p.add_argument("action", nargs="?", choices=["add", "remove", "leader"])
+    p.add_argument("name", nargs="?", metavar="NAME")
+    p.add_argument("--from", dest="since", help="có hiệu lực từ ngày (dd/mm/yyyy)")
+    p.add_argument("--role", default="member", help="member | deputy | secretary (add)")
+    p.add_argument("--json", action="store_true")
+
     p = command(cases, "history", k.cmd_case_history,
                 "lịch sử thay đổi của hồ sơ / the case's change history")
     p.add_argument("code")

@@ -41,8 +41,15 @@ FIELDS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# changed through their own commands, shown in the same history
+HISTORY_ONLY: dict[str, tuple[str, str, str]] = {
+    "team": ("text", "Đoàn thanh tra", "Inspection team"),
+    "decision_event": ("text", "Sự kiện quyết định", "Decision event"),
+}
+
+
 def label(field: str, lang: str = "vi") -> str:
-    _kind, vi, en = FIELDS[field]
+    _kind, vi, en = FIELDS.get(field) or HISTORY_ONLY[field]
     return vi if lang == "vi" else en
 
 
@@ -84,7 +91,7 @@ def shown(field: str, raw: str, lang: str = "vi") -> str:
     """A canonical value for people: dd/mm/yyyy, labels of choices, grouped numbers."""
     if raw == "":
         return ""
-    kind = FIELDS[field][0]
+    kind = (FIELDS.get(field) or HISTORY_ONLY[field])[0]
     if kind == "date":
         return date.fromisoformat(raw).strftime("%d/%m/%Y")
     if kind == "level":

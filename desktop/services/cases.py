@@ -111,6 +111,7 @@ class CaseDetail:
     directives: list[dict]
     documents: list[dict]
     results: dict
+    team_history: list = field(default_factory=list)  # every membership, with its dates
 
     def to_json(self) -> dict:
         data = self.row.to_json()
@@ -121,6 +122,7 @@ class CaseDetail:
             "complexity": self.complexity, "chaired_by": self.chaired_by,
             "supervisor": self.supervisor,
             "team": [{"name": name, "role": role.value} for name, role in self.team],
+            "team_history": self.team_history,
             "events": [e.to_json() for e in self.events],
             "opinion_requests": self.opinions, "directives": self.directives,
             "documents": self.documents, "results": self.results,
@@ -324,13 +326,10 @@ def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: st
 def team_follows_level(session: Session, case: Case) -> None:
     """A case raised above Thường takes its team into its sealed record (no names left in
     team_members); one lowered to Thường gets its team rows back."""
-    if case.level > Level.THUONG and case.team:
-        sealed.extra(case)["team"] = [[m.staff.full_name, m.role] for m in case.team]
-        case.team.clear()
-        sealed.mark(session, case)
-    elif case.level == Level.THUONG and sealed.extra(case).get("team"):
-        for name, role in sealed.extra(case).pop("team"):
-            session.add(TeamMember(case_id=case.id, staff_id=_staff_id(session, name), role=role))
+    from desktop.services import case_team
+    if (case.level > Level.THUONG and case.team) or (
+            case.level == Level.THUONG and sealed.extra(case).get("team")):
+        case_team.store(session, case, case_team.memberships(case))
 
 
 def live_events(case: Case) -> list[CaseEvent]:
@@ -481,6 +480,8 @@ def load_case(vs: VaultSession, session: Session, code: str, load: bool = False)
 
 
 def _detail(session: Session, case: Case, clearance: int = Level.TUYET_MAT) -> CaseDetail:
+    from desktop.services.case_team import memberships
+    members = memberships(case)
     opinions = [{"addressee": o.addressee, "kind": o.addressee_kind, "subject": o.subject,
                  "doc": o.doc_ref, "sent": _iso(o.sent_date), "due": _iso(o.due_date),
                  "answered": _iso(o.answered_date)}
@@ -509,8 +510,8 @@ def _detail(session: Session, case: Case, clearance: int = Level.TUYET_MAT) -> C
         inspecting_level=InspectingLevel(case.inspecting_level), complexity=case.complexity,
         chaired_by=case.chaired_by.name if case.chaired_by else "",
         supervisor=case.supervisor.full_name if case.supervisor else "",
-        team=[(m.staff.full_name, TeamRole(m.role)) for m in case.team] +
-             [(name, TeamRole(role)) for name, role in sealed.extra(case).get("team", [])],
+        team=[(m.name, m.role) for m in members if m.until is None or m.until >= date.today()],
+        team_history=[m.to_json() for m in members],
         events=[_event_info(e) for e in case.events], opinions=opinions, directives=directives,
         documents=documents, results=results)
 

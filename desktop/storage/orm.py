@@ -207,6 +207,10 @@ class TeamMember(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     role: Mapped[str] = mapped_column(String(20), default="member")
+    # membership dates (None: from the start / still on the team); a replaced leader keeps
+    # their row with its end date
+    from_date: Mapped[date | None] = mapped_column(Date)
+    to_date: Mapped[date | None] = mapped_column(Date)
     case: Mapped[Case] = relationship(back_populates="team")
     staff: Mapped[Staff] = relationship()
 

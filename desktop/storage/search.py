@@ -69,7 +69,7 @@ def refresh(session: Session, case_ids: Iterable[int]) -> None:
             parts = list(row[3:])
             if level > 0 or blob is not None:
                 opened = keys.open("cases", case_id, blob) or {}
-                parts += [name for name, _role in (opened.get(sealed.EXTRA) or {}).get("team", [])]
+                parts += [entry[0] for entry in (opened.get(sealed.EXTRA) or {}).get("team", [])]
                 level = max(level, keys.level_of(blob))
                 hidden.append((case_id, sealed_body(keys, level, body(parts))))
             else:

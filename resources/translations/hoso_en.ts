@@ -736,6 +736,26 @@
         <translation>Role</translation>
     </message>
     <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Thêm thành viên…</source>
+        <translation>Add a member…</translation>
+    </message>
+    <message>
+        <source>Thay trưởng đoàn…</source>
+        <translation>Replace the leader…</translation>
+    </message>
+    <message>
+        <source>Rút khỏi đoàn…</source>
+        <translation>Take off the team…</translation>
+    </message>
+    <message>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
@@ -2633,6 +2653,30 @@
     <message>
         <source>Tiến độ thực hiện kiến nghị</source>
         <translation>Follow-up of a recommendation</translation>
+    </message>
+    <message>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Vai trò:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Có hiệu lực từ ngày:</source>
+        <translation>Effective from:</translation>
+    </message>
+    <message>
+        <source>Thêm thành viên đoàn</source>
+        <translation>Add a team member</translation>
+    </message>
+    <message>
+        <source>Thay trưởng đoàn</source>
+        <translation>Replace the team leader</translation>
+    </message>
+    <message>
+        <source>Rút khỏi đoàn</source>
+        <translation>Take off the team</translation>
     </message>
 </context>
 <context>

@@ -179,3 +179,24 @@ def test_recommendations_are_added_and_followed_up_in_the_results_tab(qtbot, ctx
         form.submit()
     assert table.item(0, 3).text() == "5.000.000.000 đồng"
     assert table.item(0, 5).text() == "Đã thực hiện một phần"
+
+
+def test_the_team_changes_from_the_information_tab(qtbot, ctx):
+    from desktop.domain.stages import TeamRole
+    _read(ctx, qtbot, lambda vs: cases.add_case(vs, cases.CaseInput(
+        code="TT-05", title="Thanh tra E", team=[("Nguyễn Văn An", TeamRole.LEADER)])))
+    page = _page(qtbot, ctx)
+    with qtbot.waitSignal(page.case_view.loaded, timeout=WAIT):
+        page.open_code("TT-05")
+    view = page.case_view
+    view._team("leader")
+    form = view.form
+    form.widgets["name"].setText("Trần Bình")
+    form.widgets["since"].setText("01/04/2024")
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):
+        form.submit()
+    rows = [[view.team_table.item(r, c).text() for c in range(4)]
+            for r in range(view.team_table.rowCount())]
+    assert rows == [["Nguyễn Văn An", "Trưởng đoàn", "", "31/03/2024"],
+                    ["Trần Bình", "Trưởng đoàn", "01/04/2024", ""]]
+    assert view.tabs.tabText(view.history_tab) == "Lịch sử (1)"

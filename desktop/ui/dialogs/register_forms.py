@@ -135,6 +135,12 @@ _LABELS = {
     "rec_money_done": QT_TRANSLATE_NOOP("RegisterForms", "Tổng số tiền đã thu đến nay (đồng):"),
     "rec_area_done": QT_TRANSLATE_NOOP("RegisterForms", "Tổng diện tích đã thu đến nay (m²):"),
     "rec_update": QT_TRANSLATE_NOOP("RegisterForms", "Tiến độ thực hiện kiến nghị"),
+    "member": QT_TRANSLATE_NOOP("RegisterForms", "Họ và tên:"),
+    "role": QT_TRANSLATE_NOOP("RegisterForms", "Vai trò:"),
+    "effective": QT_TRANSLATE_NOOP("RegisterForms", "Có hiệu lực từ ngày:"),
+    "team_add": QT_TRANSLATE_NOOP("RegisterForms", "Thêm thành viên đoàn"),
+    "team_leader": QT_TRANSLATE_NOOP("RegisterForms", "Thay trưởng đoàn"),
+    "team_remove": QT_TRANSLATE_NOOP("RegisterForms", "Rút khỏi đoàn"),
 }
 
 
@@ -233,3 +239,23 @@ def _amount(text: str, parse, kind):
     """A typed amount in Vietnamese notation ("12,5 tỷ"); empty: 0. A bad one raises the
     parser's own message (shown under the form)."""
     return kind(parse(text)) if text.strip() else kind(0)
+
+
+def team_change(ctx, case_code: str, action: str, name: str = "", parent=None) -> FieldsDialog:
+    """add: a member with a role; leader: a new leader; remove: `name` leaves."""
+    from desktop.domain.stages import TeamRole
+    from desktop.services import case_team
+    fields = [Field("name", _l("member"), value=name)]
+    if action == "add":
+        roles = tuple((r.label(ctx.lang), r.value) for r in TeamRole if r is not TeamRole.LEADER)
+        fields.append(Field("role", _l("role"), "choice", TeamRole.MEMBER.value, roles))
+    fields.append(Field("since", _l("effective"), "date", _today()))
+
+    def work(vs, v):
+        if action == "add":
+            return case_team.add_member(vs, case_code, v["name"], TeamRole(v["role"]), v["since"])
+        if action == "leader":
+            return case_team.replace_leader(vs, case_code, v["name"], v["since"])
+        return case_team.remove_member(vs, case_code, v["name"], v["since"])
+    return FieldsDialog(ctx, _l(f"team_{action}"), f"team{action.title()}Form", fields, work,
+                        parent)

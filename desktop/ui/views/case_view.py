@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLay
 from desktop.domain import case_fields
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.levels import Level
-from desktop.domain.stages import Stage
+from desktop.domain.stages import Stage, TeamRole
 from desktop.domain import recommendations as rec_kinds
 from desktop.services import case_edit, cases, deadlines_service, documents, recommendations
 from desktop.services.cases import CaseDetail
@@ -280,8 +280,20 @@ class CaseView(QWidget):
             self.general_labels[key] = label
         layout.addLayout(self.general)
         layout.addWidget(QLabel(self.tr("Đoàn thanh tra:")))
-        self.team_table = table("caseTeam", [self.tr("Họ và tên"), self.tr("Vai trò")], stretch=(0,))
+        self.team_table = table("caseTeam", [self.tr("Họ và tên"), self.tr("Vai trò"),
+                                             self.tr("Từ ngày"), self.tr("Đến ngày")],
+                                stretch=(0,))
         layout.addWidget(self.team_table, 1)
+        buttons = QHBoxLayout()
+        for key, text in (("add", self.tr("Thêm thành viên…")),
+                          ("leader", self.tr("Thay trưởng đoàn…")),
+                          ("remove", self.tr("Rút khỏi đoàn…"))):
+            button = QPushButton(text)
+            button.setObjectName(f"team_{key}")
+            button.clicked.connect(lambda _c=False, k=key: self._team(k))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.tabs.addTab(page, self.tr("Thông tin"))
 
     def _build_opinions_tab(self) -> None:
@@ -546,7 +558,14 @@ class CaseView(QWidget):
                   "inspecting": detail.inspecting_level.label(lang)}
         for key, label in self.general_labels.items():
             label.setText(values.get(key) or "—")
-        fill(self.team_table, [[name, role.label(lang)] for name, role in detail.team])
+        # every membership, with its dates; former members in grey
+        today = self.as_of or date.today()
+        members = detail.team_history
+        self.team_members = members
+        fill(self.team_table, [[m["name"], TeamRole(m["role"]).label(lang),
+                                iso_dmy(m["from"]), iso_dmy(m["to"])] for m in members],
+             colors=[GREY if m["to"] and date.fromisoformat(m["to"]) < today else None
+                     for m in members])
 
     def _show_opinions(self, detail: CaseDetail) -> None:
         today = self.as_of or date.today()
@@ -668,6 +687,23 @@ class CaseView(QWidget):
                          i.addressee, ", ".join(amount), ", ".join(recovered), dmy(i.due),
                          rec_kinds.label(rec_kinds.STATUSES, i.status, lang)])
         fill(self.recommendation_table, rows)
+
+    def _team(self, action: str) -> None:
+        """Add a member, replace the leader, or take the selected member off the team."""
+        if self.detail is None or self.ctx.is_locked:
+            return
+        from desktop.ui.dialogs import register_forms as forms
+        name = ""
+        if action == "remove":
+            row = self.team_table.currentRow()
+            members = getattr(self, "team_members", [])
+            if not 0 <= row < len(members) or members[row]["to"]:
+                return
+            name = members[row]["name"]
+        dialog = forms.team_change(self.ctx, self.detail.row.code, action, name, parent=self)
+        self.form = dialog
+        dialog.accepted.connect(lambda: self._edited(self.detail.row.code))
+        dialog.open()
 
     def _recommendation(self, action: str) -> None:
         """Add a recommendation, or record the follow-up of the selected one."""
