@@ -43,5 +43,18 @@ def hoso():
     return run_hoso
 
 
+def admin_cli(path):
+    """A new vault at `path` and a function running `hoso --vault path … --password-stdin`
+    as its administrator, which asserts success and returns the output."""
+    pw = PASSWORD + "\n"
+    assert run_hoso(["init", path, "--admin", "admin", "--password-stdin"], pw).returncode == 0
+
+    def run(*args):
+        result = run_hoso(["--vault", path, *args, "--password-stdin"], pw)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+    return run
+
+
 def files_under(path: Path):
     return [p for p in Path(path).rglob("*") if p.is_file()]

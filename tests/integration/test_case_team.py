@@ -9,7 +9,7 @@ import pytest
 from desktop.domain.errors import HosoError, NotFound
 from desktop.domain.stages import TeamRole
 from desktop.services import case_edit, case_team, cases
-from tests.conftest import PASSWORD, run_hoso
+from tests.conftest import PASSWORD, admin_cli
 
 
 def test_members_join_leave_and_the_leader_is_replaced(vault):
@@ -43,13 +43,7 @@ def test_members_join_leave_and_the_leader_is_replaced(vault):
 
 def test_the_command_line_changes_the_team(tmp_path):
     path = tmp_path / "vault"
-    pw = PASSWORD + "\n"
-    assert run_hoso(["init", path, "--admin", "admin", "--password-stdin"], pw).returncode == 0
-
-    def hoso(*args):
-        result = run_hoso(["--vault", path, *args, "--password-stdin"], pw)
-        assert result.returncode == 0, result.stderr
-        return result.stdout
+    hoso = admin_cli(path)
 
     hoso("case", "add", "--code", "C-1", "--title", "A", "--level", "Mật",
          "--team", "Nguyễn Văn An:trưởng đoàn")

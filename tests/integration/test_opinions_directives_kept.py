@@ -14,7 +14,7 @@ from desktop.domain.errors import InvalidInput, PermissionDenied
 from desktop.domain.levels import Level, Role
 from desktop.services import (audit_log, cases, directives, opinion_requests, opinions_directives,
                               users, vault_service)
-from tests.conftest import PASSWORD, run_hoso
+from tests.conftest import admin_cli
 
 AS_OF = date(2024, 6, 30)
 
@@ -96,13 +96,7 @@ def test_classified_case_rows_are_sealed_and_clearance_holds(vault):
 
 def test_the_command_line_keeps_the_register(tmp_path):
     path = tmp_path / "vault"
-    pw = PASSWORD + "\n"
-    assert run_hoso(["init", path, "--admin", "admin", "--password-stdin"], pw).returncode == 0
-
-    def hoso(*args):
-        result = run_hoso(["--vault", path, *args, "--password-stdin"], pw)
-        assert result.returncode == 0, result.stderr
-        return result.stdout
+    hoso = admin_cli(path)
 
     hoso("case", "add", "--code", "C-1", "--title", "Thanh tra A", "--decision-date", "10/01/2024")
     sent = json.loads(hoso("opinion", "send", "--case", "C-1", "--to", "Bộ Tài chính", "--to",

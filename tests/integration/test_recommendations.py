@@ -12,7 +12,7 @@ from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage
 from desktop.services import cases, recommendations
-from tests.conftest import PASSWORD, run_hoso
+from tests.conftest import admin_cli
 
 
 def _concluded(vault, code="R-1", level=Level.THUONG):
@@ -73,13 +73,7 @@ def test_closing_with_open_items_needs_a_reason_and_the_items_are_sealed(vault):
 
 def test_the_command_line_keeps_recommendations_and_reports_follow_up(tmp_path):
     path = tmp_path / "vault"
-    pw = PASSWORD + "\n"
-    assert run_hoso(["init", path, "--admin", "admin", "--password-stdin"], pw).returncode == 0
-
-    def hoso(*args):
-        result = run_hoso(["--vault", path, *args, "--password-stdin"], pw)
-        assert result.returncode == 0, result.stderr
-        return result.stdout
+    hoso = admin_cli(path)
 
     hoso("case", "add", "--code", "C-1", "--title", "Thanh tra A", "--decision-date", "01/03/2023")
     for stage, day in (("announced", "15/03/2023"), ("onsite_ended", "15/05/2023"),
