@@ -80,6 +80,11 @@ def cmd_export(args) -> None:
                 raise InvalidInput("input.required", field="--year")
             as_of = parse_date(args.as_of) if args.as_of else None
             result = exporter.export_plan(vs, out, args.year, args.reason, args.lang, as_of)
+        elif args.kind == "follow-up":
+            if not args.start or not args.end:
+                raise InvalidInput("input.required", field="--from / --to")
+            result = exporter.export_follow_up(vs, out, parse_date(args.start), parse_date(args.end),
+                                      args.reason, args.lang)
         else:
             if not args.start or not args.end:
                 raise InvalidInput("input.required", field="--from / --to")

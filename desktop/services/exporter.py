@@ -9,6 +9,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from desktop.domain import recommendations as rec
 from desktop.domain.dates import parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
@@ -16,7 +17,7 @@ from desktop.domain.messages import MESSAGES
 from desktop.domain.stages import Basis, Stage
 from desktop.exchange.excel.writer import (Column, Manifest, classified_file_name, row_hash,
                                            write_period_report, write_register)
-from desktop.services import audit_log, deadlines_service, plans, report
+from desktop.services import audit_log, deadlines_service, plans, recommendations, report
 from desktop.services.context import VaultSession
 from desktop.storage import sealed
 
@@ -191,6 +192,46 @@ def export_report(vs: VaultSession, path: Path, start: date, end: date, unit: st
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+def export_follow_up(vs: VaultSession, path: Path, start: date, end: date, reason: str = "",
+                     lang: str = "vi") -> ExportResult:
+    lines = recommendations.follow_up(vs, start, end)
+    level = _max_level(vs, {line.case_code for line in lines})
+    _require_reason(level, reason)
+    target = classified_file_name(Path(path), level.label_vi.upper()) if level else Path(path)
+    columns = [Column("case", _t(lang, "Mã hồ sơ", "Case"), "text", 16),
+               Column("title", _t(lang, "Tên cuộc thanh tra", "Inspection"), "text", 36),
+               Column("concluded", _t(lang, "Ngày kết luận", "Concluded"), "date", 12),
+               Column("kind", _t(lang, "Loại kiến nghị", "Kind"), "text", 22),
+               Column("content", _t(lang, "Nội dung kiến nghị", "Recommendation"), "text", 40),
+               Column("addressee", _t(lang, "Đơn vị thực hiện", "Who must act"), "text", 24),
+               Column("amount", _t(lang, "Kiến nghị thu hồi (đồng)", "Recommended (VND)"),
+                      "money", 18),
+               Column("recovered", _t(lang, "Đã thu hồi (đồng)", "Recovered (VND)"), "money", 18),
+               Column("outstanding", _t(lang, "Còn phải thu (đồng)", "Outstanding (VND)"),
+                      "money", 18),
+               Column("area", _t(lang, "Đất kiến nghị thu hồi (m²)", "Land recommended (m²)"),
+                      "area", 14),
+               Column("area_done", _t(lang, "Đất đã thu hồi (m²)", "Land recovered (m²)"),
+                      "area", 14),
+               Column("due", _t(lang, "Hạn", "Due"), "date", 12),
+               Column("status", _t(lang, "Tình trạng", "Status"), "text", 20)]
+    rows = [(line.case_code, line.title, line.concluded, rec.label(rec.KINDS, i.kind, lang),
+             i.content, i.addressee, i.amount_money, i.recovered_money, i.outstanding_money,
+             i.area_m2, i.recovered_area_m2, i.due, rec.label(rec.STATUSES, i.status, lang))
+            for line in lines for i in line.items]
+    period = f"{start.strftime('%d/%m/%Y')} – {end.strftime('%d/%m/%Y')}"
+    count = write_register(
+        target, title=_t(lang, "THEO DÕI THỰC HIỆN KẾT LUẬN THANH TRA",
+                         "FOLLOW-UP OF INSPECTION CONCLUSIONS"),
+        subtitle=_t(lang, "Kỳ ", "Period ") + period, columns=columns, rows=rows,
+        level_label=level.label_vi.upper() if level else None,
+        sheet_name=_t(lang, "Theo dõi kết luận", "Follow-up"), lang=lang)
+    with vs.uow() as uow:
+        _audit(vs, uow, "export.follow_up", target, count, level, reason)
+        uow.commit()
+    return ExportResult(target, count, Level(level))
+
 
 def _require_reason(level: Level, reason: str) -> None:
     if level > Level.THUONG and not (reason or "").strip():

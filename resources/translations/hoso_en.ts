@@ -2842,6 +2842,26 @@
         <translation>Quarter</translation>
     </message>
     <message>
+        <source>Ngày kết luận</source>
+        <translation>Concluded</translation>
+    </message>
+    <message>
+        <source>Kiến nghị đã xong</source>
+        <translation>Recommendations done</translation>
+    </message>
+    <message>
+        <source>Kiến nghị thu hồi (đồng)</source>
+        <translation>Recommended (VND)</translation>
+    </message>
+    <message>
+        <source>Đã thu hồi (đồng)</source>
+        <translation>Recovered (VND)</translation>
+    </message>
+    <message>
+        <source>Còn phải thu (đồng)</source>
+        <translation>Outstanding (VND)</translation>
+    </message>
+    <message>
         <source>Báo cáo sơ kết, tổng kết</source>
         <translation>Interim and year-end review</translation>
     </message>
@@ -2884,6 +2904,10 @@
     <message>
         <source>Kế hoạch chưa triển khai (%1)</source>
         <translation>Plan items not started (%1)</translation>
+    </message>
+    <message>
+        <source>Theo dõi thực hiện kết luận (%1)</source>
+        <translation>Follow-up of conclusions (%1)</translation>
     </message>
     <message>
         <source>Số cuộc thanh tra đã triển khai</source>

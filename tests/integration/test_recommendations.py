@@ -91,3 +91,11 @@ def test_the_command_line_keeps_recommendations_and_reports_follow_up(tmp_path):
         "C-1", 5_000_000_000, 7_500_000_000)
     detail = json.loads(hoso("case", "show", "C-1", "--json"))
     assert detail["results"]["violation_money"] == 20_000_000_000
+    # the same as a workbook a leader can open
+    hoso("export", "follow-up", tmp_path / "theo-doi.xlsx", "--from", "01/01/2024", "--to",
+         "30/06/2024")
+    from openpyxl import load_workbook
+    sheet = load_workbook(tmp_path / "theo-doi.xlsx").active
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert "THEO DÕI THỰC HIỆN KẾT LUẬN THANH TRA" in values
+    assert {"C-1", 12_500_000_000, 5_000_000_000, 7_500_000_000, "Đã thực hiện một phần"} <= set(values)

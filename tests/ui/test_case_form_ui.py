@@ -200,3 +200,34 @@ def test_the_team_changes_from_the_information_tab(qtbot, ctx):
     assert rows == [["Nguyễn Văn An", "Trưởng đoàn", "", "31/03/2024"],
                     ["Trần Bình", "Trưởng đoàn", "01/04/2024", ""]]
     assert view.tabs.tabText(view.history_tab) == "Lịch sử (1)"
+
+
+def test_the_review_page_shows_the_follow_up_of_conclusions(qtbot, ctx):
+    from datetime import date
+
+    from desktop.domain.stages import Stage
+    from desktop.services import recommendations
+    from desktop.ui.views.review import ReviewPage
+
+    def setup(vs):
+        cases.add_case(vs, cases.CaseInput(code="TT-06", title="Thanh tra F",
+                                           decision_date=date(2023, 3, 1)))
+        for stage, day in ((Stage.ANNOUNCED, date(2023, 3, 15)),
+                           (Stage.ONSITE_ENDED, date(2023, 5, 15)),
+                           (Stage.TEAM_REPORT, date(2023, 6, 1)), (Stage.DRAFT, date(2023, 6, 15)),
+                           (Stage.CONCLUDED, date(2023, 7, 1))):
+            cases.add_event(vs, "TT-06", stage, day)
+        item = recommendations.add(vs, "TT-06", "recover_money", "UBND tỉnh A", "Thu hồi",
+                                   12_500_000_000)
+        recommendations.update(vs, item, date(2024, 2, 1), "partly_done", 5_000_000_000)
+    _read(ctx, qtbot, setup)
+    page = ReviewPage(ctx)
+    qtbot.addWidget(page)
+    page.set_period(date(2024, 1, 1), date(2024, 6, 30))
+    with qtbot.waitSignal(page.follow_up_model.modelReset, timeout=WAIT):
+        page.run_report()
+    model = page.follow_up_model
+    assert [model.index(0, c).data() for c in range(model.columnCount())] == [
+        "TT-06", "Thanh tra F", "01/07/2023", "0/1", "12.500.000.000", "5.000.000.000",
+        "7.500.000.000"]
+    assert page.tabs.tabText(4) == "Theo dõi thực hiện kết luận (1)"

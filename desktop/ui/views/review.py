@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from desktop.services import report, report_units
+from desktop.services import recommendations, report, report_units
 from desktop.ui import errors
 from desktop.ui.views.base import Page
 from desktop.ui.widgets import busy_bar
@@ -181,6 +181,22 @@ class ReviewPage(Page):
             Col(self.tr("Quý"), lambda p: _quarter(p["quarter"]), sort=lambda p: p["quarter"] or 0),
         ], parent=self)
         self.plan_model.setObjectName("reviewPlanModel")
+        # the follow-up of conclusions: per conclusion, what was recommended, recovered and
+        # is outstanding at the period's end (recommendations.follow_up)
+        self.follow_up_model = RowsModel([
+            Col(self.tr("Mã"), lambda f: f.case_code),
+            Col(self.tr("Cuộc thanh tra"), lambda f: f.title),
+            Col(self.tr("Ngày kết luận"), lambda f: fmt_date(f.concluded), sort=lambda f: f.concluded),
+            Col(self.tr("Kiến nghị đã xong"), lambda f: f"{f.settled}/{len(f.items)}",
+                sort=lambda f: f.settled, right=True),
+            Col(self.tr("Kiến nghị thu hồi (đồng)"), lambda f: fmt_int(f.recommended_money, lang),
+                sort=lambda f: f.recommended_money, right=True),
+            Col(self.tr("Đã thu hồi (đồng)"), lambda f: fmt_int(f.recovered_money, lang),
+                sort=lambda f: f.recovered_money, right=True),
+            Col(self.tr("Còn phải thu (đồng)"), lambda f: fmt_int(f.outstanding_money, lang),
+                sort=lambda f: f.outstanding_money, right=True),
+        ], color=lambda f: RED if f.outstanding_money else None, parent=self)
+        self.follow_up_model.setObjectName("followUpModel")
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reviewTabs")
@@ -191,7 +207,8 @@ class ReviewPage(Page):
                 ("waiting", self.waiting_model, "waitingTable", None),
                 ("opinions", self.opinions_model, "reviewOpinionsTable", 1),
                 ("directives", self.directives_model, "reviewDirectivesTable", 1),
-                ("plan", self.plan_model, "reviewPlanTable", 2)):
+                ("plan", self.plan_model, "reviewPlanTable", 2),
+                ("follow_up", self.follow_up_model, "followUpTable", 1)):
             proxy = RowsProxy(model, self)
             table = make_table(proxy, name, stretch=stretch)
             table.doubleClicked.connect(lambda index, k=key: self._open(k, index))
@@ -286,7 +303,7 @@ class ReviewPage(Page):
         self.report = None
         self.indicators = []
         for model in (self.indicators_model, self.waiting_model, self.opinions_model,
-                      self.directives_model, self.plan_model):
+                      self.directives_model, self.plan_model, self.follow_up_model):
             model.clear()
         self.summary.setText(self.tr("Chọn kỳ báo cáo rồi bấm “Lập báo cáo”."))
         self._tab_titles()
@@ -302,8 +319,12 @@ class ReviewPage(Page):
         unit = self._unit_name()
         self._gen += 1
         gen = self._gen
-        handle = self.ctx.db(lambda vs, control: report.period_report(vs, start, end, unit or None),
-                             done=lambda result: self._shown(gen, result),
+        def work(vs, control):
+            found = report.period_report(vs, start, end, unit or None)
+            control.check()
+            return found, recommendations.follow_up(vs, start, end)
+
+        handle = self.ctx.db(work, done=lambda result: self._shown(gen, *result),
                              error=lambda exc: self._failed(gen, exc))
         if handle is not None:
             self._busy(True)
@@ -319,7 +340,7 @@ class ReviewPage(Page):
         self._busy(False)
         errors.show(self, exc, self.ctx.lang)
 
-    def _shown(self, gen: int, result: report.PeriodReport) -> None:
+    def _shown(self, gen: int, result: report.PeriodReport, follow_up=()) -> None:
         if gen != self._gen:
             return
         self._busy(False)
@@ -332,6 +353,7 @@ class ReviewPage(Page):
         self.opinions_model.set_rows(result.opinions_overdue)
         self.directives_model.set_rows(result.directives_overdue)
         self.plan_model.set_rows(result.plan_items_not_started)
+        self.follow_up_model.set_rows(list(follow_up))
         for key, table in self.tables.items():
             fit_columns(table, 300, self._caps.get(key))
         fit_columns(self.indicators_table)
@@ -345,8 +367,10 @@ class ReviewPage(Page):
 
     def _tab_titles(self) -> None:
         titles = (self.tr("Chưa có kết luận (%1)"), self.tr("Xin ý kiến quá hạn (%1)"),
-                  self.tr("Chỉ đạo quá hạn (%1)"), self.tr("Kế hoạch chưa triển khai (%1)"))
-        models = (self.waiting_model, self.opinions_model, self.directives_model, self.plan_model)
+                  self.tr("Chỉ đạo quá hạn (%1)"), self.tr("Kế hoạch chưa triển khai (%1)"),
+                  self.tr("Theo dõi thực hiện kết luận (%1)"))
+        models = (self.waiting_model, self.opinions_model, self.directives_model, self.plan_model,
+                  self.follow_up_model)
         for i, (title, model) in enumerate(zip(titles, models)):
             self.tabs.setTabText(i, title.replace("%1", str(model.rowCount())))
 
@@ -390,7 +414,8 @@ class ReviewPage(Page):
         item = row_of(self.tables[key], index)
         if item is None:
             return
-        code = item.code if key == "waiting" else (item.get("case") if isinstance(item, dict) else None)
+        code = (item.code if key == "waiting" else item.case_code if key == "follow_up"
+                else (item.get("case") if isinstance(item, dict) else None))
         if code:
             self.open_case.emit(code)
 
