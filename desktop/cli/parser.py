@@ -58,6 +58,13 @@ def _case_fields(p: argparse.ArgumentParser) -> None:
         p.add_argument(f"--{name}", help=what)
 
 
+def _amendment(p: argparse.ArgumentParser) -> None:
+    """A change of an approved plan names its amending decision."""
+    p.add_argument("--amendment-number", default="", help="số quyết định điều chỉnh (kế hoạch "
+                   "đã phê duyệt) / the amending decision's number")
+    p.add_argument("--amendment-date", help="ngày quyết định điều chỉnh (dd/mm/yyyy)")
+
+
 # hoso case edit: option → field (case_fields.FIELDS); the case is named by its code
 _EDIT_OPTIONS = (
     ("--new-code", "code"), ("--title", "title"), ("--party", "inspected_party"),
@@ -76,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli import case_commands as k
     from desktop.cli import commands as c
     from desktop.cli import exchange_commands as x
+    from desktop.cli import plan_commands as pc
     from desktop.cli import followup_commands as f
     from desktop.cli import register_commands as r
     from desktop.cli import workflow_commands as w
@@ -307,6 +315,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quarter", type=int, help="quý dự kiến 1-4")
     p.add_argument("--days", type=int, help="số ngày thanh tra dự kiến")
     p.add_argument("--team-size", type=int, help="số người dự kiến")
+    _amendment(p)
+    p = command(plans, "approve", pc.cmd_plan_approve,
+                "ghi phê duyệt kế hoạch / record the plan's approval")
+    p.add_argument("year", type=int)
+    p.add_argument("--decision-number", required=True, help="số quyết định phê duyệt")
+    p.add_argument("--decision-date", required=True, help="ngày phê duyệt (dd/mm/yyyy)")
+    p = command(plans, "item-edit", pc.cmd_plan_item_edit,
+                "sửa mục kế hoạch (sau phê duyệt: điều chỉnh) / change an item")
+    p.add_argument("item", type=int)
+    p.add_argument("--party")
+    p.add_argument("--content")
+    p.add_argument("--quarter", type=int)
+    p.add_argument("--days", type=int)
+    p.add_argument("--team-size", type=int)
+    _amendment(p)
+    p = command(plans, "item-remove", pc.cmd_plan_item_remove,
+                "bỏ mục kế hoạch (sau phê duyệt: điều chỉnh) / remove an item")
+    p.add_argument("item", type=int)
+    _amendment(p)
+    p = command(plans, "amendments", pc.cmd_plan_amendments,
+                "các lần điều chỉnh kế hoạch đã phê duyệt / amendments of the approved plan")
+    p.add_argument("year", type=int)
+    p.add_argument("--json", action="store_true")
     p = command(plans, "show", w.cmd_plan_show,
                 "tiến độ và cân đối lực lượng / progress and capacity")
     p.add_argument("year", type=int)

@@ -69,9 +69,12 @@ def cmd_plan_create(args) -> None:
 
 
 def cmd_plan_item(args) -> None:
+    from desktop.services import plan_changes
     with vault_session(args) as vs:
-        item = plans.add_item(vs, args.year, args.party, args.content, args.quarter, args.days,
-                              args.team_size)
+        item = plan_changes.add_item(
+            vs, args.year, args.party, args.content, args.quarter, args.days, args.team_size,
+            args.amendment_number,
+            parse_date(args.amendment_date) if args.amendment_date else None)
     say("plan.item_added", args.lang, item=item, year=args.year)
 
 

@@ -144,6 +144,24 @@ class PlanItem(Base):
     plan: Mapped[AnnualPlan] = relationship(back_populates="items")
 
 
+class PlanAmendment(Base):
+    """A change of an approved plan (điều chỉnh kế hoạch), with the decision that made it:
+    an item added, changed or removed (its values before and after, as text)."""
+
+    __tablename__ = "plan_amendments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("annual_plans.id", ondelete="CASCADE"),
+                                         index=True)
+    action: Mapped[str] = mapped_column(String(20))   # add / change / remove
+    item_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
+    decision_number: Mapped[str] = mapped_column(String(100))
+    decision_date: Mapped[date | None] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Case(Base):
     """An inspection (cuộc thanh tra)."""
 
