@@ -92,14 +92,15 @@ def remove_item(vs: VaultSession, item_id: int, decision_number: str = "",
 def add_item(vs: VaultSession, year: int, party: str, content: str = "", quarter: int | None = None,
              days: int | None = None, team_size: int | None = None, decision_number: str = "",
              decision_date: date | None = None) -> int:
-    """An item added; to an approved plan only with the amending decision."""
+    """An item added. To an approved plan with an amending decision it is recorded as an
+    amendment; without one it is taken as entering the approved plan's own items (a plan
+    is often typed in after its approval). Changing or removing an item of an approved
+    plan always needs the decision."""
     with vs.uow() as uow:
         plan = plans._plan(uow.session, year)
-        approved = bool(plan.approved_number)
-    if approved and not decision_number.strip():
-        raise InvalidInput("plan.amendment_required", year=year)
+        amending = bool(plan.approved_number) and bool(decision_number.strip())
     item_id = plans.add_item(vs, year, party, content, quarter, days, team_size)
-    if approved:
+    if amending:
         with vs.uow() as uow:
             item, plan = _item(uow.session, item_id)
             _amend(vs, uow.session, plan, "add", item_id, "", _describe(item), decision_number,

@@ -151,6 +151,14 @@
         <translation>Team size:</translation>
     </message>
     <message>
+        <source>Số quyết định điều chỉnh:</source>
+        <translation>Amending decision number:</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định điều chỉnh:</source>
+        <translation>Date of the amending decision:</translation>
+    </message>
+    <message>
         <source>Hãy nhập đối tượng thanh tra.</source>
         <translation>Please enter the inspected party.</translation>
     </message>
@@ -2297,6 +2305,18 @@
         <translation>Start as an inspection…</translation>
     </message>
     <message>
+        <source>Phê duyệt…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Sửa mục…</source>
+        <translation>Change item…</translation>
+    </message>
+    <message>
+        <source>Bỏ mục…</source>
+        <translation>Remove item…</translation>
+    </message>
+    <message>
         <source>Năm kế hoạch:</source>
         <translation>Plan year:</translation>
     </message>
@@ -2407,6 +2427,14 @@
     <message>
         <source>Đã thêm mục vào kế hoạch.</source>
         <translation>Item added to the plan.</translation>
+    </message>
+    <message>
+        <source>Đã ghi phê duyệt kế hoạch.</source>
+        <translation>Plan approval recorded.</translation>
+    </message>
+    <message>
+        <source>Đã cập nhật kế hoạch.</source>
+        <translation>Plan updated.</translation>
     </message>
     <message>
         <source>Đã tạo cuộc thanh tra %1 từ kế hoạch.</source>
@@ -2677,6 +2705,54 @@
     <message>
         <source>Rút khỏi đoàn</source>
         <translation>Take off the team</translation>
+    </message>
+    <message>
+        <source>Số quyết định phê duyệt:</source>
+        <translation>Approval decision number:</translation>
+    </message>
+    <message>
+        <source>Ngày phê duyệt:</source>
+        <translation>Approval date:</translation>
+    </message>
+    <message>
+        <source>Phê duyệt kế hoạch năm %1</source>
+        <translation>Approve the %1 plan</translation>
+    </message>
+    <message>
+        <source>Số quyết định điều chỉnh:</source>
+        <translation>Amending decision number:</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định điều chỉnh:</source>
+        <translation>Date of the amending decision:</translation>
+    </message>
+    <message>
+        <source>Đối tượng thanh tra:</source>
+        <translation>Inspected party:</translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <source>Quý dự kiến (1-4):</source>
+        <translation>Planned quarter (1-4):</translation>
+    </message>
+    <message>
+        <source>Số ngày thanh tra:</source>
+        <translation>Inspection days:</translation>
+    </message>
+    <message>
+        <source>Số người trong đoàn:</source>
+        <translation>Team size:</translation>
+    </message>
+    <message>
+        <source>Sửa mục kế hoạch</source>
+        <translation>Change a plan item</translation>
+    </message>
+    <message>
+        <source>Bỏ mục kế hoạch: %1</source>
+        <translation>Remove plan item: %1</translation>
     </message>
 </context>
 <context>

@@ -231,3 +231,39 @@ def test_the_review_page_shows_the_follow_up_of_conclusions(qtbot, ctx):
         "TT-06", "Thanh tra F", "01/07/2023", "0/1", "12.500.000.000", "5.000.000.000",
         "7.500.000.000"]
     assert page.tabs.tabText(4) == "Theo dõi thực hiện kết luận (1)"
+
+
+def test_the_plan_is_approved_and_then_amended_from_the_plan_page(qtbot, ctx):
+    from datetime import date
+
+    from desktop.services import plan_changes, plans
+    from desktop.ui.views.plan import PlanPage
+
+    def setup(vs):
+        plans.create_plan(vs, date.today().year, "Kế hoạch")
+        plans.add_item(vs, date.today().year, "UBND tỉnh A", "Đất đai", quarter=4, days=30)
+    _read(ctx, qtbot, setup)
+    page = PlanPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: page.status_data is not None and page.items_model.rowCount() == 1,
+                    timeout=WAIT)
+    assert page.approve_button.isVisible()
+    page.approve_plan()
+    page.dialog.widgets["number"].setText("15/QĐ-TTCP")
+    page.dialog.submit()
+    qtbot.waitUntil(lambda: page.status_data.approved_number == "15/QĐ-TTCP", timeout=WAIT)
+    assert not page.approve_button.isVisible()
+    page.items.selectRow(0)
+    page.change_item("change")
+    form = page.dialog
+    form.widgets["days"].setText("45")
+    form.submit()   # no amending decision: refused, the form stays
+    qtbot.waitUntil(lambda: form.buttons.isEnabled() and not form.busy.isVisible(), timeout=WAIT)
+    assert form.isVisible()
+    form.widgets["amend_number"].setText("88/QĐ-TTCP")
+    form.submit()
+    qtbot.waitUntil(lambda: page.status_data.items[0].days == 45, timeout=WAIT)
+    found = _read(ctx, qtbot, lambda vs: plan_changes.amendments(vs, date.today().year))
+    assert [(a.action, a.decision_number) for a in found] == [("change", "88/QĐ-TTCP")]

@@ -141,6 +141,18 @@ _LABELS = {
     "team_add": QT_TRANSLATE_NOOP("RegisterForms", "Thêm thành viên đoàn"),
     "team_leader": QT_TRANSLATE_NOOP("RegisterForms", "Thay trưởng đoàn"),
     "team_remove": QT_TRANSLATE_NOOP("RegisterForms", "Rút khỏi đoàn"),
+    "approval_number": QT_TRANSLATE_NOOP("RegisterForms", "Số quyết định phê duyệt:"),
+    "approval_date": QT_TRANSLATE_NOOP("RegisterForms", "Ngày phê duyệt:"),
+    "approve": QT_TRANSLATE_NOOP("RegisterForms", "Phê duyệt kế hoạch năm %1"),
+    "amend_number": QT_TRANSLATE_NOOP("RegisterForms", "Số quyết định điều chỉnh:"),
+    "amend_date": QT_TRANSLATE_NOOP("RegisterForms", "Ngày quyết định điều chỉnh:"),
+    "party": QT_TRANSLATE_NOOP("RegisterForms", "Đối tượng thanh tra:"),
+    "item_content": QT_TRANSLATE_NOOP("RegisterForms", "Nội dung:"),
+    "quarter": QT_TRANSLATE_NOOP("RegisterForms", "Quý dự kiến (1-4):"),
+    "days": QT_TRANSLATE_NOOP("RegisterForms", "Số ngày thanh tra:"),
+    "team_size": QT_TRANSLATE_NOOP("RegisterForms", "Số người trong đoàn:"),
+    "item_change": QT_TRANSLATE_NOOP("RegisterForms", "Sửa mục kế hoạch"),
+    "item_remove": QT_TRANSLATE_NOOP("RegisterForms", "Bỏ mục kế hoạch: %1"),
 }
 
 
@@ -259,3 +271,50 @@ def team_change(ctx, case_code: str, action: str, name: str = "", parent=None) -
         return case_team.remove_member(vs, case_code, v["name"], v["since"])
     return FieldsDialog(ctx, _l(f"team_{action}"), f"team{action.title()}Form", fields, work,
                         parent)
+
+
+def approve_plan(ctx, year: int, parent=None) -> FieldsDialog:
+    from desktop.services import plan_changes
+    fields = [Field("number", _l("approval_number")),
+              Field("date", _l("approval_date"), "date", _today())]
+    return FieldsDialog(ctx, _l("approve").replace("%1", str(year)), "approvePlanForm", fields,
+                        lambda vs, v: plan_changes.approve(vs, year, v["number"], v["date"]),
+                        parent)
+
+
+def change_plan_item(ctx, item, action: str, approved: bool, parent=None) -> FieldsDialog:
+    """Change ("change") or remove ("remove") a plan item; once the plan is approved, with
+    the amending decision."""
+    from desktop.services import plan_changes
+    fields = []
+    if action == "change":
+        fields = [Field("party", _l("party"), value=item.inspected_party),
+                  Field("content", _l("item_content"), "lines", item.content or ""),
+                  Field("quarter", _l("quarter"), value=str(item.quarter or "")),
+                  Field("days", _l("days"), value=str(item.days or "")),
+                  Field("team_size", _l("team_size"), value=str(item.team_size or ""))]
+    if approved:
+        fields += [Field("amend_number", _l("amend_number")),
+                   Field("amend_date", _l("amend_date"), "optional_date", _today())]
+    before = {"party": item.inspected_party, "content": item.content or "",
+              "quarter": item.quarter, "days": item.days, "team_size": item.team_size}
+
+    def work(vs, v):
+        number, day = v.get("amend_number", ""), v.get("amend_date")
+        if action == "remove":
+            return plan_changes.remove_item(vs, item.id, number, day)
+        changes = {}
+        for key in before:
+            value = v[key].strip()
+            typed = value
+            if key in ("quarter", "days", "team_size"):
+                if value and not value.isdigit():
+                    from desktop.domain.errors import InvalidInput
+                    raise InvalidInput("input.bad_number", value=value, field=_l(key))
+                typed = int(value) if value else None
+            if typed != before[key]:
+                changes[key] = typed
+        return plan_changes.change_item(vs, item.id, changes, number, day)
+    title = _l("item_change") if action == "change" else \
+        _l("item_remove").replace("%1", item.inspected_party)
+    return FieldsDialog(ctx, title, f"planItem{action.title()}Form", fields, work, parent)

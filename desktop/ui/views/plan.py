@@ -13,7 +13,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout)
 
-from desktop.services import cases, plans, report_units
+from desktop.domain.dates import parse_date
+from desktop.services import cases, plan_changes, plans, report_units
 from desktop.ui import errors
 from desktop.ui.views.base import Page
 from desktop.ui.forms import FormDialog, date_edit, from_qdate, notice_frame, set_warning
@@ -58,6 +59,16 @@ class PlanPage(Page):
         self.start_button = QPushButton(self.tr("Triển khai thành cuộc thanh tra…"))
         self.start_button.setObjectName("startPlanItem")
         self.start_button.clicked.connect(self.start_item)
+        # changes of the plan: free before approval, amendments (with their decision) after
+        self.approve_button = QPushButton(self.tr("Phê duyệt…"))
+        self.approve_button.setObjectName("approvePlan")
+        self.approve_button.clicked.connect(self.approve_plan)
+        self.edit_button = QPushButton(self.tr("Sửa mục…"))
+        self.edit_button.setObjectName("editPlanItem")
+        self.edit_button.clicked.connect(lambda: self.change_item("change"))
+        self.remove_button = QPushButton(self.tr("Bỏ mục…"))
+        self.remove_button.setObjectName("removePlanItem")
+        self.remove_button.clicked.connect(lambda: self.change_item("remove"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Năm kế hoạch:")))
         top.addWidget(self.year)
@@ -122,7 +133,10 @@ class PlanPage(Page):
         actions = QHBoxLayout()
         actions.addWidget(self.counts)
         actions.addStretch(1)
+        actions.addWidget(self.approve_button)
         actions.addWidget(self.add_button)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.remove_button)
         actions.addWidget(self.start_button)
         layout.addLayout(actions)
         layout.addWidget(self.items, 1)
@@ -274,10 +288,14 @@ class PlanPage(Page):
         for button in (self.create_button, self.add_button, self.start_button):
             button.setVisible(writer)
         self.create_button.setEnabled(year is not None and year not in self.plan_years)
-        self.add_button.setVisible(writer and self.status_data is not None)
-        self.start_button.setVisible(writer and self.status_data is not None)
+        shown = writer and self.status_data is not None
+        for button in (self.add_button, self.start_button, self.edit_button, self.remove_button):
+            button.setVisible(shown)
+        self.approve_button.setVisible(shown and not self.status_data.approved_number)
         item = selected_row(self.items)
         self.start_button.setEnabled(item is not None and item.status != "started")
+        self.edit_button.setEnabled(item is not None)
+        self.remove_button.setEnabled(item is not None and item.status != "started")
 
     def clear(self) -> None:
         super().clear()
@@ -320,8 +338,30 @@ class PlanPage(Page):
     def add_item(self) -> None:
         if self.status_data is None:
             return
-        dialog = AddItemDialog(self.ctx, self.status_data.year, self)
+        dialog = AddItemDialog(self.ctx, self.status_data.year, self,
+                               approved=bool(self.status_data.approved_number))
         dialog.accepted.connect(lambda: self._written(self.tr("Đã thêm mục vào kế hoạch.")))
+        self.dialog = dialog
+        dialog.open()
+
+    def approve_plan(self) -> None:
+        if self.status_data is None:
+            return
+        from desktop.ui.dialogs import register_forms as forms
+        dialog = forms.approve_plan(self.ctx, self.status_data.year, self)
+        dialog.accepted.connect(lambda: self._written(self.tr("Đã ghi phê duyệt kế hoạch.")))
+        self.dialog = dialog
+        dialog.open()
+
+    def change_item(self, action: str) -> None:
+        """Change or remove the selected item (an amendment once the plan is approved)."""
+        item = selected_row(self.items)
+        if item is None or self.status_data is None:
+            return
+        from desktop.ui.dialogs import register_forms as forms
+        approved = bool(self.status_data.approved_number)
+        dialog = forms.change_plan_item(self.ctx, item, action, approved, self)
+        dialog.accepted.connect(lambda: self._written(self.tr("Đã cập nhật kế hoạch.")))
         self.dialog = dialog
         dialog.open()
 
@@ -402,7 +442,7 @@ class CreatePlanDialog(FormDialog):
 
 
 class AddItemDialog(FormDialog):
-    def __init__(self, ctx, year: int, parent=None) -> None:
+    def __init__(self, ctx, year: int, parent=None, approved: bool = False) -> None:
         super().__init__(ctx, "", "addPlanItemDialog", parent)
         self.setWindowTitle(self.tr("Thêm mục vào kế hoạch năm %1").replace("%1", str(year)))
         self.year = year
@@ -429,6 +469,16 @@ class AddItemDialog(FormDialog):
         self.form.addRow(self.tr("Quý dự kiến:"), self.quarter)
         self.form.addRow(self.tr("Số ngày thanh tra:"), self.days)
         self.form.addRow(self.tr("Số người trong đoàn:"), self.team)
+        # an item added to an approved plan by an amending decision (empty: the approved
+        # plan's own items being typed in)
+        self.amendment = QLineEdit()
+        self.amendment.setObjectName("itemAmendment")
+        self.amendment_date = QLineEdit()
+        self.amendment_date.setObjectName("itemAmendmentDate")
+        self.amendment_date.setPlaceholderText("dd/mm/yyyy")
+        if approved:
+            self.form.addRow(self.tr("Số quyết định điều chỉnh:"), self.amendment)
+            self.form.addRow(self.tr("Ngày quyết định điều chỉnh:"), self.amendment_date)
 
     def task(self):
         party = self.party.text().strip()
@@ -439,7 +489,14 @@ class AddItemDialog(FormDialog):
         year, content = self.year, self.content.toPlainText().strip()
         quarter = self.quarter.currentData()
         days, team = self.days.value() or None, self.team.value() or None
-        return lambda vs, control: plans.add_item(vs, year, party, content, quarter, days, team)
+        number, day_text = self.amendment.text().strip(), self.amendment_date.text().strip()
+        try:
+            day = parse_date(day_text) if day_text else None
+        except Exception as exc:  # noqa: BLE001 — the date's own message
+            self.say(errors.describe(exc, self.ctx.lang))
+            return None
+        return lambda vs, control: plan_changes.add_item(vs, year, party, content, quarter, days,
+                                                         team, number, day)
 
 
 class StartItemDialog(FormDialog):
