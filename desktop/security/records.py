@@ -19,6 +19,7 @@ prefix query ("duo" for "đường") still matches, under a key per level and ge
 import json
 import os
 import struct
+from itertools import chain
 from collections import OrderedDict
 
 from cryptography.exceptions import InvalidTag
@@ -87,12 +88,19 @@ class TokenMaker(Blinder):
     are indexed by all their prefixes so prefix queries work."""
 
     def prefix_body(self, folded: str) -> str:
-        """What is indexed for a sealed case: every prefix of every word, as tokens."""
-        out: dict[str, None] = {}
+        """What is indexed for a sealed case: every prefix of every word, as tokens (each
+        word's tokens made once: parties and topics repeat over thousands of cases)."""
+        memo = self.__dict__.setdefault("_prefixes", {})
+        parts = []
         for word in words(folded):
-            for end in range(1, min(len(word), PREFIX_MAX) + 1):
-                out.setdefault(self.token(word[:end]), None)
-        return " ".join(out)
+            found = memo.get(word)
+            if found is None:
+                found = tuple(self.token(word[:end])
+                              for end in range(1, min(len(word), PREFIX_MAX) + 1))
+                if len(memo) < 100_000:
+                    memo[word] = found
+            parts.append(found)
+        return " ".join(dict.fromkeys(chain.from_iterable(parts)))
 
     def query_token(self, word: str) -> str | None:
         """The token a query word must match (longer words compare on their first
