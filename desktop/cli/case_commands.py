@@ -9,8 +9,12 @@ from desktop.services import case_edit, event_fix
 
 
 def cmd_case_edit(args) -> None:
-    changes = {field: value for field in case_fields.FIELDS
-               if (value := getattr(args, f"set_{field}", None)) is not None}
+    edit_and_say(args, {field: value for field in case_fields.FIELDS
+                        if (value := getattr(args, f"set_{field}", None)) is not None})
+
+
+def edit_and_say(args, changes: dict) -> None:
+    """Apply `changes` to the case and say which fields changed (hoso case edit, result)."""
     with vault_session(args) as vs:
         done = case_edit.edit_case(vs, args.code, changes, args.reason)
     if args.json:

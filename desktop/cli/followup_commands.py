@@ -6,7 +6,8 @@ from desktop.cli.commands import _float, _int, clip, headers, table, vault_sessi
 from desktop.cli.passwords import say
 from desktop.domain import recommendations as rec
 from desktop.domain.dates import format_date, parse_date
-from desktop.services import case_edit, recommendations
+from desktop.cli.case_commands import edit_and_say
+from desktop.services import recommendations
 
 RESULT_OPTIONS = (("violation_money", "--violation-money"), ("violation_land_m2", "--violation-land"),
                   ("recovery_money", "--recovery-money"), ("recovery_land_m2", "--recovery-land"),
@@ -16,18 +17,8 @@ RESULT_OPTIONS = (("violation_money", "--violation-money"), ("violation_land_m2"
 
 
 def cmd_case_result(args) -> None:
-    changes = {field: value for field, _option in RESULT_OPTIONS
-               if (value := getattr(args, f"result_{field}", None)) is not None}
-    with vault_session(args) as vs:
-        done = case_edit.edit_case(vs, args.code, changes, args.reason)
-    if args.json:
-        print_json([c.to_json() for c in done])
-    elif not done:
-        say("case.no_change", args.lang, code=args.code)
-    else:
-        from desktop.domain import case_fields
-        say("case.edited", args.lang, code=args.code,
-            fields=", ".join(case_fields.label(c.field, args.lang) for c in done))
+    edit_and_say(args, {field: value for field, _option in RESULT_OPTIONS
+                        if (value := getattr(args, f"result_{field}", None)) is not None})
 
 
 def cmd_recommendation_add(args) -> None:

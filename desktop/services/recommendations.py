@@ -117,7 +117,8 @@ def list_for(vs: VaultSession, code: str | None = None, as_of: date | None = Non
     caller has just audited reading the case)."""
     with vs.uow() as uow:
         session = uow.session
-        query = (select(Recommendation, Case.code).join(Case, Case.id == Recommendation.case_id)
+        query = (select(Recommendation, Case.code, Case.level)
+                 .join(Case, Case.id == Recommendation.case_id)
                  .where(Case.level <= int(vs.actor.clearance)))
         if code is not None:
             case = cases.load_case(vs, session, code)
@@ -125,11 +126,11 @@ def list_for(vs: VaultSession, code: str | None = None, as_of: date | None = Non
         found = list(session.execute(query.order_by(Case.code, Recommendation.id)).all())
         updates: dict[int, list[RecommendationUpdate]] = {}
         for u in session.execute(select(RecommendationUpdate).where(
-                RecommendationUpdate.recommendation_id.in_([r.id for r, _c in found]))
+                RecommendationUpdate.recommendation_id.in_([r.id for r, _c, _l in found]))
                 .order_by(RecommendationUpdate.update_date, RecommendationUpdate.id)).scalars():
             updates.setdefault(u.recommendation_id, []).append(u)
-        out = [_info(r, c, updates.get(r.id, []), as_of) for r, c in found]
-        if audited and any(_level_of(session, r.case_id) > Level.THUONG for r, _c in found):
+        out = [_info(r, c, updates.get(r.id, []), as_of) for r, c, _l in found]
+        if audited and any(level > Level.THUONG for _r, _c, level in found):
             audit_log.append(session, vs.signer, vs.actor.username, "recommendation.list",
                              code or "", rows=len(out))
             uow.commit()
@@ -232,6 +233,3 @@ def _case_of(vs: VaultSession, session, row: Recommendation) -> Case:
     code = session.execute(select(Case.code).where(Case.id == row.case_id)).scalar()
     return cases.load_case(vs, session, code)
 
-
-def _level_of(session, case_id: int) -> int:
-    return session.execute(select(Case.level).where(Case.id == case_id)).scalar() or 0
