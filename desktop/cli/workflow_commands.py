@@ -145,6 +145,8 @@ _INDICATORS = [
     ("disciplined_persons", "Kiến nghị xử lý hành chính: cá nhân", "Administrative handling: individuals"),
     ("referral_cases", "Chuyển cơ quan điều tra: vụ", "Referred to investigators: cases"),
     ("referral_persons", "Chuyển cơ quan điều tra: người", "Referred to investigators: persons"),
+    ("policy_recommendations", "Kiến nghị sửa đổi cơ chế, chính sách (văn bản)",
+     "Changes of rules or policy recommended (documents)"),
 ]
 
 

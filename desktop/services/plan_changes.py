@@ -96,17 +96,12 @@ def add_item(vs: VaultSession, year: int, party: str, content: str = "", quarter
     amendment; without one it is taken as entering the approved plan's own items (a plan
     is often typed in after its approval). Changing or removing an item of an approved
     plan always needs the decision."""
-    with vs.uow() as uow:
-        plan = plans._plan(uow.session, year)
-        amending = bool(plan.approved_number) and bool(decision_number.strip())
-    item_id = plans.add_item(vs, year, party, content, quarter, days, team_size)
-    if amending:
-        with vs.uow() as uow:
-            item, plan = _item(uow.session, item_id)
-            _amend(vs, uow.session, plan, "add", item_id, "", _describe(item), decision_number,
+    def amend(session, plan: AnnualPlan, item: PlanItem) -> None:
+        if plan.approved_number and decision_number.strip():
+            _amend(vs, session, plan, "add", item.id, "", _describe(item), decision_number,
                    decision_date)
-            uow.commit()
-    return item_id
+
+    return plans.add_item(vs, year, party, content, quarter, days, team_size, also=amend)
 
 
 def amendments(vs: VaultSession, year: int) -> list[Amendment]:

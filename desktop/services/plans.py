@@ -37,7 +37,9 @@ def create_plan(vs: VaultSession, year: int, title: str, approved_number: str = 
 
 
 def add_item(vs: VaultSession, year: int, party: str, content: str = "",
-             quarter: int | None = None, days: int | None = None, team_size: int | None = None) -> int:
+             quarter: int | None = None, days: int | None = None, team_size: int | None = None,
+             also=None) -> int:
+    """`also(session, plan, item)` runs in the same transaction (an amendment's record)."""
     _require_writer(vs)
     if quarter is not None and not 1 <= quarter <= 4:
         raise InvalidInput("plan.bad_quarter", value=quarter)
@@ -52,6 +54,8 @@ def add_item(vs: VaultSession, year: int, party: str, content: str = "",
                         planned_quarter=quarter, planned_days=days, planned_team_size=team_size)
         uow.session.add(item)
         uow.session.flush()
+        if also is not None:
+            also(uow.session, plan, item)
         audit_log.append(uow.session, vs.signer, vs.actor.username, "plan.item_add",
                          str(year), item=item.id)
         uow.commit()

@@ -5,7 +5,7 @@ plan items not started)."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 
 from desktop.domain.bulk import collector_paused
 from desktop.domain.errors import InvalidInput
@@ -13,7 +13,7 @@ from desktop.domain.stages import Basis, Stage
 from desktop.services import audit_log, facts
 from desktop.services.context import VaultSession
 from desktop.storage import sealed
-from desktop.storage.orm import AnnualPlan, Case, OpinionRequest, PlanItem
+from desktop.storage.orm import AnnualPlan, Case, OpinionRequest, PlanItem, Recommendation
 
 # What a case in a stage is waiting for (who must act next)
 _WAITING_ON = {
@@ -57,6 +57,7 @@ class Indicators:
     disciplined_persons: int = 0
     referral_cases: int = 0
     referral_persons: int = 0
+    policy_recommendations: int = 0  # improvements to rules or policies (documents)
 
     @property
     def carried_out(self) -> int:
@@ -118,6 +119,7 @@ def period_report(vs: VaultSession, start: date, end: date, unit: str | None = N
         records = facts.load_cases(s, clearance, unit or None, active_between=(start, end))
         report = PeriodReport(start, end, unit or "", Indicators())
         ind = report.indicators
+        concluded_in_period: dict[int, tuple] = {}
         unanswered = _unanswered_by_case(s, end)
         for r in records:
             begun = r.start_date
@@ -149,10 +151,13 @@ def period_report(vs: VaultSession, start: date, end: date, unit: str | None = N
             if onsite and start <= onsite <= end:
                 ind.onsite_finished += 1
             if concluded and start <= concluded <= end:
-                _add_results(ind, r.results)
+                concluded_in_period[r.id] = r.results
             elif ended is None or ended > end:
                 report.without_conclusion.append(
                     _waiting(r, stage_at_end, since, end, unanswered.get(r.id, [])))
+        recommended = _recommended(s, list(concluded_in_period))
+        for case_id, results in concluded_in_period.items():
+            _add_results(ind, results, recommended.get(case_id))
         report.without_conclusion.sort(key=lambda w: -w.days)
         report.opinions_overdue = _opinions_overdue(s, clearance, end)
         report.directives_overdue = _directives_overdue(s, clearance, end)
@@ -163,8 +168,31 @@ def period_report(vs: VaultSession, start: date, end: date, unit: str | None = N
     return report
 
 
-def _add_results(ind: Indicators, results: tuple) -> None:
+def _recommended(session, case_ids: list[int]) -> dict[int, tuple[int, float, int]]:
+    """Per concluded case, from its recommendations: money and land to recover, and how many
+    ask for a change of rules or policy."""
+    out: dict[int, tuple[int, float, int]] = {}
+    for start in range(0, len(case_ids), 500):
+        chunk = case_ids[start:start + 500]
+        rows = session.execute(select(
+            Recommendation.case_id,
+            func.sum(case((Recommendation.kind == "recover_money", Recommendation.amount_money),
+                          else_=0)),
+            func.sum(case((Recommendation.kind == "recover_land", Recommendation.area_m2),
+                          else_=0.0)),
+            func.sum(case((Recommendation.kind == "policy", 1), else_=0)),
+        ).where(Recommendation.case_id.in_(chunk)).group_by(Recommendation.case_id))
+        out.update((cid, (int(m or 0), float(a or 0), int(p or 0))) for cid, m, a, p in rows)
+    return out
+
+
+def _add_results(ind: Indicators, results: tuple, recommended: tuple | None) -> None:
+    """A conclusion's figures; the recovery columns fall back on its recommendations when
+    the figures were not entered (a user who only listed the recommendations)."""
     (units, v_money, v_land, r_money, r_land, orgs, persons, ref_cases, ref_persons) = results
+    rec_money, rec_land, policy = recommended or (0, 0.0, 0)
+    r_money, r_land = r_money or rec_money, r_land or rec_land
+    ind.policy_recommendations += policy
     ind.conclusions_issued += 1
     ind.units_inspected += units or 0
     ind.violation_money += v_money or 0

@@ -269,9 +269,12 @@ class MainWindow(QMainWindow):
         wizard = ImportWizard(self.ctx, self)
         wizard.open()
 
-    def export_excel(self) -> None:
+    def export_excel(self, kind: str | None = None, period=None) -> None:
+        """The export dialog; a page may choose what is exported and the period."""
         from desktop.ui.dialogs.export_dialog import ExportDialog
-        dialog = ExportDialog(self.ctx, self)
+        dialog = ExportDialog(self.ctx, self, kind=kind)
+        if period:
+            dialog.set_period(*period)
         dialog.open()
 
     def backup(self) -> None:

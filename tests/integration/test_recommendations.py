@@ -99,3 +99,24 @@ def test_the_command_line_keeps_recommendations_and_reports_follow_up(tmp_path):
     values = [c.value for row in sheet.iter_rows() for c in row]
     assert "THEO DÕI THỰC HIỆN KẾT LUẬN THANH TRA" in values
     assert {"C-1", 12_500_000_000, 5_000_000_000, 7_500_000_000, "Đã thực hiện một phần"} <= set(values)
+
+
+def test_table_01_reads_recovery_and_policy_columns_from_the_recommendations(vault):
+    from desktop.services import report
+    _concluded(vault, "R-3")   # concluded 01/07/2023, no figures entered
+    recommendations.add(vault, "R-3", "recover_money", "UBND tỉnh A", "Thu hồi", 2_000_000_000)
+    recommendations.add(vault, "R-3", "recover_land", "UBND huyện B", "Thu hồi đất", area_m2=300)
+    recommendations.add(vault, "R-3", "policy", "Bộ Tài chính", "Sửa Thông tư 01")
+    recommendations.add(vault, "R-3", "policy", "Bộ Xây dựng", "Sửa Thông tư 02")
+    _concluded(vault, "R-4")   # figures entered: they win over the items' amounts
+    from desktop.services import case_edit
+    case_edit.edit_case(vault, "R-4", {"recovery_money": 700_000_000})
+    recommendations.add(vault, "R-4", "recover_money", "UBND", "Thu hồi", 9_000_000_000)
+
+    ind = report.period_report(vault, date(2023, 1, 1), date(2023, 12, 31)).indicators
+    assert ind.conclusions_issued == 2
+    assert ind.recovery_money == 2_700_000_000
+    assert ind.recovery_land_m2 == 300
+    assert ind.policy_recommendations == 2
+    outside = report.period_report(vault, date(2024, 1, 1), date(2024, 6, 30)).indicators
+    assert outside.policy_recommendations == 0 and outside.recovery_money == 0

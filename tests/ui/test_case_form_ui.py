@@ -267,3 +267,6 @@ def test_the_plan_is_approved_and_then_amended_from_the_plan_page(qtbot, ctx):
     qtbot.waitUntil(lambda: page.status_data.items[0].days == 45, timeout=WAIT)
     found = _read(ctx, qtbot, lambda vs: plan_changes.amendments(vs, date.today().year))
     assert [(a.action, a.decision_number) for a in found] == [("change", "88/QĐ-TTCP")]
+    assert page.amendments.isVisible() and page.amendments_model.rowCount() == 1
+    assert page.amendments_model.index(0, 0).data() == "88/QĐ-TTCP"
+    assert "45" in page.amendments_model.index(0, 4).data()

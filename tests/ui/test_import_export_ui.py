@@ -320,6 +320,33 @@ def test_export_report_and_an_error_stay_in_the_dialog(qtbot, ctx, tmp_path):
     assert dialog.result_frame.isVisible()
 
 
+def test_export_follow_up_of_recommendations(qtbot, ctx, tmp_path):
+    from desktop.domain.stages import Stage
+    from desktop.services import recommendations
+    vs = service_session(ctx)
+    for stage, day in ((Stage.ANNOUNCED, date(2024, 8, 5)), (Stage.ONSITE_ENDED, date(2024, 9, 1)),
+                       (Stage.TEAM_REPORT, date(2024, 9, 10)), (Stage.DRAFT, date(2024, 9, 20)),
+                       (Stage.CONCLUDED, date(2024, 10, 1))):
+        cases.add_event(vs, "TT-03/2024", stage, day)
+    recommendations.add(vs, "TT-03/2024", "recover_money", "Công ty C", "Nộp ngân sách",
+                        300_000_000, due=date(2024, 12, 31))
+    dialog = ExportDialog(ctx, None, kind="followup")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(dialog)
+    dialog.set_period(date(2024, 7, 1), date(2024, 12, 31))
+    dialog.show()
+    idle(qtbot, ctx)
+    assert dialog.start.isEnabled() and not dialog.unit.isEnabled() and not dialog.year.isEnabled()
+    assert Path(dialog.path.text()).name == "theo-doi-kien-nghi-20240701-20241231.xlsx"
+    dialog.path.setText(str(tmp_path / "theo-doi.xlsx"))
+    dialog.submit()
+    idle(qtbot, ctx)
+    assert dialog.result_frame.isVisible()
+    sheet = openpyxl.load_workbook(tmp_path / "theo-doi.xlsx").active
+    values = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    assert "TT-03/2024" in values and "Nộp ngân sách" in values and 300_000_000 in values
+
+
 def test_backup_writes_a_backup_into_the_chosen_folder(qtbot, ctx, tmp_path, monkeypatch):
     target = tmp_path / "sao luu"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(target))

@@ -345,7 +345,7 @@ _01_VI = {
     "recov": "Kiến nghị thu hồi về ngân sách nhà nước",
     "admin": "Kiến nghị xử lý hành chính", "orgs": "Tổ chức", "persons": "Cá nhân",
     "refer": "Chuyển cơ quan điều tra", "cases": "Vụ", "people": "Người",
-    "unit": "Đơn vị",
+    "policy": "Kiến nghị sửa đổi cơ chế, chính sách (văn bản)", "unit": "Đơn vị",
 }
 _01_EN = {
     "count": "Inspections", "total": "Total", "carried": "Carried over",
@@ -356,7 +356,7 @@ _01_EN = {
     "recov": "Recovery to the state budget",
     "admin": "Administrative handling", "orgs": "Organisations", "persons": "Individuals",
     "refer": "Referred to investigators", "cases": "Cases", "people": "Persons",
-    "unit": "Unit",
+    "policy": "Changes of rules or policy recommended (documents)", "unit": "Unit",
 }
 
 
@@ -385,6 +385,7 @@ def table_01(report: dict, unit_name: str, lang: str) -> tuple[list[Leaf], list[
         Leaf("disciplined_persons", (t["admin"], t["persons"]), "int", 9),
         Leaf("referral_cases", (t["refer"], t["cases"]), "int", 8),
         Leaf("referral_persons", (t["refer"], t["people"]), "int", 8),
+        Leaf("policy_recommendations", (t["policy"],), "int", 12),
     ]
     ind = report.get("indicators") or {}
 
@@ -401,7 +402,7 @@ def table_01(report: dict, unit_name: str, lang: str) -> tuple[list[Leaf], list[
            million("violation_money"), round(float(ind.get("violation_land_m2") or 0), 1),
            million("recovery_money"), round(float(ind.get("recovery_land_m2") or 0), 1),
            n("disciplined_orgs"), n("disciplined_persons"), n("referral_cases"),
-           n("referral_persons")]
+           n("referral_persons"), n("policy_recommendations")]
     rows = [row]
     total: list = [None, txt["total"]]
     for c in range(2, len(leaves)):

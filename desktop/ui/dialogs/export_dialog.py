@@ -1,5 +1,5 @@
-"""Exporting to Excel: the case register, the overdue list, the annual plan or the period
-report (table 01/TTr). The export runs on the database worker; the case register shows its
+"""Exporting to Excel: the case register, the overdue list, the annual plan, the period
+report (table 01/TTr) or the follow-up of conclusions' recommendations. The export runs on the database worker; the case register shows its
 progress and can be stopped (no file is left behind). Classified content needs a reason —
 the service says so, the dialog shows it next to the field and stays open — and the file
 name gets the level in front (MAT_…), so the dialog ends by naming the file written."""
@@ -20,12 +20,12 @@ from desktop.services import cases, exporter, report_units
 from desktop.ui import errors
 from desktop.ui.settings import Option
 from desktop.ui.tasks import TaskHandle
-from desktop.ui.forms import date_edit, from_qdate, notice_frame
+from desktop.ui.forms import date_edit, from_qdate, notice_frame, to_qdate
 from desktop.ui.tables import fmt_int
 from desktop.ui.widgets import error_label
 
 EXPORT_FOLDER = Option("export/last_folder", str, "")
-KINDS = ("cases", "overdue", "plan", "report")
+KINDS = ("cases", "overdue", "plan", "report", "followup")
 
 
 def default_folder(settings) -> Path:
@@ -59,7 +59,8 @@ class ExportDialog(QDialog):
         titles = {"cases": self.tr("Sổ theo dõi cuộc thanh tra"),
                   "overdue": self.tr("Việc quá hạn và sắp đến hạn"),
                   "plan": self.tr("Kế hoạch thanh tra năm"),
-                  "report": self.tr("Báo cáo kỳ (biểu 01/TTr)")}
+                  "report": self.tr("Báo cáo kỳ (biểu 01/TTr)"),
+                  "followup": self.tr("Theo dõi thực hiện kết luận (kiến nghị)")}
         for kind_key in KINDS:
             button = QRadioButton(titles[kind_key])
             button.setObjectName("exportKind" + kind_key.capitalize())
@@ -116,6 +117,11 @@ class ExportDialog(QDialog):
         grid.addWidget(unit_label, len(rows), 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.unit, len(rows), 2)
         self.options["report"] += [unit_label, self.unit]
+        # the follow-up report lists the recommendations open during the same period
+        same_period = QLabel(self.tr("trong cùng khoảng ngày ở trên"))
+        grid.addWidget(self.buttons["followup"], len(rows) + 1, 0)
+        grid.addWidget(same_period, len(rows) + 1, 1, 1, 2)
+        self.options["followup"] = [same_period, self.start, self.end, self.options["report"][0]]
 
         # --- where and why ---
         where = QGroupBox(self.tr("Tệp xuất"))
@@ -197,10 +203,15 @@ class ExportDialog(QDialog):
     def set_kind(self, kind: str) -> None:
         self.buttons[kind].setChecked(True)
 
+    def set_period(self, start: date, end: date) -> None:
+        self.start.setDate(to_qdate(start))
+        self.end.setDate(to_qdate(end))
+
     def _kind_changed(self, *_args) -> None:
-        for kind_key, widgets in self.options.items():
+        wanted = self.options.get(self.kind, [])
+        for widgets in self.options.values():
             for widget in widgets:
-                widget.setEnabled(kind_key == self.kind)
+                widget.setEnabled(widget in wanted)
         self._fill_name()
 
     def file_name(self) -> str:
@@ -212,6 +223,9 @@ class ExportDialog(QDialog):
         if kind == "report":
             start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
             return f"bao-cao-01-TTr-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
+        if kind == "followup":
+            start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+            return f"theo-doi-kien-nghi-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
         return "so-theo-doi-cuoc-thanh-tra.xlsx"
 
     def _fill_name(self) -> None:
@@ -279,7 +293,7 @@ class ExportDialog(QDialog):
         within = self.within.value() if self.within.value() >= 0 else None
         start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
         unit = self._unit_name() or None
-        if kind == "report" and start > end:
+        if kind in ("report", "followup") and start > end:
             self._say(self.tr("Ngày bắt đầu kỳ báo cáo phải trước ngày kết thúc."), error=True)
             return None
 
@@ -299,6 +313,8 @@ class ExportDialog(QDialog):
                 return exporter.export_overdue(vs, path, reason, lang, within=within)
             if kind == "plan":
                 return exporter.export_plan(vs, path, year, reason, lang)
+            if kind == "followup":
+                return exporter.export_follow_up(vs, path, start, end, reason, lang)
             return exporter.export_report(vs, path, start, end, unit, reason, lang)
 
         handle = self.ctx.db(work, self._done, self._failed, self._progress, self._cancelled)

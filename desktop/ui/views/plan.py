@@ -113,6 +113,25 @@ class PlanPage(Page):
         self.items.doubleClicked.connect(self._open_item)
         self.items.selectionModel().selectionChanged.connect(lambda *_: self._buttons())
 
+        # changes to the approved plan, each with its amending decision
+        action_names = {"add": self.tr("Thêm mục"), "change": self.tr("Sửa mục"),
+                        "remove": self.tr("Bỏ mục")}
+        self.amendments_model = RowsModel([
+            Col(self.tr("Quyết định điều chỉnh"), lambda a: a.decision_number),
+            Col(self.tr("Ngày"), lambda a: fmt_date(a.decision_date),
+                sort=lambda a: a.decision_date or date.min),
+            Col(self.tr("Thay đổi"), lambda a: action_names.get(a.action, a.action)),
+            Col(self.tr("Trước"), lambda a: a.before, tooltip=lambda a: a.before),
+            Col(self.tr("Sau"), lambda a: a.after, tooltip=lambda a: a.after),
+        ], parent=self)
+        self.amendments_model.setObjectName("planAmendmentsModel")
+        self.amendments = make_table(RowsProxy(self.amendments_model, self), "planAmendmentsTable",
+                                     stretch=4)
+        self.amendments.setMaximumHeight(150)
+        self.amendments_title = QLabel()
+        self.amendments_title.setObjectName("planAmendmentsTitle")
+        self.amendments_title.setStyleSheet("font-weight: bold;")
+
         self.carried = QLabel()
         self.carried.setObjectName("carriedLabel")
         self.carried.setWordWrap(True)
@@ -140,6 +159,8 @@ class PlanPage(Page):
         actions.addWidget(self.start_button)
         layout.addLayout(actions)
         layout.addWidget(self.items, 1)
+        layout.addWidget(self.amendments_title)
+        layout.addWidget(self.amendments)
         layout.addWidget(self.carried)
         self._show_plan(None)
 
@@ -178,7 +199,7 @@ class PlanPage(Page):
             year = wanted
             if year is None:
                 year = today.year if today.year in years or not years else years[-1]
-            status = plans.plan_status(vs, year, today) if year in years else None
+            status = _plan_and_amendments(vs, year, today) if year in years else None
             units = report_units.chairing_units(vs)
             return listed, year, status, units
 
@@ -196,7 +217,7 @@ class PlanPage(Page):
         today = from_qdate(self.as_of.date())
         self._gen += 1
         gen = self._gen
-        if self.ctx.db(lambda vs, control: plans.plan_status(vs, year, today),
+        if self.ctx.db(lambda vs, control: _plan_and_amendments(vs, year, today),
                        done=lambda s: self._status_loaded(gen, s),
                        error=lambda exc: self._failed(gen, exc)) is not None:
             self.busy.show()
@@ -233,8 +254,14 @@ class PlanPage(Page):
         self.busy.hide()
         self._show_plan(status)
 
-    def _show_plan(self, status: plans.PlanStatus | None) -> None:
+    def _show_plan(self, loaded: tuple | None) -> None:
+        status, amendments = loaded if loaded is not None else (None, [])
         self.status_data = status
+        self.amendments_model.set_rows(amendments)
+        self.amendments_title.setText(
+            self.tr("Điều chỉnh kế hoạch đã phê duyệt (%1)").replace("%1", str(len(amendments))))
+        for widget in (self.amendments_title, self.amendments):
+            widget.setVisible(bool(amendments))
         year = self._chosen_year()
         has_plan = status is not None
         for widget in (self.title, self.capacity_frame, self.counts, self.items, self.carried):
@@ -380,6 +407,10 @@ class PlanPage(Page):
 
     def focus_search(self) -> None:
         pass
+
+
+def _plan_and_amendments(vs, year: int, today: date) -> tuple:
+    return plans.plan_status(vs, year, today), plan_changes.amendments(vs, year)
 
 
 def _staff_days(item: plans.ItemStatus) -> int | None:

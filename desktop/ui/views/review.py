@@ -407,6 +407,8 @@ class ReviewPage(Page):
                       "referral_cases"),
             Indicator(self.tr("Chuyển cơ quan điều tra: đối tượng"), n(ind.referral_persons), 0,
                       "referral_persons"),
+            Indicator(self.tr("Kiến nghị sửa đổi cơ chế, chính sách (văn bản)"),
+                      n(ind.policy_recommendations), 0, "policy_recommendations"),
         ]
 
     # --- actions ---
@@ -423,7 +425,10 @@ class ReviewPage(Page):
         window = self.window()
         export = getattr(window, "export_excel", None)
         if callable(export) and window is not self:
-            export()
+            # the tab shown says what to export: the follow-up tab its own list, else 01/TTr
+            follow_up = self.tabs.currentWidget() is self.tables["follow_up"]
+            export(kind="followup" if follow_up else "report",
+                   period=(from_qdate(self.start.date()), from_qdate(self.end.date())))
         else:
             self.status.emit(self.tr("Chức năng xuất Excel chưa sẵn sàng trong cửa sổ này."))
 
