@@ -29,7 +29,7 @@ from desktop.services.cases import CaseInput, add_case, add_cases_bulk, add_even
 from desktop.services.context import VaultSession
 from desktop.services.users import add_user
 from desktop.storage import search
-from desktop.storage.orm import AnnualPlan, Case, DocumentRecord, PlanItem, Staff, Unit, User
+from desktop.storage.orm import AnnualPlan, Case, DocumentRecord, Staff, Unit, User
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "CUC_II", "SITUATION_DATE", "FIXED_CASE_CODES",
            "STALLED_CASE_CODES", "fill_demo", "synthetic_inputs"]
@@ -769,7 +769,8 @@ def _refuse_second_fill(vs: VaultSession) -> None:
 
 def _add_organisation(vs: VaultSession, today: date, staff_pool: dict[str, list[tuple[str, str]]]
                       ) -> None:
-    """Units, staff and the annual plans (no service yet: ORM rows, one audit row)."""
+    """Units and staff (no service for the directory yet: ORM rows, one audit row), then
+    the annual plans through their services."""
     with vs.uow() as uow:
         session = uow.session
         unit_ids = _ensure_units(session, [(n, k, p) for n, k, p in _UNITS])
@@ -784,22 +785,23 @@ def _add_organisation(vs: VaultSession, today: date, staff_pool: dict[str, list[
                             "active": True} for n, pos in people if n not in known]
         if staff_rows:
             session.execute(insert(Staff), staff_rows)
-        plans = items = 0
-        for plan in (_PLAN_2023, _PLAN_2024):
-            if plan.approved_date > today:
-                continue
-            row = AnnualPlan(year=plan.year, title=plan.title, unit_id=unit_ids[CUC_II],
-                             approved_number=plan.approved_number, approved_date=plan.approved_date)
-            row.items = [PlanItem(inspected_party=party, content=content, planned_quarter=quarter,
-                                  planned_days=days, planned_team_size=size)
-                         for party, content, quarter, days, size in plan.items]
-            session.add(row)
-            plans += 1
-            items += len(plan.items)
         session.flush()
         audit_log.append(session, vs.signer, vs.actor.username, "demo.fill", "organisation",
-                         units=len(unit_ids), staff=len(staff_rows), plans=plans, plan_items=items)
+                         units=len(unit_ids), staff=len(staff_rows))
         uow.commit()
+    _add_plans(vs, today)
+
+
+def _add_plans(vs: VaultSession, today: date) -> None:
+    """The annual plans as the Plan page makes them: created, items typed in, approved."""
+    from desktop.services import plan_changes, plans
+    for plan in (_PLAN_2023, _PLAN_2024):
+        if plan.approved_date > today:
+            continue
+        plans.create_plan(vs, plan.year, plan.title, unit=CUC_II)
+        for party, content, quarter, days, size in plan.items:
+            plans.add_item(vs, plan.year, party, content, quarter, days, size)
+        plan_changes.approve(vs, plan.year, plan.approved_number, plan.approved_date)
 
 
 def _ensure_units(session, units: Sequence[tuple[str, str, str | None]]) -> dict[str, int]:
@@ -847,9 +849,72 @@ def _add_fixed_case(vs: VaultSession, spec: _Fixed, today: date, plan_items: lis
         complexity=spec.complexity, chaired_by=CUC_II, supervisor=SUPERVISOR, team=team,
         level=spec.level, **(spec.results if concluded else {}))
     add_case(vs, data)   # records the decision event
+    closing = [e for e in events[1:] if e[0] is S.CLOSED]
     for stage, when, doc, note, days in events[1:]:
+        if stage is not S.CLOSED:
+            add_event(vs, spec.code, stage, _d(when), doc_ref=doc, note=note, days=days)
+    if concluded:   # the recommendations are followed up before the case can close
+        _add_recommendations(vs, spec, today, _d(closing[0][1]) if closing else None)
+    for stage, when, doc, note, days in closing:
         add_event(vs, spec.code, stage, _d(when), doc_ref=doc, note=note, days=days)
     return True
+
+
+# How far each conclusion's recommendations had got: the share of the money recovered at
+# the follow-up (a case closed in the demo has all of them done before its closing).
+_RECOVERED_SHARE = {"C2-2022-03": 0.6, "C2-2022-04": 0.35, "C2-2023-05": 0.0,
+                    "C2-2022-05": 0.2, "C2-2023-06": 0.5, "C2-2022-06": 1.0}
+_POLICY = {"C2-2022-04": ("Bộ Tài nguyên và Môi trường",
+                          "Sửa đổi quy định về xác định giá đất khi cổ phần hóa doanh nghiệp nhà nước"),
+           "C2-2022-05": ("Bộ Tài chính",
+                          "Hoàn thiện quy định về thẩm định giá tài sản khi cổ phần hóa")}
+
+
+def _add_recommendations(vs: VaultSession, spec: _Fixed, today: date, closed: date | None) -> None:
+    """The conclusion's recommendations and their follow-up, through the service the
+    Result tab and `hoso recommendation` call."""
+    from desktop.services import recommendations
+    concluded = _d(next(e[1] for e in spec.events if e[0] is S.CONCLUDED))
+    r, party = spec.results, spec.party
+    due = concluded + timedelta(days=180)
+    items: list[tuple[int, str, int, float]] = []   # id, kind, money, land
+    if r.get("recovery_money"):
+        items.append((recommendations.add(
+            vs, spec.code, "recover_money", party, "Thu hồi về ngân sách nhà nước số tiền sai phạm",
+            r["recovery_money"], due=due), "recover_money", r["recovery_money"], 0.0))
+    if r.get("recovery_land_m2"):
+        items.append((recommendations.add(
+            vs, spec.code, "recover_land", party, "Thu hồi diện tích đất giao, cho thuê sai quy định",
+            area_m2=r["recovery_land_m2"], due=due), "recover_land", 0, r["recovery_land_m2"]))
+    if r.get("disciplined_orgs") or r.get("disciplined_persons"):
+        text = (f"Kiểm điểm, xử lý trách nhiệm {r.get('disciplined_orgs', 0)} tổ chức, "
+                f"{r.get('disciplined_persons', 0)} cá nhân có sai phạm")
+        items.append((recommendations.add(vs, spec.code, "discipline", party, text, due=due),
+                      "discipline", 0, 0.0))
+    if r.get("referral_cases"):
+        text = (f"Chuyển hồ sơ {r['referral_cases']} vụ việc, {r.get('referral_persons', 0)} người "
+                "có dấu hiệu tội phạm sang Cơ quan Cảnh sát điều tra, Bộ Công an")
+        items.append((recommendations.add(vs, spec.code, "referral", "Cơ quan Cảnh sát điều tra, "
+                                          "Bộ Công an", text, due=concluded + timedelta(days=30)),
+                      "referral", 0, 0.0))
+    if spec.code in _POLICY:
+        addressee, text = _POLICY[spec.code]
+        items.append((recommendations.add(vs, spec.code, "policy", addressee, text), "policy", 0, 0.0))
+    share = _RECOVERED_SHARE.get(spec.code, 0.0)
+    day = min(concluded + timedelta(days=120), (closed or today) - timedelta(days=5), today)
+    if day <= concluded:
+        return
+    for rec_id, kind, money, land in items:
+        if share >= 1.0:
+            recommendations.update(vs, rec_id, day, "done", money or None, land or None)
+        elif kind == "recover_money" and share > 0:
+            recommendations.update(vs, rec_id, day, "partly_done", int(round(money * share, -6)))
+        elif kind in ("recover_land", "discipline") and share > 0:
+            recommendations.update(vs, rec_id, day, "in_progress",
+                                   recovered_area_m2=round(land * share, 1) if land else None)
+        elif kind == "referral":
+            recommendations.update(vs, rec_id, day, "done",
+                                   note="Cơ quan điều tra đã tiếp nhận hồ sơ")
 
 
 def _add_opinions_and_directives(vs: VaultSession, today: date, present: set[str]) -> None:

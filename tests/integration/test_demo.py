@@ -220,6 +220,20 @@ def test_audit_chain_verifies(demo):
         actions = {e.action for e in audit_log.entries(uow.session, limit=100_000)}
     assert report.ok
     assert {"demo.fill", "case.add", "case.event", "case.bulk_add", "user.add"} <= actions
+    # every record a user keeps, entered through the services the forms call
+    assert {"opinion.send", "opinion.reply", "directive.add", "directive.done", "plan.create",
+            "plan.item_add", "plan.approve", "recommendation.add", "recommendation.update"} <= actions
+
+
+def test_the_conclusions_are_followed_up_and_the_closed_case_settled_first(demo):
+    from desktop.services import recommendations
+    vs, _added, _path = demo
+    closed = recommendations.list_for(vs, "C2-2022-06")
+    assert closed and all(i.status == "done" for i in closed)
+    [line] = [x for x in recommendations.follow_up(vs, date(2024, 1, 1), date(2024, 6, 30))
+              if x.case_code == "C2-2022-03"]
+    assert line.recommended_money == 38_450_000_000
+    assert 0 < line.recovered_money < line.recommended_money
 
 
 def test_an_earlier_today_cuts_everything_after_it(tmp_path):
