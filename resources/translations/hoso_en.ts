@@ -1745,6 +1745,10 @@
         <translation>Period report (form 01/TTr)</translation>
     </message>
     <message>
+        <source>Theo dõi thực hiện kết luận (kiến nghị)</source>
+        <translation>Follow-up of conclusions (recommendations)</translation>
+    </message>
+    <message>
         <source>để trống: mọi hồ sơ bạn được xem</source>
         <translation>leave empty: every case you may see</translation>
     </message>
@@ -1783,6 +1787,10 @@
     <message>
         <source>Đơn vị chủ trì:</source>
         <translation>Lead unit:</translation>
+    </message>
+    <message>
+        <source>trong cùng khoảng ngày ở trên</source>
+        <translation>over the same dates as above</translation>
     </message>
     <message>
         <source>Tệp xuất</source>
@@ -2353,6 +2361,38 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Thêm mục</source>
+        <translation>Item added</translation>
+    </message>
+    <message>
+        <source>Sửa mục</source>
+        <translation>Item changed</translation>
+    </message>
+    <message>
+        <source>Bỏ mục</source>
+        <translation>Item removed</translation>
+    </message>
+    <message>
+        <source>Quyết định điều chỉnh</source>
+        <translation>Amending decision</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Trước</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Sau</source>
+        <translation>After</translation>
+    </message>
+    <message>
         <source>Kế hoạch thanh tra năm</source>
         <translation>Annual inspection plan</translation>
     </message>
@@ -2387,6 +2427,10 @@
     <message>
         <source>%1 (chưa có kế hoạch)</source>
         <translation>%1 (no plan yet)</translation>
+    </message>
+    <message>
+        <source>Điều chỉnh kế hoạch đã phê duyệt (%1)</source>
+        <translation>Amendments to the approved plan (%1)</translation>
     </message>
     <message>
         <source>Năm %1 chưa có kế hoạch thanh tra.</source>
@@ -3048,6 +3092,10 @@
     <message>
         <source>Chuyển cơ quan điều tra: đối tượng</source>
         <translation>Referred to investigating agencies: persons</translation>
+    </message>
+    <message>
+        <source>Kiến nghị sửa đổi cơ chế, chính sách (văn bản)</source>
+        <translation>Changes of rules or policy recommended (documents)</translation>
     </message>
     <message>
         <source>Chức năng xuất Excel chưa sẵn sàng trong cửa sổ này.</source>

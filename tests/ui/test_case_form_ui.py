@@ -64,6 +64,9 @@ def test_a_new_vault_says_what_to_do_and_ctrl_n_creates_a_case(qtbot, ctx):
     form.submit()
     qtbot.waitUntil(lambda: form.buttons.isEnabled() and not form.busy.isVisible(), timeout=WAIT)
     assert form.isVisible()
+    # said under the date field, which is outlined; the form's own line stays empty
+    assert "32/13/2024" in form.fields["decision_date"][2].text()
+    assert form.fields["decision_date"][2].isVisible() and not form.message.isVisible()
     assert _read(ctx, qtbot, lambda vs: cases.count_cases(vs)) == 0
     form.edits["decision_date"].setText("01/03/2024")
     form.team.setText("Nguyễn Văn An:trưởng đoàn; Trần Thị Bình")
@@ -88,9 +91,9 @@ def test_editing_a_case_keeps_its_history_and_a_level_change_needs_a_reason(qtbo
     assert form.edits["title"].text() == "Thanh tra đầu tư công"
     form.edits["title"].setText("Thanh tra dự án đầu tư công")
     form.level.setCurrentIndex(form.level.findData(Level.TOI_MAT.code))
-    form.submit()   # no reason for the level change: refused, the form stays
+    form.submit()   # no reason for the level change: refused under the reason, the form stays
     qtbot.waitUntil(lambda: form.buttons.isEnabled() and not form.busy.isVisible(), timeout=WAIT)
-    assert form.isVisible()
+    assert form.isVisible() and form.fields["reason"][2].isVisible()
     form.reason.setText("Có tài liệu tối mật")
     with qtbot.waitSignal(view.loaded, timeout=WAIT):
         form.submit()

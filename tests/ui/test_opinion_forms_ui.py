@@ -84,9 +84,22 @@ def test_requests_and_directives_are_recorded_from_the_page(qtbot, ctx):
     page.record("directive")
     form = page.form
     form.widgets["issuer"].setText("Thủ tướng Chính phủ")
-    form.widgets["due"].setText("31/02/2024")   # a bad date: said in the form, nothing sent
+    form.widgets["due"].setText("31/02/2024")   # a bad date: said at the field, nothing sent
     form.submit()
-    assert form.isVisible() and form.message.isVisible()
+    _label, _widget, due_error = form.fields["due"]
+    assert form.isVisible() and due_error.isVisible() and "31/02/2024" in due_error.text()
+    assert not form.message.isVisible()
+    form.widgets["due"].setText("30/05/2024")   # refused by the service: at its field too
+    form.submit()
+    _label, _widget, content_error = form.fields["content"]
+    qtbot.waitUntil(content_error.isVisible, timeout=WAIT)
+    assert not due_error.isVisible() and form.isVisible()
+    form.widgets["content"].setPlainText("Hoàn thiện kết luận")
+    form.widgets["issued"].setText("01/06/2099")
+    form.submit()
+    _label, _widget, issued_error = form.fields["issued"]
+    qtbot.waitUntil(issued_error.isVisible, timeout=WAIT)
+    assert "01/06/2099" in issued_error.text() and not content_error.isVisible()
     _save(qtbot, page, {"content": "Hoàn thiện kết luận", "case": "O-1", "due": "30/05/2024",
                         "issued": "01/05/2024"})
     _select(page, "directives", "Hoàn thiện kết luận")

@@ -141,8 +141,8 @@ def test_plan_is_created_filled_and_an_item_started_from_the_dialogs(qtbot, ctx,
 
     page.add_item()
     dialog = page.dialog
-    dialog.submit()  # no inspected party: refused in the dialog, nothing written
-    assert dialog.isVisible() and dialog.message.text()
+    dialog.submit()  # no inspected party: refused at the field, nothing written
+    assert dialog.isVisible() and dialog.fields["party"][2].text()
     dialog.party.setText("UBND tỉnh Lạng Sơn")
     dialog.content.setPlainText("Quản lý, sử dụng đất đai")
     dialog.quarter.setCurrentIndex(dialog.quarter.findData(1))
@@ -363,14 +363,14 @@ def test_users_page_adds_a_user_with_a_one_time_password(qtbot, ctx, qtmodeltest
         "thanhtra3", "Phan Văn Mới", "Thanh tra viên", "Mật", "Có"]
     vault_service.open_vault(demo_path, "thanhtra3", password).close()  # the password works
 
-    # an existing name: the service refuses, the dialog says so and stays open
+    # an existing name: the service refuses, the dialog says so under the name and stays open
     page.add_user()
     dialog = page.dialog
     dialog.name.setText("lanhdao")
     dialog.submit()
-    qtbot.waitUntil(lambda: bool(shown_errors), timeout=WAIT)
-    assert isinstance(shown_errors[0], HosoError) and dialog.isVisible()
-    shown_errors.clear()
+    name_error = dialog.fields["name"][2]
+    qtbot.waitUntil(name_error.isVisible, timeout=WAIT)
+    assert "lanhdao" in name_error.text() and dialog.isVisible() and not shown_errors
     dialog.reject()
 
     # role and clearance

@@ -1,16 +1,17 @@
 """The case form: a new case (Cases page, Ctrl+N) or the change of an existing one (the
 case view's "Sửa…"). Dates are typed dd/mm/yyyy and may stay empty; the service checks
-everything and its message is shown under the form, which stays open to be corrected."""
+everything and its message is shown under the field it is about; the form stays open to be
+corrected."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QFormLayout, QLineEdit, QPlainTextEdit)
 
 from desktop.domain import case_fields
+from desktop.domain.errors import HosoError
 from desktop.domain.levels import Level
 from desktop.domain.stages import Basis, InspectingLevel
 from desktop.services import case_edit, cases
-from desktop.ui import errors
 from desktop.ui.forms import FormDialog
 
 _TEXT_FIELDS = ("code", "title", "inspected_party", "decision_number", "decision_date",
@@ -20,6 +21,10 @@ _RESULT_FIELDS = ("violation_money", "violation_land_m2", "recovery_money", "rec
 
 
 class CaseFormDialog(FormDialog):
+    error_fields = {"case.exists": "code", "perm.level_above_own": "level",
+                    "input.reason_required": "reason", "input.bad_team": "team",
+                    "input.period_order": "period_to"}
+
     def __init__(self, ctx, detail: cases.CaseDetail | None = None, parent=None) -> None:
         editing = detail is not None
         super().__init__(ctx, "", "caseForm", parent)
@@ -52,7 +57,7 @@ class CaseFormDialog(FormDialog):
                    "inspecting_level": self.inspecting, "complexity": self.complexity,
                    "level": self.level}
         for field in order:
-            self.form.addRow(case_fields.label(field, lang) + ":", widgets[field])
+            self.add_field(field, case_fields.label(field, lang) + ":", widgets[field])
         self.team = QLineEdit()
         self.team.setObjectName("case_team")
         self.team.setPlaceholderText(self.tr("Nguyễn Văn A:trưởng đoàn; Trần Thị B"))
@@ -66,13 +71,13 @@ class CaseFormDialog(FormDialog):
                 edit = QLineEdit()
                 edit.setObjectName(f"case_{field}")
                 self.results[field] = edit
-                inner.addRow(case_fields.label(field, lang) + ":", edit)
+                self.add_field(field, case_fields.label(field, lang) + ":", edit, inner)
             self.form.addRow(group)
             self.reason.setPlaceholderText(self.tr("bắt buộc khi đổi độ mật"))
-            self.form.addRow(self.tr("Lý do thay đổi:"), self.reason)
+            self.add_field("reason", self.tr("Lý do thay đổi:"), self.reason)
             self._fill(detail)
         else:
-            self.form.addRow(self.tr("Đoàn thanh tra:"), self.team)
+            self.add_field("team", self.tr("Đoàn thanh tra:"), self.team)
             self.edits["code"].setFocus()
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -124,8 +129,8 @@ class CaseFormDialog(FormDialog):
             try:
                 if case_fields.canonical(field, value) != self.before[field]:
                     changed[field] = value
-            except Exception as exc:  # noqa: BLE001 — shown at once, nothing is sent
-                self.say(errors.describe(exc, self.ctx.lang))
+            except HosoError as exc:  # shown at the field at once, nothing is sent
+                self.show_error(exc, field=field)
                 return None
         code, reason = self.detail.row.code, self.reason.text()
 

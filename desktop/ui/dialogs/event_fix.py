@@ -6,12 +6,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
 
 from desktop.domain.dates import parse_date
+from desktop.domain.errors import HosoError
 from desktop.services import event_fix
-from desktop.ui import errors
 from desktop.ui.forms import FormDialog
 
 
 class EventFixDialog(FormDialog):
+    error_fields = {"input.reason_required": "reason", "input.required": "date"}
+
     def __init__(self, ctx, code: str, event, parent=None) -> None:
         super().__init__(ctx, "", "eventFixForm", parent)
         self.setWindowTitle(self.tr("Sửa, hủy sự kiện"))
@@ -30,10 +32,10 @@ class EventFixDialog(FormDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("fixReason")
         self.reason.setPlaceholderText(self.tr("bắt buộc"))
-        self.form.addRow(self.tr("Ngày đúng:"), self.date)
-        self.form.addRow(self.tr("Văn bản đúng:"), self.doc)
+        self.add_field("date", self.tr("Ngày đúng:"), self.date)
+        self.add_field("doc", self.tr("Văn bản đúng:"), self.doc)
         self.form.addRow(self.void)
-        self.form.addRow(self.tr("Lý do:"), self.reason)
+        self.add_field("reason", self.tr("Lý do:"), self.reason)
 
     def task(self):
         code, event_id, reason = self.code, self.event.id, self.reason.text()
@@ -41,8 +43,8 @@ class EventFixDialog(FormDialog):
             return lambda vs, _c: event_fix.fix_event(vs, code, event_id, void=True, reason=reason)
         try:
             when = parse_date(self.date.text().strip())
-        except Exception as exc:  # noqa: BLE001 — the date's own message, at once
-            self.say(errors.describe(exc, self.ctx.lang))
+        except HosoError as exc:  # the date's own message, at the field, at once
+            self.show_error(exc, field="date")
             return None
         doc = self.doc.text()
         changed_doc = doc if doc.strip() != self.event.doc_ref else None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from desktop.domain.addressees import ADDRESSEE_KINDS
 from desktop.domain.dates import parse_date
+from desktop.domain.errors import HosoError
 from desktop.domain import recommendations as rec
 from desktop.domain.numbers import parse_decimal, parse_money
 from desktop.services import directives, opinion_requests, recommendations
@@ -30,6 +31,10 @@ class Field:
 
 class FieldsDialog(FormDialog):
     """A form of `fields`; OK runs `work(vs, values)` on the database worker."""
+
+    # refusals whose message names no field of its own (used when the form has that field)
+    error_fields = {"plan.amendment_required": "amend_number", "input.reason_required": "reason",
+                    "team.already": "name", "team.not_member": "name", "case.not_found": "case"}
 
     def __init__(self, ctx, title: str, name: str, fields: list[Field],
                  work: Callable[[object, dict], object], parent=None) -> None:
@@ -58,7 +63,7 @@ class FieldsDialog(FormDialog):
                     widget.setPlaceholderText("dd/mm/yyyy")
             widget.setObjectName(f"field_{field.name}")
             self.widgets[field.name] = widget
-            self.form.addRow(field.label, widget)
+            self.add_field(field.name, field.label, widget)
 
     def values(self) -> dict:
         out = {}
@@ -74,16 +79,15 @@ class FieldsDialog(FormDialog):
 
     def task(self):
         values = self.values()
-        try:
-            for name, kind in self.kinds.items():
+        for name, kind in self.kinds.items():
+            try:
                 if kind == "date" or (kind == "optional_date" and values[name]):
                     values[name] = parse_date(values[name])
                 elif kind == "optional_date":
                     values[name] = None
-        except Exception as exc:  # noqa: BLE001 — the date's own message, at once
-            from desktop.ui import errors
-            self.say(errors.describe(exc, self.ctx.lang))
-            return None
+            except HosoError as exc:  # the date's own message, at the field, at once
+                self.show_error(exc, field=name)
+                return None
         return lambda vs, _control: self.work(vs, values)
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout)
 
 from desktop.domain.dates import parse_date
+from desktop.domain.errors import HosoError
 from desktop.services import cases, plan_changes, plans, report_units
 from desktop.ui import errors
 from desktop.ui.views.base import Page
@@ -424,6 +425,8 @@ def _item_color(item: plans.ItemStatus) -> QColor | None:
 # --- dialogs -------------------------------------------------------------------------
 
 class CreatePlanDialog(FormDialog):
+    error_fields = {"plan.exists": "year"}
+
     def __init__(self, ctx, year: int, unit: str, units: list[str], parent=None) -> None:
         super().__init__(ctx, "", "createPlanDialog", parent)
         self.setWindowTitle(self.tr("Lập kế hoạch thanh tra năm"))
@@ -455,12 +458,12 @@ class CreatePlanDialog(FormDialog):
         self.staff.setObjectName("planStaffField")
         self.staff.setRange(0, 100000)
         self.staff.setSpecialValueText(self.tr("theo danh sách công chức của đơn vị"))
-        self.form.addRow(self.tr("Năm:"), self.year)
-        self.form.addRow(self.tr("Tên kế hoạch:"), self.title)
-        self.form.addRow(self.tr("Quyết định phê duyệt số:"), self.number)
+        self.add_field("year", self.tr("Năm:"), self.year)
+        self.add_field("title", self.tr("Tên kế hoạch:"), self.title)
+        self.add_field("number", self.tr("Quyết định phê duyệt số:"), self.number)
         self.form.addRow("", approved_row)
-        self.form.addRow(self.tr("Đơn vị:"), self.unit)
-        self.form.addRow(self.tr("Số công chức:"), self.staff)
+        self.add_field("unit", self.tr("Đơn vị:"), self.unit)
+        self.add_field("staff", self.tr("Số công chức:"), self.staff)
         self.created_year = year
 
     def task(self):
@@ -473,6 +476,8 @@ class CreatePlanDialog(FormDialog):
 
 
 class AddItemDialog(FormDialog):
+    error_fields = {"plan.bad_quarter": "quarter"}
+
     def __init__(self, ctx, year: int, parent=None, approved: bool = False) -> None:
         super().__init__(ctx, "", "addPlanItemDialog", parent)
         self.setWindowTitle(self.tr("Thêm mục vào kế hoạch năm %1").replace("%1", str(year)))
@@ -495,11 +500,11 @@ class AddItemDialog(FormDialog):
         self.team.setObjectName("itemTeam")
         self.team.setRange(0, 999)
         self.team.setSpecialValueText(self.tr("chưa xác định"))
-        self.form.addRow(self.tr("Đối tượng thanh tra:"), self.party)
-        self.form.addRow(self.tr("Nội dung:"), self.content)
-        self.form.addRow(self.tr("Quý dự kiến:"), self.quarter)
-        self.form.addRow(self.tr("Số ngày thanh tra:"), self.days)
-        self.form.addRow(self.tr("Số người trong đoàn:"), self.team)
+        self.add_field("party", self.tr("Đối tượng thanh tra:"), self.party)
+        self.add_field("content", self.tr("Nội dung:"), self.content)
+        self.add_field("quarter", self.tr("Quý dự kiến:"), self.quarter)
+        self.add_field("days", self.tr("Số ngày thanh tra:"), self.days)
+        self.add_field("team", self.tr("Số người trong đoàn:"), self.team)
         # an item added to an approved plan by an amending decision (empty: the approved
         # plan's own items being typed in)
         self.amendment = QLineEdit()
@@ -508,14 +513,14 @@ class AddItemDialog(FormDialog):
         self.amendment_date.setObjectName("itemAmendmentDate")
         self.amendment_date.setPlaceholderText("dd/mm/yyyy")
         if approved:
-            self.form.addRow(self.tr("Số quyết định điều chỉnh:"), self.amendment)
-            self.form.addRow(self.tr("Ngày quyết định điều chỉnh:"), self.amendment_date)
+            self.add_field("amendment", self.tr("Số quyết định điều chỉnh:"), self.amendment)
+            self.add_field("amendment_date", self.tr("Ngày quyết định điều chỉnh:"),
+                           self.amendment_date)
 
     def task(self):
         party = self.party.text().strip()
         if not party:
-            self.say(self.tr("Hãy nhập đối tượng thanh tra."))
-            self.party.setFocus()
+            self.mark("party", self.tr("Hãy nhập đối tượng thanh tra."))
             return None
         year, content = self.year, self.content.toPlainText().strip()
         quarter = self.quarter.currentData()
@@ -523,14 +528,16 @@ class AddItemDialog(FormDialog):
         number, day_text = self.amendment.text().strip(), self.amendment_date.text().strip()
         try:
             day = parse_date(day_text) if day_text else None
-        except Exception as exc:  # noqa: BLE001 — the date's own message
-            self.say(errors.describe(exc, self.ctx.lang))
+        except HosoError as exc:  # the date's own message, at the field
+            self.show_error(exc, field="amendment_date")
             return None
         return lambda vs, control: plan_changes.add_item(vs, year, party, content, quarter, days,
                                                          team, number, day)
 
 
 class StartItemDialog(FormDialog):
+    error_fields = {"case.exists": "code"}
+
     def __init__(self, ctx, item: plans.ItemStatus, unit: str, parent=None) -> None:
         super().__init__(ctx, "", "startPlanItemDialog", parent)
         self.setWindowTitle(self.tr("Triển khai thành cuộc thanh tra"))
@@ -549,16 +556,16 @@ class StartItemDialog(FormDialog):
         self.decided = date_edit(date.today(), "decisionDate")
         self.decided.setMaximumDate(self.decided.date())  # a decision is not dated in the future
         self.form.addRow(self.tr("Mục kế hoạch:"), about)
-        self.form.addRow(self.tr("Mã hồ sơ:"), self.code)
-        self.form.addRow(self.tr("Tên cuộc thanh tra:"), self.title)
-        self.form.addRow(self.tr("Quyết định thanh tra số:"), self.number)
-        self.form.addRow(self.tr("Ngày quyết định:"), self.decided)
+        self.add_field("code", self.tr("Mã hồ sơ:"), self.code)
+        self.add_field("title", self.tr("Tên cuộc thanh tra:"), self.title)
+        self.add_field("number", self.tr("Quyết định thanh tra số:"), self.number)
+        self.add_field("decided", self.tr("Ngày quyết định:"), self.decided)
 
     def task(self):
         code, title = self.code.text().strip(), self.title.text().strip()
         if not code or not title:
-            self.say(self.tr("Hãy nhập mã hồ sơ và tên cuộc thanh tra."))
-            (self.code if not code else self.title).setFocus()
+            self.mark("code" if not code else "title",
+                      self.tr("Hãy nhập mã hồ sơ và tên cuộc thanh tra."))
             return None
         data = cases.CaseInput(code=code, title=title, decision_number=self.number.text().strip(),
                                decision_date=from_qdate(self.decided.date()), chaired_by=self.unit)

@@ -304,6 +304,8 @@ class UsersPage(Page):
 # --- dialogs -------------------------------------------------------------------------
 
 class AddUserDialog(FormDialog):
+    error_fields = {"user.exists": "name", "perm.level_above_own": "clearance"}
+
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, "", "addUserDialog", parent)
         self.setWindowTitle(self.tr("Thêm người dùng"))
@@ -315,10 +317,10 @@ class AddUserDialog(FormDialog):
         self.full_name.setObjectName("newUserFullName")
         self.role = _role_combo(lang, None, "newUserRole")
         self.clearance = _level_combo(lang, Level.THUONG, "newUserClearance")
-        self.form.addRow(self.tr("Tên đăng nhập:"), self.name)
-        self.form.addRow(self.tr("Họ và tên:"), self.full_name)
-        self.form.addRow(self.tr("Vai trò:"), self.role)
-        self.form.addRow(self.tr("Độ mật được tiếp cận:"), self.clearance)
+        self.add_field("name", self.tr("Tên đăng nhập:"), self.name)
+        self.add_field("full_name", self.tr("Họ và tên:"), self.full_name)
+        self.add_field("role", self.tr("Vai trò:"), self.role)
+        self.add_field("clearance", self.tr("Độ mật được tiếp cận:"), self.clearance)
         note = QLabel(self.tr("Mật khẩu đầu tiên được tạo ngẫu nhiên và chỉ hiện một lần."))
         note.setWordWrap(True)
         self.form.addRow("", note)
@@ -326,8 +328,7 @@ class AddUserDialog(FormDialog):
     def task(self):
         name, full_name = self.name.text().strip(), self.full_name.text().strip()
         if not name:
-            self.say(self.tr("Hãy nhập tên đăng nhập."))
-            self.name.setFocus()
+            self.mark("name", self.tr("Hãy nhập tên đăng nhập."))
             return None
         role, level = Role(self.role.currentData()), Level(self.clearance.currentData())
 
