@@ -6,12 +6,35 @@ figures and three recommendations followed up to done, then closed. The half-yea
 and the audit trail must tell that story."""
 
 import json
+from dataclasses import asdict
+from datetime import date
 
-from tests.conftest import admin_cli
+from desktop.services import audit_log, report, vault_service
+from tests.conftest import PASSWORD, admin_cli
+
+# what the story writes (reads are audited too, and differ between the two programs)
+WRITES = ("case.add", "case.event", "case.event_fix", "case.edit", "case.team_leader",
+          "opinion.send", "opinion.reply", "opinion.remind", "recommendation.add",
+          "recommendation.update")
 
 
-def test_a_case_from_decision_to_closed_on_the_command_line(tmp_path):
-    hoso = admin_cli(tmp_path / "vault")
+def outcome(vs) -> tuple[dict, list[tuple[str, str]]]:
+    """What both programs must agree on: the H1-2024 table 01/TTr and the audit's writes."""
+    figures = asdict(report.period_report(vs, date(2024, 1, 1), date(2024, 6, 30)).indicators)
+    with vs.uow() as uow:
+        rows = audit_log.entries(uow.session, limit=100_000)
+    return figures, [(e.action, e.target) for e in reversed(rows) if e.action in WRITES]
+
+
+def cli_outcome(path) -> tuple[dict, list[tuple[str, str]]]:
+    vs = vault_service.open_vault(path, "admin", PASSWORD)
+    try:
+        return outcome(vs)
+    finally:
+        vs.close()
+
+
+def tell_the_story(hoso) -> None:
     hoso("case", "add", "--code", "ST-1", "--title", "Thanh tra việc quản lý đất đai tỉnh A",
          "--party", "UBND tỉnh A", "--decision-number", "101/QĐ-TTCP", "--decision-date",
          "05/01/2024", "--team", "Nguyễn Văn An:trưởng đoàn", "--team", "Trần Thị Bình")
@@ -52,6 +75,10 @@ def test_a_case_from_decision_to_closed_on_the_command_line(tmp_path):
              *(["--recovered-money", "12,5 tỷ"] if item == ids[0] else []))
     hoso("case", "event", "ST-1", "closed", "--date", "29/06/2024")
 
+
+def test_a_case_from_decision_to_closed_on_the_command_line(tmp_path):
+    hoso = admin_cli(tmp_path / "vault")
+    tell_the_story(hoso)
     review = json.loads(hoso("report", "period", "--from", "01/01/2024", "--to", "30/06/2024",
                              "--json"))
     figures = review["indicators"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import zip_longest
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton,
@@ -131,7 +132,7 @@ class ReviewPage(Page):
                                            stretch=2)
         self.indicators_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.indicators_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        rows = 8
+        rows = 9
         self.indicators_table.setFixedHeight(
             self.indicators_table.verticalHeader().defaultSectionSize() * rows
             + self.indicators_table.horizontalHeader().sizeHint().height() + 4)
@@ -347,8 +348,10 @@ class ReviewPage(Page):
         self.report = result
         lang = self.ctx.lang
         self.indicators = self._indicator_rows(result.indicators)
-        half = len(self.indicators) // 2
-        self.indicators_model.set_rows(list(zip(self.indicators[:half], self.indicators[half:])))
+        # left the counts of inspections, right the results (one more row than the counts)
+        counts = [i for i in self.indicators if i.code in _COUNT_KEYS]
+        results = [i for i in self.indicators if i.code not in _COUNT_KEYS]
+        self.indicators_model.set_rows(list(zip_longest(counts, results)))
         self.waiting_model.set_rows(result.without_conclusion)
         self.opinions_model.set_rows(result.opinions_overdue)
         self.directives_model.set_rows(result.directives_overdue)
@@ -437,6 +440,11 @@ class ReviewPage(Page):
 
     def focus_search(self) -> None:
         pass
+
+
+_COUNT_KEYS = frozenset(("carried_out", "carried_over", "started", "started_planned",
+                         "started_ad_hoc", "onsite_finished", "conclusions_issued",
+                         "units_inspected"))
 
 
 def _quarter(value: int | None) -> str:
