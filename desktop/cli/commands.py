@@ -8,12 +8,13 @@ from pathlib import Path
 from desktop.cli import print_json
 from desktop.cli.passwords import PasswordSource, say
 from desktop.domain.dates import format_date, parse_date
-from desktop.domain.errors import HosoError, InvalidInput
+from desktop.domain.errors import HosoError, InvalidInput, VaultDamaged
 from desktop.domain.levels import Level, Role
 from desktop.domain.messages import describe_problems, render
 from desktop.domain.stages import Basis, InspectingLevel, Stage
-from desktop.services import audit_log, cases, users, vault_service
+from desktop.services import audit_log, backups, cases, users, vault_service
 from desktop.services.context import VaultSession
+from desktop.security import vault as vault_files
 
 
 # --- opening the vault -----------------------------------------------------------------
@@ -114,15 +115,49 @@ def cmd_demo(args) -> None:
 
 def cmd_backup(args) -> None:
     with vault_session(args) as vs:
-        dest = vault_service.backup(vs, Path(args.dest))
+        dest = backups.backup(vs, Path(args.dest))
     say("backup.done", args.lang, path=str(dest))
+
+
+def cmd_verify(args) -> int:
+    """Every page, the audit chain, every document file, the key file; exit 1 on a finding.
+    A database too damaged to open is still checked page by page."""
+    from desktop.services import integrity
+    path = vault_path(args)
+    vault_service_check(path)
+    user = getattr(args, "user", None) or os.environ.get("HOSO_USER") or None
+    keys = None
+    if not args.password_stdin:
+        from desktop.security.secrets import unlock_remembered
+        keys = unlock_remembered(path, user) if (path / "keys.json").exists() else None
+    if keys is None:
+        password = PasswordSource(args.password_stdin, args.lang).next("Mật khẩu", "Password")
+        keys = vault_files.unlock(path, user, password)
+    try:
+        vs = vault_service.open_with_keys(keys, bool(getattr(args, "accept_rollback", False)))
+    except VaultDamaged:
+        report = integrity.verify_unopened(keys)
+        keys.drop()
+    else:
+        try:
+            report = integrity.verify_vault(vs)
+        finally:
+            vs.close()
+    if args.json:
+        print_json(report.to_json())
+    else:
+        out = sys.stdout if report.ok else sys.stderr
+        print(report.summary(args.lang), file=out)
+        for line in report.lines(args.lang):
+            print("- " + line, file=out)
+    return 0 if report.ok else 1
 
 
 def cmd_restore(args) -> None:
     passwords = PasswordSource(args.password_stdin, args.lang)
     user = getattr(args, "user", None) or os.environ.get("HOSO_USER") or None
     password = passwords.next("Mật khẩu", "Password")
-    vs = vault_service.restore(Path(args.src), Path(args.dest), user, password)
+    vs = backups.restore(Path(args.src), Path(args.dest), user, password)
     vs.close()
     say("backup.restored", args.lang, src=args.src, dest=args.dest)
 

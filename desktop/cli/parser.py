@@ -282,6 +282,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
 
+    p = command(sub, "verify", c.cmd_verify, "kiểm tra toàn vẹn kho dữ liệu / check the whole "
+                "vault: every page, the audit chain, every document file, the key file")
+    p.add_argument("--json", action="store_true")
     p = command(sub, "backup", c.cmd_backup, "sao lưu mã hóa / encrypted backup")
     p.add_argument("dest", metavar="DEST")
     p = command(sub, "restore", c.cmd_restore, "khôi phục / restore a backup into a new vault")

@@ -472,8 +472,7 @@ class _Reader:
         self.size = size
         self.full, self.rest = divmod(size, chunk_size)
         self.count = self.full + (1 if self.rest else 0)
-        body = self.full * (chunk_size + TAG) + (self.rest + TAG if self.rest else 0)
-        expected_len = _FIXED.size + id_len + body + END_BYTES
+        expected_len = _file_length(chunk_size, size, id_len)
         actual = os.fstat(self.file.fileno()).st_size
         if actual < expected_len:
             raise self._damaged("truncated")
@@ -665,6 +664,45 @@ _sync_file_range = _load_sync_file_range()
 def _start_writeback(fd: int, offset: int, length: int) -> None:
     if _sync_file_range is not None:
         _sync_file_range(fd, offset, length)  # best effort; the fsync at the end is what counts
+
+
+def _file_length(chunk_size: int, size: int, id_len: int) -> int:
+    """The length of a blob of `size` clear bytes: header, chunks with their tags, end."""
+    full, rest = divmod(size, chunk_size)
+    body = full * (chunk_size + TAG) + (rest + TAG if rest else 0)
+    return _FIXED.size + id_len + body + END_BYTES
+
+
+def check_shape(path: Path, blob_id: str, size: int) -> None:
+    """Without the content key: the header is a blob's, names `blob_id`, states `size`
+    clear bytes (as the database does), and the file has exactly the length that makes.
+    Catches a missing, truncated, extended or swapped file; a flipped byte inside needs
+    the key (verify)."""
+    try:
+        with open(path, "rb") as file:
+            fixed = file.read(_FIXED.size)
+            if len(fixed) < _FIXED.size:
+                raise BlobDamaged(blob_id, "truncated" if MAGIC.startswith(fixed[:8])
+                                  else "not_a_blob", path)
+            magic, version, id_len, chunk_size, _salt, _check, stated = _FIXED.unpack(fixed)
+            if magic != MAGIC:
+                raise BlobDamaged(blob_id, "not_a_blob", path)
+            if version != VERSION:
+                raise BlobDamaged(blob_id, "unsupported_version", path)
+            if file.read(id_len) != blob_id.encode("ascii"):
+                raise BlobDamaged(blob_id, "wrong_blob", path)
+            if not _valid_chunk(chunk_size):
+                raise BlobDamaged(blob_id, "not_a_blob", path)
+            actual = os.fstat(file.fileno()).st_size
+    except FileNotFoundError:
+        raise BlobDamaged(blob_id, "missing", path) from None
+    except OSError as exc:
+        raise BlobDamaged(blob_id, "unreadable", path) from exc
+    expected = _file_length(chunk_size, size, id_len)
+    if stated != size or actual < expected:
+        raise BlobDamaged(blob_id, "truncated" if actual < expected else "altered", path)
+    if actual > expected:
+        raise BlobDamaged(blob_id, "extended", path)
 
 
 def _chunks_per_block(chunk: int) -> int:

@@ -166,7 +166,8 @@ def file_lock(path: Path):
     """An exclusive lock beside `path` (`path.lock`) held across a read-modify-write, so two
     programs on one vault do not lose each other's changes."""
     lock_path = Path(str(path) + ".lock")
-    with open(lock_path, "a+b") as handle:
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "a+b") as handle:
         if os.name == "nt":  # pragma: no cover - Windows
             import msvcrt
             handle.seek(0)

@@ -281,5 +281,23 @@ def reset_user_slot(keys: UnlockedKeys, user: str, password: str) -> SlotSecrets
     return secrets
 
 
+def make_private(vault_dir: Path) -> None:
+    """Only the owner reads a vault's files: the folder and its subfolders 0700, files 0600
+    (the database, its journal, the key file and its lock; document files are written
+    0600 already). Done at creation and at every open (a vault made by an older version,
+    or copied with loose modes, is tightened). No-op on Windows (ACLs, not modes)."""
+    if os.name == "nt":  # pragma: no cover
+        return
+    root = Path(vault_dir)
+    for path in [root, *root.iterdir(), *(root / BLOBS_NAME).glob("*")]:
+        try:
+            wanted = 0o700 if path.is_dir() else 0o600
+            if path.is_symlink() or (path.stat().st_mode & 0o777) == wanted:
+                continue
+            os.chmod(path, wanted)
+        except OSError:
+            continue   # read-only media: nothing to tighten
+
+
 def ensure_dir(path: Path) -> None:
     os.makedirs(path, exist_ok=True)

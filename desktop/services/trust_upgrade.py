@@ -45,10 +45,10 @@ def upgrade_if_needed(engine: Engine, keys: UnlockedKeys) -> str:
             raise HosoError("vault.no_user", user=keys.user)
         if user.role != Role.ADMIN.value:
             raise HosoError("trust.not_upgraded")
-    from desktop.services.vault_service import backup_files
+    from desktop.services.backups import copy_vault
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup_dir = keys.vault_dir.parent / f"{keys.vault_dir.name}-truoc-nang-cap-{stamp}"
-    backup_files(keys.db_key, keys.vault_dir, backup_dir)
+    copy_vault(keys.db_key, keys.vault_dir, backup_dir)
     _upgrade(engine, keys)
     return str(backup_dir)
 

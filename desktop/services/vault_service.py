@@ -1,6 +1,7 @@
-"""Creating, opening, backing up and restoring a vault."""
+"""Creating and opening a vault (backups and restores: services/backups.py)."""
 
 import errno
+import os
 import shutil
 import sqlite3
 from datetime import datetime
@@ -15,7 +16,6 @@ from desktop.domain.levels import Level, Role
 from desktop.security import vault as vault_files
 from desktop.security.audit import Signer
 from desktop.security.crypto import new_signing_key, random_key, seal, signing_public
-from desktop.security.keyfile import atomic_write
 from desktop.security.vault import UnlockedKeys
 from desktop.services import anchoring, audit_log, certs, levels, record_sealing, trust_upgrade
 from desktop.services.context import Actor, VaultSession
@@ -33,9 +33,12 @@ def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> 
     keys = vault_files.new_vault_keys(path, admin, password, root_pub)
     created_dir = not path.exists()
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        (path / vault_files.BLOBS_NAME).mkdir(exist_ok=True)
-        engine = make_engine(vault_files.db_path(path), keys.db_key)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        (path / vault_files.BLOBS_NAME).mkdir(mode=0o700, exist_ok=True)
+        db_file = vault_files.db_path(path)
+        if not db_file.exists():
+            os.close(os.open(db_file, os.O_WRONLY | os.O_CREAT, 0o600))
+        engine = make_engine(db_file, keys.db_key)
         with _disk_errors(path):
             migrate.upgrade(engine)
             now = datetime.now()
@@ -67,6 +70,7 @@ def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> 
                                  root=state.fingerprint)
                 session.flush()
             keys.keyfile.save(keys.db_key)
+        vault_files.make_private(path)   # an existing empty folder keeps its mode otherwise
     except BaseException:
         _remove_partial(path, created_dir)
         raise
@@ -90,6 +94,7 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSe
     if db_file.stat().st_size < 1024:
         # SQLite would happily treat an empty file as a new, empty database
         raise VaultDamaged("vault.db_damaged", path=str(db_file))
+    vault_files.make_private(path)
     engine = make_engine(db_file, keys.db_key)
     try:
         with engine.connect() as conn:
@@ -173,99 +178,6 @@ def _session_for(engine, keys: UnlockedKeys) -> VaultSession:
         engine.dispose()
         raise
     return vs
-
-
-# --- backup and restore ----------------------------------------------------------------
-
-def backup(vs: VaultSession, dest: Path) -> Path:
-    """An encrypted, consistent copy through SQLite's online backup API (never a file copy):
-    dest/ gets hoso.db (same key), keys.json and blobs/."""
-    dest = Path(dest)
-    if dest.exists() and any(dest.iterdir()):
-        raise HosoError("vault.exists", path=str(dest))
-    created = not dest.exists()
-    try:
-        with _disk_errors(dest):
-            dest.mkdir(parents=True, exist_ok=True)
-            with vs.uow() as uow:
-                audit_log.append(uow.session, vs.signer, vs.actor.username, "vault.backup",
-                                 str(dest))
-                uow.commit()
-            _copy_vault(vs.keys.db_key, vs.vault_dir, dest)
-    except BaseException:
-        _remove_partial(dest, created)
-        raise
-    return dest
-
-
-def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSession:
-    """Check a backup (password, integrity, audit chain), then copy it into a new vault dir."""
-    src, dest = Path(src), Path(dest)
-    if not vault_files.keys_path(src).exists() or not vault_files.db_path(src).exists():
-        raise HosoError("backup.not_backup", path=str(src))
-    # a restore goes back in time by design: the user's newer anchors are expected
-    source = open_vault(src, user, password, accept_rollback=True)
-    try:
-        with source.engine.connect() as conn:
-            result = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
-        if result != "ok":
-            raise VaultDamaged("vault.db_damaged", path=str(vault_files.db_path(src)))
-        with source.uow() as uow:
-            report = anchoring.verify_in(source, uow.session)
-        if not report.ok:
-            raise HosoError("audit.broken", row=report.broken_at, why=report.why)
-        key = source.keys.db_key
-    finally:
-        source.engine.dispose()
-    backup_files(key, src, dest)
-    restored = open_vault(dest, user, password, accept_rollback=True)
-    with restored.uow() as uow:
-        audit_log.append(uow.session, restored.signer, restored.actor.username,
-                         "vault.restore", str(src))
-        uow.commit()
-    return restored
-
-
-def backup_files(db_key: bytes, src: Path, dest: Path) -> None:
-    """A copy of a vault into a new, empty folder (restore; before an in-place upgrade);
-    a failure leaves nothing behind."""
-    if dest.exists() and any(dest.iterdir()):
-        raise HosoError("vault.exists", path=str(dest))
-    created = not dest.exists()
-    try:
-        with _disk_errors(dest):
-            dest.mkdir(parents=True, exist_ok=True)
-            _copy_vault(db_key, src, dest)
-    except BaseException:
-        _remove_partial(dest, created)
-        raise
-
-
-def _copy_vault(db_key: bytes, src: Path, dest: Path) -> None:
-    """Database through the backup API (consistent even while in use), key file, blobs
-    (already ciphertext)."""
-    _copy_database(db_key, vault_files.db_path(src), vault_files.db_path(dest))
-    atomic_write(vault_files.keys_path(dest), vault_files.keys_path(src).read_bytes())
-    blobs = src / vault_files.BLOBS_NAME
-    if blobs.is_dir():
-        shutil.copytree(blobs, dest / vault_files.BLOBS_NAME)
-    else:
-        (dest / vault_files.BLOBS_NAME).mkdir()
-
-
-def _copy_database(db_key: bytes, src: Path, dest: Path) -> None:
-    import sqlcipher3
-    pragma = f"PRAGMA key = \"x'{db_key.hex()}'\""
-    source = sqlcipher3.connect(str(src))
-    target = sqlcipher3.connect(str(dest))
-    try:
-        source.execute(pragma)
-        target.execute(pragma)
-        source.backup(target)
-        target.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        target.close()
-        source.close()
 
 
 # --- helpers ---------------------------------------------------------------------------

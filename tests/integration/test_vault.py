@@ -8,7 +8,7 @@ import pytest
 from desktop.domain.errors import HosoError, VaultDamaged, WrongPassword
 from desktop.domain.levels import Level, Role
 from desktop.security import vault as vault_files
-from desktop.services import cases, users, vault_service
+from desktop.services import backups, cases, users, vault_service
 from tests.conftest import PASSWORD
 
 
@@ -162,10 +162,10 @@ def test_missing_vault_gives_a_clear_message(tmp_path):
 
 def test_backup_is_encrypted_consistent_and_restorable(vault, tmp_path):
     cases.add_case(vault, cases.CaseInput(code="B-1", title="Thanh tra sao lưu"))
-    vault_service.backup(vault, tmp_path / "backup")
+    backups.backup(vault, tmp_path / "backup")
     assert (tmp_path / "backup" / "hoso.db").read_bytes()[:16] != b"SQLite format 3\x00"
     cases.add_case(vault, cases.CaseInput(code="B-2", title="Sau khi sao lưu"))
-    restored = vault_service.restore(tmp_path / "backup", tmp_path / "restored", "admin", PASSWORD)
+    restored = backups.restore(tmp_path / "backup", tmp_path / "restored", "admin", PASSWORD)
     assert [r.code for r in cases.list_cases(restored)] == ["B-1"]
     from desktop.services import anchoring, audit_log
     with restored.uow() as uow:
@@ -176,7 +176,7 @@ def test_backup_is_encrypted_consistent_and_restorable(vault, tmp_path):
 def test_restore_refuses_a_non_backup(tmp_path):
     (tmp_path / "junk").mkdir()
     with pytest.raises(HosoError) as err:
-        vault_service.restore(tmp_path / "junk", tmp_path / "out", "admin", PASSWORD)
+        backups.restore(tmp_path / "junk", tmp_path / "out", "admin", PASSWORD)
     assert err.value.key == "backup.not_backup"
 
 

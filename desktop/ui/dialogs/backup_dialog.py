@@ -1,5 +1,5 @@
 """Backing the vault up: the user picks an empty (or new) folder; the copy is made on the
-database worker through SQLite's online backup (vault_service.backup) while a busy window
+database worker through SQLite's online backup (backups.backup: checked, copied, verified) while a busy window
 shows; then a message names the folder written — or says what went wrong."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.services import vault_service
+from desktop.services import backups
 from desktop.ui import errors
 from desktop.ui.dialogs.busy import BusyDialog
 from desktop.ui.settings import Option
@@ -60,7 +60,7 @@ class BackupRunner(QObject):
     def start(self, folder: Path) -> TaskHandle | None:
         def work(vs, control):
             control.check()
-            return vault_service.backup(vs, backup_target(folder))
+            return backups.backup(vs, backup_target(folder))
 
         self.handle = self.ctx.db(work, self._done, self._failed)
         if self.handle is None:  # locked meanwhile

@@ -1,0 +1,83 @@
+"""Messages of the integrity check (`hoso verify`, backups, restores, the check after
+unlock), Vietnamese then English: each finding in one line, with what to do.
+
+Registered into desktop.domain.messages.MESSAGES when this module is imported;
+desktop.services.integrity imports it."""
+
+from desktop.domain.messages import MESSAGES
+
+_RESTORE_VI = "khôi phục từ bản sao lưu gần nhất đã kiểm tra (hoso restore)"
+_RESTORE_EN = "restore from the latest verified backup (hoso restore)"
+
+INTEGRITY_MESSAGES: dict[str, tuple[str, str]] = {
+    "integrity.page": (
+        "Cơ sở dữ liệu: trang {page} bị hỏng hoặc bị sửa đổi ({detail}). Cần " + _RESTORE_VI + ".",
+        "Database: page {page} is damaged or was altered ({detail}). You need to "
+        + _RESTORE_EN + "."),
+    "integrity.structure": (
+        "Cơ sở dữ liệu: cấu trúc bị hỏng ({detail}). Cần " + _RESTORE_VI + ".",
+        "Database: its structure is damaged ({detail}). You need to " + _RESTORE_EN + "."),
+    "integrity.unreadable": (
+        "Cơ sở dữ liệu {path} không đọc được ({detail}). Cần " + _RESTORE_VI + ".",
+        "Database {path} cannot be read ({detail}). You need to " + _RESTORE_EN + "."),
+    "integrity.more": (
+        "… và {count} lỗi khác cùng loại.",
+        "… and {count} more of the same kind."),
+    "integrity.audit": (
+        "Nhật ký truy cập: chuỗi bị phá vỡ tại dòng {row} ({why}). Báo ngay cho người quản "
+        "trị và đơn vị bảo vệ bí mật nhà nước; giữ nguyên kho dữ liệu để xác minh.",
+        "Audit trail: the chain is broken at row {row} ({why}). Tell the administrator and "
+        "the security officer at once; keep the vault as it is for investigation."),
+    "integrity.blob": (
+        "Tài liệu {number} (phiên bản {version}): {reason}. Cần khôi phục tệp {path} từ bản "
+        "sao lưu đã kiểm tra.",
+        "Document {number} (version {version}): {reason_en}. Restore the file {path} from a "
+        "verified backup."),
+    "integrity.stray_file": (
+        "Thư mục tài liệu có tệp {path} không thuộc tài liệu nào (có thể là bản ghi dở khi "
+        "chương trình bị tắt đột ngột). Có thể xóa sau khi đã sao lưu.",
+        "The documents folder holds {path}, which belongs to no document (perhaps a write cut "
+        "short when the program was killed). It may be deleted after a backup."),
+    "integrity.keyfile": (
+        "Tệp khóa {path}: {detail}. Cần " + _RESTORE_VI + ".",
+        "Key file {path}: {detail}. You need to " + _RESTORE_EN + "."),
+    "integrity.no_slot": (
+        "Người dùng {user} có trong kho dữ liệu nhưng không có khóa trong tệp khóa: người này "
+        "không đăng nhập được. Quản trị viên đặt lại mật khẩu (hoso user reset).",
+        "User {user} is in the vault but has no slot in the key file: they cannot log in. "
+        "An administrator resets their password (hoso user reset)."),
+    "integrity.ok": (
+        "Kho dữ liệu nguyên vẹn: {pages} trang cơ sở dữ liệu, {rows} dòng nhật ký, {blobs} tệp "
+        "tài liệu đã kiểm tra đầy đủ{partly}, tệp khóa.",
+        "The vault is intact: {pages} database pages, {rows} audit rows, {blobs} document "
+        "files fully checked{partly_en}, the key file."),
+    "integrity.partly": (
+        ", {count} tệp trên độ mật của bạn chỉ kiểm tra kích thước và phần đầu",
+        ", {count} above your clearance checked for size and header only"),
+    "integrity.found": (
+        "Kho dữ liệu có {count} vấn đề:",
+        "The vault has {count} problem(s):"),
+    "backup.source_damaged": (
+        "Không sao lưu: kho dữ liệu đang bị hỏng — {first} Bản sao lưu chép lại cái hỏng "
+        "sẽ không dùng được; hãy chạy “hoso verify” để xem hết.",
+        "No backup made: the vault is damaged — {first_en} A copy of the damage would be "
+        "useless; run “hoso verify” to see everything."),
+    "backup.copy_damaged": (
+        "Bản sao lưu vừa chép không khớp với kho dữ liệu ({first}); đã xóa bản sao. Hãy "
+        "kiểm tra ổ đĩa đích rồi sao lưu lại.",
+        "The copy just written does not match the vault ({first_en}); it was removed. Check "
+        "the destination disk and back up again."),
+    "backup.damaged": (
+        "Không khôi phục: bản sao lưu {path} bị hỏng — {first} Hãy dùng một bản sao lưu khác.",
+        "Not restored: the backup {path} is damaged — {first_en} Use another backup."),
+    "backup.incomplete": (
+        "{path} là một bản sao lưu chưa chép xong (chương trình bị tắt giữa chừng); không "
+        "dùng được để khôi phục.",
+        "{path} is a backup that was never finished (the program was stopped while copying); "
+        "it cannot be restored."),
+    "integrity.copy_differs": (
+        "tệp {path} chép ra khác với bản gốc",
+        "the file {path} differs from the original"),
+}
+
+MESSAGES.update(INTEGRITY_MESSAGES)

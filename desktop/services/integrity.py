@@ -1,0 +1,218 @@
+"""Is the vault whole? What `hoso verify`, the audit page's button, every backup (source
+before, copy after), every restore and the check after unlock look at:
+
+- every database page: SQLCipher checks a page's HMAC only when it reads the page, so
+  damage elsewhere stays silent until `PRAGMA cipher_integrity_check` reads them all;
+  then SQLite's own `integrity_check` for the structure (a page can be authentic and
+  still hold a broken b-tree, e.g. a file written half-way);
+- the audit chain (links, hashes, signatures: anchoring.verify_in);
+- every document file: with the content key (the checker is cleared for the level)
+  every chunk's tag and the end record; without it the header and the exact length the
+  database's size implies (catches truncated, extended, swapped or missing files);
+- the key file: readable, its MAC under the database key, a slot for every active user.
+
+Each finding is one line saying what is damaged and what to do. Database pages are read
+on a connection of their own (`database_findings`), so the check after unlock runs
+beside the window's worker without holding it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import select
+
+from desktop.domain import messages_integrity  # noqa: F401 — registers the messages
+from desktop.domain.errors import VaultDamaged
+from desktop.domain.messages import render
+from desktop.security import vault as vault_files
+from desktop.security.blobs import SUFFIX, BlobDamaged, BlobStore, check_shape
+from desktop.security.crypto import DecryptionFailed
+from desktop.security.keyfile import KeyFile
+from desktop.services import anchoring, audit_log
+from desktop.services.context import VaultSession
+from desktop.storage.orm import DocumentRecord, DocumentVersion, User
+
+MAX_PER_KIND = 20   # a wholly damaged file would list every page: say the first, count the rest
+
+
+@dataclass(frozen=True)
+class Finding:
+    part: str            # database | audit | documents | keys
+    key: str             # a message of messages_integrity
+    params: dict = field(default_factory=dict)
+
+    def message(self, lang: str = "vi") -> str:
+        return render(self.key, lang, **self.params)
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    pages: int = 0
+    audit_rows: int = 0
+    blobs_full: int = 0         # every chunk authenticated
+    blobs_shape: int = 0        # above the checker's clearance: header and length only
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def summary(self, lang: str = "vi") -> str:
+        if self.ok:
+            partly = render("integrity.partly", lang, count=self.blobs_shape) \
+                if self.blobs_shape else ""
+            return render("integrity.ok", lang, pages=self.pages, rows=self.audit_rows,
+                          blobs=self.blobs_full, partly=partly, partly_en=partly)
+        return render("integrity.found", lang, count=len(self.findings))
+
+    def lines(self, lang: str = "vi") -> list[str]:
+        return [f.message(lang) for f in self.findings]
+
+    def to_json(self) -> dict:
+        return {"ok": self.ok, "pages": self.pages, "audit_rows": self.audit_rows,
+                "blobs_checked": self.blobs_full, "blobs_checked_shape_only": self.blobs_shape,
+                "findings": [{"part": f.part, "key": f.key, "message": f.message("vi"),
+                              "message_en": f.message("en")} for f in self.findings]}
+
+
+# --- the database file --------------------------------------------------------------------
+
+def database_findings(db_key: bytes, db_file: Path) -> tuple[list[Finding], int]:
+    """(findings, pages) of one database file, on a connection of its own."""
+    import sqlcipher3
+    db_file = Path(db_file)
+    findings: list[Finding] = []
+    try:
+        conn = sqlcipher3.connect(str(db_file), timeout=30)
+    except sqlcipher3.Error as exc:
+        return [Finding("database", "integrity.unreadable",
+                        {"path": str(db_file), "detail": str(exc)})], 0
+    try:
+        conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        bad = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+        for text in bad[:MAX_PER_KIND]:
+            page = "".join(ch for ch in text.rsplit(" ", 1)[-1] if ch.isdigit()) or "?"
+            findings.append(Finding("database", "integrity.page", {"page": page, "detail": text}))
+        if len(bad) > MAX_PER_KIND:
+            findings.append(Finding("database", "integrity.more",
+                                    {"count": len(bad) - MAX_PER_KIND}))
+        if not bad:   # the structure is worth reading only over authentic pages
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check(100)")]
+            if rows != ["ok"]:
+                detail = "; ".join(" ".join(r.split()) for r in rows)[:300]
+                findings.append(Finding("database", "integrity.structure", {"detail": detail}))
+        return findings, pages
+    except sqlcipher3.Error as exc:   # the first page itself (salt, header) is damaged
+        return [Finding("database", "integrity.unreadable",
+                        {"path": str(db_file), "detail": str(exc)})], 0
+    finally:
+        conn.close()
+
+
+# --- the key file ---------------------------------------------------------------------------
+
+def keyfile_findings(vault_dir: Path, db_key: bytes, users: set[str] | None = None
+                     ) -> list[Finding]:
+    path = vault_files.keys_path(Path(vault_dir))
+    try:
+        keyfile = KeyFile.load(path)
+    except FileNotFoundError:
+        return [Finding("keys", "integrity.keyfile", {"path": str(path), "detail": "missing"})]
+    except VaultDamaged as exc:
+        return [Finding("keys", "integrity.keyfile",
+                        {"path": str(path), "detail": exc.params.get("detail", "")})]
+    if not keyfile.verify(db_key):
+        return [Finding("keys", "integrity.keyfile",
+                        {"path": str(path), "detail": "MAC"})]
+    return [Finding("keys", "integrity.no_slot", {"user": user})
+            for user in sorted((users or set()) - set(keyfile.slots))]
+
+
+# --- document files -------------------------------------------------------------------------
+
+def blob_findings(vs: VaultSession, session, blobs_dir: Path | None = None,
+                  progress: Callable[[int, int], None] | None = None, full: bool = True
+                  ) -> tuple[list[Finding], int, int]:
+    """(findings, fully checked, shape only) of the document files in `blobs_dir` (the
+    vault's own by default), against this vault's records. `full=False` checks only
+    headers and sizes (a backup's quick look at its source)."""
+    from desktop.services import documents
+    store = BlobStore(Path(blobs_dir) if blobs_dir else Path(vs.vault_dir) / vault_files.BLOBS_NAME)
+    rows = session.execute(select(DocumentVersion, DocumentRecord).join(
+        DocumentRecord, DocumentRecord.id == DocumentVersion.document_id)
+        .where(DocumentVersion.wrapped_key.is_not(None))
+        .order_by(DocumentVersion.id)).all()
+    findings: list[Finding] = []
+    checked = shape = 0
+    for done, (version, doc) in enumerate(rows):
+        if progress:
+            progress(done, len(rows))
+        where = {"number": doc.number or f"#{doc.id}", "version": version.version,
+                 "path": str(store.path_for(version.blob_id))}
+        try:
+            check_shape(store.path_for(version.blob_id), version.blob_id, version.size)
+            key = documents._wrapping_key(vs, session, version) if full else None
+            if key is None:
+                shape += 1
+                continue
+            try:
+                content_key = documents._open_content_key(vs, doc, version, key)
+            except DecryptionFailed:
+                raise BlobDamaged(version.blob_id, "wrong_key", where["path"]) from None
+            store.verify(content_key, version.blob_id)
+            checked += 1
+        except BlobDamaged as exc:
+            findings.append(Finding("documents", "integrity.blob", {
+                **where, "reason": exc.params["reason"], "reason_en": exc.params["reason_en"]}))
+    known = {v.blob_id for v, _d in rows} | set(session.execute(
+        select(DocumentVersion.blob_id)).scalars())
+    if store.dir.is_dir():   # a file of no version: a write cut short, or planted
+        for path in sorted(store.dir.rglob("*")):
+            if path.is_file() and not (path.name.endswith(SUFFIX)
+                                       and path.name[:-len(SUFFIX)] in known):
+                findings.append(Finding("documents", "integrity.stray_file", {"path": str(path)}))
+    return findings, checked, shape
+
+
+# --- the whole vault ------------------------------------------------------------------------
+
+def verify_unopened(keys) -> Report:
+    """A vault whose database does not even open: its pages and its key file (all a
+    check can read without the records)."""
+    report = Report()
+    report.findings, report.pages = database_findings(keys.db_key, vault_files.db_path(keys.vault_dir))
+    report.findings += keyfile_findings(keys.vault_dir, keys.db_key)
+    if report.ok:   # the pages are sound: what failed was the records (e.g. another vault's)
+        report.findings.append(Finding("database", "integrity.unreadable", {
+            "path": str(vault_files.db_path(keys.vault_dir)), "detail": "records"}))
+    return report
+
+
+def verify_vault(vs: VaultSession, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Everything, as `hoso verify` and the audit page's button run it; audited."""
+    report = Report()
+    found, report.pages = database_findings(vs.keys.db_key, vault_files.db_path(vs.vault_dir))
+    report.findings += found
+    if found:   # reading records over damaged pages would only fail further on
+        report.findings += keyfile_findings(vs.vault_dir, vs.keys.db_key)
+        return report
+    with vs.uow() as uow:
+        session = uow.session
+        chain = anchoring.verify_in(vs, session)
+        report.audit_rows = chain.rows
+        if not chain.ok:
+            report.findings.append(Finding("audit", "integrity.audit",
+                                           {"row": chain.broken_at, "why": chain.why}))
+        blobs, report.blobs_full, report.blobs_shape = blob_findings(vs, session,
+                                                                     progress=progress)
+        report.findings += blobs
+        users = set(session.execute(select(User.username).where(User.active)).scalars())
+        report.findings += keyfile_findings(vs.vault_dir, vs.keys.db_key, users)
+        audit_log.append(session, vs.signer, vs.actor.username, "vault.verify", "",
+                         findings=len(report.findings), pages=report.pages,
+                         documents=report.blobs_full + report.blobs_shape)
+        uow.commit()
+    return report
