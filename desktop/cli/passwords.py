@@ -2,6 +2,7 @@
 or a prompt on the terminal that never echoes."""
 
 import getpass
+import os
 import sys
 
 from desktop.domain.errors import InvalidInput
@@ -17,6 +18,8 @@ class PasswordSource:
 
     def _stdin_lines(self) -> list[str]:
         if self._lines is None:
+            if sys.stdin is None or sys.stdin.closed:
+                raise InvalidInput("password.no_input")
             self._lines = [line.rstrip("\r\n") for line in sys.stdin.read().splitlines()]
         return self._lines
 
@@ -27,7 +30,12 @@ class PasswordSource:
             if not lines:
                 raise InvalidInput("password.missing")
             return lines.pop(0)
-        return getpass.getpass((prompt_vi if self.lang == "vi" else prompt_en) + ": ")
+        if not _can_prompt():
+            raise InvalidInput("password.no_input")
+        try:
+            return getpass.getpass((prompt_vi if self.lang == "vi" else prompt_en) + ": ")
+        except (EOFError, OSError):
+            raise InvalidInput("password.no_input") from None
 
     def has_more(self) -> bool:
         return self.from_stdin and bool(self._stdin_lines())
@@ -43,6 +51,20 @@ class PasswordSource:
             if again != first:
                 raise InvalidInput("password.mismatch")
         return first
+
+
+def _can_prompt() -> bool:
+    """A terminal to ask on: getpass reads /dev/tty, or standard input if it is one. With
+    neither (a service, a closed or redirected input) it would fail or echo the password."""
+    if sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
+        return True
+    if os.name == "nt":  # pragma: no cover - getpass uses the console
+        return sys.stdin is not None
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY))
+        return True
+    except OSError:
+        return False
 
 
 def say(key: str, lang: str, **params) -> None:

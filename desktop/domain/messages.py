@@ -39,6 +39,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "password.mismatch": ("Hai lần nhập mật khẩu không khớp.", "The two passwords do not match."),
     "password.same": ("Mật khẩu mới phải khác mật khẩu cũ.",
                       "The new password must differ from the old one."),
+    "password.no_input": (
+        "Không đọc được mật khẩu: không có đầu vào chuẩn. Chạy lệnh trong một cửa sổ dòng "
+        "lệnh, hoặc đưa mật khẩu qua đầu vào chuẩn với --password-stdin.",
+        "Cannot read the password: there is no standard input. Run the command in a "
+        "terminal, or pass the password on standard input with --password-stdin."),
     "password.missing": ("Chưa nhập mật khẩu.", "No password was given."),
     "keyring.unavailable": ("Máy này không có kho khóa an toàn của hệ điều hành; hãy dùng mật khẩu.",
                             "This machine has no secure OS credential store; use the password."),

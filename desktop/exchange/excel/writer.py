@@ -20,6 +20,7 @@ slower), and tests/integration/test_excel_export.py says so.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import os
 import re
@@ -136,9 +137,10 @@ class _Internals:
       self._values_to_row(row, row_idx); replacing it per sheet lets our pre-built cells
       go straight to the XML writer (openpyxl's own version tries to bind every cell as a
       value first, formats an exception message for it and makes a new cell after it);
-    * worksheet._writer.WorksheetWriter(ws, out=path) streams a write-only sheet to the
-      given file; we put that file next to the destination instead of the system temp
-      folder, so a classified export never leaves a plain copy in %TEMP% or /tmp.
+    * worksheet._writer.WorksheetWriter(ws, out=stream) streams a write-only sheet to the
+      given stream; we give it memory, never a file (openpyxl's own choice is a file in
+      %TEMP% or /tmp), and _MemoryExcelWriter puts that memory into the zip: a classified
+      export leaves no clear part file anywhere, not even when the program is killed.
     """
 
     def __init__(self) -> None:
@@ -160,10 +162,7 @@ class _Internals:
         if self.fast_rows:
             ws._values_to_row = types.MethodType(_cells_to_row, ws)
         if self.local_stream and getattr(ws, "_writer", None) is None:
-            fd, name = tempfile.mkstemp(dir=folder, prefix=_TEMP_PREFIX, suffix=".xml.part")
-            os.close(fd)
-            self.temp_files.append(name)  # openpyxl removes it after zipping it (or at exit)
-            ws._writer = self.writer_cls(ws, out=name)
+            ws._writer = self.writer_cls(ws, out=io.BytesIO())
             ws._writer.write_top()
 
     def discard(self, ws) -> None:
@@ -182,15 +181,8 @@ class _Internals:
         except Exception:  # noqa: BLE001 - closing a broken stream: only the file matters
             pass
         out = getattr(writer, "out", None)
-        if isinstance(out, str):
-            try:
-                os.remove(out)
-            except OSError:
-                pass
-            try:
-                self.temp_files.remove(out)
-            except (AttributeError, ValueError):
-                pass
+        if isinstance(out, io.BytesIO):
+            out.close()   # the memory goes now, not at the next collection
 
 
 def _cells_to_row(self, cells, row_idx):
@@ -204,6 +196,39 @@ def _cells_to_row(self, cells, row_idx):
 
 
 INTERNALS = _Internals()
+
+
+def _save_from_memory(wb: Workbook, path: Path) -> None:
+    """openpyxl's save_workbook, except that a write-only sheet streamed to memory is
+    copied from there into the zip (openpyxl's own writer reads it back from a file)."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.writer.excel import ExcelWriter
+
+    class _MemoryExcelWriter(ExcelWriter):
+        def write_worksheet(self, ws):
+            writer = getattr(ws, "_writer", None)
+            if not isinstance(getattr(writer, "out", None), io.BytesIO):
+                return super().write_worksheet(ws)
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts = ws._charts
+            ws._drawing.images = ws._images
+            if not ws.closed:
+                ws.close()
+            ws._rels = writer._rels
+            writer.out.seek(0)
+            with self._archive.open(ws.path[1:], "w", force_zip64=True) as dest:
+                while block := writer.out.read(1 << 20):
+                    dest.write(block)
+            writer.out.close()
+            self.manifest.append(ws)
+
+    if not wb.worksheets:
+        wb.create_sheet()
+    wb.properties.modified = dt.datetime.now(tz=dt.timezone.utc).replace(tzinfo=None)
+    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        _MemoryExcelWriter(wb, archive).save()
 
 
 class _Cell(Cell):
@@ -504,7 +529,7 @@ class _Book:
         if mark:
             props.keywords = props.category = mark
         try:
-            self.wb.save(str(self.tmp))
+            _save_from_memory(self.wb, self.tmp)
             with open(self.tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
         except OSError as exc:
