@@ -79,6 +79,11 @@ class Report:
 
 # --- the database file --------------------------------------------------------------------
 
+def database_of(vs: VaultSession) -> tuple[bytes, Path]:
+    """What database_findings needs, taken from a session (for a check on another thread)."""
+    return vs.keys.db_key, vault_files.db_path(vs.vault_dir)
+
+
 def database_findings(db_key: bytes, db_file: Path) -> tuple[list[Finding], int]:
     """(findings, pages) of one database file, on a connection of its own."""
     import sqlcipher3

@@ -15,6 +15,7 @@ from desktop.services import vault_service
 from desktop.ui import errors, icons
 from desktop.ui import settings as opts
 from desktop.ui.context import AppContext
+from desktop.ui.integrity_watch import IntegrityWatch
 from desktop.ui.views.base import Page
 from desktop.ui.widgets import busy_bar
 
@@ -124,10 +125,25 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(placeholder)
         self.nav.currentRowChanged.connect(self.show_page)
         self.lock_screen = LockScreen(self)
-        self.body = QSplitter()
-        self.body.addWidget(self.nav)
-        self.body.addWidget(self.stack)
-        self.body.setStretchFactor(1, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        # damage found by the page check after unlock: red, over the pages, until the lock
+        self.damage_banner = QLabel()
+        self.damage_banner.setObjectName("damageBanner")
+        self.damage_banner.setWordWrap(True)
+        self.damage_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.damage_banner.setStyleSheet("QLabel#damageBanner { background: #b00020; color: white;"
+                                         " font-weight: bold; padding: 8px; }")
+        self.damage_banner.hide()
+        self.integrity_watch = IntegrityWatch(self.damage_banner, ctx.lang, self)
+        self.body = QWidget()
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(self.damage_banner)
+        body_layout.addWidget(self.splitter, 1)
         self.outer = QStackedWidget()
         self.outer.addWidget(self.body)
         self.outer.addWidget(self.lock_screen)
@@ -231,6 +247,7 @@ class MainWindow(QMainWindow):
 
     # --- lock --------------------------------------------------------------------------
     def _on_locked(self) -> None:
+        self.integrity_watch.stop()
         for page in self.pages.values():
             page.clear()
         self.lock_screen.user.setText(self.ctx.username)
@@ -255,6 +272,7 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if isinstance(current, Page):
             current.activate()
+        self.integrity_watch.start(session)
         warnings = errors.security_warnings(session, self.ctx.lang)
         if warnings:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cảnh báo bảo mật"), warnings,

@@ -225,6 +225,14 @@
         <translation>Checks the authentication code of every row: a row that was edited, deleted or inserted breaks the chain at that row.</translation>
     </message>
     <message>
+        <source>Kiểm tra toàn bộ kho dữ liệu</source>
+        <translation>Check the whole vault</translation>
+    </message>
+    <message>
+        <source>Đọc lại mọi trang cơ sở dữ liệu, chuỗi nhật ký, mọi tệp tài liệu và tệp khóa; mỗi vấn đề được nêu kèm việc cần làm.</source>
+        <translation>Reads back every database page, the audit chain, every document file and the key file; each problem is named with what to do.</translation>
+    </message>
+    <message>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
@@ -359,6 +367,10 @@
     <message>
         <source>cuộn xuống để xem các dòng cũ hơn</source>
         <translation>scroll down for older rows</translation>
+    </message>
+    <message>
+        <source>Đang đọc lại toàn bộ kho dữ liệu…</source>
+        <translation>Reading back the whole vault…</translation>
     </message>
     <message>
         <source>Đang kiểm tra chuỗi nhật ký…</source>
@@ -1894,6 +1906,21 @@
     <message>
         <source>Xong</source>
         <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityWatch</name>
+    <message>
+        <source>Kho dữ liệu bị hỏng — kiểm tra sau khi mở khóa đã tìm thấy:</source>
+        <translation>The vault is damaged — the check after unlocking found:</translation>
+    </message>
+    <message>
+        <source>Chạy “Kiểm tra toàn bộ kho dữ liệu” trên trang Nhật ký để xem hết; đừng sao lưu đè lên bản sao lưu tốt.</source>
+        <translation>Run “Check the whole vault” on the Audit page to see everything; do not back up over a good backup.</translation>
+    </message>
+    <message>
+        <source>… và %1 lỗi khác.</source>
+        <translation>… and %1 more.</translation>
     </message>
 </context>
 <context>

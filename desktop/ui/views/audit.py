@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout)
 
-from desktop.services import anchoring, audit_browse, audit_log
+from desktop.services import anchoring, audit_browse, audit_log, integrity
 from desktop.services.audit_log import AuditEntry
 from desktop.ui import errors
 from desktop.ui.views.base import Page
@@ -108,8 +108,15 @@ class AuditPage(Page):
         self.verify_result.setObjectName("verifyResult")
         self.verify_result.setWordWrap(True)
         self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verify_vault_button = QPushButton(self.tr("Kiểm tra toàn bộ kho dữ liệu"))
+        self.verify_vault_button.setObjectName("verifyVault")
+        self.verify_vault_button.setToolTip(self.tr(
+            "Đọc lại mọi trang cơ sở dữ liệu, chuỗi nhật ký, mọi tệp tài liệu và tệp khóa; "
+            "mỗi vấn đề được nêu kèm việc cần làm."))
+        self.verify_vault_button.clicked.connect(self.verify_vault)
         verify_row = QHBoxLayout()
         verify_row.addWidget(self.verify_button)
+        verify_row.addWidget(self.verify_vault_button)
         verify_row.addWidget(self.verify_result, 1)
 
         self.busy = busy_bar()
@@ -281,6 +288,29 @@ class AuditPage(Page):
         self.report = None
         self._fill_choices([], [])
 
+    # --- verifying the whole vault ---
+    def verify_vault(self) -> None:
+        if self.ctx.db(lambda vs, control: integrity.verify_vault(vs), done=self._vault_verified,
+                       error=self._verify_failed) is not None:
+            self.verify_vault_button.setEnabled(False)
+            self.verify_button.setEnabled(False)
+            self.busy.show()
+            self.verify_result.setStyleSheet("")
+            self.verify_result.setText(self.tr("Đang đọc lại toàn bộ kho dữ liệu…"))
+
+    def _vault_verified(self, report) -> None:
+        self.busy.hide()
+        self.verify_vault_button.setEnabled(True)
+        self.verify_button.setEnabled(True)
+        self.vault_report = report
+        lang = self.ctx.lang
+        self.verify_result.setProperty("broken", not report.ok)
+        self.verify_result.setStyleSheet("color: #1b5e20; font-weight: bold;" if report.ok
+                                         else "color: #b00020; font-weight: bold;")
+        self.verify_result.setText("\n".join([report.summary(lang)]
+                                             + ["• " + line for line in report.lines(lang)]))
+        self.stale = True   # the check is audited: the list gets its row when shown again
+
     # --- verifying the chain ---
     def verify(self) -> None:
         def check(vs, control):
@@ -333,6 +363,7 @@ class AuditPage(Page):
     def _verify_failed(self, exc: BaseException) -> None:
         self.busy.hide()
         self.verify_button.setEnabled(True)
+        self.verify_vault_button.setEnabled(True)
         self.verify_result.setStyleSheet("color: #b00020;")
         self.verify_result.setText(errors.describe(exc, self.ctx.lang))
 
