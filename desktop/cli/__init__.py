@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         # a page that fails its HMAC shows up only when it is read
         db = Path(getattr(args, "vault", "") or "") / "hoso.db"
         message = str(err.orig if hasattr(err, "orig") else err).lower()
-        if "full" in message:
+        from desktop.storage import presence
+        if presence.is_locked(err):
+            _fail(presence.busy_error(db.parent).message(lang))
+        elif "full" in message:
             _fail(render("vault.disk_full", lang, path=str(db.parent)))
         else:
             _fail(render("vault.db_damaged", lang, path=str(db)))

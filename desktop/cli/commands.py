@@ -148,7 +148,7 @@ def cmd_verify(args) -> int:
     else:
         out = sys.stdout if report.ok else sys.stderr
         print(report.summary(args.lang), file=out)
-        for line in report.lines(args.lang):
+        for line in report.lines(args.lang):   # the problems first, then the notices
             print("- " + line, file=out)
     return 0 if report.ok else 1
 

@@ -28,6 +28,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Wrong password for user “{user}”."),
     "vault.throttled": ("Đã nhập sai nhiều lần; chờ {seconds} giây trước khi thử lại.",
                         "Too many failed attempts; wait {seconds} seconds before trying again."),
+    "vault.busy": (
+        "Kho dữ liệu đang bận: {holders} đang ghi vào đó. Đã chờ {seconds} giây; không có gì "
+        "thay đổi. Hãy thử lại sau ít phút.",
+        "The vault is busy: {holders_en} is writing to it. Waited {seconds} seconds; nothing "
+        "was changed. Try again in a few minutes."),
     "vault.disk_full": ("Không ghi được vào {path}: ổ đĩa đầy hoặc không có quyền ghi. Không có gì thay đổi.",
                         "Cannot write to {path}: the disk is full or not writable. Nothing was changed."),
     "vault.user_disabled": ("Tài khoản “{user}” đã bị khóa.", "The account “{user}” is disabled."),

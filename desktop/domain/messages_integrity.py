@@ -34,10 +34,15 @@ INTEGRITY_MESSAGES: dict[str, tuple[str, str]] = {
         "Document {number} (version {version}): {reason_en}. Restore the file {path} from a "
         "verified backup."),
     "integrity.stray_file": (
-        "Thư mục tài liệu có tệp {path} không thuộc tài liệu nào (có thể là bản ghi dở khi "
-        "chương trình bị tắt đột ngột). Có thể xóa sau khi đã sao lưu.",
-        "The documents folder holds {path}, which belongs to no document (perhaps a write cut "
-        "short when the program was killed). It may be deleted after a backup."),
+        "Lưu ý: tệp {path} là một lần ghi tài liệu dở dang (chương trình bị tắt giữa chừng); "
+        "không thuộc tài liệu nào, không ảnh hưởng dữ liệu, sẽ được dọn sau một giờ.",
+        "Note: {path} is a document write cut short (the program was stopped); it belongs to "
+        "no document, harms nothing and is swept after an hour."),
+    "integrity.unknown_file": (
+        "Thư mục tài liệu có tệp lạ {path} mà chương trình không tạo ra. Báo quản trị viên; "
+        "giữ nguyên để xác minh.",
+        "The documents folder holds a foreign file {path} that the program did not write. "
+        "Tell the administrator; keep it for investigation."),
     "integrity.keyfile": (
         "Tệp khóa {path}: {detail}. Cần " + _RESTORE_VI + ".",
         "Key file {path}: {detail}. You need to " + _RESTORE_EN + "."),

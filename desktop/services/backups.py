@@ -43,7 +43,7 @@ def backup(vs: VaultSession, dest: Path) -> Path:
         found, _f, _s = integrity.blob_findings(vs, uow.session, full=False)
     found += integrity.database_findings(vs.keys.db_key, vault_files.db_path(vs.vault_dir))[0]
     found += integrity.keyfile_findings(vs.vault_dir, vs.keys.db_key)
-    found = [f for f in found if f.key != "integrity.stray_file"]
+    found = [f for f in found if f.part != integrity.NOTICE]
     if found:
         raise HosoError("backup.source_damaged", first=found[0].message("vi"),
                         first_en=found[0].message("en"))
@@ -72,7 +72,7 @@ def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSess
     finally:
         source.engine.dispose()
     if not report.ok:
-        first = report.findings[0]
+        first = report.problems[0]
         raise HosoError("backup.damaged", path=str(src), first=first.message("vi"),
                         first_en=first.message("en"))
     copy_vault(key, src, dest)
@@ -96,7 +96,7 @@ def _check_backup(vs: VaultSession) -> integrity.Report:
             report.findings.append(integrity.Finding(
                 "audit", "integrity.audit", {"row": chain.broken_at, "why": chain.why}))
         blobs, report.blobs_full, report.blobs_shape = integrity.blob_findings(vs, uow.session)
-    report.findings += [f for f in blobs if f.key != "integrity.stray_file"]
+    report.findings += blobs
     report.findings += integrity.keyfile_findings(vs.vault_dir, vs.keys.db_key)
     return report
 

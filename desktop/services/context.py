@@ -34,6 +34,7 @@ class VaultSession:
     signer: Signer        # signs every audit row this session appends
     trust: TrustState     # the root reached from the one pinned in the user's slot
     upgraded_backup: str = ""  # set when this login upgraded an old vault (backup taken)
+    presence: object = None    # this program's file in the vault's in-use/ (storage.presence)
     _level_keys: dict[Level, bytes] = field(default_factory=dict, repr=False)
     _level_ring: dict[tuple[Level, int], bytes] = field(default_factory=dict, repr=False)
 
@@ -51,6 +52,9 @@ class VaultSession:
             anchoring.save_quietly(self)
         sealed.uninstall(self.engine)
         self.engine.dispose()
+        from desktop.storage import presence
+        presence.release(self.presence)
+        self.presence = None
         self.keys.drop()
         self.signer.drop()
         self.trust.drop()

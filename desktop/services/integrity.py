@@ -17,6 +17,7 @@ beside the window's worker without holding it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -34,6 +35,9 @@ from desktop.services import anchoring, audit_log
 from desktop.services.context import VaultSession
 from desktop.storage.orm import DocumentRecord, DocumentVersion, User
 
+NOTICE = "notice"    # a finding's part when it is worth saying but nothing is damaged
+_BLOB_NAME = re.compile(r"[0-9a-f]{32}\.blob")
+_TEMP_NAME = re.compile(r"\.[0-9a-f]{32}\.[0-9a-f]+\.tmp")
 MAX_PER_KIND = 20   # a wholly damaged file would list every page: say the first, count the rest
 
 
@@ -56,8 +60,12 @@ class Report:
     blobs_shape: int = 0        # above the checker's clearance: header and length only
 
     @property
+    def problems(self) -> list[Finding]:
+        return [f for f in self.findings if f.part != NOTICE]
+
+    @property
     def ok(self) -> bool:
-        return not self.findings
+        return not self.problems
 
     def summary(self, lang: str = "vi") -> str:
         if self.ok:
@@ -65,16 +73,20 @@ class Report:
                 if self.blobs_shape else ""
             return render("integrity.ok", lang, pages=self.pages, rows=self.audit_rows,
                           blobs=self.blobs_full, partly=partly, partly_en=partly)
-        return render("integrity.found", lang, count=len(self.findings))
+        return render("integrity.found", lang, count=len(self.problems))
 
     def lines(self, lang: str = "vi") -> list[str]:
-        return [f.message(lang) for f in self.findings]
+        """The problems, then the notices."""
+        return [f.message(lang) for f in self.problems + [f for f in self.findings
+                                                          if f.part == NOTICE]]
 
     def to_json(self) -> dict:
         return {"ok": self.ok, "pages": self.pages, "audit_rows": self.audit_rows,
                 "blobs_checked": self.blobs_full, "blobs_checked_shape_only": self.blobs_shape,
                 "findings": [{"part": f.part, "key": f.key, "message": f.message("vi"),
-                              "message_en": f.message("en")} for f in self.findings]}
+                              "message_en": f.message("en")} for f in self.problems],
+                "notices": [{"key": f.key, "message": f.message("vi"), "message_en": f.message("en")}
+                            for f in self.findings if f.part == NOTICE]}
 
 
 # --- the database file --------------------------------------------------------------------
@@ -176,9 +188,16 @@ def blob_findings(vs: VaultSession, session, blobs_dir: Path | None = None,
         select(DocumentVersion.blob_id)).scalars())
     if store.dir.is_dir():   # a file of no version: a write cut short, or planted
         for path in sorted(store.dir.rglob("*")):
-            if path.is_file() and not (path.name.endswith(SUFFIX)
-                                       and path.name[:-len(SUFFIX)] in known):
-                findings.append(Finding("documents", "integrity.stray_file", {"path": str(path)}))
+            if not path.is_file() or (path.name.endswith(SUFFIX)
+                                      and path.name[:-len(SUFFIX)] in known):
+                continue
+            # the writer's own names (a temp file, or a whole blob whose row was never
+            # committed) are a write cut short: harmless, swept after an hour; anything
+            # else was put there by someone
+            ours = _BLOB_NAME.fullmatch(path.name) or _TEMP_NAME.fullmatch(path.name)
+            findings.append(Finding(NOTICE if ours else "documents",
+                                    "integrity.stray_file" if ours else "integrity.unknown_file",
+                                    {"path": str(path)}))
     return findings, checked, shape
 
 

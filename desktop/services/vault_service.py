@@ -20,7 +20,7 @@ from desktop.security.vault import UnlockedKeys
 from desktop.services import anchoring, audit_log, certs, levels, record_sealing, trust_upgrade
 from desktop.services.context import Actor, VaultSession
 from desktop.services.levels import grant_context
-from desktop.storage import migrate
+from desktop.storage import migrate, presence
 from desktop.storage.engine import make_engine
 from desktop.storage.orm import LevelGrant, Meta, User
 
@@ -125,6 +125,7 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSe
             for item in certs.check_all(vs.trust, uow.session):
                 certs._problem(vs.trust, item)
     vs.upgraded_backup = upgraded
+    vs.presence = presence.register(path, vs.actor.username)
     record_sealing.seal_pending(vs)
     with vs.uow() as uow:
         # every failed attempt since the last login, with its time, by the account it hit

@@ -17,7 +17,7 @@ _PRAGMAS = (
     "PRAGMA temp_store=MEMORY",   # sorts and temp tables never reach the disk in clear
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=NORMAL",
-    "PRAGMA busy_timeout=5000",
+    "PRAGMA busy_timeout=5000",   # presence.BUSY_SECONDS: then the holder is named
     # what an update or delete replaces is zeroed, not left in the page's free space: the
     # clear text of a row sealed later must not stay readable to a DB-key holder
     "PRAGMA secure_delete=ON",

@@ -1,7 +1,12 @@
 """Unit of work: one Session per user action; commit is explicit, anything else rolls back."""
 
+from pathlib import Path
+
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.storage import presence
 
 
 class UnitOfWork:
@@ -13,11 +18,15 @@ class UnitOfWork:
         self.session = self._factory()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, exc, tb) -> None:
         assert self.session is not None
+        engine = self.session.get_bind()
         self.session.rollback()
         self.session.close()
         self.session = None
+        if isinstance(exc, OperationalError) and presence.is_locked(exc):
+            # another program holds the write lock past the busy timeout: say who
+            raise presence.busy_error(Path(engine.url.database).parent) from exc
 
     def commit(self) -> None:
         assert self.session is not None

@@ -32,6 +32,10 @@ def describe(exc: BaseException, lang: str) -> str:
         return render("data.file_error", lang, path=str(exc.path), where=exc.where, detail=exc.message)
     import sqlalchemy.exc
     if isinstance(exc, sqlalchemy.exc.DatabaseError):
+        from desktop.storage import presence
+        if presence.is_locked(exc):   # (inside a unit of work the holder is named already)
+            return render("vault.busy", lang, holders="một chương trình khác",
+                          holders_en="another program", seconds=presence.BUSY_SECONDS)
         return render("vault.db_damaged", lang, path="hoso.db")
     return render("error.unexpected", lang, kind=type(exc).__name__, log=str(_log_unexpected(exc)))
 
