@@ -46,7 +46,20 @@ def open_session(args, allow_must_change: bool = False) -> tuple[VaultSession, P
         if vs.actor.must_change_password and not allow_must_change:
             _first_login_change(vs, passwords, password, args.lang)
     _login_warnings(vs, args.lang)
+    _daily_backup(vs, args.lang)
     return vs, passwords
+
+
+def _daily_backup(vs: VaultSession, lang: str) -> None:
+    """The first unlock of the day backs up into the administrator's folder (if set); a
+    failure is said, the command still runs."""
+    try:
+        path = backups.automatic(vs)
+    except HosoError as err:
+        print(render("backup.auto_failed", lang, why=err.message(lang)), file=sys.stderr)
+        return
+    if path is not None:
+        print(render("backup.auto_done", lang, path=str(path)), file=sys.stderr)
 
 
 def _login_warnings(vs: VaultSession, lang: str) -> None:

@@ -80,6 +80,17 @@ INTEGRITY_MESSAGES: dict[str, tuple[str, str]] = {
         "dùng được để khôi phục.",
         "{path} is a backup that was never finished (the program was stopped while copying); "
         "it cannot be restored."),
+    "settings.folder_not_absolute": (
+        "“{value}” không phải là đường dẫn đầy đủ; hãy ghi đầy đủ, ví dụ /home/thanhtra/sao-luu "
+        "hoặc D:\\SaoLuu.",
+        "“{value}” is not a full path; write it in full, e.g. /home/inspector/backups or "
+        "D:\\Backups."),
+    "backup.auto_failed": (
+        "Không sao lưu tự động được: {why}",
+        "The automatic backup was not made: {why}"),
+    "backup.auto_done": (
+        "Đã sao lưu tự động vào {path} (đã kiểm tra).",
+        "Automatic backup written to {path} (verified)."),
     "integrity.copy_differs": (
         "tệp {path} chép ra khác với bản gốc",
         "the file {path} differs from the original"),

@@ -16,10 +16,13 @@ copying it."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from desktop.domain.errors import HosoError
@@ -30,12 +33,14 @@ from desktop.services import audit_log, integrity
 from desktop.services.context import VaultSession
 
 PART_SUFFIX = ".hoso-part"
+MANIFEST = "backup.json"
 INCOMPLETE = "INCOMPLETE"
 _SWEEP_AFTER_S = 600     # a part folder this old is a killed copy's, not one being written
 _IO = 1024 * 1024
 
 
-def backup(vs: VaultSession, dest: Path) -> Path:
+def backup(vs: VaultSession, dest: Path, reason: str = "manual",
+           now: datetime | None = None) -> Path:
     """A verified, encrypted copy of the open vault in `dest` (new or empty)."""
     dest = Path(dest)
     _refuse_non_empty(dest)
@@ -48,10 +53,138 @@ def backup(vs: VaultSession, dest: Path) -> Path:
         raise HosoError("backup.source_damaged", first=found[0].message("vi"),
                         first_en=found[0].message("en"))
     with vs.uow() as uow:   # the copy holds its own record
-        audit_log.append(uow.session, vs.signer, vs.actor.username, "vault.backup", str(dest))
+        audit_log.append(uow.session, vs.signer, vs.actor.username, "vault.backup", str(dest),
+                         reason=reason)
         uow.commit()
-    copy_vault(vs.keys.db_key, vs.vault_dir, dest)
+    copy_vault(vs.keys.db_key, vs.vault_dir, dest, {
+        "vault_id": vs.keys.vault_id, "made_by": vs.actor.username, "reason": reason,
+        "made_at": (now or datetime.now()).replace(microsecond=0).isoformat()})
     return dest
+
+
+# --- automatic, rotating backups ---------------------------------------------------------------
+
+AUTO_PREFIX = "hoso-tu-dong-"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime | None
+    reason: str        # daily | upgrade | manual | "" (made by an older version)
+    state: str         # verified | incomplete | unknown (no manifest to check against)
+    automatic: bool
+
+
+def automatic(vs: VaultSession, reason: str = "daily", now: datetime | None = None) -> Path | None:
+    """A backup into the administrator's folder: "daily" once a day (the first unlock),
+    "upgrade" before a schema upgrade; then the oldest automatic ones beyond the number
+    to keep are removed. None when no folder is set or today's backup exists."""
+    from desktop.services import settings
+    with vs.uow() as uow:
+        folder = settings.get(uow.session, "backup_folder")
+        keep = settings.get(uow.session, "backup_keep")
+    if not folder:
+        return None
+    folder, now = Path(folder), now or datetime.now()
+    mine = [b for b in list_backups(folder, vs.keys.vault_id) if b.automatic]
+    if reason == "daily" and any(b.state == "verified" and b.made_at and
+                                 b.made_at.date() == now.date() for b in mine):
+        return None
+    dest = backup(vs, folder / f"{AUTO_PREFIX}{now:%Y%m%d-%H%M%S}", reason, now)
+    rotate(folder, vs.keys.vault_id, keep)
+    return dest
+
+
+def before_upgrade(keys, engine) -> Path:
+    """The vault as it was, before a newer program changes its schema: into the backup
+    folder when one is set, else beside the vault."""
+    from sqlalchemy import text
+    with engine.connect() as conn:
+        folder = conn.execute(text("SELECT value FROM meta WHERE key = 'setting.backup_folder'")
+                              ).scalar() or ""
+    now = datetime.now()
+    dest = (Path(folder) / f"{AUTO_PREFIX}truoc-nang-cap-{now:%Y%m%d-%H%M%S}" if folder else
+            keys.vault_dir.parent / f"{keys.vault_dir.name}-truoc-nang-cap-{now:%Y%m%d-%H%M%S}")
+    copy_vault(keys.db_key, keys.vault_dir, dest, {
+        "vault_id": keys.vault_id, "made_by": keys.user, "reason": "upgrade",
+        "made_at": now.replace(microsecond=0).isoformat()})
+    return dest
+
+
+def list_backups(folder: Path, vault_id: str | None = None) -> list[BackupInfo]:
+    """The backups in `folder` (of this vault when vault_id is given), newest first."""
+    found = []
+    folder = Path(folder)
+    for path in folder.iterdir() if folder.is_dir() else []:
+        if not path.is_dir() or not vault_files.keys_path(path).exists():
+            continue
+        note = _read_manifest(path)
+        if vault_id and note.get("vault_id", vault_id) != vault_id:
+            continue
+        try:
+            made = datetime.fromisoformat(note["made_at"]) if note.get("made_at") else \
+                datetime.fromtimestamp(path.stat().st_mtime)
+        except (ValueError, OSError):
+            made = None
+        state = ("incomplete" if (path / INCOMPLETE).exists() or path.name.endswith(PART_SUFFIX)
+                 else "verified" if note.get("files") is not None else "unknown")
+        found.append(BackupInfo(path, made, str(note.get("reason", "")), state,
+                                path.name.startswith(AUTO_PREFIX)))
+    return sorted(found, key=lambda b: b.made_at or datetime.min, reverse=True)
+
+
+def rotate(folder: Path, vault_id: str, keep: int) -> list[Path]:
+    """Remove this vault's automatic backups beyond the newest `keep` verified ones."""
+    removed = []
+    verified = [b for b in list_backups(folder, vault_id) if b.automatic and b.state == "verified"]
+    for old in verified[max(1, keep):]:
+        shutil.rmtree(old.path, ignore_errors=True)
+        removed.append(old.path)
+    sweep_parts(folder)
+    return removed
+
+
+def recheck(db_key: bytes, path: Path) -> list[integrity.Finding]:
+    """A backup checked again without opening it: every page, and every file against the
+    size and SHA-256 its manifest recorded when it was made and verified."""
+    path = Path(path)
+    if (path / INCOMPLETE).exists():
+        return [integrity.Finding("database", "integrity.unreadable",
+                                  {"path": str(path), "detail": "INCOMPLETE"})]
+    found = integrity.database_findings(db_key, vault_files.db_path(path))[0]
+    files = _read_manifest(path).get("files") or {}
+    for rel, (size, digest) in sorted(files.items()):
+        target = path / vault_files.BLOBS_NAME / rel
+        if not target.is_file() or target.stat().st_size != size or _sha256(target) != digest:
+            found.append(integrity.Finding("documents", "integrity.copy_differs",
+                                           {"path": str(target)}))
+    return found
+
+
+def _write_manifest(part: Path, manifest: dict, digests: dict[str, bytes]) -> None:
+    blobs = part / vault_files.BLOBS_NAME
+    data = dict(manifest, files={rel: [(blobs / rel).stat().st_size, digest.hex()]
+                                 for rel, digest in digests.items()})
+    fd = os.open(part / MANIFEST, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1)
+
+
+def _read_manifest(path: Path) -> dict:
+    try:
+        data = json.loads((Path(path) / MANIFEST).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _sha256(path: Path) -> str:
+    sha = hashlib.sha256()
+    with open(path, "rb") as reader:
+        while block := reader.read(_IO):
+            sha.update(block)
+    return sha.hexdigest()
 
 
 def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSession:
@@ -103,9 +236,11 @@ def _check_backup(vs: VaultSession) -> integrity.Report:
 
 # --- the copy -------------------------------------------------------------------------------
 
-def copy_vault(db_key: bytes, src: Path, dest: Path) -> None:
+def copy_vault(db_key: bytes, src: Path, dest: Path, manifest: dict | None = None) -> None:
     """Copy a vault folder into `dest` (new or empty), atomically and verified; a failure or
-    a kill leaves no folder that looks like a vault."""
+    a kill leaves no folder that looks like a vault. With `manifest`, the copy holds a
+    backup.json: it plus the size and SHA-256 of every file, so the backup can be checked
+    again later without opening it (recheck)."""
     from desktop.services.vault_service import _disk_errors
     src, dest = Path(src), Path(dest)
     _refuse_non_empty(dest)
@@ -118,8 +253,10 @@ def copy_vault(db_key: bytes, src: Path, dest: Path) -> None:
                                          dir=dest.parent))
             (part / INCOMPLETE).write_bytes(b"")
             digests = _copy_files(db_key, src, part)
-            _fsync_tree(part)
             _verify_copy(db_key, part, digests)
+            if manifest is not None:
+                _write_manifest(part, manifest, digests)
+            _fsync_tree(part)
             (part / INCOMPLETE).unlink()
             _fsync_dir(part)
             if dest.exists():

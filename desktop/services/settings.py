@@ -45,7 +45,24 @@ SETTINGS = {s.key: s for s in (
     Setting("stage_limit_concluded", int, 0,
             "Số ngày tối đa từ ban hành kết luận đến khi công khai (0: không theo dõi)",
             "Days from the conclusion to its publication (0: off)"),
+    # automatic backups (services/backups.automatic): at the first unlock of each day and
+    # before every schema upgrade, into this folder, the newest `backup_keep` kept
+    Setting("backup_folder", str, "",
+            "Thư mục sao lưu tự động (để trống: không sao lưu tự động)",
+            "Folder for automatic backups (empty: none)"),
+    Setting("backup_keep", int, 7, "Số bản sao lưu tự động được giữ lại",
+            "Automatic backups kept"),
 )}
+
+
+def _folder(value: str) -> str:
+    """A folder setting: empty (off) or an absolute path (a relative one would depend on
+    where each program happens to be started)."""
+    from pathlib import Path
+    text = value.strip()
+    if text and not Path(text).expanduser().is_absolute():
+        raise InvalidInput("settings.folder_not_absolute", value=text)
+    return str(Path(text).expanduser()) if text else ""
 
 
 def stage_limits(session: Session) -> dict[str, int]:
@@ -71,12 +88,15 @@ def set_value(vs, key: str, value: str) -> object:
     if setting is None:
         raise InvalidInput("input.bad_choice", value=key, field="setting",
                            choices=", ".join(SETTINGS))
-    try:
-        typed = setting.kind(value.replace(",", ".") if setting.kind is float else value)
-    except ValueError:
-        raise InvalidInput("input.bad_number", value=value, field=key) from None
-    if typed < 0:
-        raise InvalidInput("input.bad_number", value=value, field=key)
+    if setting.kind is str:
+        typed = _folder(value) if key.endswith("_folder") else value.strip()
+    else:
+        try:
+            typed = setting.kind(value.replace(",", ".") if setting.kind is float else value)
+        except ValueError:
+            raise InvalidInput("input.bad_number", value=value, field=key) from None
+        if typed < 0 or (key == "backup_keep" and typed < 1):
+            raise InvalidInput("input.bad_number", value=value, field=key)
     with vs.uow() as uow:
         row = uow.session.get(Meta, f"setting.{key}")
         if row is None:

@@ -101,6 +101,9 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSe
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
         if migrate.current_revision(engine) is None:
             raise VaultDamaged("vault.db_damaged", path=str(db_file))
+        if migrate.pending(engine):   # a newer program: the vault as it was is kept first
+            from desktop.services import backups
+            backups.before_upgrade(keys, engine)
         migrate.upgrade(engine, str(db_file))
         with engine.connect() as conn:
             vault_id = conn.execute(select(Meta.value).where(Meta.key == "vault_id")).scalar()

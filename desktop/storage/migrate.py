@@ -27,6 +27,12 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def pending(engine: Engine) -> bool:
+    """A known older schema that upgrade() would change (a backup is taken first)."""
+    current = current_revision(engine)
+    return current is not None and current != head_revision()
+
+
 def upgrade(engine: Engine, db_label: str = "") -> None:
     """Bring the schema to head in one transaction; refuse a schema from the future."""
     from alembic import command

@@ -212,12 +212,15 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_excel)
         self.backup_action = QAction(self.tr("&Sao lưu…"), self)
         self.backup_action.triggered.connect(self.backup)
+        self.backups_action = QAction(self.tr("Các &bản sao lưu…"), self)
+        self.backups_action.triggered.connect(self.list_backups)
         self.password_action = QAction(self.tr("Đổi &mật khẩu…"), self)
         self.password_action.triggered.connect(self.change_password)
         quit_action = QAction(self.tr("&Thoát"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (self.import_action, self.export_action, self.backup_action, None,
+        for action in (self.import_action, self.export_action, self.backup_action,
+                       self.backups_action, None,
                        self.password_action, self.lock_action, None, quit_action):
             if action is None:
                 menu.addSeparator()
@@ -273,6 +276,7 @@ class MainWindow(QMainWindow):
         if isinstance(current, Page):
             current.activate()
         self.integrity_watch.start(session)
+        self._daily_backup()
         warnings = errors.security_warnings(session, self.ctx.lang)
         if warnings:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cảnh báo bảo mật"), warnings,
@@ -298,6 +302,26 @@ class MainWindow(QMainWindow):
     def backup(self) -> None:
         from desktop.ui.dialogs.backup_dialog import run_backup
         run_backup(self.ctx, self)
+
+    def list_backups(self) -> None:
+        from desktop.ui.dialogs.backups_list import BackupsDialog
+        self.backups_dialog = BackupsDialog(self.ctx, self)
+        self.backups_dialog.open()
+
+    def _daily_backup(self) -> None:
+        """The first unlock of the day backs up into the administrator's folder (if set)."""
+        from desktop.services import backups
+
+        def done(path) -> None:
+            if path is not None:
+                self.statusBar().showMessage(
+                    self.tr("Đã sao lưu tự động và kiểm tra: %1").replace("%1", str(path)), 15000)
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(
+                self.tr("Không sao lưu tự động được: %1").replace(
+                    "%1", errors.describe(exc, self.ctx.lang)), 30000)
+        self.ctx.db(lambda vs, control: backups.automatic(vs), done=done, error=failed)
 
     def change_password(self) -> None:
         from desktop.ui.dialogs.change_password import ChangePasswordDialog

@@ -433,6 +433,109 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Các bản sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>để trống: không sao lưu tự động</source>
+        <translation>empty: no automatic backups</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Lưu thiết lập</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu tự động:</source>
+        <translation>Automatic backup folder:</translation>
+    </message>
+    <message>
+        <source>Giữ lại:</source>
+        <translation>Keep:</translation>
+    </message>
+    <message>
+        <source>Mỗi ngày, lần mở khóa đầu tiên sao lưu vào thư mục này, và trước mỗi lần nâng cấp kho dữ liệu; bản sao lưu được kiểm tra lại trước khi được coi là xong.</source>
+        <translation>Each day the first unlock backs up into this folder, and so does every upgrade of the vault first; a backup counts as made only once it has been read back and verified.</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Thư mục</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Kiểm tra lại</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>hằng ngày</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <source>trước khi nâng cấp</source>
+        <translation>before an upgrade</translation>
+    </message>
+    <message>
+        <source>sao lưu ngay</source>
+        <translation>on request</translation>
+    </message>
+    <message>
+        <source>đã kiểm tra</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <source>chưa chép xong</source>
+        <translation>never finished</translation>
+    </message>
+    <message>
+        <source>chưa kiểm tra</source>
+        <translation>not verified</translation>
+    </message>
+    <message>
+        <source>Chưa đặt thư mục sao lưu tự động.</source>
+        <translation>No automatic backup folder is set.</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu tự động</source>
+        <translation>Automatic backup folder</translation>
+    </message>
+    <message>
+        <source>Đã lưu thiết lập sao lưu.</source>
+        <translation>Backup settings saved.</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu và kiểm tra: %1</source>
+        <translation>Backed up and verified: %1</translation>
+    </message>
+    <message>
+        <source>Chọn một bản sao lưu trong bảng.</source>
+        <translation>Choose a backup in the table.</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu %1 nguyên vẹn.</source>
+        <translation>The backup %1 is intact.</translation>
+    </message>
+</context>
+<context>
     <name>CaseDocumentsPanel</name>
     <message>
         <source>Thêm tài liệu…</source>
@@ -1909,21 +2012,6 @@
     </message>
 </context>
 <context>
-    <name>IntegrityWatch</name>
-    <message>
-        <source>Kho dữ liệu bị hỏng — kiểm tra sau khi mở khóa đã tìm thấy:</source>
-        <translation>The vault is damaged — the check after unlocking found:</translation>
-    </message>
-    <message>
-        <source>Chạy “Kiểm tra toàn bộ kho dữ liệu” trên trang Nhật ký để xem hết; đừng sao lưu đè lên bản sao lưu tốt.</source>
-        <translation>Run “Check the whole vault” on the Audit page to see everything; do not back up over a good backup.</translation>
-    </message>
-    <message>
-        <source>… và %1 lỗi khác.</source>
-        <translation>… and %1 more.</translation>
-    </message>
-</context>
-<context>
     <name>Launcher</name>
     <message>
         <source>Đang tạo kho dữ liệu mẫu…</source>
@@ -2031,6 +2119,10 @@
         <translation>&amp;Back up…</translation>
     </message>
     <message>
+        <source>Các &amp;bản sao lưu…</source>
+        <translation>&amp;Backups…</translation>
+    </message>
+    <message>
         <source>Đổi &amp;mật khẩu…</source>
         <translation>Change &amp;password…</translation>
     </message>
@@ -2061,6 +2153,14 @@
     <message>
         <source>Cảnh báo bảo mật</source>
         <translation>Security warning</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu tự động và kiểm tra: %1</source>
+        <translation>Automatic backup made and verified: %1</translation>
+    </message>
+    <message>
+        <source>Không sao lưu tự động được: %1</source>
+        <translation>The automatic backup was not made: %1</translation>
     </message>
 </context>
 <context>

@@ -200,3 +200,46 @@ def test_damage_the_login_does_not_read_stops_the_backup(tmp_path):
         assert "trang" in refused.value.message("vi") and not (tmp_path / "backup").exists()
     finally:
         vs.close()
+
+
+def test_automatic_backups_daily_rotated_and_rechecked(vault, tmp_path):
+    from datetime import datetime, timedelta
+
+    from desktop.services import settings
+    _document(vault, tmp_path)
+    assert backups.automatic(vault) is None            # no folder set: nothing
+    folder = tmp_path / "tu-dong"
+    settings.set_value(vault, "backup_folder", str(folder))
+    settings.set_value(vault, "backup_keep", "2")
+    with pytest.raises(HosoError):
+        settings.set_value(vault, "backup_folder", "tuong-doi")   # not a full path
+    day = datetime(2026, 12, 1, 8, 0)
+    first = backups.automatic(vault, now=day)
+    assert first is not None and backups.automatic(vault, now=day + timedelta(hours=3)) is None
+    made = [first] + [backups.automatic(vault, now=day + timedelta(days=n)) for n in (1, 2)]
+    listed = backups.list_backups(folder, vault.keys.vault_id)
+    assert [b.path for b in listed] == [made[2], made[1]]          # the oldest rotated out
+    assert all(b.state == "verified" and b.reason == "daily" for b in listed)
+    assert backups.recheck(vault.keys.db_key, made[2]) == []
+    [blob] = _blob_files(made[2])
+    _flip(blob, 100)
+    [finding] = backups.recheck(vault.keys.db_key, made[2])
+    assert finding.key == "integrity.copy_differs"
+
+
+def test_a_schema_upgrade_keeps_the_vault_as_it_was_first(vault, tmp_path):
+    from alembic import command
+
+    from desktop.storage import migrate
+    vault_dir = vault.vault_dir
+    with vault.engine.begin() as conn:   # as an older program left it
+        config = migrate._config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "-1")
+    vault.close()
+    reopened = vault_service.open_vault(vault_dir, "admin", PASSWORD)
+    reopened.close()
+    [kept] = list(vault_dir.parent.glob(f"{vault_dir.name}-truoc-nang-cap-*"))
+    [info] = [b for b in backups.list_backups(vault_dir.parent) if b.path == kept]
+    assert (info.reason, info.state) == ("upgrade", "verified")
+

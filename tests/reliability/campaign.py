@@ -282,7 +282,7 @@ def start_up(template: Path, work: Path) -> float:
     trial = work / "start-up"
     vault = _fresh(template, work, trial)
     started = time.monotonic()
-    process = _start(["--vault", vault, "settings", "show", "--password-stdin"], PASSWORD + "\n",
+    process = _start(["--vault", vault, "settings", "list", "--password-stdin"], PASSWORD + "\n",
                      trial / "profile")
     process.wait(timeout=600)
     return time.monotonic() - started

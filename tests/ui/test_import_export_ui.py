@@ -383,3 +383,26 @@ def test_locking_closes_the_wizard(qtbot, ctx, tmp_path):
     ctx.lock()
     assert not wizard.isVisible()
     assert wizard.workbook is None and wizard.plan is None
+
+
+def test_the_backups_dialog_sets_the_folder_backs_up_and_rechecks(qtbot, ctx, tmp_path):
+    from desktop.ui.dialogs.backups_list import BackupsDialog
+    dialog = BackupsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle(qtbot, ctx)
+    assert dialog.table.rowCount() == 0 and "Chưa đặt" in dialog.message.text()
+    dialog.folder.setText(str(tmp_path / "sao-luu-tu-dong"))
+    dialog.keep.setValue(3)
+    dialog.save_settings()
+    idle(qtbot, ctx)
+    dialog.backup_now()
+    idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
+    assert dialog.table.item(0, 2).text() == "đã kiểm tra"
+    assert "Đã sao lưu và kiểm tra" in dialog.message.text()
+    dialog.table.selectRow(0)
+    dialog.recheck()
+    idle(qtbot, ctx)
+    assert "nguyên vẹn" in dialog.message.text()
+    dialog.grab().save("/tmp/backups-dialog.png")
