@@ -32,6 +32,13 @@ STRICT_NS = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 BETA_NS = b"http://schemas.microsoft.com/office/excel/2006/2"
 
 
+# what zipfile raises on a damaged archive when an entry is opened or read (a header's
+# offset pointing before the file start is a ValueError "negative seek value", found by
+# tests/reliability/fuzz.py)
+_ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+               RuntimeError, ValueError, struct.error)
+
+
 class ExcelFileError(HosoError):
     """A spreadsheet the program will not read; the message names the file."""
 
@@ -445,8 +452,7 @@ class _Package:
         try:
             with self.zf.open(info) as fh:
                 data = fh.read(cap + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-                RuntimeError) as exc:
+        except _ZIP_DAMAGE as exc:
             raise self.corrupt(exc) from None
         if len(data) > cap:
             raise self.refuse("excel.too_much_data", size=len(data) // MB, limit=cap // MB)
@@ -497,8 +503,7 @@ class _Package:
                     pieces, pending = [chunk[cut:]], len(chunk) - cut
         except ExcelFileError:
             raise
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-                RuntimeError) as exc:
+        except _ZIP_DAMAGE as exc:
             raise self.corrupt(exc) from None
         if pieces:
             scan.feed(b"".join(pieces))

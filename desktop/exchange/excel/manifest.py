@@ -200,7 +200,10 @@ def read_manifest(path: "str | Path") -> Manifest | None:
     except (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError):
         raise
     except BaseException:  # noqa: BLE001  calamine's Rust panics arrive as BaseException
-        rows = _openpyxl_rows(found.data)
+        try:
+            rows = _openpyxl_rows(found.data)
+        except Exception:  # noqa: BLE001 — a part neither reader can parse: no manifest to trust
+            return None
     return None if rows is None else parse_manifest(rows)
 
 
