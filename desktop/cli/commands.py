@@ -53,6 +53,8 @@ def open_session(args, allow_must_change: bool = False) -> tuple[VaultSession, P
 def _daily_backup(vs: VaultSession, lang: str) -> None:
     """The first unlock of the day backs up into the administrator's folder (if set); a
     failure is said, the command still runs."""
+    if vs.read_only:
+        return
     try:
         path = backups.automatic(vs)
     except HosoError as err:
@@ -64,6 +66,8 @@ def _daily_backup(vs: VaultSession, lang: str) -> None:
 
 def _login_warnings(vs: VaultSession, lang: str) -> None:
     """An upgrade just done, or records refused while logging in, are said at once."""
+    if vs.read_only:
+        print(render("vault.read_only_opened", lang), file=sys.stderr)
     if vs.upgraded_backup:
         print(render("trust.upgraded", lang, path=vs.upgraded_backup), file=sys.stderr)
     if vs.trust.problems:

@@ -28,6 +28,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Wrong password for user “{user}”."),
     "vault.throttled": ("Đã nhập sai nhiều lần; chờ {seconds} giây trước khi thử lại.",
                         "Too many failed attempts; wait {seconds} seconds before trying again."),
+    "vault.read_only": (
+        "Kho dữ liệu {path} nằm trên ổ chỉ đọc: chỉ xem được, không ghi được. Không có gì "
+        "thay đổi. Chép kho dữ liệu sang ổ ghi được để làm việc tiếp.",
+        "The vault {path} is on read-only media: it can be read, not written. Nothing was "
+        "changed. Copy the vault to writable media to work on it."),
+    "vault.read_only_opened": (
+        "Kho dữ liệu nằm trên ổ chỉ đọc: chỉ xem được, không ghi được, và việc xem không "
+        "được ghi vào nhật ký.",
+        "The vault is on read-only media: it can be read, not written, and reading it is "
+        "not recorded in the audit trail."),
+    "vault.read_only_upgrade": (
+        "Kho dữ liệu {path} cần được nâng cấp cho phiên bản chương trình này nhưng nằm trên "
+        "ổ chỉ đọc. Chép sang ổ ghi được rồi mở lại.",
+        "The vault {path} needs an upgrade for this version of the program but is on "
+        "read-only media. Copy it to writable media and open it again."),
     "vault.busy": (
         "Kho dữ liệu đang bận: {holders} đang ghi vào đó. Đã chờ {seconds} giây; không có gì "
         "thay đổi. Hãy thử lại sau ít phút.",

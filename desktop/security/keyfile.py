@@ -6,6 +6,7 @@ key, checked after every unlock, so an edited slot list or a swapped file shows.
 """
 
 import base64
+import errno
 import json
 import os
 import tempfile
@@ -166,8 +167,17 @@ def file_lock(path: Path):
     """An exclusive lock beside `path` (`path.lock`) held across a read-modify-write, so two
     programs on one vault do not lose each other's changes."""
     lock_path = Path(str(path) + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
-    with os.fdopen(fd, "a+b") as handle:
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0),
+                     0o600)
+    except OSError as exc:
+        if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        if not lock_path.exists():
+            yield   # read-only media: nobody can write here, there is nothing to serialise
+            return
+        fd = os.open(lock_path, os.O_RDONLY | getattr(os, "O_BINARY", 0))   # a lock still works
+    with os.fdopen(fd, "rb" if not os.access(lock_path, os.W_OK) else "a+b") as handle:
         if os.name == "nt":  # pragma: no cover - Windows
             import msvcrt
             handle.seek(0)

@@ -281,6 +281,18 @@ def reset_user_slot(keys: UnlockedKeys, user: str, password: str) -> SlotSecrets
     return secrets
 
 
+def is_read_only(vault_dir: Path) -> bool:
+    """The vault sits on media nobody can write (a CD, a write-protected USB stick, a
+    read-only mount): it opens for reading only."""
+    path = Path(vault_dir)
+    try:
+        if hasattr(os, "statvfs") and os.statvfs(path).f_flag & getattr(os, "ST_RDONLY", 1):
+            return True
+    except OSError:
+        pass
+    return not os.access(path, os.W_OK)
+
+
 def make_private(vault_dir: Path) -> None:
     """Only the owner reads a vault's files: the folder and its subfolders 0700, files 0600
     (the database, its journal, the key file and its lock; document files are written

@@ -9,6 +9,8 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.storage.engine import is_read_only as engine_read_only
+
 from desktop.security.anchors import Anchor
 from desktop.security.audit import (GENESIS, ChainReport, ChainRow, Signer, signed_hash,
                                     verify_chain)
@@ -26,8 +28,12 @@ def _fields(row_id: int, at: str, username: str, action: str, target: str, detai
 
 def append(session: Session, signer: Signer, username: str, action: str, target: str = "",
            **detail: object) -> None:
-    """Append one signed, chained row inside the caller's transaction."""
+    """Append one signed, chained row inside the caller's transaction. A vault on
+    read-only media cannot take one: reads go unrecorded (the user was told at login),
+    writes fail on their own rows."""
     assert username == signer.username, "rows are signed by the account that writes them"
+    if engine_read_only(session.get_bind()):
+        return
     last = session.execute(select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc())
                            .limit(1)).first()
     row_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)

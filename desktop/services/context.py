@@ -35,6 +35,7 @@ class VaultSession:
     trust: TrustState     # the root reached from the one pinned in the user's slot
     upgraded_backup: str = ""  # set when this login upgraded an old vault (backup taken)
     presence: object = None    # this program's file in the vault's in-use/ (storage.presence)
+    read_only: bool = False    # on read-only media: reads only, and they cannot be audited
     _level_keys: dict[Level, bytes] = field(default_factory=dict, repr=False)
     _level_ring: dict[tuple[Level, int], bytes] = field(default_factory=dict, repr=False)
 

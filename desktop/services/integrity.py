@@ -102,7 +102,10 @@ def database_findings(db_key: bytes, db_file: Path) -> tuple[list[Finding], int]
     db_file = Path(db_file)
     findings: list[Finding] = []
     try:
-        conn = sqlcipher3.connect(str(db_file), timeout=30)
+        if vault_files.is_read_only(db_file.parent):   # read-only media: no journal, no locks
+            conn = sqlcipher3.connect(f"file:{db_file}?mode=ro&immutable=1", uri=True)
+        else:
+            conn = sqlcipher3.connect(str(db_file), timeout=30)
     except sqlcipher3.Error as exc:
         return [Finding("database", "integrity.unreadable",
                         {"path": str(db_file), "detail": str(exc)})], 0

@@ -94,13 +94,17 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSe
     if db_file.stat().st_size < 1024:
         # SQLite would happily treat an empty file as a new, empty database
         raise VaultDamaged("vault.db_damaged", path=str(db_file))
-    vault_files.make_private(path)
-    engine = make_engine(db_file, keys.db_key)
+    read_only = vault_files.is_read_only(path)
+    if not read_only:
+        vault_files.make_private(path)
+    engine = make_engine(db_file, keys.db_key, read_only=read_only)
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
         if migrate.current_revision(engine) is None:
             raise VaultDamaged("vault.db_damaged", path=str(db_file))
+        if read_only and migrate.pending(engine):
+            raise HosoError("vault.read_only_upgrade", path=str(path))
         if migrate.pending(engine):   # a newer program: the vault as it was is kept first
             from desktop.services import backups
             backups.before_upgrade(keys, engine)
@@ -114,7 +118,7 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSe
         engine.dispose()
         raise VaultDamaged("vault.db_mismatch", path=str(db_file))
     try:
-        upgraded = trust_upgrade.upgrade_if_needed(engine, keys)
+        upgraded = "" if read_only else trust_upgrade.upgrade_if_needed(engine, keys)
         anchoring.recall(keys)
         vs = _session_for(engine, keys)
         problems = anchoring.check_on_open(vs, accept_rollback)
@@ -128,6 +132,9 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSe
             for item in certs.check_all(vs.trust, uow.session):
                 certs._problem(vs.trust, item)
     vs.upgraded_backup = upgraded
+    if read_only:   # reading only: nothing to seal, nobody to tell, no audit row possible
+        vs.read_only = True
+        return vs
     vs.presence = presence.register(path, vs.actor.username)
     record_sealing.seal_pending(vs)
     with vs.uow() as uow:

@@ -37,8 +37,10 @@ def _quiet_sqlcipher() -> None:
         _quieted = True
 
 
-def make_engine(db_file: Path, key: bytes | None) -> Engine:
-    """key=None gives an unencrypted engine (stdlib sqlite3), for benchmarks only."""
+def make_engine(db_file: Path, key: bytes | None, read_only: bool = False) -> Engine:
+    """key=None gives an unencrypted engine (stdlib sqlite3), for benchmarks only.
+    read_only: a vault on read-only media, opened immutable (no journal, no lock files);
+    every write fails ("readonly database"), which the unit of work says clearly."""
     # One connection, kept: its page cache of decrypted pages is what makes repeated
     # queries fast. Work is serialised (the CLI's one thread, the GUI's one DB worker),
     # so the connection is never used by two threads at once.
@@ -50,6 +52,9 @@ def make_engine(db_file: Path, key: bytes | None) -> Engine:
             raise ValueError("DB key must be 32 bytes")
         _quiet_sqlcipher()
         url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(db_file))
+        if read_only:
+            url = url.set(database=f"file:{db_file}",
+                          query={"mode": "ro", "immutable": "1", "uri": "true"})
         engine = create_engine(url, **options)
 
     @event.listens_for(engine, "connect")
@@ -59,6 +64,8 @@ def make_engine(db_file: Path, key: bytes | None) -> Engine:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         for pragma in _PRAGMAS:
+            if read_only and "journal_mode" in pragma:
+                continue
             cursor.execute(pragma)
         cursor.close()
         dbapi_conn.create_function("hoso_fold", 1, fold, deterministic=True)
@@ -69,3 +76,9 @@ def make_engine(db_file: Path, key: bytes | None) -> Engine:
         conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def is_read_only(bind) -> bool:
+    """An engine (or a connection of one) opened by make_engine(read_only=True)."""
+    engine = getattr(bind, "engine", bind)
+    return engine.url.query.get("mode") == "ro"

@@ -26,8 +26,16 @@ class UnitOfWork:
         self.session = None
         if isinstance(exc, OperationalError) and presence.is_locked(exc):
             # another program holds the write lock past the busy timeout: say who
-            raise presence.busy_error(Path(engine.url.database).parent) from exc
+            raise presence.busy_error(_vault_dir(engine)) from exc
+        if isinstance(exc, OperationalError) and "readonly database" in str(exc):
+            from desktop.domain.errors import HosoError
+            raise HosoError("vault.read_only", path=str(_vault_dir(engine))) from exc
 
     def commit(self) -> None:
         assert self.session is not None
         self.session.commit()
+
+
+def _vault_dir(engine: Engine) -> Path:
+    database = engine.url.database or ""
+    return Path(database[5:] if database.startswith("file:") else database).parent

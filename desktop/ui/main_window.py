@@ -137,12 +137,21 @@ class MainWindow(QMainWindow):
         self.damage_banner.setStyleSheet("QLabel#damageBanner { background: #b00020; color: white;"
                                          " font-weight: bold; padding: 8px; }")
         self.damage_banner.hide()
+        self.read_only_banner = QLabel(self.tr(
+            "Kho dữ liệu nằm trên ổ chỉ đọc: chỉ xem được, không ghi được, và việc xem không được "
+            "ghi vào nhật ký. Chép kho dữ liệu sang ổ ghi được để làm việc tiếp."))
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("QLabel#readOnlyBanner { background: #fff3cd; color: #5c4400;"
+                                            " font-weight: bold; padding: 8px; }")
+        self.read_only_banner.hide()
         self.integrity_watch = IntegrityWatch(self.damage_banner, ctx.lang, self)
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.setSpacing(0)
         body_layout.addWidget(self.damage_banner)
+        body_layout.addWidget(self.read_only_banner)
         body_layout.addWidget(self.splitter, 1)
         self.outer = QStackedWidget()
         self.outer.addWidget(self.body)
@@ -276,7 +285,9 @@ class MainWindow(QMainWindow):
         if isinstance(current, Page):
             current.activate()
         self.integrity_watch.start(session)
-        self._daily_backup()
+        self.read_only_banner.setVisible(session.read_only)
+        if not session.read_only:
+            self._daily_backup()
         warnings = errors.security_warnings(session, self.ctx.lang)
         if warnings:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cảnh báo bảo mật"), warnings,

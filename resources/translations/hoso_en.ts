@@ -2099,6 +2099,10 @@
         <translation>Hồ sơ Thanh tra</translation>
     </message>
     <message>
+        <source>Kho dữ liệu nằm trên ổ chỉ đọc: chỉ xem được, không ghi được, và việc xem không được ghi vào nhật ký. Chép kho dữ liệu sang ổ ghi được để làm việc tiếp.</source>
+        <translation>The vault is on read-only media: it can be read, not written, and reading it is not recorded in the audit trail. Copy the vault to writable media to work on it.</translation>
+    </message>
+    <message>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>

@@ -58,6 +58,10 @@ MESSAGES.update({
                                "The Excel export was cancelled; no file was created."),
     "excel.export.no_folder": ("Không có thư mục {folder} để lưu tệp {file}.",
                                "The folder {folder} for {file} does not exist."),
+    "excel.export.disk_full": ("Không ghi được tệp {file}: ổ đĩa đầy ({folder}). Không có tệp "
+                               "nào được tạo; hãy giải phóng chỗ hoặc chọn nơi khác.",
+                               "Cannot write {file}: the disk is full ({folder}). No file was "
+                               "made; free some space or choose another place."),
     "excel.export.write_failed": ("Không ghi được tệp {file}: {detail}",
                                   "Could not write {file}: {detail}"),
     "excel.export.too_many_rows": (
@@ -196,6 +200,13 @@ def _cells_to_row(self, cells, row_idx):
 
 
 INTERNALS = _Internals()
+
+
+def _write_failed(exc: OSError, path: Path) -> HosoError:
+    import errno
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return HosoError("excel.export.disk_full", file=path.name, folder=str(path.parent))
+    return HosoError("excel.export.write_failed", file=path.name, detail=exc.strerror or str(exc))
 
 
 def _save_from_memory(wb: Workbook, path: Path) -> None:
@@ -473,8 +484,7 @@ class _Book:
         try:
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TEMP_PREFIX, suffix=".xlsx.part")
         except OSError as exc:
-            raise HosoError("excel.export.write_failed", file=self.path.name,
-                            detail=exc.strerror or str(exc)) from exc
+            raise _write_failed(exc, self.path) from exc
         os.close(fd)
         self.tmp = Path(tmp)
         self.done = False
@@ -533,15 +543,13 @@ class _Book:
             with open(self.tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
         except OSError as exc:
-            raise HosoError("excel.export.write_failed", file=self.path.name,
-                            detail=exc.strerror or str(exc)) from exc
+            raise _write_failed(exc, self.path) from exc
         try:
             os.replace(self.tmp, self.path)
         except PermissionError as exc:
             raise HosoError("excel.export.in_use", file=self.path.name) from exc
         except OSError as exc:
-            raise HosoError("excel.export.write_failed", file=self.path.name,
-                            detail=exc.strerror or str(exc)) from exc
+            raise _write_failed(exc, self.path) from exc
         self.done = True
 
 
