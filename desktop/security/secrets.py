@@ -20,22 +20,27 @@ SERVICE = "hoso-thanh-tra"
 _UNSAFE = ("fail", "null", "keyrings.alt", "plaintext", "PlaintextKeyring", "chainer")
 
 
+def platform_backend():
+    """The platform's own credential store, chosen by name, or None: keyring's discovery
+    would import every backend (the macOS one runs gcc and ld to look for a library on
+    Linux) and any third-party one installed, plaintext ones included."""
+    if sys.platform == "win32":  # pragma: no cover
+        from keyring.backends.Windows import WinVaultKeyring as Backend
+    elif sys.platform == "darwin":  # pragma: no cover
+        from keyring.backends.macOS import Keyring as Backend
+    else:
+        from keyring.backends.SecretService import Keyring as Backend
+    if Backend.priority <= 0:   # raises (or is 0) when the service is not there
+        return None
+    return Backend()
+
+
 def _backend():
-    """The platform's own credential store, chosen by name: keyring's discovery would
-    import every backend (the macOS one runs gcc and ld to look for a library on Linux)
-    and any third-party one installed, plaintext ones included."""
     try:
         import keyring
-        if sys.platform == "win32":  # pragma: no cover
-            from keyring.backends.Windows import WinVaultKeyring as Backend
-        elif sys.platform == "darwin":  # pragma: no cover
-            from keyring.backends.macOS import Keyring as Backend
-        else:
-            from keyring.backends.SecretService import Keyring as Backend
-        if Backend.priority <= 0:   # raises (or is 0) when the service is not there
-            return None
-        backend = Backend()
-        keyring.set_keyring(backend)
+        backend = platform_backend()
+        if backend is not None:
+            keyring.set_keyring(backend)   # keyring's own calls use it, no discovery
         return backend
     except Exception:  # noqa: BLE001 — any keyring failure means "no backend"
         return None

@@ -2012,6 +2012,21 @@
     </message>
 </context>
 <context>
+    <name>IntegrityWatch</name>
+    <message>
+        <source>Kho dữ liệu bị hỏng — kiểm tra sau khi mở khóa đã tìm thấy:</source>
+        <translation>The vault is damaged — the check after unlocking found:</translation>
+    </message>
+    <message>
+        <source>Chạy “Kiểm tra toàn bộ kho dữ liệu” trên trang Nhật ký để xem hết; đừng sao lưu đè lên bản sao lưu tốt.</source>
+        <translation>Run “Check the whole vault” on the Audit page to see everything; do not back up over a good backup.</translation>
+    </message>
+    <message>
+        <source>… và %1 lỗi khác.</source>
+        <translation>… and %1 more.</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>Đang tạo kho dữ liệu mẫu…</source>

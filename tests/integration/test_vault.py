@@ -193,11 +193,10 @@ def test_a_vault_from_a_newer_program_is_refused(vault):
 
 def test_remember_me_needs_a_real_os_credential_store(vault, monkeypatch):
     """Headless Linux has no keyring backend: the program says so and changes nothing."""
-    import keyring
     from keyring.backends import fail
 
     from desktop.security import secrets
-    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
+    monkeypatch.setattr(secrets, "platform_backend", lambda: fail.Keyring())
     before = (vault.vault_dir / "keys.json").read_bytes()
     assert not secrets.keyring_usable()
     with pytest.raises(HosoError) as err:
@@ -211,7 +210,6 @@ def test_a_remembered_login_opens_the_same_slot(vault, monkeypatch):
     """With an OS credential store (none runs on a headless test machine, so a store kept
     in memory stands in for it), "remember me" opens the user's own slot: the pinned root,
     the anchor and the signing key are those of a password login."""
-    import keyring
     from keyring.backend import KeyringBackend
 
     from desktop.security import secrets
@@ -229,7 +227,7 @@ def test_a_remembered_login_opens_the_same_slot(vault, monkeypatch):
         def delete_password(self, service, username):
             self.items.pop((service, username), None)
 
-    monkeypatch.setattr(keyring, "get_keyring", lambda: MemoryStore())
+    monkeypatch.setattr(secrets, "platform_backend", lambda: MemoryStore())
     assert secrets.keyring_usable()
     secrets.remember(vault.keys)
     stored = json.loads((vault.vault_dir / "keys.json").read_text())["device_slots"]

@@ -360,8 +360,11 @@ def test_audit_page_checks_the_whole_vault_and_names_a_damaged_document(qtbot, t
 
 
 def test_damage_found_after_unlock_shows_as_a_red_banner(qtbot, tmp_path, demo_path,
-                                                         shown_errors):
+                                                         shown_errors, monkeypatch):
     import shutil
+    # the copy has the demo's vault id: its anchors go to a profile of their own, or the
+    # demo would then look older than what "this user" saw
+    monkeypatch.setenv("HOSO_PROFILE_DIR", str(tmp_path / "profile"))
 
     from desktop.ui.main_window import MainWindow
     path = tmp_path / "copy"
