@@ -51,7 +51,11 @@ class Slot:
             raise ValueError("unknown kdf")
         params = KdfParams(salt=b64d(kdf["salt"]), memory_kib=int(kdf["memory_kib"]),
                            iterations=int(kdf["iterations"]), lanes=int(kdf["lanes"]))
-        if params.memory_kib < 8 or params.iterations < 1 or not 1 <= params.lanes <= 64:
+        # Argon2's own floors, and ceilings: a planted slot asking for terabytes of memory
+        # or a million passes would hang or kill the program at the password prompt
+        if (not 8 <= len(params.salt) <= 64 or not 1 <= params.lanes <= 64
+                or not 8 * params.lanes <= params.memory_kib <= 4 * 1024 * 1024
+                or not 1 <= params.iterations <= 64):
             raise ValueError("bad kdf parameters")
         slot = cls(kdf=params, wrapped=b64d(data["wrapped"]), public_key=b64d(data["public_key"]),
                    updated=str(data.get("updated", "")))
