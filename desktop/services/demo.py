@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Iterator, Sequence
 
 from sqlalchemy import insert, select
@@ -29,7 +29,7 @@ from desktop.services.cases import CaseInput, add_case, add_cases_bulk, add_even
 from desktop.services.context import VaultSession
 from desktop.services.users import add_user
 from desktop.storage import search
-from desktop.storage.orm import AnnualPlan, Case, DocumentRecord, Staff, Unit, User
+from desktop.storage.orm import AnnualPlan, Case, Staff, Unit, User
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "CUC_II", "SITUATION_DATE", "FIXED_CASE_CODES",
            "STALLED_CASE_CODES", "fill_demo", "synthetic_inputs"]
@@ -942,33 +942,34 @@ def _add_opinions_and_directives(vs: VaultSession, today: date, present: set[str
 
 
 def _add_records(vs: VaultSession, today: date) -> None:
-    """Documents (no service for metadata-only records: ORM rows, one audit row); the
-    opinion requests and directives go through their services first."""
+    """Opinion requests, directives and documents through the services the forms call
+    (documents are register records without a file, in date order so that the classified
+    ones get their register numbers as a secretary entering them would); the links of the
+    directory (inspected unit, the demo users' staff records) directly, having no service."""
+    from desktop.services import documents as docs
     with vs.uow() as uow:
         present = set(uow.session.execute(select(Case.code).where(
             Case.code.in_(FIXED_CASE_CODES))).scalars())
     _add_opinions_and_directives(vs, today, present)
+    # (a step with no document number has no register entry: a secretary could not make one)
+    papers = [(doc["doc_date"] or date.min, doc["number"], spec.code, doc)
+              for spec in _FIXED if spec.code in present for doc in _documents(spec, today)
+              if doc["number"].strip()]
+    for _day, _number, code, doc in sorted(papers, key=lambda p: (p[0], p[1])):
+        docs.add_document(vs, docs.DocumentInput(
+            number=doc["number"], doc_type=doc["doc_type"], level=Level(doc["level"]),
+            case_code=code, doc_date=doc["doc_date"], issuer=doc["issuer"],
+            summary=doc["summary"]))
     with vs.uow() as uow:
         session = uow.session
         cases = {c.code: c for c in session.execute(
             select(Case).where(Case.code.in_(FIXED_CASE_CODES))).scalars()}
         units = dict(session.execute(select(Unit.name, Unit.id)).all())
-        now = datetime.now()
-        n_documents = 0
-        classified: list[DocumentRecord] = []
         for spec in _FIXED:
             case = cases.get(spec.code)
-            if case is None:
-                continue
-            if case.inspected_unit_id is None and case.level == Level.THUONG:
+            if case is not None and case.inspected_unit_id is None and case.level == Level.THUONG:
                 # (a classified case's party is sealed: no link to it in clear)
                 case.inspected_unit_id = units.get(spec.party)
-            for doc in _documents(spec, today):
-                record = DocumentRecord(case_id=case.id, created_at=now, **doc)
-                session.add(record)
-                classified.append(record)
-                n_documents += 1
-        _register_classified(session, [d for d in classified if d.level > 0])
         # demo users are the staff they are named after
         staff_ids = dict(session.execute(select(Staff.full_name, Staff.id)
                                          .where(Staff.unit_id == units.get(CUC_II))).all())
@@ -979,30 +980,8 @@ def _add_records(vs: VaultSession, today: date) -> None:
         session.flush()
         search.refresh(session, [c.id for c in cases.values()])
         audit_log.append(session, vs.signer, vs.actor.username, "demo.fill", "records",
-                         cases=len(cases), documents=n_documents)
+                         cases=len(cases), documents=len(papers))
         uow.commit()
-
-
-def _register_classified(session, docs: list[DocumentRecord]) -> None:
-    """Classified documents get their protection period (from the document's date, the
-    rules' years for the level) and their number in the year's register, in date order,
-    as documents.add_document gives them."""
-    from sqlalchemy import func
-
-    from desktop.domain.state_secrets import load_state_secret_rules
-    rules = load_state_secret_rules()
-    last: dict[tuple[str, int], int] = {}
-    for doc in sorted(docs, key=lambda d: (d.doc_date or date.min, d.number)):
-        day = doc.doc_date or date.today()
-        doc.classified_on = day
-        doc.protection_until = rules.protection_until(Level(doc.level), day)
-        key = (doc.direction or "internal", day.year)
-        if key not in last:
-            last[key] = session.execute(select(func.max(DocumentRecord.reg_seq)).where(
-                DocumentRecord.direction == key[0], DocumentRecord.reg_year == key[1])).scalar() or 0
-        last[key] += 1
-        doc.reg_year, doc.reg_seq = day.year, last[key]
-    session.flush()
 
 
 def _documents(spec: _Fixed, today: date) -> Iterator[dict]:
@@ -1021,6 +1000,8 @@ def _documents(spec: _Fixed, today: date) -> Iterator[dict]:
         if stage is S.DRAFT:
             draft_no += 1
             summary = f"{summary} (lần {draft_no})"
+        if not doc and stage is S.DRAFT:   # a draft has no number of its own yet
+            doc = f"Dự thảo lần {draft_no} ({spec.code})"
         yield {"number": doc, "doc_type": doc_type, "doc_date": _d(when), "issuer": issuer,
                "summary": summary, "level": int(spec.level)}
 
