@@ -229,6 +229,11 @@ def _remove_partial(path: Path, created_dir: bool) -> None:
             target.unlink()
 
 
+def others_using(vs: VaultSession, lang: str = "vi") -> list[str]:
+    """The other programs that have this vault open now (user, machine, since)."""
+    return [h.describe(lang) for h in presence.others(vs.vault_dir)]
+
+
 def is_vault(path: Path) -> bool:
     return vault_files.keys_path(Path(path)).exists()
 

@@ -286,6 +286,10 @@ class MainWindow(QMainWindow):
             current.activate()
         self.integrity_watch.start(session)
         self.read_only_banner.setVisible(session.read_only)
+        others = vault_service.others_using(session, self.ctx.lang)
+        if others:   # two programs on one vault work, but each should know of the other
+            self.statusBar().showMessage(self.tr("Cũng đang mở kho dữ liệu này: %1")
+                                         .replace("%1", "; ".join(others)), 20000)
         if not session.read_only:
             self._daily_backup()
         warnings = errors.security_warnings(session, self.ctx.lang)

@@ -2170,6 +2170,10 @@
         <translation>%1 · %2 · clearance %3</translation>
     </message>
     <message>
+        <source>Cũng đang mở kho dữ liệu này: %1</source>
+        <translation>Also using this vault now: %1</translation>
+    </message>
+    <message>
         <source>Cảnh báo bảo mật</source>
         <translation>Security warning</translation>
     </message>

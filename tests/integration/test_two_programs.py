@@ -80,3 +80,39 @@ def test_a_killed_programs_presence_is_forgotten(tmp_path):
     assert len(list((path / presence.FOLDER).glob("*.json"))) == 1
     assert presence.others(path) == []
     assert list((path / presence.FOLDER).glob("*.json")) == []
+
+
+def test_the_desktop_program_says_who_else_has_the_vault_open(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+    from desktop.ui.tasks import TaskRunner
+    path = tmp_path / "vault"
+    vault_service.create_vault(path, "admin", PASSWORD).close()
+    other = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import time
+        from desktop.services import vault_service
+        vs = vault_service.open_vault({str(path)!r}, "admin", {PASSWORD!r})
+        print("open", flush=True)
+        time.sleep(20)
+        vs.close()
+        """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout.readline().strip() == "open"
+        runner = TaskRunner()
+        ctx = AppContext(Settings(QSettings(str(tmp_path / "h.ini"), QSettings.Format.IniFormat)),
+                         runner, "vi", path)
+        ctx.set_session(vault_service.open_vault(path, "admin", PASSWORD))
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        message = window.statusBar().currentMessage()
+        assert "Cũng đang mở kho dữ liệu này" in message
+        assert f"admin trên máy {socket.gethostname()}" in message
+        ctx.lock()
+        runner.wait()
+    finally:
+        other.kill()
+        other.wait()

@@ -150,3 +150,47 @@ def test_a_vault_on_read_only_media_opens_for_reading_and_refuses_writes(tmp_pat
     assert used["add"]["rc"] == 1 and "không ghi được" in used["add"]["err"]
     assert "không mong đợi" not in used["add"]["err"]
     assert used["verify"]["rc"] == 0, used["verify"]
+
+
+def test_the_desktop_program_shows_a_read_only_vault_with_a_banner(tmp_path):
+    media = tmp_path / "media"
+    media.mkdir()
+    script = textwrap.dedent(f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+        from desktop.services import cases, vault_service
+        v = {str(media / "v")!r}
+        if sys.argv[1] == "make":
+            vs = vault_service.create_vault(v, "admin", {PASSWORD!r})
+            cases.add_case(vs, cases.CaseInput(code="R-1", title="Chỉ đọc"))
+            vs.close()
+            sys.exit(0)
+        app = QApplication([])
+        from desktop.ui.context import AppContext
+        from desktop.ui.main_window import MainWindow
+        from desktop.ui.settings import Settings
+        from desktop.ui.tasks import TaskRunner
+        runner = TaskRunner()
+        ctx = AppContext(Settings(QSettings({str(tmp_path / "h.ini")!r}, QSettings.Format.IniFormat)),
+                         runner, "vi", v)
+        ctx.set_session(vault_service.open_vault(v, "admin", {PASSWORD!r}))
+        window = MainWindow(ctx)
+        window.show()
+        for _ in range(40):
+            app.processEvents()
+        print("banner" if window.read_only_banner.isVisible() else "no banner",
+              "read-only" if ctx.session.read_only else "writable")
+        ctx.lock()
+        runner.wait()
+        """)
+    (tmp_path / "gui.py").write_text(script, encoding="utf-8")
+    py = f"{sys.executable} {tmp_path / 'gui.py'}"
+    shell = (f"mount -t tmpfs -o size=20m none {media} && {py} make && "
+             f"mount -o remount,ro {media} && {py} show")
+    run = subprocess.run(["unshare", "-rm", "sh", "-c", shell], capture_output=True, text=True,
+                         encoding="utf-8", timeout=300,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "banner read-only"
