@@ -48,6 +48,11 @@ def _print_plan(plan: importer.ImportPlan, args, committed: bool) -> None:
     labels = {f.name: (f.vi if lang == "vi" else f.en) for f in importspec.KINDS[plan.kind]}
     if plan.unknown:
         say("import.unknown_columns", lang, columns=", ".join(f"“{u}”" for u in plan.unknown))
+    if plan.skipped:   # notes, totals, signatures… under the table: not data, not errors
+        row_word = "dòng" if lang == "vi" else "row"
+        say("import.skipped_lines", lang, count=len(plan.skipped), lines="; ".join(
+            f"{row_word} {k.row + 1} ({k.label(lang)})" for k in plan.skipped[:20])
+            + ("; …" if len(plan.skipped) > 20 else ""))
     for row in plan.rows:
         if row.action == "update":
             changes = "; ".join(f"{labels.get(c.field, c.field)}: {importer._plain(c.old)!s} → "

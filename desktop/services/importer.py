@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,7 +22,7 @@ from desktop.domain.levels import Level
 from desktop.domain.messages import render
 from desktop.domain.stages import Basis, TeamRole
 from desktop.exchange.excel import import_messages  # noqa: F401 (registers the messages)
-from desktop.exchange.excel import importspec
+from desktop.exchange.excel import importspec, table_end
 from desktop.exchange.excel.header import find_header
 from desktop.exchange.excel.reader import Sheet, Workbook, read_workbook
 from desktop.services import audit_log, cases
@@ -94,6 +93,7 @@ class ImportPlan:
     rows: list[RowOutcome] = field(default_factory=list)
     file_problems: list[Problem] = field(default_factory=list)
     from_export: bool = False
+    skipped: list = field(default_factory=list)   # table_end.Skipped: lines that are not data
 
     def counts(self) -> dict[str, int]:
         result = {"insert": 0, "update": 0, "unchanged": 0, "reject": 0}
@@ -111,6 +111,8 @@ class ImportPlan:
                 "sheet": self.sheet, "header_row": self.header_row + 1,
                 "columns": {k: Sheet.cell_ref(0, v)[:-1] for k, v in self.columns.items()},
                 "unknown_columns": self.unknown, "from_export": self.from_export,
+                "skipped": [{"row": k.row + 1, "reason": k.reason, "why": k.label("vi"),
+                             "why_en": k.label("en")} for k in self.skipped],
                 "inserted": counts["insert"], "updated": counts["update"],
                 "unchanged": counts["unchanged"], "rejected": counts["reject"],
                 "rows": [r.to_json() for r in self.rows if r.action != "unchanged"],
@@ -193,15 +195,11 @@ class _ColumnReader(dict):
 def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
                progress) -> list[tuple[int, dict, list[Problem]]]:
     rows, width, first = sheet.rows, sheet.width, match.data_start
-    wanted = []
-    for index in range(first, sheet.height):
-        raw = rows[index]
-        if raw.count(None) == len(raw) or all(
-                v is None or (isinstance(v, str) and not v.strip()) for v in raw):
-            continue  # blank rows separate groups in hand-made files
-        if index == first and _column_numbers(raw):
-            continue  # the "(1) (2) (3)…" row the sector's forms put under the header
-        wanted.append(index)
+    # blank separators, totals, notes, signature blocks, repeated headers and a second table
+    # are not data: skipped and reported (table_end), never errors
+    keys = [match.columns[f.name] for f in fields if f.required and f.name in match.columns]
+    wanted, plan.skipped = table_end.classify(rows, first, rows[match.row_index],
+                                              list(match.columns.values()), keys)
     if not wanted:
         raise HosoError("import.no_rows", sheet=sheet.name)
     kept = [rows[i] for i in wanted]
@@ -270,18 +268,6 @@ def _apply_manifest_keys(parsed, manifest, sheet_name: str) -> None:
             values["_original_code"] = original
 
 
-_NUMBERING = re.compile(r"^\(\d+\)(\s*=.*)?$")
-
-
-def _column_numbers(raw: list) -> bool:
-    """A row of column numbers: "(1)", "(2)", "(3)=(4)+(5)" or 1, 2, 3 … in order."""
-    cells = [v for v in raw if v is not None and v != ""]
-    if len(cells) < 2:
-        return False
-    if all(isinstance(v, str) and _NUMBERING.match(v.strip()) for v in cells):
-        return True
-    return all(isinstance(v, int) and not isinstance(v, bool) for v in cells) and \
-        cells == list(range(cells[0], cells[0] + len(cells)))
 
 
 def _duplicates(parsed, key_of, sheet: str):

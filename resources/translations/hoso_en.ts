@@ -3792,6 +3792,14 @@
         <translation>Unused columns (ignored): %1</translation>
     </message>
     <message>
+        <source>dòng</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <source>Bỏ qua %1 dòng không phải dữ liệu: %2</source>
+        <translation>Skipped %1 line(s) that are not data: %2</translation>
+    </message>
+    <message>
         <source>Lỗi (%1)</source>
         <translation>Errors (%1)</translation>
     </message>

@@ -406,3 +406,21 @@ def test_the_backups_dialog_sets_the_folder_backs_up_and_rechecks(qtbot, ctx, tm
     idle(qtbot, ctx)
     assert "nguyên vẹn" in dialog.message.text()
     dialog.grab().save("/tmp/backups-dialog.png")
+
+
+def test_the_wizard_preview_lists_the_lines_under_the_table_it_skips(qtbot, ctx, tmp_path):
+    from tests.integration.test_table_end import _office_list
+    source = _office_list(tmp_path / "danh sach.xlsx")
+    wizard = open_wizard(qtbot, ctx)
+    wizard.file_page.path.setText(str(source))
+    next_page(qtbot, ctx, wizard, PAGE_KIND)
+    next_page(qtbot, ctx, wizard, PAGE_MAPPING)
+    next_page(qtbot, ctx, wizard, PAGE_PREVIEW)
+    preview = wizard.preview_page
+    assert preview.counts["insert"].text() == "Thêm mới: 3"
+    assert preview.counts["reject"].text() == "Bị loại: 0"
+    assert preview.skipped.isVisible()
+    text = preview.skipped.text()
+    assert "dòng tổng cộng" in text and "ghi chú dưới bảng" in text and "phần ký tên" in text
+    shot(wizard, "skipped-lines")
+    wizard.reject()

@@ -784,6 +784,11 @@ class _PreviewPage(_TaskPage):
         self.unknown = QLabel()
         self.unknown.setObjectName("previewUnknown")
         self.unknown.setWordWrap(True)
+        # notes, totals, signatures, repeated headers under the table: not data, not errors
+        self.skipped = QLabel()
+        self.skipped.setObjectName("previewSkipped")
+        self.skipped.setWordWrap(True)
+        self.skipped.setStyleSheet("color: #555;")
 
         self.insert_model = RowsModel([
             Col(self.tr("Dòng"), lambda r: str(r.row + 1), sort=lambda r: r.row, right=True),
@@ -846,6 +851,7 @@ class _PreviewPage(_TaskPage):
         layout = QVBoxLayout(self)
         layout.addLayout(counts)
         layout.addWidget(self.unknown)
+        layout.addWidget(self.skipped)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(errors_row)
         layout.addWidget(self.errors_saved)
@@ -890,6 +896,13 @@ class _PreviewPage(_TaskPage):
         else:
             self.unknown.setText("")
         self.unknown.setVisible(bool(plan.unknown))
+        row_word = self.tr("dòng")
+        lang = self.w.ctx.lang
+        self.skipped.setText(self.tr("Bỏ qua %1 dòng không phải dữ liệu: %2").replace(
+            "%1", str(len(plan.skipped))).replace("%2", "; ".join(
+                f"{row_word} {k.row + 1} ({k.label(lang)})" for k in plan.skipped[:12])
+            + ("; …" if len(plan.skipped) > 12 else "")) if plan.skipped else "")
+        self.skipped.setVisible(bool(plan.skipped))
         key_title = self.key_title(plan.kind)
         self.insert_model.columns[1] = Col(key_title, lambda r: r.key)
         self.update_model.columns[1] = Col(key_title, lambda r: r.key)

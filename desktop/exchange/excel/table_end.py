@@ -1,0 +1,120 @@
+"""Where the table ends: which lines under a header are data and which are the office
+furniture around it — the column-number row "(1) (2) (3)…", a header repeated on each
+printed page, "Tổng cộng" rows, notes ("Ghi chú: số liệu tính đến ngày …"), the signature
+block ("Người lập biểu", "Thủ trưởng đơn vị", the place and date, the names under them) and
+a second table further down the sheet. Each line that is not data is reported with its
+reason; none is read as data, none is an error. Qt-free and database-free."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from desktop.domain.folding import fold
+
+# (reason, folded beginnings of the line's first text)
+_TOTALS = ("tong cong", "tong so", "cong:", "tong:", "total", "subtotal", "cong tong")
+_TOTALS_EXACT = frozenset(("cong", "tong", "cong cong"))
+_NOTES = ("ghi chu", "chu thich", "chu y", "luu y", "note", "nguon:", "nguon so lieu",
+          "so lieu tinh den", "(*)", "*)", "ghi chu:")
+_SIGNATURES = ("nguoi lap bieu", "nguoi lap", "lap bieu", "thu truong", "giam doc", "pho giam doc",
+               "chanh thanh tra", "pho chanh thanh tra", "truong phong", "ke toan truong",
+               "nguoi ky", "ky ten", "ky, ghi ro ho ten", "(ky", "xac nhan", "noi nhan",
+               "tm. ", "kt. ", "tuq. ", "prepared by", "approved by", "signature")
+# "Hà Nội, ngày 30 tháng 6 năm 2024" — the place and date of a signature block
+_PLACE_DATE = re.compile(r"(^|,\s*)ngay\s+\S+\s+thang\s+\S+\s+nam\s+\S+")
+_NUMBERING = re.compile(r"^\(\d+\)(\s*=.*)?$")
+
+REASONS = {
+    "numbers": ("dòng đánh số cột", "column-number row"),
+    "repeated_header": ("tiêu đề cột lặp lại (trang in mới)", "header repeated (a new printed page)"),
+    "totals": ("dòng tổng cộng", "totals row"),
+    "note": ("ghi chú dưới bảng", "note under the table"),
+    "signature": ("phần ký tên", "signature block"),
+    "below_table": ("dưới bảng (sau phần ghi chú, ký tên)", "below the table (after notes or signatures)"),
+    "second_table": ("bảng thứ hai trên cùng trang tính", "a second table on the same sheet"),
+}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    row: int        # 0-based index in the sheet
+    reason: str     # a key of REASONS
+
+    def label(self, lang: str = "vi") -> str:
+        vi, en = REASONS[self.reason]
+        return vi if lang == "vi" else en
+
+
+def _texts(raw: Sequence) -> list[str]:
+    return [fold(str(v)).strip() for v in raw if v is not None and str(v).strip()]
+
+
+def column_numbers(raw: Sequence) -> bool:
+    """The row of column numbers the sector's forms put under a header (and repeat on each
+    printed page): "(1)", "(2)", "(3)=(4)+(5)" … or 1, 2, 3 … in order."""
+    cells = [v for v in raw if v is not None and v != ""]
+    if len(cells) < 2:
+        return False
+    if all(isinstance(v, str) and _NUMBERING.match(v.strip()) for v in cells):
+        return True
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in cells) and \
+        cells == list(range(cells[0], cells[0] + len(cells)))
+
+
+def _starts(texts: list[str], words: tuple[str, ...]) -> bool:
+    return any(t.startswith(words) for t in texts)
+
+
+def _is(texts: list[str], key_texts: list[str], test) -> bool:
+    """Some text of the line passes `test`, and so does every filled key cell (a data row
+    whose code is filled is never furniture, whatever its other cells say)."""
+    return any(test(t) for t in texts) and all(test(t) for t in key_texts)
+
+
+def classify(rows: Sequence[Sequence], first: int, header: Sequence, data_columns: Sequence[int],
+             key_columns: Sequence[int]) -> tuple[list[int], list[Skipped]]:
+    """(indexes of the data rows, the lines skipped and why) from row `first` on.
+    `header`: the header row's cells; `data_columns`: the mapped columns; `key_columns`:
+    those a data row cannot do without (code and title of a case, say)."""
+    header_texts = {c: fold(str(header[c])).strip() for c in data_columns
+                    if c < len(header) and header[c] is not None and str(header[c]).strip()}
+    wanted: list[int] = []
+    skipped: list[Skipped] = []
+    ended: str | None = None      # once notes or signatures start, the table is over
+    after_blank = False
+    for index in range(first, len(rows)):
+        raw = rows[index]
+        texts = _texts(raw)
+        if not texts:
+            after_blank = True
+            continue
+        reason = None
+        key_texts = [fold(str(raw[c])).strip() for c in key_columns
+                     if c < len(raw) and raw[c] is not None and str(raw[c]).strip()]
+        repeats = sum(1 for c, t in header_texts.items()
+                      if c < len(raw) and raw[c] is not None and fold(str(raw[c])).strip() == t)
+        if column_numbers(raw):
+            reason = "numbers"
+        elif header_texts and repeats >= min(2, len(header_texts)):
+            reason = "second_table" if after_blank and wanted else "repeated_header"
+        elif ended == "second_table":
+            reason = "second_table"
+        elif _is(texts, key_texts, lambda t: t.startswith(_TOTALS) or t in _TOTALS_EXACT):
+            reason = "totals"
+        elif _is(texts, key_texts, lambda t: t.startswith(_NOTES)):
+            reason = "note"
+        elif _is(texts, key_texts, lambda t: t.startswith(_SIGNATURES)
+                 or _PLACE_DATE.search(t) is not None):
+            reason = "signature"
+        elif ended:   # the names under a signature, a line of a note going on
+            reason = "below_table"
+        if reason is None:
+            wanted.append(index)
+        else:
+            skipped.append(Skipped(index, reason))
+            if reason in ("note", "signature", "second_table"):
+                ended = reason
+        after_blank = False
+    return wanted, skipped
