@@ -48,6 +48,9 @@ def _print_plan(plan: importer.ImportPlan, args, committed: bool) -> None:
     labels = {f.name: (f.vi if lang == "vi" else f.en) for f in importspec.KINDS[plan.kind]}
     if plan.unknown:
         say("import.unknown_columns", lang, columns=", ".join(f"“{u}”" for u in plan.unknown))
+    if plan.missing:   # exported rows deleted from the file: said, never deleted from the vault
+        say("import.missing_rows", lang, count=len(plan.missing), codes=", ".join(
+            plan.missing[:30]) + (", …" if len(plan.missing) > 30 else ""))
     if plan.skipped:   # notes, totals, signatures… under the table: not data, not errors
         row_word = "dòng" if lang == "vi" else "row"
         say("import.skipped_lines", lang, count=len(plan.skipped), lines="; ".join(

@@ -24,6 +24,7 @@ from desktop.domain.stages import Basis, TeamRole
 from desktop.exchange.excel import import_messages  # noqa: F401 (registers the messages)
 from desktop.exchange.excel import importspec, table_end
 from desktop.exchange.excel.header import find_header
+from desktop.exchange.excel.manifest import row_hash
 from desktop.exchange.excel.reader import Sheet, Workbook, read_workbook
 from desktop.services import audit_log, cases
 from desktop.services.context import VaultSession
@@ -94,6 +95,7 @@ class ImportPlan:
     file_problems: list[Problem] = field(default_factory=list)
     from_export: bool = False
     skipped: list = field(default_factory=list)   # table_end.Skipped: lines that are not data
+    missing: list[str] = field(default_factory=list)   # exported codes no longer in the file
 
     def counts(self) -> dict[str, int]:
         result = {"insert": 0, "update": 0, "unchanged": 0, "reject": 0}
@@ -111,6 +113,7 @@ class ImportPlan:
                 "sheet": self.sheet, "header_row": self.header_row + 1,
                 "columns": {k: Sheet.cell_ref(0, v)[:-1] for k, v in self.columns.items()},
                 "unknown_columns": self.unknown, "from_export": self.from_export,
+                "missing_from_file": self.missing,
                 "skipped": [{"row": k.row + 1, "reason": k.reason, "why": k.label("vi"),
                              "why_en": k.label("en")} for k in self.skipped],
                 "inserted": counts["insert"], "updated": counts["update"],
@@ -148,7 +151,7 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
         raise HosoError("import.missing_columns", columns=names)
     parsed = _read_rows(sheet, match, fields, workbook.date1904, plan, progress)
     if manifest is not None and kind == "cases" and manifest.kind == "cases":
-        _apply_manifest_keys(parsed, manifest, sheet.name)
+        _apply_manifest_keys(vs, parsed, manifest, sheet, plan)
     {"cases": _compare_cases, "plan": _compare_plan, "opinions": _compare_opinions,
      "staff": _compare_staff}[kind](vs, parsed, plan, year)
     return plan
@@ -256,18 +259,71 @@ def _read_one(read, value, options: dict):
         return _BAD
 
 
-def _apply_manifest_keys(parsed, manifest, sheet_name: str) -> None:
-    """Rows of our own export are matched by the key the manifest recorded for their
-    Excel row, so an edited code shows as a change of code, not as a new case."""
-    by_row = {row: key for key, (_hash, row) in manifest.rows().items() if row}
-    if manifest.sheet and manifest.sheet != sheet_name:
+# the cases export's columns (exporter._case_columns): a row's manifest hash covers them all
+_EXPORT_WIDTH = 13
+
+
+def _apply_manifest_keys(vs: VaultSession, parsed, manifest, sheet: Sheet,
+                         plan: ImportPlan) -> None:
+    """Rows of our own export are matched by their case code, wherever they now sit (rows
+    inserted, deleted, sorted or moved by whoever edited the file): a code the export had
+    is that case. A code it did not have is a new case — unless the row is, cell for cell,
+    an exported row whose code alone was changed (its manifest hash, taken with the old
+    code, matches): then it is that case renamed. Exported codes found nowhere in the file
+    are reported as missing, never deleted."""
+    if manifest.sheet and manifest.sheet != sheet.name:
         return
+    exported = manifest.rows()
+    in_file = {values.get("code") for _index, values, _p in parsed if values.get("code")}
+    absent = {digest: key for key, (digest, _row) in exported.items()
+              if key not in in_file and digest}
+    code_col = plan.columns.get("code")
+    unknown = []
     for index, values, _problems in parsed:
-        original = by_row.get(index + 1)
-        if original and values.get("code") and original != values["code"]:
-            values["_original_code"] = original
+        code = values.get("code")
+        if not code or code in exported or not absent or code_col is None:
+            continue
+        raw = list(sheet.rows[index])
+        for digest, key in list(absent.items()):
+            trial = raw[:]
+            trial[code_col] = key
+            if row_hash(trial[:_EXPORT_WIDTH]) == digest:
+                values["_original_code"] = key
+                del absent[digest]
+                break
+        else:
+            unknown.append(values)
+    if unknown and absent:   # code and other cells changed: the closest remaining case
+        _match_by_content(vs, unknown, absent)
+    plan.missing = sorted(absent.values())
 
 
+_DISTINCT = ("title", "inspected_party", "content", "decision_number", "decision_date",
+             "period_from", "period_to", "violation_money", "violation_land_m2", "recovery_money")
+
+
+def _match_by_content(vs: VaultSession, unknown: list[dict], absent: dict[str, str]) -> None:
+    """A row whose code and some other cells were edited matches an exported case no longer
+    in the file when most of its other values (at least two, more than half of those it
+    has) are that case's, and no other case comes as close."""
+    with vs.uow() as uow:
+        current = {case.code: {name: getattr(case, name) for name in _CASE_FIELDS}
+                   for case in uow.session.execute(select(Case).where(
+                       Case.code.in_(list(absent.values())))).scalars()}
+    for values in unknown:
+        scores = []
+        # fields that tell cases apart (a level, a basis or a zero is shared by many)
+        compared = [f for f in _DISTINCT if values.get(f) not in (None, "", 0)]
+        for code, stored in current.items():
+            same = sum(1 for f in compared if _norm(values[f]) == _norm(stored.get(f)))
+            if len(compared) >= 2 and same >= 2 and same * 2 > len(compared):
+                scores.append((same, code))
+        scores.sort(reverse=True)
+        if scores and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+            code = scores[0][1]
+            values["_original_code"] = code
+            current.pop(code)
+            absent.pop(next(d for d, k in absent.items() if k == code))
 
 
 def _duplicates(parsed, key_of, sheet: str):
@@ -342,8 +398,15 @@ def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
                                             ).scalars():
                 existing[case.code] = {name: getattr(case, name) for name in _CASE_FIELDS}
                 existing[case.code]["level"] = Level(case.level)
+        # a code renamed in the file must not be another case's: found now, not at commit
+        renamed = [v["code"] for _, v, _p in parsed if v.get("_original_code")]
+        taken = set(uow.session.execute(select(Case.code).where(Case.code.in_(renamed))).scalars()
+                    ) if renamed else set()
     today = date.today()
     for index, values, problems in parsed:
+        if values.get("_original_code") and values["code"] in taken:
+            problems.append(Problem(plan.sheet, index, plan.columns.get("code"), "case.exists",
+                                    {"code": values["code"]}))
         level = values.get("level")
         code = values.get("_original_code") or values.get("code") or ""
         current = existing.get(code)

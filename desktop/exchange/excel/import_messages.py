@@ -34,6 +34,10 @@ MESSAGES.update({
                             "{file} has {rejected} rows with errors; nothing was imported. Fix them (see --errors) and import again."),
     "import.errors_written": ("Đã ghi bảng lỗi vào {path}.", "Error workbook written to {path}."),
     "import.unknown_columns": ("Cột không nhận ra (bỏ qua): {columns}.", "Columns not recognised (ignored): {columns}."),
+    "import.missing_rows": ("{count} hồ sơ có trong tệp đã xuất nhưng không còn trong tệp này "
+                            "(không bị xóa khỏi kho dữ liệu): {codes}.",
+                            "{count} case(s) of the exported file are no longer in this file "
+                            "(not deleted from the vault): {codes}."),
     "import.skipped_lines": ("Bỏ qua {count} dòng không phải dữ liệu: {lines}.",
                              "Skipped {count} line(s) that are not data: {lines}."),
     "import.missing_columns": ("Thiếu cột bắt buộc: {columns}.", "Required columns missing: {columns}."),
