@@ -3525,8 +3525,8 @@
         <translation>Choose an Excel file</translation>
     </message>
     <message>
-        <source>Tệp .xlsx hoặc .xlsm do đơn vị khác lập. Chương trình chỉ đọc tệp; chưa có gì được ghi vào kho dữ liệu cho đến bước cuối.</source>
-        <translation>An .xlsx or .xlsm file made by another unit. The program only reads the file; nothing is written to the vault until the last step.</translation>
+        <source>Tệp .xlsx, .xlsm hoặc .csv do đơn vị khác lập. Chương trình chỉ đọc tệp; chưa có gì được ghi vào kho dữ liệu cho đến bước cuối.</source>
+        <translation>An .xlsx, .xlsm or .csv file made by another office. The program only reads it; nothing is written to the vault until the last step.</translation>
     </message>
     <message>
         <source>Đường dẫn tệp Excel</source>
@@ -3545,12 +3545,12 @@
         <translation>Or drag and drop an Excel file here</translation>
     </message>
     <message>
-        <source>Tệp Excel (*.xlsx *.xlsm)</source>
-        <translation>Excel files (*.xlsx *.xlsm)</translation>
+        <source>Tệp Excel hoặc CSV (*.xlsx *.xlsm *.csv)</source>
+        <translation>Excel or CSV files (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <source>Chỉ nhập được tệp Excel .xlsx hoặc .xlsm. Tệp .xls hay .csv: hãy mở bằng Excel rồi lưu lại dạng .xlsx.</source>
-        <translation>Only Excel .xlsx or .xlsm files can be imported. For an .xls or .csv file, open it in Excel and save it again as .xlsx.</translation>
+        <source>Chỉ nhập được tệp .xlsx, .xlsm hoặc .csv. Tệp .xls: hãy mở bằng Excel rồi lưu lại dạng .xlsx.</source>
+        <translation>Only .xlsx, .xlsm or .csv files can be imported. An .xls file: open it in Excel and save it as .xlsx.</translation>
     </message>
 </context>
 <context>

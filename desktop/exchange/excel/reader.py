@@ -82,6 +82,9 @@ class Workbook:
 @collector_paused()
 def read_workbook(path: "str | Path", limits: Limits = LIMITS) -> Workbook:
     """All worksheets of the file, or an ExcelFileError (a HosoError) naming the file."""
+    if Path(path).suffix.lower() == ".csv":   # named .csv: read as text (csvfile)
+        from desktop.exchange.excel.csvfile import read_csv
+        return read_csv(Path(path), limits)
     found = inspect(path, limits)
     engines = [("calamine", _read_calamine)]
     if not found.strict:  # openpyxl reads zero sheets from Strict OOXML, silently
