@@ -216,7 +216,7 @@ def test_a_hostile_file_stops_on_the_first_page(qtbot, ctx, tmp_path):
     assert wizard.workbook is None
     shot(wizard, "1-file-error")
     # not an Excel name at all: said at once, nothing read
-    wizard.file_page.path.setText(str(tmp_path / "bao cao.csv"))
+    wizard.file_page.path.setText(str(tmp_path / "bao cao.xls"))
     wizard.next()
     assert wizard.currentId() == PAGE_FILE and ".xlsx" in message.text()
     assert not ctx.runner.busy
