@@ -14,7 +14,8 @@ from desktop.services import importer
 def cmd_import(args) -> int:
     with vault_session(args) as vs:
         plan = importer.analyse(vs, Path(args.file), args.kind, year=args.year,
-                                allow_foreign=args.allow_foreign)
+                                allow_foreign=args.allow_foreign,
+                                swap_dates=importer.date_fields(args.kind, args.swap_dates))
         if args.errors and plan.problems:
             importer.write_errors(plan, Path(args.errors), args.lang)
         counts = plan.counts()

@@ -431,6 +431,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="năm kế hoạch (khi tệp không có cột Năm)")
     p.add_argument("--allow-foreign", action="store_true",
                    help="cho phép tệp xuất từ kho dữ liệu khác / accept another vault's export")
+    p.add_argument("--swap-dates", action="append", default=[], metavar="COLUMN",
+                   help="đảo lại ngày/tháng của cột bị bảng tính kiểu Mỹ đảo (vd decision_date) / "
+                        "swap back day and month of a column a month/day spreadsheet swapped")
     p.add_argument("--skip-errors", action="store_true",
                    help="nhập các dòng đúng, bỏ dòng lỗi / import the good rows only")
     p.add_argument("--json", action="store_true")

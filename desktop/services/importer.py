@@ -22,7 +22,7 @@ from desktop.domain.levels import Level
 from desktop.domain.messages import render
 from desktop.domain.stages import Basis, TeamRole
 from desktop.exchange.excel import import_messages  # noqa: F401 (registers the messages)
-from desktop.exchange.excel import importspec, table_end
+from desktop.exchange.excel import importspec, swapped_dates, table_end
 from desktop.exchange.excel.header import find_header
 from desktop.exchange.excel.manifest import row_hash
 from desktop.exchange.excel.reader import Sheet, Workbook, read_workbook
@@ -96,6 +96,8 @@ class ImportPlan:
     from_export: bool = False
     skipped: list = field(default_factory=list)   # table_end.Skipped: lines that are not data
     missing: list[str] = field(default_factory=list)   # exported codes no longer in the file
+    swap_dates: set[str] = field(default_factory=set)  # date fields the user said to swap back
+    dates_swapped: dict[str, int] = field(default_factory=dict)   # field → cells swapped
 
     def counts(self) -> dict[str, int]:
         result = {"insert": 0, "update": 0, "unchanged": 0, "reject": 0}
@@ -113,7 +115,7 @@ class ImportPlan:
                 "sheet": self.sheet, "header_row": self.header_row + 1,
                 "columns": {k: Sheet.cell_ref(0, v)[:-1] for k, v in self.columns.items()},
                 "unknown_columns": self.unknown, "from_export": self.from_export,
-                "missing_from_file": self.missing,
+                "missing_from_file": self.missing, "dates_swapped": self.dates_swapped,
                 "skipped": [{"row": k.row + 1, "reason": k.reason, "why": k.label("vi"),
                              "why_en": k.label("en")} for k in self.skipped],
                 "inserted": counts["insert"], "updated": counts["update"],
@@ -127,7 +129,8 @@ class ImportPlan:
 @collector_paused()
 def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
             allow_foreign: bool = False, progress: Callable[[int], None] | None = None,
-            mapping: dict[str, int] | None = None, workbook: Workbook | None = None) -> ImportPlan:
+            mapping: dict[str, int] | None = None, workbook: Workbook | None = None,
+            swap_dates: "set[str] | None" = None) -> ImportPlan:
     """Read and check every row; write nothing. `mapping` (field → column index) replaces
     the automatic column matching (the import wizard lets the user correct it);
     `workbook` reuses a file already read."""
@@ -136,6 +139,7 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
     path = Path(path)
     workbook = workbook or read_workbook(path)  # the guard runs first; hostile files stop here
     plan = ImportPlan(path, _sha256(path), kind)
+    plan.swap_dates = set(swap_dates or ())
     manifest = _check_origin(vs, workbook, plan, allow_foreign)
     sheet, match = _locate(workbook, kind)
     if mapping is not None:
@@ -208,6 +212,7 @@ def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
     kept = [rows[i] for i in wanted]
     names, columns, readers = [], [], []
     bad_rows: set[int] = set()
+    extra: dict[int, list[Problem]] = {}   # refusals found per column (swapped dates)
     for f in fields:
         if f.name not in match.columns:
             continue
@@ -216,6 +221,8 @@ def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
         if f.read is importspec.to_date:
             options["date1904"] = date1904
         cells = list(map(itemgetter(col), kept)) if col < width else [None] * len(wanted)
+        if f.read is importspec.to_date:
+            cells = _swapped_dates(f, col, cells, wanted, sheet, plan, extra)
         if bool in set(map(type, cells)):  # True == 1: keep them apart from numbers
             read = [_read_one(f.read, v, options) for v in cells]
             refused = _BAD in read
@@ -232,7 +239,7 @@ def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
             progress(len(wanted) * len(columns) // (2 * len(fields)))
     parsed = []
     for n, (index, values) in enumerate(zip(wanted, zip(*columns))):
-        problems: list[Problem] = []
+        problems: list[Problem] = list(extra.get(n, ()))
         if n in bad_rows:
             good = {}
             for name, value, (f, col, options) in zip(names, values, readers):
@@ -250,6 +257,45 @@ def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
         if progress and n % 5000 == 4999:
             progress((len(wanted) + n + 1) // 2)
     return parsed
+
+
+def date_fields(kind: str, names: list[str]) -> set[str]:
+    """Date fields named as a user would (decision_date, "Ngày quyết định", ngay quyet dinh)."""
+    from desktop.domain.folding import fold
+    fields = [f for f in importspec.KINDS[kind] if f.read is importspec.to_date]
+    chosen = set()
+    for name in names:
+        wanted = " ".join(fold(name).replace("_", " ").split())
+        match = next((f for f in fields if wanted in (f.name.replace("_", " "), fold(f.vi),
+                                                      fold(f.en))), None)
+        if match is None:
+            raise InvalidInput("input.bad_choice", value=name, field="--swap-dates",
+                               choices=", ".join(f.name for f in fields))
+        chosen.add(match.name)
+    return chosen
+
+
+def _swapped_dates(f, col: int, cells: list, wanted: list[int], sheet: Sheet,
+                   plan: ImportPlan, extra: dict[int, list]) -> list:
+    """A date column a month/day spreadsheet swapped (swapped_dates): with the user's
+    word (swap_dates), its real date cells are swapped back; without it, each is refused
+    with the swap proposed, so nobody imports 03/04 as 4 March without seeing it."""
+    swap = swapped_dates.detect(cells)
+    if swap is None or not swap.cells:
+        return cells
+    if f.name in plan.swap_dates:
+        fixed = list(cells)
+        for i in swap.cells:
+            fixed[i] = swap.swapped(cells[i])
+        plan.dates_swapped[f.name] = len(swap.cells)
+        return fixed
+    example = sheet.cell_ref(wanted[swap.evidence[0]], col)
+    for i in swap.cells:
+        value, proposed = cells[i], swap.swapped(cells[i])
+        extra.setdefault(i, []).append(Problem(sheet.name, wanted[i], col, "import.dates_swapped", {
+            "value": value.strftime("%d/%m/%Y"), "proposed": proposed.strftime("%d/%m/%Y"),
+            "column": f.vi, "field": f.name, "example": example}))
+    return cells
 
 
 def _read_one(read, value, options: dict):

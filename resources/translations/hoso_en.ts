@@ -3744,6 +3744,10 @@
         <translation>Writes a copy of the file with every wrong cell in red and commented, to send back to the unit that made it.</translation>
     </message>
     <message>
+        <source>Đảo lại ngày/tháng ở cột ngày bị bảng tính kiểu Mỹ đảo</source>
+        <translation>Swap day and month back in date columns a US-style spreadsheet swapped</translation>
+    </message>
+    <message>
         <source>Bỏ qua dòng lỗi (chỉ nhập các dòng hợp lệ)</source>
         <translation>Skip rows with errors (import only the valid rows)</translation>
     </message>

@@ -424,3 +424,21 @@ def test_the_wizard_preview_lists_the_lines_under_the_table_it_skips(qtbot, ctx,
     assert "dòng tổng cộng" in text and "ghi chú dưới bảng" in text and "phần ký tên" in text
     shot(wizard, "skipped-lines")
     wizard.reject()
+
+
+def test_the_wizard_swaps_back_dates_a_us_spreadsheet_swapped(qtbot, ctx, tmp_path):
+    from tests.integration.test_swapped_dates import _swapped_list
+    wizard = open_wizard(qtbot, ctx)
+    wizard.file_page.path.setText(str(_swapped_list(tmp_path / "dao ngay.xlsx")))
+    next_page(qtbot, ctx, wizard, PAGE_KIND)
+    next_page(qtbot, ctx, wizard, PAGE_MAPPING)
+    next_page(qtbot, ctx, wizard, PAGE_PREVIEW)
+    preview = wizard.preview_page
+    assert preview.counts["reject"].text() == "Bị loại: 2"
+    assert preview.swap.isVisible()
+    assert "03/04/2024" in preview.problem_model.index(0, 2).data()
+    preview.swap.setChecked(True)
+    qtbot.waitUntil(lambda: preview.counts["reject"].text() == "Bị loại: 0", timeout=WAIT)
+    assert preview.counts["insert"].text() == "Thêm mới: 4"
+    assert wizard.plan.dates_swapped == {"decision_date": 2}
+    wizard.reject()

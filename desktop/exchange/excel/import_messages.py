@@ -38,6 +38,15 @@ MESSAGES.update({
                             "(không bị xóa khỏi kho dữ liệu): {codes}.",
                             "{count} case(s) of the exported file are no longer in this file "
                             "(not deleted from the vault): {codes}."),
+    "import.dates_swapped": (
+        "Cột “{column}” có vẻ đã bị một bảng tính kiểu Mỹ đảo ngày và tháng: ô này là ngày "
+        "{value} nhưng cùng cột có ngày viết dạng chữ mà ngày lớn hơn 12 (ví dụ ô {example}). "
+        "Nếu đúng là bị đảo, ngày đúng là {proposed}: nhập lại với --swap-dates {field} (hoặc "
+        "đánh dấu “Đảo lại ngày/tháng” trong trình nhập); nếu không, sửa tệp.",
+        "Column “{column}” looks swapped by a month/day spreadsheet: this cell is {value} but "
+        "the same column has text dates whose day is above 12 (e.g. cell {example}). If it was "
+        "swapped, the right date is {proposed}: import again with --swap-dates {field} (or tick "
+        "“Swap day and month back” in the wizard); otherwise correct the file."),
     "import.skipped_lines": ("Bỏ qua {count} dòng không phải dữ liệu: {lines}.",
                              "Skipped {count} line(s) that are not data: {lines}."),
     "import.missing_columns": ("Thiếu cột bắt buộc: {columns}.", "Required columns missing: {columns}."),

@@ -749,6 +749,10 @@ class _MappingPage(_TaskPage):
         allow = self.allow_foreign.isChecked()
         total = max(sheet.height - match.data_start, 0)
 
+        # kept for the preview page, which may analyse again (dates swapped back)
+        w.analysis = dict(kind=kind, year=year, allow_foreign=allow, mapping=mapping,
+                          workbook=workbook)
+
         def analyse(vs, control):
             control.progress(0, total, "")
             return importer.analyse(vs, path, kind, year=year, allow_foreign=allow, mapping=mapping,
@@ -759,6 +763,24 @@ class _MappingPage(_TaskPage):
 
 
 class _PreviewPage(_TaskPage):
+    def reanalyse(self, swap: bool) -> None:
+        """The same analysis with the swapped date columns swapped back (or not)."""
+        w = self.w
+        args = dict(getattr(w, "analysis", {}), swap_dates=self.swap_fields if swap else set())
+        path = w.path
+
+        def done(plan) -> None:
+            self.busy.hide()
+            w.set_plan(plan)
+            self.initializePage()
+            self.completeChanged.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.busy.hide()
+            self.show_error(exc)
+        if w.ctx.db(lambda vs, control: importer.analyse(vs, path, **args), done, failed):
+            self.busy.show()
+
     def __init__(self, wizard: "ImportWizard") -> None:
         super().__init__(wizard)
         self.setObjectName("importPreviewPage")
@@ -827,11 +849,17 @@ class _PreviewPage(_TaskPage):
         self.errors_saved.setObjectName("errorsSaved")
         self.errors_saved.setWordWrap(True)
         self.errors_saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a date column a month/day spreadsheet swapped: the user says whether to swap back
+        self.swap = QCheckBox(self.tr("Đảo lại ngày/tháng ở cột ngày bị bảng tính kiểu Mỹ đảo"))
+        self.swap.setObjectName("swapDates")
+        self.swap.hide()
+        self.swap.toggled.connect(self.reanalyse)
         self.skip = QCheckBox(self.tr("Bỏ qua dòng lỗi (chỉ nhập các dòng hợp lệ)"))
         self.skip.setObjectName("skipRejected")
         self.skip.toggled.connect(lambda _on: self._update_note())
         self.note_frame, self.note = notice_frame("previewNote")
         errors_row = QHBoxLayout()
+        errors_row.addWidget(self.swap)
         errors_row.addWidget(self.skip)
         errors_row.addStretch()
         errors_row.addWidget(self.save_errors_button)
@@ -903,6 +931,9 @@ class _PreviewPage(_TaskPage):
                 f"{row_word} {k.row + 1} ({k.label(lang)})" for k in plan.skipped[:12])
             + ("; …" if len(plan.skipped) > 12 else "")) if plan.skipped else "")
         self.skipped.setVisible(bool(plan.skipped))
+        swappable = {p.params["field"] for p in plan.problems if p.key == "import.dates_swapped"}
+        self.swap_fields = swappable | set(plan.dates_swapped)
+        self.swap.setVisible(bool(self.swap_fields))
         key_title = self.key_title(plan.kind)
         self.insert_model.columns[1] = Col(key_title, lambda r: r.key)
         self.update_model.columns[1] = Col(key_title, lambda r: r.key)
