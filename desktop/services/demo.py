@@ -737,6 +737,8 @@ def fill_demo(vs: VaultSession, synthetic_cases: int = 0, today: date | None = N
 
     staff_pool = _synthetic_staff(random.Random(f"{seed}-staff")) if synthetic_cases else {}
     _add_organisation(vs, today, staff_pool)
+    from desktop.services import settings
+    settings.set_value(vs, "unit_name", CUC_II)   # the agency named on every export
     for username, role, clearance, staff_name in DEMO_USERS:
         add_user(vs, username, role, clearance, DEMO_PASSWORD, full_name=staff_name)
 

@@ -41,6 +41,13 @@ class ExportResult:
 
 
 # Headers are the import's own column names, so an export re-imports as it is.
+def _agency(vs: VaultSession) -> str:
+    """The agency named at the top left of an export (settings: unit_name)."""
+    from desktop.services import settings
+    with vs.uow() as uow:
+        return settings.get(uow.session, "unit_name")
+
+
 def _case_columns(lang: str) -> list[Column]:
     vi = lang == "vi"
     def h(a: str, b: str) -> str:
@@ -83,6 +90,7 @@ def export_cases(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi
     if matching:
         extra = f"AND c.id IN ({case_search.matching_ids_sql()})"
         params.update(matching)
+    agency = _agency(vs)
     with vs.uow() as uow:
         conn = uow.session.connection()
         levels = conn.exec_driver_sql(
@@ -108,7 +116,7 @@ def export_cases(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi
         manifest = _Manifest(vs, "cases", keys, hashes)
         count = write_register(target, title=_t(lang, "SỔ THEO DÕI CÁC CUỘC THANH TRA", "CASE REGISTER"),
                                subtitle=_t(lang, "Ngày xuất: ", "Exported: ") + date.today().strftime("%d/%m/%Y"),
-                               unit_name="", columns=_case_columns(lang), rows=rows(),
+                               unit_name=agency, columns=_case_columns(lang), rows=rows(),
                                level_label=level.label_vi.upper() if level else None,
                                manifest=manifest, sheet_name=_t(lang, "Hồ sơ", "Cases"), lang=lang,
                                progress=progress, cancel=cancel)
@@ -144,7 +152,7 @@ def export_overdue(vs: VaultSession, path: Path, reason: str = "", lang: str = "
     count = write_register(target, title=_t(lang, "DANH SÁCH VIỆC QUÁ HẠN VÀ SẮP ĐẾN HẠN",
                                             "OVERDUE AND DUE-SOON ITEMS"),
                            subtitle=_t(lang, "Tính đến ngày ", "As of ") + (today or date.today()).strftime("%d/%m/%Y"),
-                           columns=columns, rows=rows, level_label=level.label_vi.upper() if level else None,
+                           unit_name=_agency(vs), columns=columns, rows=rows, level_label=level.label_vi.upper() if level else None,
                            sheet_name=_t(lang, "Quá hạn", "Overdue"), lang=lang)
     with vs.uow() as uow:
         _audit(vs, uow, "export.overdue", target, count, level, reason)
@@ -182,7 +190,7 @@ def export_report(vs: VaultSession, path: Path, start: date, end: date, unit: st
     level = _max_level(vs, codes)
     _require_reason(level, reason)
     target = classified_file_name(Path(path), level.label_vi.upper()) if level else Path(path)
-    write_period_report(target, result.to_json(), unit_name=unit or "",
+    write_period_report(target, result.to_json(), unit_name=unit or _agency(vs),
                         level_label=level.label_vi.upper() if level else None, lang=lang)
     with vs.uow() as uow:
         _audit(vs, uow, "export.report", target, len(result.without_conclusion), level, reason,
@@ -224,7 +232,8 @@ def export_follow_up(vs: VaultSession, path: Path, start: date, end: date, reaso
     count = write_register(
         target, title=_t(lang, "THEO DÕI THỰC HIỆN KẾT LUẬN THANH TRA",
                          "FOLLOW-UP OF INSPECTION CONCLUSIONS"),
-        subtitle=_t(lang, "Kỳ ", "Period ") + period, columns=columns, rows=rows,
+        subtitle=_t(lang, "Kỳ ", "Period ") + period, unit_name=_agency(vs), columns=columns,
+        rows=rows,
         level_label=level.label_vi.upper() if level else None,
         sheet_name=_t(lang, "Theo dõi kết luận", "Follow-up"), lang=lang)
     with vs.uow() as uow:

@@ -45,6 +45,9 @@ SETTINGS = {s.key: s for s in (
     Setting("stage_limit_concluded", int, 0,
             "Số ngày tối đa từ ban hành kết luận đến khi công khai (0: không theo dõi)",
             "Days from the conclusion to its publication (0: off)"),
+    Setting("unit_name", str, "",
+            "Tên cơ quan, đơn vị in ở góc trên bên trái các tệp xuất và báo cáo",
+            "Agency name printed at the top left of exports and reports"),
     # automatic backups (services/backups.automatic): at the first unlock of each day and
     # before every schema upgrade, into this folder, the newest `backup_keep` kept
     Setting("backup_folder", str, "",

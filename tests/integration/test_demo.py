@@ -283,3 +283,15 @@ def test_a_second_fill_is_refused_before_writing(demo):
     with pytest.raises(HosoError):
         fill_demo(vs, synthetic_cases=5)
     assert count_cases(vs) == added
+
+
+def test_exports_name_the_agency_at_the_top(demo, tmp_path):
+    import openpyxl
+
+    from desktop.services import exporter
+    from desktop.services.demo import CUC_II
+    vs, _added, _path = demo
+    result = exporter.export_cases(vs, tmp_path / "so.xlsx", reason="Kiểm tra")
+    sheet = openpyxl.load_workbook(result.path).worksheets[0]
+    top = [c.value for row in sheet.iter_rows(max_row=4) for c in row if c.value]
+    assert any(CUC_II.upper() in str(v).upper() for v in top), top
