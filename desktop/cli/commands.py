@@ -14,6 +14,7 @@ from desktop.domain.messages import describe_problems, render
 from desktop.domain.stages import Basis, InspectingLevel, Stage
 from desktop.services import audit_log, backups, cases, users, vault_service
 from desktop.services.context import VaultSession
+from desktop.security.vault import UnlockedKeys
 from desktop.security import vault as vault_files
 
 
@@ -27,24 +28,27 @@ def vault_path(args) -> Path:
     return Path(value).expanduser()
 
 
-def open_session(args, allow_must_change: bool = False) -> tuple[VaultSession, PasswordSource]:
+def unlock_keys(args) -> tuple[UnlockedKeys, PasswordSource]:
+    """The user's keys: from "remember me" on a terminal, else from the password (then kept
+    in passwords.unlock_password)."""
     path = vault_path(args)
     user = getattr(args, "user", None) or os.environ.get("HOSO_USER") or None
     passwords = PasswordSource(bool(getattr(args, "password_stdin", False)), args.lang)
-    accept = bool(getattr(args, "accept_rollback", False))
-    vs = None
     if not passwords.from_stdin:
         from desktop.security.secrets import unlock_remembered
         keys = unlock_remembered(path, user) if (path / "keys.json").exists() else None
         if keys is not None:
-            vs = vault_service.open_with_keys(keys, accept)
-    if vs is None:
-        vault_service_check(path)
-        password = passwords.next("Mật khẩu", "Password")
-        passwords.unlock_password = password
-        vs = vault_service.open_vault(path, user, password, accept)
-        if vs.actor.must_change_password and not allow_must_change:
-            _first_login_change(vs, passwords, password, args.lang)
+            return keys, passwords
+    vault_service_check(path)
+    passwords.unlock_password = passwords.next("Mật khẩu", "Password")
+    return vault_files.unlock(path, user, passwords.unlock_password), passwords
+
+
+def open_session(args, allow_must_change: bool = False) -> tuple[VaultSession, PasswordSource]:
+    keys, passwords = unlock_keys(args)
+    vs = vault_service.open_with_keys(keys, bool(getattr(args, "accept_rollback", False)))
+    if passwords.unlock_password and vs.actor.must_change_password and not allow_must_change:
+        _first_login_change(vs, passwords, passwords.unlock_password, args.lang)
     _login_warnings(vs, args.lang)
     _daily_backup(vs, args.lang)
     return vs, passwords
@@ -140,16 +144,7 @@ def cmd_verify(args) -> int:
     """Every page, the audit chain, every document file, the key file; exit 1 on a finding.
     A database too damaged to open is still checked page by page."""
     from desktop.services import integrity
-    path = vault_path(args)
-    vault_service_check(path)
-    user = getattr(args, "user", None) or os.environ.get("HOSO_USER") or None
-    keys = None
-    if not args.password_stdin:
-        from desktop.security.secrets import unlock_remembered
-        keys = unlock_remembered(path, user) if (path / "keys.json").exists() else None
-    if keys is None:
-        password = PasswordSource(args.password_stdin, args.lang).next("Mật khẩu", "Password")
-        keys = vault_files.unlock(path, user, password)
+    keys, _passwords = unlock_keys(args)
     try:
         vs = vault_service.open_with_keys(keys, bool(getattr(args, "accept_rollback", False)))
     except VaultDamaged:

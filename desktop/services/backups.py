@@ -28,7 +28,6 @@ from pathlib import Path
 from desktop.domain.errors import HosoError
 from desktop.security import vault as vault_files
 from desktop.security.blobs import TEMP_SUFFIX
-from desktop.security.keyfile import KeyFile
 from desktop.services import audit_log, integrity
 from desktop.services.context import VaultSession
 
@@ -162,9 +161,9 @@ def recheck(db_key: bytes, path: Path) -> list[integrity.Finding]:
     return found
 
 
-def _write_manifest(part: Path, manifest: dict, digests: dict[str, bytes]) -> None:
+def _write_manifest(part: Path, manifest: dict, digests: dict[str, str]) -> None:
     blobs = part / vault_files.BLOBS_NAME
-    data = dict(manifest, files={rel: [(blobs / rel).stat().st_size, digest.hex()]
+    data = dict(manifest, files={rel: [(blobs / rel).stat().st_size, digest]
                                  for rel, digest in digests.items()})
     fd = os.open(part / MANIFEST, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -200,7 +199,7 @@ def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSess
     # a restore goes back in time by design: the user's newer anchors are expected
     source = vault_service.open_vault(src, user, password, accept_rollback=True)
     try:
-        report = _check_backup(source)
+        report = integrity.check(source, slots=False)
         key = source.keys.db_key
     finally:
         source.engine.dispose()
@@ -215,23 +214,6 @@ def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSess
                          "vault.restore", str(src))
         uow.commit()
     return restored
-
-
-def _check_backup(vs: VaultSession) -> integrity.Report:
-    report = integrity.Report()
-    report.findings, report.pages = integrity.database_findings(
-        vs.keys.db_key, vault_files.db_path(vs.vault_dir))
-    if report.findings:
-        return report
-    with vs.uow() as uow:
-        chain = integrity.anchoring.verify_in(vs, uow.session)
-        if not chain.ok:
-            report.findings.append(integrity.Finding(
-                "audit", "integrity.audit", {"row": chain.broken_at, "why": chain.why}))
-        blobs, report.blobs_full, report.blobs_shape = integrity.blob_findings(vs, uow.session)
-    report.findings += blobs
-    report.findings += integrity.keyfile_findings(vs.vault_dir, vs.keys.db_key)
-    return report
 
 
 # --- the copy -------------------------------------------------------------------------------
@@ -288,13 +270,13 @@ def _refuse_non_empty(dest: Path) -> None:
         raise HosoError("vault.exists", path=str(dest))
 
 
-def _copy_files(db_key: bytes, src: Path, part: Path) -> dict[str, bytes]:
+def _copy_files(db_key: bytes, src: Path, part: Path) -> dict[str, str]:
     """Database through the online backup API (consistent while in use), key file, each
     document file with the SHA-256 of the bytes read from the source."""
     _copy_database(db_key, vault_files.db_path(src), vault_files.db_path(part))
     shutil.copyfile(vault_files.keys_path(src), vault_files.keys_path(part))
     os.chmod(vault_files.keys_path(part), 0o600)
-    digests: dict[str, bytes] = {}
+    digests: dict[str, str] = {}
     blobs, target = src / vault_files.BLOBS_NAME, part / vault_files.BLOBS_NAME
     target.mkdir(mode=0o700)
     if blobs.is_dir():
@@ -307,14 +289,14 @@ def _copy_files(db_key: bytes, src: Path, part: Path) -> dict[str, bytes]:
     return digests
 
 
-def _copy_hashing(src: Path, dest: Path) -> bytes:
+def _copy_hashing(src: Path, dest: Path) -> str:
     sha = hashlib.sha256()
     fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     with open(src, "rb") as reader, os.fdopen(fd, "wb") as writer:
         while block := reader.read(_IO):
             sha.update(block)
             writer.write(block)
-    return sha.digest()
+    return sha.hexdigest()
 
 
 def _copy_database(db_key: bytes, src: Path, dest: Path) -> None:
@@ -333,26 +315,15 @@ def _copy_database(db_key: bytes, src: Path, dest: Path) -> None:
         source.close()
 
 
-def _verify_copy(db_key: bytes, part: Path, digests: dict[str, bytes]) -> None:
-    """Read the copy back: every page, every document file's bytes, the key file's MAC."""
+def _verify_copy(db_key: bytes, part: Path, digests: dict[str, str]) -> None:
+    """Read the copy back: every page, the key file's MAC, every document file's bytes."""
     found = integrity.database_findings(db_key, vault_files.db_path(part))[0]
-    if not found:
-        try:
-            if not KeyFile.load(vault_files.keys_path(part)).verify(db_key):
-                found.append(integrity.Finding("keys", "integrity.keyfile", {
-                    "path": str(vault_files.keys_path(part)), "detail": "MAC"}))
-        except Exception as exc:  # noqa: BLE001 — any unreadable copy is a finding
-            found.append(integrity.Finding("keys", "integrity.keyfile", {
-                "path": str(vault_files.keys_path(part)), "detail": type(exc).__name__}))
+    found = found or integrity.keyfile_findings(part, db_key)
     blobs = part / vault_files.BLOBS_NAME
     for rel, digest in digests.items():
         if found:
             break
-        sha = hashlib.sha256()
-        with open(blobs / rel, "rb") as reader:
-            while block := reader.read(_IO):
-                sha.update(block)
-        if sha.digest() != digest:
+        if _sha256(blobs / rel) != digest:
             found.append(integrity.Finding("documents", "integrity.copy_differs",
                                            {"path": str(blobs / rel)}))
     if found:

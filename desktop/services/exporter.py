@@ -96,8 +96,7 @@ def export_cases(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi
         levels = conn.exec_driver_sql(
             f"SELECT max(c.level) FROM cases c WHERE c.level <= :level {extra}", params).scalar() or 0
         level = Level(levels)
-        _require_reason(level, reason)
-        target = classified_file_name(Path(path), level.label_vi.upper()) if level else Path(path)
+        target = _classified_target(path, level, reason)
         stages = {s.value: s.label(lang) for s in Stage}
         bases = {b.value: b.label(lang) for b in Basis}
         keys: list[str] = []
@@ -139,8 +138,7 @@ def export_overdue(vs: VaultSession, path: Path, reason: str = "", lang: str = "
     items = deadlines_service.overdue(vs, within, today)
     codes = {d.case_code for d in items if d.case_code}
     level = _max_level(vs, codes)
-    _require_reason(level, reason)
-    target = classified_file_name(Path(path), level.label_vi.upper()) if level else Path(path)
+    target = _classified_target(path, level, reason)
     columns = [Column("case", _t(lang, "Mã hồ sơ", "Case"), "text", 16),
                Column("item", _t(lang, "Việc", "Item"), "text", 40),
                Column("subject", _t(lang, "Đối tượng / nơi nhận", "Addressee"), "text", 30),
@@ -188,8 +186,7 @@ def export_report(vs: VaultSession, path: Path, start: date, end: date, unit: st
     result = report.period_report(vs, start, end, unit)
     codes = {w.code for w in result.without_conclusion}
     level = _max_level(vs, codes)
-    _require_reason(level, reason)
-    target = classified_file_name(Path(path), level.label_vi.upper()) if level else Path(path)
+    target = _classified_target(path, level, reason)
     write_period_report(target, result.to_json(), unit_name=unit or _agency(vs),
                         level_label=level.label_vi.upper() if level else None, lang=lang)
     with vs.uow() as uow:
@@ -205,8 +202,7 @@ def export_follow_up(vs: VaultSession, path: Path, start: date, end: date, reaso
                      lang: str = "vi") -> ExportResult:
     lines = recommendations.follow_up(vs, start, end)
     level = _max_level(vs, {line.case_code for line in lines})
-    _require_reason(level, reason)
-    target = classified_file_name(Path(path), level.label_vi.upper()) if level else Path(path)
+    target = _classified_target(path, level, reason)
     columns = [Column("case", _t(lang, "Mã hồ sơ", "Case"), "text", 16),
                Column("title", _t(lang, "Tên cuộc thanh tra", "Inspection"), "text", 36),
                Column("concluded", _t(lang, "Ngày kết luận", "Concluded"), "date", 12),
@@ -240,6 +236,12 @@ def export_follow_up(vs: VaultSession, path: Path, start: date, end: date, reaso
         _audit(vs, uow, "export.follow_up", target, count, level, reason)
         uow.commit()
     return ExportResult(target, count, Level(level))
+
+
+def _classified_target(path, level: Level, reason: str) -> Path:
+    """Classified content needs a reason, and its file name carries the level (MAT_…)."""
+    _require_reason(level, reason)
+    return classified_file_name(Path(path), level.label_vi.upper()) if level else Path(path)
 
 
 def _require_reason(level: Level, reason: str) -> None:

@@ -218,10 +218,12 @@ def verify_unopened(keys) -> Report:
     return report
 
 
-def verify_vault(vs: VaultSession, progress: Callable[[int, int], None] | None = None) -> Report:
-    """Everything, as `hoso verify` and the audit page's button run it; audited."""
+def check(vs: VaultSession, progress: Callable[[int, int], None] | None = None,
+          slots: bool = True) -> Report:
+    """Everything, without recording anything: pages, then (when they are sound) the audit
+    chain and the document files, and the key file (`slots`: a slot for each active user)."""
     report = Report()
-    found, report.pages = database_findings(vs.keys.db_key, vault_files.db_path(vs.vault_dir))
+    found, report.pages = database_findings(*database_of(vs))
     report.findings += found
     if found:   # reading records over damaged pages would only fail further on
         report.findings += keyfile_findings(vs.vault_dir, vs.keys.db_key)
@@ -236,10 +238,20 @@ def verify_vault(vs: VaultSession, progress: Callable[[int, int], None] | None =
         blobs, report.blobs_full, report.blobs_shape = blob_findings(vs, session,
                                                                      progress=progress)
         report.findings += blobs
-        users = set(session.execute(select(User.username).where(User.active)).scalars())
-        report.findings += keyfile_findings(vs.vault_dir, vs.keys.db_key, users)
-        audit_log.append(session, vs.signer, vs.actor.username, "vault.verify", "",
-                         findings=len(report.findings), pages=report.pages,
-                         documents=report.blobs_full + report.blobs_shape)
-        uow.commit()
+        users = set(session.execute(select(User.username).where(User.active)).scalars()) \
+            if slots else None
+    report.findings += keyfile_findings(vs.vault_dir, vs.keys.db_key, users)
+    return report
+
+
+def verify_vault(vs: VaultSession, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Everything, as `hoso verify` and the audit page's button run it; audited (unless the
+    pages themselves are damaged: a row written over them could only make things worse)."""
+    report = check(vs, progress)
+    if not any(f.part == "database" for f in report.findings):
+        with vs.uow() as uow:
+            audit_log.append(uow.session, vs.signer, vs.actor.username, "vault.verify", "",
+                             findings=len(report.findings), pages=report.pages,
+                             documents=report.blobs_full + report.blobs_shape)
+            uow.commit()
     return report

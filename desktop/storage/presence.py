@@ -87,9 +87,10 @@ def is_locked(exc: BaseException) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
-def busy_error(vault_dir: Path):
+def busy_error(vault_dir: Path | None):
+    """The refusal naming who holds the vault (vault_dir None: not known here)."""
     from desktop.domain.errors import HosoError
-    holders = others(vault_dir)
+    holders = others(vault_dir) if vault_dir is not None else []
     vi = ", ".join(h.describe("vi") for h in holders) or "một chương trình khác"
     en = ", ".join(h.describe("en") for h in holders) or "another program"
     return HosoError("vault.busy", holders=vi, holders_en=en, seconds=BUSY_SECONDS)

@@ -34,8 +34,7 @@ def describe(exc: BaseException, lang: str) -> str:
     if isinstance(exc, sqlalchemy.exc.DatabaseError):
         from desktop.storage import presence
         if presence.is_locked(exc):   # (inside a unit of work the holder is named already)
-            return render("vault.busy", lang, holders="một chương trình khác",
-                          holders_en="another program", seconds=presence.BUSY_SECONDS)
+            return presence.busy_error(None).message(lang)
         return render("vault.db_damaged", lang, path="hoso.db")
     return render("error.unexpected", lang, kind=type(exc).__name__, log=str(_log_unexpected(exc)))
 

@@ -1,31 +1,13 @@
 """Creating a case from the Cases page (Ctrl+N, the button, the empty page's hint) and
 changing it from the case view, with its History tab; on a real, fresh encrypted vault."""
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from desktop.domain.levels import Level
-from desktop.services import case_edit, cases, vault_service
-from desktop.ui.context import AppContext
-from desktop.ui.settings import Settings
-from desktop.ui.tasks import TaskRunner
+from desktop.services import case_edit, cases
 from desktop.ui.views.cases import CasesPage
-from tests.conftest import PASSWORD
 
 WAIT = 20000
-
-
-@pytest.fixture
-def ctx(tmp_path):
-    path = tmp_path / "vault"
-    vault_service.create_vault(path, "admin", PASSWORD, "Quản trị").close()
-    settings = Settings(QSettings(str(tmp_path / "hoso.ini"), QSettings.Format.IniFormat))
-    runner = TaskRunner()
-    context = AppContext(settings, runner, "vi", path)
-    context.set_session(vault_service.open_vault(path, "admin", PASSWORD))
-    yield context
-    context.lock()
-    runner.wait()
 
 
 def _page(qtbot, ctx) -> CasesPage:

@@ -8,34 +8,16 @@ page. Both programs must end with the same table 01/TTr and the same audit rows.
 
 from datetime import date
 
-import pytest
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QDate
 
 from desktop.domain.stages import Stage
-from desktop.services import vault_service
-from desktop.ui.context import AppContext
-from desktop.ui.settings import Settings
-from desktop.ui.tasks import TaskRunner
 from desktop.ui.views.cases import CasesPage
 from desktop.ui.views.opinions import OpinionsPage
 from desktop.ui.views.review import ReviewPage
-from tests.conftest import PASSWORD, admin_cli
+from tests.conftest import admin_cli
 from tests.integration.test_story_cli import cli_outcome, outcome, tell_the_story
 
 WAIT = 20000
-
-
-@pytest.fixture
-def ctx(tmp_path):
-    path = tmp_path / "vault"
-    vault_service.create_vault(path, "admin", PASSWORD, "Quản trị").close()
-    settings = Settings(QSettings(str(tmp_path / "hoso.ini"), QSettings.Format.IniFormat))
-    runner = TaskRunner()
-    context = AppContext(settings, runner, "vi", path)
-    context.set_session(vault_service.open_vault(path, "admin", PASSWORD))
-    yield context
-    context.lock()
-    runner.wait()
 
 
 def _fill(form, values: dict) -> None:

@@ -63,10 +63,6 @@ def column_numbers(raw: Sequence) -> bool:
         cells == list(range(cells[0], cells[0] + len(cells)))
 
 
-def _starts(texts: list[str], words: tuple[str, ...]) -> bool:
-    return any(t.startswith(words) for t in texts)
-
-
 def _is(texts: list[str], key_texts: list[str], test) -> bool:
     """Some text of the line passes `test`, and so does every filled key cell (a data row
     whose code is filled is never furniture, whatever its other cells say)."""
