@@ -67,5 +67,5 @@ def _can_prompt() -> bool:
         return False
 
 
-def say(key: str, lang: str, **params) -> None:
+def say(key: str, lang: str, /, **params) -> None:
     print(render(key, lang, **params))

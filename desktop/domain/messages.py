@@ -319,7 +319,8 @@ def describe_problems(items: list[str], lang: str = "vi") -> str:
                   items="; ".join(describe_problem(i, lang) for i in items))
 
 
-def render(key: str, lang: str = "vi", **params: object) -> str:
+def render(key: str, lang: str = "vi", /, **params: object) -> str:
+    """The message in `lang`; positional-only so a message may itself have a {key} or {lang}."""
     pair = MESSAGES.get(key)
     if pair is None:
         return key

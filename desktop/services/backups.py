@@ -197,7 +197,8 @@ def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSess
         raise HosoError("backup.incomplete", path=str(src))
     _refuse_non_empty(dest)
     # a restore goes back in time by design: the user's newer anchors are expected
-    source = vault_service.open_vault(src, user, password, accept_rollback=True)
+    # (read only: checking a backup must not change it — no audit row, no presence file)
+    source = vault_service.open_vault(src, user, password, accept_rollback=True, read_only=True)
     try:
         report = integrity.check(source, slots=False)
         key = source.keys.db_key

@@ -80,13 +80,16 @@ def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> 
 
 
 def open_vault(path: Path, user: str | None, password: str,
-               accept_rollback: bool = False) -> VaultSession:
+               accept_rollback: bool = False, read_only: bool = False) -> VaultSession:
     path = Path(path)
     keys = vault_files.unlock(path, user, password)
-    return open_with_keys(keys, accept_rollback)
+    return open_with_keys(keys, accept_rollback, read_only)
 
 
-def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSession:
+def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False,
+                   read_only: bool = False) -> VaultSession:
+    """read_only: open for reading whatever the media (a backup being checked is not
+    changed by its check); a vault on read-only media is always opened so."""
     path = keys.vault_dir
     db_file = vault_files.db_path(path)
     if not db_file.exists():
@@ -94,7 +97,7 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False) -> VaultSe
     if db_file.stat().st_size < 1024:
         # SQLite would happily treat an empty file as a new, empty database
         raise VaultDamaged("vault.db_damaged", path=str(db_file))
-    read_only = vault_files.is_read_only(path)
+    read_only = read_only or vault_files.is_read_only(path)
     if not read_only:
         vault_files.make_private(path)
     engine = make_engine(db_file, keys.db_key, read_only=read_only)

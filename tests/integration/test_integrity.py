@@ -129,7 +129,10 @@ def test_a_backup_is_whole_and_verified_and_restores(vault, tmp_path):
     dest = backups.backup(vault, tmp_path / "backup")
     assert not (dest / backups.INCOMPLETE).exists()
     assert not list(tmp_path.glob(f".*{backups.PART_SUFFIX}"))
+    before = (dest / "hoso.db").read_bytes()
     restored = backups.restore(dest, tmp_path / "restored", "admin", PASSWORD)
+    # checking the backup changed nothing in it: no audit row, no presence file
+    assert (dest / "hoso.db").read_bytes() == before and not (dest / "in-use").exists()
     try:
         assert integrity.verify_vault(restored).ok
     finally:
@@ -243,3 +246,16 @@ def test_a_schema_upgrade_keeps_the_vault_as_it_was_first(vault, tmp_path):
     [info] = [b for b in backups.list_backups(vault_dir.parent) if b.path == kept]
     assert (info.reason, info.state) == ("upgrade", "verified")
 
+
+
+def test_the_command_line_sets_the_backup_folder_and_the_next_unlock_backs_up(tmp_path):
+    from tests.conftest import admin_cli
+    hoso = admin_cli(tmp_path / "vault")
+    folder = tmp_path / "tu-dong"
+    assert hoso("settings", "set", "backup_folder", str(folder)).strip() == \
+        f"Đã đặt backup_folder = {folder}."
+    assert hoso("settings", "set", "backup_keep", "3").strip() == "Đã đặt backup_keep = 3."
+    values = json.loads(hoso("settings", "list", "--json"))
+    assert values["backup_folder"] == str(folder) and values["backup_keep"] == 3
+    made = [p for p in folder.iterdir() if p.name.startswith(backups.AUTO_PREFIX)]
+    assert len(made) == 1 and (made[0] / backups.MANIFEST).exists()   # the first unlock of the day
