@@ -7,7 +7,7 @@ from desktop.cli import print_json
 from desktop.cli.commands import vault_session
 from desktop.cli.passwords import say
 from desktop.domain.messages import render
-from desktop.exchange.excel import importspec
+from desktop.exchange.excel import importspec, shown
 from desktop.services import importer
 
 
@@ -39,6 +39,9 @@ def cmd_import(args) -> int:
     return 0
 
 
+_SHOWN_INSERTS = 50   # a dry run lists this many new rows in full (--json gives them all)
+
+
 def _print_plan(plan: importer.ImportPlan, args, committed: bool) -> None:
     lang = args.lang
     counts = plan.counts()
@@ -57,13 +60,21 @@ def _print_plan(plan: importer.ImportPlan, args, committed: bool) -> None:
         say("import.skipped_lines", lang, count=len(plan.skipped), lines="; ".join(
             f"{row_word} {k.row + 1} ({k.label(lang)})" for k in plan.skipped[:20])
             + ("; …" if len(plan.skipped) > 20 else ""))
+    row_word = "dòng" if lang == "vi" else "row"
+    empty = "(trống)" if lang == "vi" else "(empty)"
     for row in plan.rows:
         if row.action == "update":
-            changes = "; ".join(f"{labels.get(c.field, c.field)}: {importer._plain(c.old)!s} → "
-                                f"{importer._plain(c.new)!s}"
-                                for c in row.changes)
-            print(f"  ~ {row.key} ({'dòng' if lang == 'vi' else 'row'} {row.row + 1}): {changes}")
-    row_word = "dòng" if lang == "vi" else "row"
+            changes = "; ".join(f"{labels.get(c.field, c.field)}: {c.texts(lang)[0] or empty} → "
+                                f"{c.texts(lang)[1] or empty}" for c in row.changes)
+            print(f"  ~ {row.key} ({row_word} {row.row + 1}): {changes}")
+    if args.dry_run:   # what each new row will hold, as it will be stored
+        inserts = [row for row in plan.rows if row.action == "insert"]
+        for row in inserts[:_SHOWN_INSERTS]:
+            values = shown.row_texts(importspec.KINDS[plan.kind], row.values, lang)
+            print(f"  + {row.key} ({row_word} {row.row + 1}): " + "; ".join(
+                f"{labels.get(name, name)}: {text}" for name, text in values.items()))
+        if len(inserts) > _SHOWN_INSERTS:
+            print(f"  + … {len(inserts) - _SHOWN_INSERTS}")
     for problem in plan.problems[:200]:
         where = "" if problem.col is not None else f"{row_word} {problem.row + 1}: "
         print(f"  ! [{problem.sheet}] {where}{problem.message(lang)}")

@@ -52,3 +52,26 @@ def parse_money(text: "str | int | float | Decimal") -> Decimal:
             scale = factor
             break
     return (parse_decimal(words) * scale).quantize(Decimal(1))
+
+
+# --- showing numbers: one formatter per language (the desktop program, exports' previews and
+# the command line all use these, so the same amount never reads two ways) ------------------
+
+def format_int(value: "int | None", lang: str = "vi") -> str:
+    """1.234.567 (vi) / 1,234,567 (en); "" for no value."""
+    if value is None:
+        return ""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
+def format_number(value: "float | Decimal | None", lang: str = "vi", decimals: int = 3) -> str:
+    """1.234,5 (vi) / 1,234.5 (en); trailing zeros dropped."""
+    if value is None:
+        return ""
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text

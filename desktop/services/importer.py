@@ -22,7 +22,7 @@ from desktop.domain.levels import Level
 from desktop.domain.messages import render
 from desktop.domain.stages import Basis, TeamRole
 from desktop.exchange.excel import import_messages  # noqa: F401 (registers the messages)
-from desktop.exchange.excel import importspec, swapped_dates, table_end
+from desktop.exchange.excel import importspec, shown, swapped_dates, table_end
 from desktop.exchange.excel.header import find_header
 from desktop.exchange.excel.manifest import row_hash
 from desktop.exchange.excel.reader import Sheet, Workbook, read_workbook
@@ -63,6 +63,11 @@ class Change:
     def to_json(self) -> dict:
         return {"field": self.field, "old": _plain(self.old), "new": _plain(self.new)}
 
+    def texts(self, lang: str = "vi") -> tuple[str, str]:
+        """(old, new) as the user reads them."""
+        return (shown.field_text(self.field, self.old, lang),
+                shown.field_text(self.field, self.new, lang))
+
 
 @dataclass
 class RowOutcome:
@@ -73,8 +78,11 @@ class RowOutcome:
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_json(self, fields=()) -> dict:
+        """`values`: every value read from the row, shown as it will be stored."""
         data = {"row": self.row + 1, "key": self.key, "action": self.action}
+        if fields and self.action != "reject":
+            data["values"] = shown.row_texts(fields, self.values)
         if self.changes:
             data["changes"] = [c.to_json() for c in self.changes]
         if self.problems:
@@ -120,7 +128,8 @@ class ImportPlan:
                              "why_en": k.label("en")} for k in self.skipped],
                 "inserted": counts["insert"], "updated": counts["update"],
                 "unchanged": counts["unchanged"], "rejected": counts["reject"],
-                "rows": [r.to_json() for r in self.rows if r.action != "unchanged"],
+                "rows": [r.to_json(importspec.KINDS[self.kind]) for r in self.rows
+                         if r.action != "unchanged"],
                 "problems": [p.to_json() for p in self.problems]}
 
 
@@ -201,6 +210,7 @@ class _ColumnReader(dict):
 
 def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
                progress) -> list[tuple[int, dict, list[Problem]]]:
+    _fill_group_cells(sheet, match, fields)
     rows, width, first = sheet.rows, sheet.width, match.data_start
     # blank separators, totals, notes, signature blocks, repeated headers and a second table
     # are not data: skipped and reported (table_end), never errors
@@ -257,6 +267,31 @@ def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
         if progress and n % 5000 == 4999:
             progress((len(wanted) + n + 1) // 2)
     return parsed
+
+
+# what a cell merged down several rows means for each row it spans: a unit, a leader, a
+# date or a level names every row of its group; an amount is one amount (filling it would
+# count it once per row), so numbers stay in the first row only
+_GROUPING_READS = (importspec.to_text, importspec.to_date, importspec.to_level,
+                   importspec.to_basis)
+
+
+def _fill_group_cells(sheet: Sheet, match, fields) -> None:
+    """Cells merged down a text, date or level column (a unit spanning its cases) fill the
+    rows they span; the reader gives their value to the first row only."""
+    grouping = {match.columns[f.name] for f in fields
+                if f.name in match.columns and f.read in _GROUPING_READS}
+    rows = sheet.rows
+    for r1, c1, r2, c2 in sheet.merged:
+        if r2 <= r1 or r1 < match.data_start:
+            continue
+        for c in range(c1, c2 + 1):
+            if c not in grouping or c >= sheet.width:
+                continue
+            value = rows[r1][c]
+            for r in range(r1 + 1, min(r2, len(rows) - 1) + 1):
+                if rows[r][c] is None:
+                    rows[r][c] = value
 
 
 def date_fields(kind: str, names: list[str]) -> set[str]:

@@ -12,6 +12,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from desktop.domain.dates import format_date
+from desktop.domain.numbers import format_int, format_number
+
 RED = QColor("#b00020")
 ORANGE = QColor("#9a5b00")
 GREY = QColor("#6b6b6b")
@@ -20,30 +23,16 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1     # the column's sort key
 
 
 def fmt_date(value: date | None) -> str:
-    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
+    return format_date(value)
 
 
 def fmt_iso_date(text: str | None) -> str:
     return fmt_date(date.fromisoformat(text)) if text else ""
 
 
-def fmt_int(value: int | None, lang: str = "vi") -> str:
-    if value is None:
-        return ""
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "vi" else text
-
-
-def fmt_num(value: float | None, lang: str = "vi", decimals: int = 3) -> str:
-    """1.234,5 (vi) / 1,234.5 (en); trailing zeros dropped."""
-    if value is None:
-        return ""
-    text = f"{value:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "vi":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+# one number formatter per language, in the domain (exports and the CLI share it)
+fmt_int = format_int
+fmt_num = format_number
 
 
 @dataclass(frozen=True)

@@ -70,3 +70,28 @@ def test_the_command_line_says_what_it_skipped_and_needs_no_skip_errors(tmp_path
     data = json.loads(hoso("import", "--kind", "cases", path, "--json"))
     assert data["inserted"] == 3 and data["rejected"] == 0
     assert {s["reason"] for s in data["skipped"]} >= {"totals", "note", "signature"}
+
+
+def test_a_unit_merged_down_its_cases_names_every_row_but_an_amount_counts_once(vault, tmp_path):
+    """Offices merge the unit's cell over its cases (a group): each case gets the unit. An
+    amount merged over rows is one amount: it stays with the first row."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Mã hồ sơ", "Tên cuộc thanh tra", "Đơn vị chủ trì", "Ngày quyết định",
+               "Sai phạm tiền (đồng)"])
+    ws.append(["G-01", "Thanh tra Công ty A", "Phòng Nghiệp vụ 1", "05/02/2024", 9_000_000])
+    ws.append(["G-02", "Thanh tra Công ty B", None, None, None])
+    ws.append(["G-03", "Thanh tra Công ty C", None, None, None])
+    ws.append(["G-04", "Thanh tra Sở D", "Phòng Nghiệp vụ 2", "06/03/2024", 1_000])
+    ws.merge_cells("C2:C4")
+    ws.merge_cells("D2:D4")
+    ws.merge_cells("E2:E4")
+    wb.save(tmp_path / "nhom.xlsx")
+    plan = importer.analyse(vault, tmp_path / "nhom.xlsx", "cases")
+    assert plan.problems == []
+    by_code = {r.key: r.values for r in plan.rows}
+    assert [by_code[c]["chaired_by"] for c in ("G-01", "G-02", "G-03", "G-04")] == [
+        "Phòng Nghiệp vụ 1"] * 3 + ["Phòng Nghiệp vụ 2"]
+    assert by_code["G-03"]["decision_date"].isoformat() == "2024-02-05"
+    assert by_code["G-01"]["violation_money"] == 9_000_000
+    assert by_code["G-02"].get("violation_money") is None

@@ -170,6 +170,17 @@ def test_wizard_imports_a_hand_made_file(qtbot, ctx, tmp_path, qtmodeltester):
     assert "Tên cuộc thanh tra: Thanh tra công ty C → Thanh tra công ty C (tên mới)" \
         in updates.index(0, 2).data()
     assert preview.insert_model.index(0, 1).data() == "TT-01/2024"
+    # every value of the new row, as it will be stored (part 4 of issue 13)
+    inserts = preview.insert_model
+    shown = {inserts.headerData(c, Qt.Orientation.Horizontal): inserts.index(0, c).data()
+             for c in range(inserts.columnCount())}
+    assert shown["Ngày quyết định"] == "08/07/2024"
+    assert shown["Sai phạm tiền (đồng)"] == "12.500.000.000"
+    assert shown["Đối tượng thanh tra"] == "Công ty A"
+    assert shown["Tên cuộc thanh tra"] == "Thanh tra công ty A"
+    updated = {updates.headerData(c, Qt.Orientation.Horizontal): updates.index(0, c).data()
+               for c in range(updates.columnCount())}
+    assert updated["Ngày quyết định"] == "01/08/2024"
     # rejected rows and no "skip": the import cannot go on
     commit_button = wizard.button(wizard.WizardButton.CommitButton)
     assert commit_button.text() == "Nhập dữ liệu"

@@ -115,9 +115,6 @@ VALUE_MESSAGES: dict[str, tuple[str, str]] = {
     "excel.value.bad_date": (
         "“{value}” không phải là ngày hợp lệ; hãy ghi theo dạng dd/mm/yyyy, ví dụ 08/07/2024.",
         "“{value}” is not a valid date; write it as dd/mm/yyyy, e.g. 08/07/2024."),
-    "excel.value.short_year": (
-        "Ngày “{value}” ghi năm bằng 2 chữ số; hãy ghi đủ 4 chữ số, ví dụ 08/07/2024.",
-        "The date “{value}” has a 2-digit year; write all 4 digits, e.g. 08/07/2024."),
     "excel.value.date_number": (
         "“{value}” là một con số, không phải ngày; hãy ghi ngày theo dạng dd/mm/yyyy.",
         "“{value}” is a number, not a date; write the date as dd/mm/yyyy."),

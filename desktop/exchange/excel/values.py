@@ -25,8 +25,10 @@ from desktop.exchange.excel import messages  # noqa: F401  (registers the messag
 _SERIAL_MIN, _SERIAL_MAX = 3654, 109_573
 _EPOCH_1900 = dt.date(1899, 12, 30)   # Excel counts 1900-02-29, so serials ≥ 61 start here
 _EPOCH_1904 = dt.date(1904, 1, 1)
-_LONG_FORM = re.compile(r"^(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam\s*)?(\d{4})$")
-_SHORT_YEAR = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$")
+_LONG_FORM = re.compile(r"^(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam\s*)?(\d{4}|\d{2})$")
+_SHORT_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})$")
+_TIME_OF_DAY = re.compile(r"\s+\d{1,2}(?::\d{2}){1,2}(?:\s*(?:am|pm|sa|ch))?$")
+_SPACED_SEPARATOR = re.compile(r"\s*([/.\-])\s*(?=\d)")
 _CURRENCY = re.compile(r"\s*(?:dong|vnd|d)\.?$")
 _SCALE_THEN_CURRENCY = re.compile(r"(?:ty|trieu|nghin|ngan)\s*(?:dong|vnd|d)\.?$")
 _HAS_UNIT = re.compile(r"(?:ty|trieu|nghin|ngan|dong|vnd|d)\.?$")
@@ -149,8 +151,8 @@ def _quick_money(text: str, unit: int) -> "Decimal | None":
 def to_date(value: object, *, cell: "str | None" = None, required: bool = False,
             date1904: bool = False) -> "dt.date | None":
     """A real date, an Excel serial number (of the workbook's date system: pass
-    Workbook.date1904), or text: "08/7/2024", "8-7-2024", "ngày 08/7/2024",
-    "ngày 08 tháng 7 năm 2024", "2024-07-08". A time of day is dropped."""
+    Workbook.date1904), or text: "08/7/2024", "8-7-2024", "8.7.2024", "08-7-24",
+    "ngày 08/7/2024", "ngày 08 tháng 7 năm 2024", "2024-07-08". A time of day is dropped."""
     if _empty(value, required, cell):
         return None
     if isinstance(value, dt.datetime):
@@ -163,19 +165,34 @@ def to_date(value: object, *, cell: "str | None" = None, required: bool = False,
         return _from_serial(value, date1904, cell)
     text = str(value).strip()
     folded = re.sub(r"^ngay\s*", "", " ".join(fold(text).split()))
+    folded = _SPACED_SEPARATOR.sub(r"\1", _TIME_OF_DAY.sub("", folded))   # "5 /3/ 2024 10:00"
     match = _LONG_FORM.match(folded)
     if match:
         day, month, year = (int(g) for g in match.groups())
         try:
-            return dt.date(year, month, day)
+            return dt.date(_full_year(year), month, day)
         except ValueError:
             raise _fail("excel.value.bad_date", text, cell) from None
-    if _SHORT_YEAR.match(folded):
-        raise _fail("excel.value.short_year", text, cell)
+    match = _SHORT_YEAR.match(folded)
+    if match:   # "05-3-24", "5.3.24": offices do write them
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(_full_year(year), month, day)
+        except ValueError:
+            raise _fail("excel.value.bad_date", text, cell) from None
     try:
         return parse_date(folded)
     except HosoError:
         raise _fail("excel.value.bad_date", text, cell) from None
+
+
+def _full_year(year: int) -> int:
+    """A two-digit year is this century's unless that is more than 20 years ahead: "24" is
+    2024, "98" is 1998 (records of old inspections are still typed in)."""
+    if year >= 100:
+        return year
+    this_century = 2000 + year
+    return this_century if this_century <= dt.date.today().year + 20 else 1900 + year
 
 
 def _from_serial(value: "int | float", date1904: bool, cell: "str | None") -> dt.date:

@@ -10,8 +10,7 @@ returns False from validatePage; when the task is done the wizard moves on by it
 from __future__ import annotations
 
 import threading
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
@@ -23,16 +22,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QSpinBox, QStyledItemDelegate, QTableView, QTabWidget,
                                QVBoxLayout, QWizard, QWizardPage)
 
-from desktop.domain.levels import Level
-from desktop.exchange.excel import importspec
+from desktop.exchange.excel import importspec, shown
 from desktop.exchange.excel.reader import Sheet, Workbook, fill_merged, read_workbook
 from desktop.services import importer
 from desktop.ui import errors
 from desktop.ui.settings import Option
 from desktop.ui.tasks import Cancelled, TaskHandle
 from desktop.ui.forms import notice_frame, set_warning
-from desktop.ui.tables import (RED, Col, RowsModel, fit_columns, fmt_date, fmt_int, fmt_num,
-                               make_table)
+from desktop.ui.tables import RED, Col, RowsModel, fit_columns, fmt_int, make_table
 from desktop.ui.widgets import busy_bar
 
 IMPORT_FOLDER = Option("import/last_folder", str, "")
@@ -52,22 +49,7 @@ def is_excel_name(path: str) -> bool:
 
 def value_text(value: Any, lang: str = "vi", limit: int = 60) -> str:
     """A cell or field value as the user reads it (dd/mm/yyyy, 1.234,5)."""
-    if value is None:
-        return ""
-    if isinstance(value, Level):
-        return value.label(lang)
-    if isinstance(value, datetime):
-        return fmt_date(value.date())
-    if isinstance(value, date):
-        return fmt_date(value)
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return fmt_int(value, lang)
-    if isinstance(value, (float, Decimal)):
-        return fmt_num(float(value), lang)
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return shown.value_text(value, lang, limit)
 
 
 def header_cells(sheet: Sheet, match) -> list[tuple[int, str, Any]]:
@@ -815,8 +797,6 @@ class _PreviewPage(_TaskPage):
         self.insert_model = RowsModel([
             Col(self.tr("Dòng"), lambda r: str(r.row + 1), sort=lambda r: r.row, right=True),
             Col(self.tr("Khóa"), lambda r: r.key),
-            Col(self.tr("Nội dung"), lambda r: value_text(r.values.get(_DESCRIPTION.get(self.w.kind, "")),
-                                                         lang, 120)),
         ], parent=self)
         self.insert_model.setObjectName("insertModel")
         self.update_model = RowsModel([
@@ -895,6 +875,22 @@ class _PreviewPage(_TaskPage):
         return {"cases": self.tr("Mã hồ sơ"), "plan": self.tr("Năm: đối tượng"),
                 "opinions": self.tr("Hồ sơ → nơi nhận"), "staff": self.tr("Họ và tên")}.get(kind, "")
 
+    def value_columns(self, plan) -> list[Col]:
+        """One column per mapped field (the key excepted: it has its own)."""
+        lang = self.w.ctx.lang
+        key = _KEY_FIELD.get(plan.kind)
+        columns = []
+        for f in importspec.KINDS[plan.kind]:
+            if f.name not in plan.columns or f.name == key:
+                continue
+            columns.append(Col(
+                f.vi if lang == "vi" else f.en,
+                lambda r, n=f.name: shown.field_text(n, r.values.get(n), lang, 60),
+                sort=lambda r, n=f.name: r.values.get(n),
+                right=f.read in (importspec.to_money, importspec.to_int),
+                tooltip=lambda r, n=f.name: shown.field_text(n, r.values.get(n), lang) or None))
+        return columns
+
     def change_texts(self, outcome) -> list[str]:
         fields = {f.name: f for f in importspec.KINDS[self.w.kind]}
         lang = self.w.ctx.lang
@@ -935,8 +931,11 @@ class _PreviewPage(_TaskPage):
         self.swap_fields = swappable | set(plan.dates_swapped)
         self.swap.setVisible(bool(self.swap_fields))
         key_title = self.key_title(plan.kind)
-        self.insert_model.columns[1] = Col(key_title, lambda r: r.key)
-        self.update_model.columns[1] = Col(key_title, lambda r: r.key)
+        # every value the file gives, as it will be stored (dd/mm/yyyy, 1.234.567, levels)
+        values = self.value_columns(plan)
+        self.insert_model.columns[1:] = [Col(key_title, lambda r: r.key), *values]
+        self.update_model.columns[1:] = [Col(key_title, lambda r: r.key),
+                                         self.update_model.columns[2], *values]
         self.insert_model.set_rows([r for r in plan.rows if r.action == "insert"])
         self.update_model.set_rows([r for r in plan.rows if r.action == "update"])
         self.problem_model.set_rows(plan.problems)
@@ -1079,7 +1078,7 @@ class _PreviewPage(_TaskPage):
         return self.tr("Đã hủy nhập; kho dữ liệu không thay đổi.")
 
 
-_DESCRIPTION = {"cases": "title", "plan": "content", "opinions": "subject", "staff": "unit"}
+_KEY_FIELD = {"cases": "code", "staff": "full_name"}   # shown in the key column already
 
 
 class _DonePage(QWizardPage):
