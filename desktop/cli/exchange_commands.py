@@ -6,16 +6,25 @@ from pathlib import Path
 from desktop.cli import print_json
 from desktop.cli.commands import vault_session
 from desktop.cli.passwords import say
+from desktop.domain.errors import HosoError
 from desktop.domain.messages import render
 from desktop.exchange.excel import importspec, shown
 from desktop.services import importer
 
 
 def cmd_import(args) -> int:
+    # the wizard's steps: open the workbook → the kind (said, or guessed) → analyse → commit
+    path = Path(args.file)
+    workbook = importer.open_workbook(path)
+    kind = args.kind or importer.guess_kind(workbook)
+    if kind is None:
+        raise HosoError("import.kind_unknown", file=path.name)
+    if not args.kind and not args.json:
+        say("import.kind_guessed", args.lang, kind=kind)
     with vault_session(args) as vs:
-        plan = importer.analyse(vs, Path(args.file), args.kind, year=args.year,
+        plan = importer.analyse(vs, path, kind, year=args.year, workbook=workbook,
                                 allow_foreign=args.allow_foreign,
-                                swap_dates=importer.date_fields(args.kind, args.swap_dates))
+                                swap_dates=importer.date_fields(kind, args.swap_dates))
         if args.errors and plan.problems:
             importer.write_errors(plan, Path(args.errors), args.lang)
         counts = plan.counts()

@@ -425,7 +425,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(sub, "import", x.cmd_import,
                 "nhập dữ liệu từ Excel / import an Excel workbook")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--kind", required=True, choices=["cases", "plan", "opinions", "staff"])
+    p.add_argument("--kind", choices=["cases", "plan", "opinions", "staff"],
+                   help="loại dữ liệu (mặc định: đoán theo dòng tiêu đề) / what the file holds "
+                        "(default: guessed from its header)")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi / preview only")
     p.add_argument("--errors", metavar="OUT.xlsx", help="ghi bảng lỗi / write the error workbook")
     p.add_argument("--year", type=int, help="năm kế hoạch (khi tệp không có cột Năm)")

@@ -9,7 +9,6 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from operator import itemgetter
 from pathlib import Path
 from typing import Callable
 
@@ -19,11 +18,9 @@ from desktop.domain.bulk import collector_paused
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level
-from desktop.domain.messages import render
 from desktop.domain.stages import Basis, TeamRole
-from desktop.exchange.excel import import_messages  # noqa: F401 (registers the messages)
-from desktop.exchange.excel import importspec, shown, swapped_dates, table_end
-from desktop.exchange.excel.header import find_header
+from desktop.exchange.excel import importspec, shown, table_rows
+from desktop.exchange.excel.table_rows import Problem
 from desktop.exchange.excel.manifest import row_hash
 from desktop.exchange.excel.reader import Sheet, Workbook, read_workbook
 from desktop.services import audit_log, cases
@@ -32,26 +29,6 @@ from desktop.storage import case_summary, search
 from desktop.storage.orm import AnnualPlan, Case, OpinionRequest, PlanItem, Staff, Unit
 
 MANIFEST_SHEET = "_hoso_manifest"
-
-
-@dataclass(frozen=True)
-class Problem:
-    sheet: str
-    row: int            # 0-based row in the sheet (Excel row = row + 1)
-    col: int | None     # 0-based column, None for the whole row
-    key: str
-    params: dict
-
-    @property
-    def cell(self) -> str:
-        return Sheet.cell_ref(self.row, self.col) if self.col is not None else f"{self.row + 1}"
-
-    def message(self, lang: str = "vi") -> str:
-        return render(self.key, lang, **self.params)
-
-    def to_json(self) -> dict:
-        return {"sheet": self.sheet, "row": self.row + 1, "cell": self.cell,
-                "message": self.message("vi"), "message_en": self.message("en")}
 
 
 @dataclass(frozen=True)
@@ -146,11 +123,11 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
     if kind not in importspec.KINDS:
         raise InvalidInput("import.bad_kind", kind=kind)
     path = Path(path)
-    workbook = workbook or read_workbook(path)  # the guard runs first; hostile files stop here
+    workbook = workbook or open_workbook(path)
     plan = ImportPlan(path, _sha256(path), kind)
     plan.swap_dates = set(swap_dates or ())
     manifest = _check_origin(vs, workbook, plan, allow_foreign)
-    sheet, match = _locate(workbook, kind)
+    sheet, match = table_rows.locate(workbook, kind)
     if mapping is not None:
         match.columns = {name: col for name, col in mapping.items() if col is not None and col >= 0}
         claimed = set(match.columns.values())
@@ -162,136 +139,12 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
     if match.missing_required:
         names = ", ".join(f"“{f.vi}”" for f in fields if f.name in match.missing_required)
         raise HosoError("import.missing_columns", columns=names)
-    parsed = _read_rows(sheet, match, fields, workbook.date1904, plan, progress)
+    parsed = table_rows.read_rows(sheet, match, fields, workbook.date1904, plan, progress)
     if manifest is not None and kind == "cases" and manifest.kind == "cases":
         _apply_manifest_keys(vs, parsed, manifest, sheet, plan)
     {"cases": _compare_cases, "plan": _compare_plan, "opinions": _compare_opinions,
      "staff": _compare_staff}[kind](vs, parsed, plan, year)
     return plan
-
-
-def locate_header(workbook: Workbook, kind: str):
-    """(sheet, HeaderMatch) the import would use: for the wizard's mapping step."""
-    return _locate(workbook, kind)
-
-
-def _locate(workbook: Workbook, kind: str):
-    """The first visible sheet with a recognisable header."""
-    aliases, required = importspec.aliases(kind), importspec.required(kind)
-    for sheet in workbook.sheets:
-        if sheet.hidden or sheet.very_hidden or not sheet.rows:
-            continue
-        match = find_header(sheet, aliases, min_matches=min(2, len(aliases)), required=required)
-        if match is not None:
-            return sheet, match
-    from desktop.exchange.excel.header import require_header
-    first = next((s for s in workbook.sheets if not s.hidden and not s.very_hidden), None)
-    require_header(first or workbook.sheets[0], aliases, 2, required)  # raises the message
-    raise HosoError("import.no_rows", sheet=first.name if first else "")
-
-
-_BAD = object()  # a cell its column's reader refused
-
-
-class _ColumnReader(dict):
-    """Cell value → read value (or _BAD), each distinct value read once: columns repeat
-    their values (levels, units, dates), and a 100 000-row file is read column by column
-    through this memo at C speed."""
-
-    def __init__(self, read, options: dict) -> None:
-        super().__init__()
-        self.read, self.options, self.refused = read, options, False
-
-    def __missing__(self, value):
-        result = self[value] = _read_one(self.read, value, self.options)
-        self.refused = self.refused or result is _BAD
-        return result
-
-
-def _read_rows(sheet: Sheet, match, fields, date1904: bool, plan: ImportPlan,
-               progress) -> list[tuple[int, dict, list[Problem]]]:
-    _fill_group_cells(sheet, match, fields)
-    rows, width, first = sheet.rows, sheet.width, match.data_start
-    # blank separators, totals, notes, signature blocks, repeated headers and a second table
-    # are not data: skipped and reported (table_end), never errors
-    keys = [match.columns[f.name] for f in fields if f.required and f.name in match.columns]
-    wanted, plan.skipped = table_end.classify(rows, first, rows[match.row_index],
-                                              list(match.columns.values()), keys)
-    if not wanted:
-        raise HosoError("import.no_rows", sheet=sheet.name)
-    kept = [rows[i] for i in wanted]
-    names, columns, readers = [], [], []
-    bad_rows: set[int] = set()
-    extra: dict[int, list[Problem]] = {}   # refusals found per column (swapped dates)
-    for f in fields:
-        if f.name not in match.columns:
-            continue
-        col = match.columns[f.name]
-        options = {"required": f.required}
-        if f.read is importspec.to_date:
-            options["date1904"] = date1904
-        cells = list(map(itemgetter(col), kept)) if col < width else [None] * len(wanted)
-        if f.read is importspec.to_date:
-            cells = _swapped_dates(f, col, cells, wanted, sheet, plan, extra)
-        if bool in set(map(type, cells)):  # True == 1: keep them apart from numbers
-            read = [_read_one(f.read, v, options) for v in cells]
-            refused = _BAD in read
-        else:
-            reader = _ColumnReader(f.read, options)
-            read = list(map(reader.__getitem__, cells))
-            refused = reader.refused
-        if refused:
-            bad_rows.update(n for n, v in enumerate(read) if v is _BAD)
-        names.append(f.name)
-        columns.append(read)
-        readers.append((f, col, options))
-        if progress:  # reading the columns is the first half of the work (and a cancel point)
-            progress(len(wanted) * len(columns) // (2 * len(fields)))
-    parsed = []
-    for n, (index, values) in enumerate(zip(wanted, zip(*columns))):
-        problems: list[Problem] = list(extra.get(n, ()))
-        if n in bad_rows:
-            good = {}
-            for name, value, (f, col, options) in zip(names, values, readers):
-                if value is not _BAD:
-                    good[name] = value
-                    continue
-                try:  # again, with the cell named, for the message
-                    f.read(rows[index][col] if col < width else None,
-                           cell=Sheet.cell_ref(index, col), **options)
-                except InvalidInput as err:
-                    problems.append(Problem(sheet.name, index, col, err.key, err.params))
-            parsed.append((index, good, problems))
-        else:
-            parsed.append((index, dict(zip(names, values)), problems))
-        if progress and n % 5000 == 4999:
-            progress((len(wanted) + n + 1) // 2)
-    return parsed
-
-
-# what a cell merged down several rows means for each row it spans: a unit, a leader, a
-# date or a level names every row of its group; an amount is one amount (filling it would
-# count it once per row), so numbers stay in the first row only
-_GROUPING_READS = (importspec.to_text, importspec.to_date, importspec.to_level,
-                   importspec.to_basis)
-
-
-def _fill_group_cells(sheet: Sheet, match, fields) -> None:
-    """Cells merged down a text, date or level column (a unit spanning its cases) fill the
-    rows they span; the reader gives their value to the first row only."""
-    grouping = {match.columns[f.name] for f in fields
-                if f.name in match.columns and f.read in _GROUPING_READS}
-    rows = sheet.rows
-    for r1, c1, r2, c2 in sheet.merged:
-        if r2 <= r1 or r1 < match.data_start:
-            continue
-        for c in range(c1, c2 + 1):
-            if c not in grouping or c >= sheet.width:
-                continue
-            value = rows[r1][c]
-            for r in range(r1 + 1, min(r2, len(rows) - 1) + 1):
-                if rows[r][c] is None:
-                    rows[r][c] = value
 
 
 def date_fields(kind: str, names: list[str]) -> set[str]:
@@ -310,34 +163,32 @@ def date_fields(kind: str, names: list[str]) -> set[str]:
     return chosen
 
 
-def _swapped_dates(f, col: int, cells: list, wanted: list[int], sheet: Sheet,
-                   plan: ImportPlan, extra: dict[int, list]) -> list:
-    """A date column a month/day spreadsheet swapped (swapped_dates): with the user's
-    word (swap_dates), its real date cells are swapped back; without it, each is refused
-    with the swap proposed, so nobody imports 03/04 as 4 March without seeing it."""
-    swap = swapped_dates.detect(cells)
-    if swap is None or not swap.cells:
-        return cells
-    if f.name in plan.swap_dates:
-        fixed = list(cells)
-        for i in swap.cells:
-            fixed[i] = swap.swapped(cells[i])
-        plan.dates_swapped[f.name] = len(swap.cells)
-        return fixed
-    example = sheet.cell_ref(wanted[swap.evidence[0]], col)
-    for i in swap.cells:
-        value, proposed = cells[i], swap.swapped(cells[i])
-        extra.setdefault(i, []).append(Problem(sheet.name, wanted[i], col, "import.dates_swapped", {
-            "value": value.strftime("%d/%m/%Y"), "proposed": proposed.strftime("%d/%m/%Y"),
-            "column": f.vi, "field": f.name, "example": example}))
-    return cells
+# --- the steps the wizard and the command line share ------------------------------------
+# open the workbook → find the header and guess the kind → analyse (with the user's
+# mapping) → commit
+
+def open_workbook(path: "str | Path") -> Workbook:
+    """The file read after the guard said yes (hostile and broken files stop here)."""
+    return read_workbook(Path(path))
 
 
-def _read_one(read, value, options: dict):
-    try:
-        return read(value, **options)
-    except InvalidInput:
-        return _BAD
+def locate_header(workbook: Workbook, kind: str):
+    """(sheet, HeaderMatch) the import of this kind would use: the wizard's mapping step."""
+    return table_rows.locate(workbook, kind)
+
+
+def guess_kind(workbook: Workbook) -> "str | None":
+    """The kind whose columns the file names best (required columns found first)."""
+    best, best_rank = None, (0, 0)
+    for kind in importspec.KINDS:
+        try:
+            _sheet, match = table_rows.locate(workbook, kind)
+        except HosoError:   # no header of this kind: not a candidate
+            continue
+        rank = (0 if match.missing_required else 1, len(match.columns))
+        if rank > best_rank:
+            best, best_rank = kind, rank
+    return best
 
 
 # the cases export's columns (exporter._case_columns): a row's manifest hash covers them all

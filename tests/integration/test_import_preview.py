@@ -64,3 +64,17 @@ def test_an_update_shows_its_changes_and_all_its_values(tmp_path):
     text = run("import", str(path), "--kind", "cases", "--dry-run")
     assert "Ngày quyết định: 05/03/2024 → 06/03/2024" in text
 
+
+
+def test_without_kind_the_command_line_guesses_it_as_the_wizard_does(tmp_path):
+    run = admin_cli(str(tmp_path / "v"))
+    text = run("import", str(_list(tmp_path / "ds.xlsx")), "--dry-run")
+    assert "Tệp được nhận là: cases." in text and "thêm 2" in text
+    wb = openpyxl.Workbook()
+    wb.active.append(["Tháng", "Nhiệt độ"])
+    wb.active.append([1, 20])
+    wb.save(tmp_path / "khac.xlsx")
+    from tests.conftest import PASSWORD, run_hoso
+    result = run_hoso(["--vault", str(tmp_path / "v"), "import", str(tmp_path / "khac.xlsx"),
+                       "--password-stdin"], PASSWORD + "\n")
+    assert result.returncode != 0 and "--kind" in result.stderr

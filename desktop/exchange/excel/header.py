@@ -131,3 +131,29 @@ def _assign(texts: dict[int, list[str]], keys: dict[str, list[str]]) -> tuple[di
             used.add(col)
             total += score
     return columns, total
+
+
+def header_cells(sheet: Sheet, match, max_columns: int = 300,
+                 sample_rows: int = 50) -> "list[tuple[int, str, object]]":
+    """(column, header text, example value) of each column of the sheet that has a header
+    or data: what the mapping combos offer."""
+    top, bottom = match.top_row, match.row_index
+    window = Sheet(sheet.name, [list(r) for r in sheet.rows[:bottom + 1]], sheet.merged)
+    fill_merged(window, bottom)
+    cells = []
+    for col in range(min(sheet.width, max_columns)):
+        parts: list[str] = []
+        for row in range(top, bottom + 1):
+            value = window.value(row, col)
+            text = " ".join(str(value).split()) if value is not None else ""
+            if text and text not in parts:
+                parts.append(text)
+        sample = None
+        for row in range(match.data_start, min(sheet.height, match.data_start + sample_rows)):
+            value = sheet.value(row, col)
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                sample = value
+                break
+        if parts or sample is not None:
+            cells.append((col, " ".join(parts), sample))
+    return cells

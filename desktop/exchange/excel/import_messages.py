@@ -24,6 +24,11 @@ MESSAGES.update({
                        "{file} was exported from another vault; use --allow-foreign to import it anyway."),
     "import.bad_kind": ("Loại dữ liệu “{kind}” không hợp lệ (cases, plan, opinions, staff).",
                         "Invalid kind “{kind}” (cases, plan, opinions, staff)."),
+    "import.kind_unknown": ("Không nhận ra tệp {file} chứa loại dữ liệu nào (không thấy dòng tiêu đề "
+                            "quen thuộc); hãy ghi rõ --kind cases|plan|opinions|staff.",
+                            "Cannot tell what {file} holds (no familiar header row); say "
+                            "--kind cases|plan|opinions|staff."),
+    "import.kind_guessed": ("Tệp được nhận là: {kind}.", "The file was taken as: {kind}."),
     "import.no_rows": ("Không tìm thấy dòng dữ liệu nào dưới dòng tiêu đề trong trang “{sheet}”.",
                        "No data rows below the header on sheet “{sheet}”."),
     "import.done": ("Đã nhập {file}: thêm {inserted}, cập nhật {updated}, không đổi {unchanged}, bị loại {rejected}.",

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QVBoxLayout, QWizard, QWizardPage)
 
 from desktop.exchange.excel import importspec, shown
-from desktop.exchange.excel.reader import Sheet, Workbook, fill_merged, read_workbook
+from desktop.exchange.excel.header import header_cells
+from desktop.exchange.excel.reader import Sheet, Workbook
 from desktop.services import importer
 from desktop.ui import errors
 from desktop.ui.settings import Option
@@ -50,45 +51,6 @@ def is_excel_name(path: str) -> bool:
 def value_text(value: Any, lang: str = "vi", limit: int = 60) -> str:
     """A cell or field value as the user reads it (dd/mm/yyyy, 1.234,5)."""
     return shown.value_text(value, lang, limit)
-
-
-def header_cells(sheet: Sheet, match) -> list[tuple[int, str, Any]]:
-    """(column, header text, example value) of each column of the sheet that has a header
-    or data: what the mapping combos offer."""
-    top, bottom = match.top_row, match.row_index
-    window = Sheet(sheet.name, [list(r) for r in sheet.rows[:bottom + 1]], sheet.merged)
-    fill_merged(window, bottom)
-    cells = []
-    for col in range(min(sheet.width, MAX_COLUMNS)):
-        parts: list[str] = []
-        for row in range(top, bottom + 1):
-            value = window.value(row, col)
-            text = " ".join(str(value).split()) if value is not None else ""
-            if text and text not in parts:
-                parts.append(text)
-        sample = None
-        for row in range(match.data_start, min(sheet.height, match.data_start + SAMPLE_ROWS)):
-            value = sheet.value(row, col)
-            if value is not None and not (isinstance(value, str) and not value.strip()):
-                sample = value
-                break
-        if parts or sample is not None:
-            cells.append((col, " ".join(parts), sample))
-    return cells
-
-
-def guess_kind(workbook: Workbook) -> str | None:
-    """The kind whose columns the file names best (required columns first)."""
-    best, best_rank = None, (0, 0)
-    for kind in KIND_ORDER:
-        try:
-            _sheet, match = importer.locate_header(workbook, kind)
-        except Exception:  # noqa: BLE001 — no header of this kind: not a candidate
-            continue
-        rank = (0 if match.missing_required else 1, len(match.columns))
-        if rank > best_rank:
-            best, best_rank = kind, rank
-    return best
 
 
 class CommitGate:
@@ -478,9 +440,9 @@ class _FilePage(_TaskPage):
             return True
 
         def read(control):
-            workbook = read_workbook(path)  # the guard runs first: hostile files stop here
+            workbook = importer.open_workbook(path)  # the guard first: hostile files stop here
             control.check()
-            return workbook, guess_kind(workbook)
+            return workbook, importer.guess_kind(workbook)
 
         def done(result) -> None:
             self.w.set_workbook(path, *result)
@@ -596,7 +558,7 @@ class _KindPage(_TaskPage):
 
         def locate(control):
             sheet, match = importer.locate_header(workbook, kind)
-            return kind, sheet, match, header_cells(sheet, match)
+            return kind, sheet, match, header_cells(sheet, match, MAX_COLUMNS, SAMPLE_ROWS)
 
         return self.start(locate, self.w.set_located, db=False)
 
@@ -1198,5 +1160,5 @@ class ImportWizard(QWizard):
         QWizard.reject(self)
 
 
-__all__ = ["ImportWizard", "MappingModel", "ColumnDelegate", "CommitGate", "header_cells",
-           "guess_kind", "value_text", "IMPORT_FOLDER"]
+__all__ = ["ImportWizard", "MappingModel", "ColumnDelegate", "CommitGate", "value_text",
+           "IMPORT_FOLDER"]
