@@ -332,7 +332,11 @@ def test_classified_banner_header_footer_and_tab(tmp_path, label, mark):
     assert ws["A2"].value == "THANH TRA TỈNH HÀ NAM"                  # the block moved down
     assert ws.oddHeader.center.text == mark and ws.oddHeader.center.color == "FF0000"
     assert ws.oddFooter.left.text == mark and ws.oddFooter.center.text == "Trang &P/&N"
-    assert not ws.HeaderFooter.differentFirst and not ws.HeaderFooter.differentOddEven
+    # page 1 shows the banner once (the sheet's row; its header is empty), the bottom and
+    # every later page carry it in the header and footer
+    assert ws.HeaderFooter.differentFirst and not ws.HeaderFooter.differentOddEven
+    assert not ws.firstHeader.center.text
+    assert ws.firstFooter.left.text == mark and ws.firstFooter.center.text == "Trang &P/&N"
     assert ws.sheet_properties.tabColor.rgb == "FFFF0000"
     rows, _ = data_rows(path)                                         # data unchanged
     assert [r[0] for r in rows] == [r[0] for r in ROWS]

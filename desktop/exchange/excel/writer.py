@@ -93,6 +93,7 @@ _SPECIAL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]|_x[0-9A-Fa
 _EXACT = 10 ** 15          # integers below this print exactly with openpyxl's "%.16g"
 _INF = float("inf")
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384   # an Excel sheet; past them Excel repairs the file
+MAX_ROW_PT = 409.0   # the tallest row Excel allows; taller is cut to this by Excel anyway
 _PROGRESS_EVERY = 1_000
 _CANCEL_EVERY = 256
 _TEMP_PREFIX = ".~hoso-"
@@ -592,7 +593,7 @@ class _Sheet:
             self.ws.merged_cells.add(CellRange(min_row=r1, min_col=c1, max_row=r2, max_col=c2))
 
     def _height(self, row: int, points: float) -> None:
-        self.ws.row_dimensions[row].height = round(points, 2)
+        self.ws.row_dimensions[row].height = round(min(points, MAX_ROW_PT), 2)
 
     def _line(self, parts: list[tuple[int, int, str, object]], height: "float | None" = None):
         """Append a layout row: (first col, last col, style, value) pieces, merged."""
@@ -714,12 +715,18 @@ class _Sheet:
         ws.oddFooter.center.font = FONT
         ws.oddFooter.center.size = 10
         if self.mark:
+            # every printed page is marked at the top and the bottom; on page 1 the sheet's
+            # own banner row is the top mark, so its header stays empty (else it reads twice)
+            ws.HeaderFooter.differentFirst = True
             mark = self.mark.replace("&", "&&")
-            for part in (ws.oddHeader.center, ws.oddFooter.left):
+            for part in (ws.oddHeader.center, ws.oddFooter.left, ws.firstFooter.left):
                 part.text = mark
                 part.font = f"{FONT},Bold"
                 part.size = 14 if part is ws.oddHeader.center else 11
                 part.color = _RED[2:]
+            ws.firstFooter.center.text = txt["page"]
+            ws.firstFooter.center.font = FONT
+            ws.firstFooter.center.size = 10
             ws.sheet_properties.tabColor = _RED
 
     def binders(self, part: str = "data") -> list[_Binder]:
@@ -755,7 +762,7 @@ class _Sheet:
                 if type(v) is str and (len(v) > sure or "\n" in v):
                     lines = max(lines, wrapped_lines(v, usable, bold))
             if lines > 1:
-                dims[row_no].height = lines * LINE_PT + 3
+                dims[row_no].height = min(lines * LINE_PT + 3, MAX_ROW_PT)
                 append(cells)
                 del dims[row_no]   # written: keep no per-row object for 100 000 rows
             else:
