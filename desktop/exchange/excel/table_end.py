@@ -47,8 +47,20 @@ class Skipped:
         return vi if lang == "vi" else en
 
 
-def _texts(raw: Sequence) -> list[str]:
-    return [fold(str(v)).strip() for v in raw if v is not None and str(v).strip()]
+class _Folded(dict):
+    """Text cell → its folded form, each distinct text folded once (a 100 000-row list
+    repeats its units, levels and dates; folding every cell of it took seconds)."""
+
+    def __missing__(self, value: str) -> str:
+        folded = self[value] = fold(value).strip()
+        return folded
+
+
+def _texts(raw: Sequence, folded: "_Folded | None" = None) -> list[str]:
+    """The line's texts, folded. Numbers and dates are not texts: no furniture test can
+    match them (a column-number row is told by column_numbers, from the raw cells)."""
+    folded = folded if folded is not None else _Folded()
+    return [folded[v] for v in raw if type(v) is str and folded[v]]
 
 
 def column_numbers(raw: Sequence) -> bool:
@@ -65,8 +77,9 @@ def column_numbers(raw: Sequence) -> bool:
 
 def _is(texts: list[str], key_texts: list[str], test) -> bool:
     """Some text of the line passes `test`, and so does every filled key cell (a data row
-    whose code is filled is never furniture, whatever its other cells say)."""
-    return any(test(t) for t in texts) and all(test(t) for t in key_texts)
+    whose code is filled is never furniture, whatever its other cells say: checked first,
+    it settles a data row at its first cell)."""
+    return all(test(t) for t in key_texts) and any(test(t) for t in texts)
 
 
 def classify(rows: Sequence[Sequence], first: int, header: Sequence, data_columns: Sequence[int],
@@ -80,17 +93,21 @@ def classify(rows: Sequence[Sequence], first: int, header: Sequence, data_column
     skipped: list[Skipped] = []
     ended: str | None = None      # once notes or signatures start, the table is over
     after_blank = False
+    folded = _Folded()
     for index in range(first, len(rows)):
         raw = rows[index]
-        texts = _texts(raw)
-        if not texts:
+        if all(v is None or (type(v) is str and not v.strip()) for v in raw):
             after_blank = True
             continue
+        texts = _texts(raw, folded)
         reason = None
-        key_texts = [fold(str(raw[c])).strip() for c in key_columns
-                     if c < len(raw) and raw[c] is not None and str(raw[c]).strip()]
+        # key cells: a number or a date there is data (a code 2024001), so it is kept as a
+        # text that no furniture test passes
+        key_texts = [folded[raw[c]] if type(raw[c]) is str else "0" for c in key_columns
+                     if c < len(raw) and raw[c] is not None
+                     and (type(raw[c]) is not str or folded[raw[c]])]
         repeats = sum(1 for c, t in header_texts.items()
-                      if c < len(raw) and raw[c] is not None and fold(str(raw[c])).strip() == t)
+                      if c < len(raw) and type(raw[c]) is str and folded[raw[c]] == t)
         if column_numbers(raw):
             reason = "numbers"
         elif header_texts and repeats >= min(2, len(header_texts)):
