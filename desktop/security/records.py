@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from desktop.domain.errors import PermissionDenied
 from desktop.domain.levels import Level
 from desktop.security.crypto import NONCE_BYTES, DecryptionFailed, hkdf
-from desktop.security.doc_index import MAX_WORD, Blinder, words
+from desktop.security.doc_index import MAX_WORD, WORD, Blinder
 
 _VERSION = 1
 _HEADER = struct.Struct(">BBI")  # version, level, generation
@@ -60,9 +60,23 @@ def seal(key: bytes, vault_id: str, table: str, row_id: int, level: int, generat
          fields: dict) -> bytes:
     head = _HEADER.pack(_VERSION, int(level), int(generation))
     nonce = os.urandom(NONCE_BYTES)
-    body = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return head + nonce + AESGCM(key).encrypt(
+    body = _JSON.encode(fields).encode("utf-8")
+    return head + nonce + _aead(key).encrypt(
         nonce, body, context(vault_id, table, row_id, level, generation))
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_AEADS: dict[bytes, AESGCM] = {}
+
+
+def _aead(key: bytes) -> AESGCM:
+    """One cipher object per record key (a bulk import seals tens of thousands of rows)."""
+    found = _AEADS.get(key)
+    if found is None:
+        if len(_AEADS) > 64:
+            _AEADS.clear()
+        found = _AEADS[key] = AESGCM(key)
+    return found
 
 
 def open_sealed(key: bytes, vault_id: str, table: str, row_id: int, sealed: bytes) -> dict:
@@ -92,9 +106,11 @@ class TokenMaker(Blinder):
         word's tokens made once: parties and topics repeat over thousands of cases)."""
         memo = self.__dict__.setdefault("_prefixes", {})
         parts = []
-        for word in words(folded):
+        for word in dict.fromkeys(WORD.findall(folded)):   # a word said twice: tokens once
             found = memo.get(word)
             if found is None:
+                if len(word) > MAX_WORD:
+                    continue
                 found = tuple(self.token(word[:end])
                               for end in range(1, min(len(word), PREFIX_MAX) + 1))
                 if len(memo) < 100_000:
@@ -134,6 +150,7 @@ class RecordKeys:
 
     def clear(self) -> None:
         self._ring.clear()
+        _AEADS.clear()   # the cipher objects hold the record keys too
         self._search.clear()
         self._current.clear()
         self._opened.clear()

@@ -94,8 +94,29 @@ def classify(rows: Sequence[Sequence], first: int, header: Sequence, data_column
     ended: str | None = None      # once notes or signatures start, the table is over
     after_blank = False
     folded = _Folded()
+    furniture = _TOTALS + _NOTES + _SIGNATURES
+
+    def plainly_data(raw) -> bool:
+        """Every key cell holds text that is no furniture and not its column's header: the
+        row is data whatever else it holds (checked first, it spares a 100 000-row list
+        every other test)."""
+        for c in key_columns:
+            value = raw[c] if c < len(raw) else None
+            if type(value) is not str:
+                return False
+            text = folded[value]
+            if (not text or text.startswith(furniture) or text in _TOTALS_EXACT
+                    or text == header_texts.get(c) or _NUMBERING.match(text)
+                    or _PLACE_DATE.search(text)):
+                return False
+        return bool(key_columns)
+
     for index in range(first, len(rows)):
         raw = rows[index]
+        if ended is None and plainly_data(raw):
+            wanted.append(index)
+            after_blank = False
+            continue
         if all(v is None or (type(v) is str and not v.strip()) for v in raw):
             after_blank = True
             continue
