@@ -112,6 +112,13 @@ def read_rows(sheet: Sheet, match, fields, date1904: bool, plan: "TableRead",
         if bool in set(map(type, cells)):  # True == 1: keep them apart from numbers
             read = [_read_one(f.read, v, options) for v in cells]
             refused = _BAD in read
+        elif f.read is importspec.to_text:
+            # the reader's text is already stripped and never empty (reader.clean): it is
+            # the value; only numbers, dates and blanks go through to_text (codes and titles
+            # are all distinct: a memo of them would cost more than it saves)
+            reader = _ColumnReader(f.read, options)
+            read = [v if type(v) is str else reader[v] for v in cells]
+            refused = reader.refused
         else:
             reader = _ColumnReader(f.read, options)
             read = list(map(reader.__getitem__, cells))
