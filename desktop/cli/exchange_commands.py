@@ -98,6 +98,10 @@ def cmd_export(args) -> None:
     from desktop.domain.errors import InvalidInput
     from desktop.services import exporter
     out = Path(args.out)
+    if args.format:   # --format ods: OUT.ods (the writer writes by the extension)
+        out = out.with_suffix("." + args.format)
+    elif out.suffix.lower() not in (".xlsx", ".ods"):
+        out = out.with_name(out.name + ".xlsx")
     with vault_session(args) as vs:
         if args.kind == "cases":
             result = exporter.export_cases(vs, out, args.reason, args.lang, search=args.search)

@@ -443,6 +443,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(sub, "export", x.cmd_export, "xuất ra Excel / export to Excel")
     p.add_argument("kind", choices=["cases", "overdue", "plan", "report", "follow-up"])
     p.add_argument("out", metavar="OUT.xlsx")
+    p.add_argument("--format", choices=["xlsx", "ods"],
+                   help="xlsx (Excel) hoặc ods (OpenDocument); mặc định theo đuôi tệp / "
+                        "xlsx or ods; by default the file's extension decides")
     p.add_argument("--reason", default="", help="lý do xuất (bắt buộc với dữ liệu mật)")
     p.add_argument("--search", default="", help="cases: chỉ hồ sơ khớp / only matching cases")
     p.add_argument("--year", type=int, help="plan: năm")

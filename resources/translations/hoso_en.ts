@@ -1916,6 +1916,14 @@
         <translation>Browse…</translation>
     </message>
     <message>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>OpenDocument (.ods)</source>
+        <translation>OpenDocument (.ods)</translation>
+    </message>
+    <message>
         <source>bắt buộc khi dữ liệu có nội dung mật</source>
         <translation>required when the data includes classified content</translation>
     </message>
@@ -1944,12 +1952,16 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>Lưu tệp Excel</source>
-        <translation>Save Excel file</translation>
-    </message>
-    <message>
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Bảng tính OpenDocument (*.ods)</source>
+        <translation>OpenDocument spreadsheets (*.ods)</translation>
+    </message>
+    <message>
+        <source>Lưu tệp xuất</source>
+        <translation>Save the export</translation>
     </message>
     <message>
         <source>Chọn nơi lưu tệp.</source>
@@ -3525,8 +3537,8 @@
         <translation>Choose an Excel file</translation>
     </message>
     <message>
-        <source>Tệp .xlsx, .xlsm hoặc .csv do đơn vị khác lập. Chương trình chỉ đọc tệp; chưa có gì được ghi vào kho dữ liệu cho đến bước cuối.</source>
-        <translation>An .xlsx, .xlsm or .csv file made by another office. The program only reads it; nothing is written to the vault until the last step.</translation>
+        <source>Tệp .xlsx, .xlsm, .ods hoặc .csv do đơn vị khác lập. Chương trình chỉ đọc tệp; chưa có gì được ghi vào kho dữ liệu cho đến bước cuối.</source>
+        <translation>An .xlsx, .xlsm, .ods or .csv file made by another office. The program only reads it; nothing is written to the vault until the last step.</translation>
     </message>
     <message>
         <source>Đường dẫn tệp Excel</source>
@@ -3545,12 +3557,12 @@
         <translation>Or drag and drop an Excel file here</translation>
     </message>
     <message>
-        <source>Tệp Excel hoặc CSV (*.xlsx *.xlsm *.csv)</source>
-        <translation>Excel or CSV files (*.xlsx *.xlsm *.csv)</translation>
+        <source>Bảng tính Excel, OpenDocument hoặc CSV (*.xlsx *.xlsm *.ods *.csv)</source>
+        <translation>Excel, OpenDocument or CSV spreadsheets (*.xlsx *.xlsm *.ods *.csv)</translation>
     </message>
     <message>
-        <source>Chỉ nhập được tệp .xlsx, .xlsm hoặc .csv. Tệp .xls: hãy mở bằng Excel rồi lưu lại dạng .xlsx.</source>
-        <translation>Only .xlsx, .xlsm or .csv files can be imported. An .xls file: open it in Excel and save it as .xlsx.</translation>
+        <source>Chỉ nhập được tệp .xlsx, .xlsm, .ods hoặc .csv. Tệp .xls: hãy mở bằng Excel rồi lưu lại dạng .xlsx.</source>
+        <translation>Only .xlsx, .xlsm, .ods or .csv files can be imported. An .xls file: open it in Excel and save it as .xlsx.</translation>
     </message>
 </context>
 <context>
@@ -3714,10 +3726,6 @@
     <message>
         <source>Khóa</source>
         <translation>Key</translation>
-    </message>
-    <message>
-        <source>Nội dung</source>
-        <translation>Description</translation>
     </message>
     <message>
         <source>Thay đổi (cột: cũ → mới)</source>

@@ -453,3 +453,20 @@ def test_the_wizard_swaps_back_dates_a_us_spreadsheet_swapped(qtbot, ctx, tmp_pa
     assert preview.counts["insert"].text() == "Thêm mới: 4"
     assert wizard.plan.dates_swapped == {"decision_date": 2}
     wizard.reject()
+
+
+def test_the_export_dialog_writes_opendocument_when_asked(qtbot, ctx, tmp_path):
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle(qtbot, ctx)
+    dialog.path.setText(str(tmp_path / "so-theo-doi.xlsx"))
+    dialog.format.setCurrentIndex(dialog.format.findData(".ods"))
+    assert dialog.path.text().endswith("so-theo-doi.ods")       # the name follows the format
+    dialog.submit()
+    idle(qtbot, ctx)
+    written = tmp_path / "so-theo-doi.ods"
+    assert written.exists() and dialog.result_frame.isVisible()
+    from desktop.exchange.excel.reader import read_workbook
+    rows = read_workbook(written).sheets[0].rows
+    assert any(r[0] == "TT-03/2024" for r in rows)

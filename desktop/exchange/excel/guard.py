@@ -69,6 +69,7 @@ class Inspection:
     cells: int = 0          # cells holding a value, all sheets
     cell_tags: int = 0      # every <c>, formatted-only ones too (openpyxl makes one object each)
     merged_area: int = 0    # cells covered by merged ranges (openpyxl makes one object each)
+    ods: bool = False       # an OpenDocument spreadsheet: odsfile checks and reads it
 
 
 def inspect(path: "str | Path", limits: Limits = LIMITS) -> Inspection:
@@ -90,8 +91,29 @@ def inspect(path: "str | Path", limits: Limits = LIMITS) -> Inspection:
     if not data.startswith(b"PK"):
         raise _not_zip_refusal(data, name)
     found = Inspection(path, data)
-    _Package(found, limits).check()
+    if is_ods(data):   # an OpenDocument spreadsheet, whatever its name: odsfile checks it
+        found.ods = True
+        return found
+    try:
+        _Package(found, limits).check()
+    except _IsOds:
+        found.ods = True
     return found
+
+
+class _IsOds(Exception):
+    """Raised by the OOXML check on finding an OpenDocument spreadsheet instead."""
+
+
+ODS_TYPES = (b"application/vnd.oasis.opendocument.spreadsheet",
+             b"application/vnd.oasis.opendocument.spreadsheet-template")
+
+
+def is_ods(data: bytes) -> bool:
+    """A zip whose first entry is the ODF `mimetype` of a spreadsheet (stored, as ODF
+    requires, so its text sits right after the entry's header)."""
+    return (data.startswith(b"PK\x03\x04") and data[30:38] == b"mimetype"
+            and any(data[38:38 + len(kind)] == kind for kind in ODS_TYPES))
 
 
 # --- not a zip -------------------------------------------------------------------------------
@@ -374,8 +396,11 @@ class _Package:
     def check_parts(self) -> None:
         parts = self.parts
         if "[content_types].xml" not in parts:
-            if b"opendocument" in self.read_small("mimetype"):
-                raise self.refuse("excel.opendocument")
+            mimetype = self.read_small("mimetype")
+            if b"opendocument.spreadsheet" in mimetype:
+                raise _IsOds()   # its mimetype entry not first, as some tools write it
+            if b"opendocument" in mimetype:
+                raise self.refuse("excel.odf_not_spreadsheet")
             raise self.refuse("excel.missing_part", part="[Content_Types].xml")
         types = self.xml("[content_types].xml")
         overrides = {_norm(el.get("PartName", "")): el.get("ContentType", "")

@@ -48,8 +48,17 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
         + _RESAVE_EN),
     "excel.xml2003_file": ("Tệp {file} là Bảng tính XML 2003, không phải .xlsx. " + _RESAVE_VI,
                            "The file {file} is an XML Spreadsheet 2003, not .xlsx. " + _RESAVE_EN),
-    "excel.opendocument": ("Tệp {file} là bảng tính OpenDocument (.ods). " + _RESAVE_VI,
-                           "The file {file} is an OpenDocument spreadsheet (.ods). " + _RESAVE_EN),
+    "excel.odf_not_spreadsheet": (
+        "Tệp {file} là tài liệu OpenDocument nhưng không phải bảng tính (có thể là văn bản .odt "
+        "hoặc trình chiếu .odp).",
+        "The file {file} is an OpenDocument file but not a spreadsheet (a .odt text or .odp "
+        "presentation, perhaps)."),
+    "excel.ods_encrypted": (
+        "Tệp {file} được đặt mật khẩu nên chương trình không đọc được. Hãy mở bằng LibreOffice, "
+        "bỏ mật khẩu (Tệp → Lưu thành…, bỏ chọn “Lưu với mật khẩu”), rồi nhập lại.",
+        "The file {file} is password protected, so it cannot be read. Open it in LibreOffice, "
+        "save it without the password (File → Save As…, untick “Save with password”) and import "
+        "it again."),
     "excel.xlsb": ("Tệp {file} là Sổ làm việc nhị phân Excel (.xlsb), chưa được hỗ trợ. " + _RESAVE_VI,
                    "The file {file} is an Excel Binary Workbook (.xlsb), not supported. "
                    + _RESAVE_EN),

@@ -86,6 +86,9 @@ def read_workbook(path: "str | Path", limits: Limits = LIMITS) -> Workbook:
         from desktop.exchange.excel.csvfile import read_csv
         return read_csv(Path(path), limits)
     found = inspect(path, limits)
+    if found.ods:   # OpenDocument (.ods, or an .ods under another name)
+        from desktop.exchange.excel.odsfile import read_ods
+        return read_ods(found, limits)
     engines = [("calamine", _read_calamine)]
     if not found.strict:  # openpyxl reads zero sheets from Strict OOXML, silently
         if found.cell_tags + found.merged_area <= OPENPYXL_MAX_CELLS:

@@ -269,7 +269,7 @@ def _write_failed(exc: OSError, path: Path) -> HosoError:
     return HosoError("excel.export.write_failed", file=path.name, detail=exc.strerror or str(exc))
 
 
-def _save_from_memory(wb: Workbook, path: Path) -> None:
+def _save_from_memory(wb: Workbook, path: "Path | io.BytesIO") -> None:
     """openpyxl's save_workbook, except that a write-only sheet streamed to memory is
     copied from there into the zip (openpyxl's own writer reads it back from a file)."""
     from zipfile import ZIP_DEFLATED, ZipFile
@@ -599,7 +599,16 @@ class _Book:
         if mark:
             props.keywords = props.category = mark
         try:
-            _save_from_memory(self.wb, self.tmp)
+            if self.path.suffix.lower() == ".ods":
+                # the OpenDocument form of the same workbook (a national standard for state
+                # documents): made from the workbook in memory, never from a clear file
+                from desktop.exchange.excel.ods_writer import xlsx_to_ods
+                buffer = io.BytesIO()
+                _save_from_memory(self.wb, buffer)
+                self.tmp.write_bytes(xlsx_to_ods(buffer.getvalue()))
+                buffer.close()
+            else:
+                _save_from_memory(self.wb, self.tmp)
             with open(self.tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
         except OSError as exc:

@@ -132,6 +132,12 @@ class ExportDialog(QDialog):
         browse = QPushButton(self.tr("Chọn…"))
         browse.setObjectName("exportBrowse")
         browse.clicked.connect(self.browse)
+        # Excel or OpenDocument (LibreOffice's format, a national standard for state documents)
+        self.format = QComboBox()
+        self.format.setObjectName("exportFormat")
+        self.format.addItem(self.tr("Excel (.xlsx)"), ".xlsx")
+        self.format.addItem(self.tr("OpenDocument (.ods)"), ".ods")
+        self.format.currentIndexChanged.connect(self._format_changed)
         self.reason = QLineEdit()
         self.reason.setObjectName("exportReason")
         self.reason.setPlaceholderText(self.tr("bắt buộc khi dữ liệu có nội dung mật"))
@@ -143,10 +149,11 @@ class ExportDialog(QDialog):
         form.addWidget(QLabel(self.tr("Lưu vào:")), 0, 0)
         form.addWidget(self.path, 0, 1)
         form.addWidget(browse, 0, 2)
+        form.addWidget(self.format, 0, 3)
         form.addWidget(QLabel(self.tr("Lý do xuất:")), 1, 0)
-        form.addWidget(self.reason, 1, 1, 1, 2)
-        form.addWidget(self.reason_error, 2, 1, 1, 2)
-        form.addWidget(reason_note, 3, 1, 1, 2)
+        form.addWidget(self.reason, 1, 1, 1, 3)
+        form.addWidget(self.reason_error, 2, 1, 1, 3)
+        form.addWidget(reason_note, 3, 1, 1, 3)
 
         # --- progress, result, buttons ---
         self.progress = QProgressBar()
@@ -214,19 +221,38 @@ class ExportDialog(QDialog):
                 widget.setEnabled(widget in wanted)
         self._fill_name()
 
+    @property
+    def suffix(self) -> str:
+        """.xlsx or .ods, as chosen."""
+        return self.format.currentData() or ".xlsx"
+
     def file_name(self) -> str:
+        return self._stem() + self.suffix
+
+    def _stem(self) -> str:
         kind = self.kind
         if kind == "overdue":
-            return "viec-qua-han.xlsx"
+            return "viec-qua-han"
         if kind == "plan":
-            return f"ke-hoach-thanh-tra-{self.year.value()}.xlsx"
+            return f"ke-hoach-thanh-tra-{self.year.value()}"
         if kind == "report":
             start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
-            return f"bao-cao-01-TTr-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
+            return f"bao-cao-01-TTr-{start:%Y%m%d}-{end:%Y%m%d}"
         if kind == "followup":
             start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
-            return f"theo-doi-kien-nghi-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
-        return "so-theo-doi-cuoc-thanh-tra.xlsx"
+            return f"theo-doi-kien-nghi-{start:%Y%m%d}-{end:%Y%m%d}"
+        return "so-theo-doi-cuoc-thanh-tra"
+
+    def _format_changed(self, *_args) -> None:
+        """The file's extension follows the chosen format (a typed name keeps its stem)."""
+        text = self.path.text().strip()
+        if text and Path(text).suffix.lower() in (".xlsx", ".ods"):
+            changed = str(Path(text).with_suffix(self.suffix))
+            if text == self._auto_path:
+                self._auto_path = changed
+            self.path.setText(changed)
+        else:
+            self._fill_name()
 
     def _fill_name(self) -> None:
         """A default name for the kind; a name the user typed is kept (only its folder used)."""
@@ -247,10 +273,17 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         current = self.path.text().strip() or str(default_folder(self.ctx.settings) / self.file_name())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp Excel"), current,
-                                              self.tr("Tệp Excel (*.xlsx)"),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        excel, ods = self.tr("Tệp Excel (*.xlsx)"), self.tr("Bảng tính OpenDocument (*.ods)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu tệp xuất"), current, f"{excel};;{ods}",
+            ods if self.suffix == ".ods" else excel,
+            options=QFileDialog.Option.DontUseNativeDialog)
         if path:
+            suffix = Path(path).suffix.lower()
+            if suffix not in (".xlsx", ".ods"):
+                suffix = ".ods" if chosen == ods else ".xlsx"
+                path += suffix
+            self.format.setCurrentIndex(self.format.findData(suffix))
             self.path.setText(path)
 
     def _unit_name(self) -> str:
@@ -286,8 +319,8 @@ class ExportDialog(QDialog):
             self._say(self.tr("Chọn nơi lưu tệp."), error=True)
             return None
         path = Path(text).expanduser()
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
+        if path.suffix.lower() not in (".xlsx", ".ods"):
+            path = path.with_name(path.name + self.suffix)
         kind, reason, lang = self.kind, self.reason.text().strip(), self.ctx.lang
         search, year = self.search.text().strip(), self.year.value()
         within = self.within.value() if self.within.value() >= 0 else None

@@ -34,7 +34,7 @@ from desktop.ui.tables import RED, Col, RowsModel, fit_columns, fmt_int, make_ta
 from desktop.ui.widgets import busy_bar
 
 IMPORT_FOLDER = Option("import/last_folder", str, "")
-EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
 KIND_ORDER = ("cases", "plan", "opinions", "staff")
 PAGE_FILE, PAGE_KIND, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DONE = range(5)
 MAX_COLUMNS = 300        # columns offered in the mapping combos (hand-made files have ~30)
@@ -343,8 +343,9 @@ class _FilePage(_TaskPage):
         super().__init__(wizard)
         self.setObjectName("importFilePage")
         self.setTitle(self.tr("Chọn tệp Excel"))
-        self.setSubTitle(self.tr("Tệp .xlsx, .xlsm hoặc .csv do đơn vị khác lập. Chương trình chỉ đọc "
-                                 "tệp; chưa có gì được ghi vào kho dữ liệu cho đến bước cuối."))
+        self.setSubTitle(self.tr("Tệp .xlsx, .xlsm, .ods hoặc .csv do đơn vị khác lập. Chương "
+                                 "trình chỉ đọc tệp; chưa có gì được ghi vào kho dữ liệu cho đến "
+                                 "bước cuối."))
         self.setAcceptDrops(True)
         self.path = QLineEdit()
         self.path.setObjectName("importPath")
@@ -385,7 +386,8 @@ class _FilePage(_TaskPage):
     def browse(self) -> None:
         start = self.path.text().strip() or self.w.ctx.settings.get(IMPORT_FOLDER) or str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Chọn tệp Excel"), start, self.tr("Tệp Excel hoặc CSV (*.xlsx *.xlsm *.csv)"),
+            self, self.tr("Chọn tệp Excel"), start,
+            self.tr("Bảng tính Excel, OpenDocument hoặc CSV (*.xlsx *.xlsm *.ods *.csv)"),
             options=QFileDialog.Option.DontUseNativeDialog)
         if path:
             self.path.setText(path)
@@ -433,7 +435,7 @@ class _FilePage(_TaskPage):
             return False
         path = Path(self.path.text().strip()).expanduser()
         if not is_excel_name(path.name):
-            self.say(self.tr("Chỉ nhập được tệp .xlsx, .xlsm hoặc .csv. Tệp .xls: hãy mở bằng "
+            self.say(self.tr("Chỉ nhập được tệp .xlsx, .xlsm, .ods hoặc .csv. Tệp .xls: hãy mở bằng "
                              "Excel rồi lưu lại dạng .xlsx."))
             return False
         if self.w.workbook is not None and self.w.path == path:
