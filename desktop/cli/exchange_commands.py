@@ -24,7 +24,8 @@ def cmd_import(args) -> int:
     with vault_session(args) as vs:
         plan = importer.analyse(vs, path, kind, year=args.year, workbook=workbook,
                                 allow_foreign=args.allow_foreign,
-                                swap_dates=importer.date_fields(kind, args.swap_dates))
+                                swap_dates=importer.date_fields(kind, args.swap_dates),
+                                keep_encoding=importer.text_fields(kind, args.keep_encoding))
         if args.errors and plan.problems:
             importer.write_errors(plan, Path(args.errors), args.lang)
         counts = plan.counts()
@@ -48,6 +49,7 @@ def cmd_import(args) -> int:
     return 0
 
 
+ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 _SHOWN_INSERTS = 50   # a dry run lists this many new rows in full (--json gives them all)
 
 
@@ -64,6 +66,11 @@ def _print_plan(plan: importer.ImportPlan, args, committed: bool) -> None:
     if plan.missing:   # exported rows deleted from the file: said, never deleted from the vault
         say("import.missing_rows", lang, count=len(plan.missing), codes=", ".join(
             plan.missing[:30]) + (", …" if len(plan.missing) > 30 else ""))
+    for name, found in plan.converted.items():   # TCVN3 / VNI text turned into Unicode
+        before, after = found.samples[0] if found.samples else ("", "")
+        say("import.kept_encoding" if name in plan.keep_encoding else "import.converted", lang,
+            column=labels.get(name, name), cells=found.cells, field=name,
+            encoding=ENCODING_NAMES[found.encoding], before=before, after=after)
     if plan.skipped:   # notes, totals, signatures… under the table: not data, not errors
         row_word = "dòng" if lang == "vi" else "row"
         say("import.skipped_lines", lang, count=len(plan.skipped), lines="; ".join(

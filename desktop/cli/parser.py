@@ -436,6 +436,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--swap-dates", action="append", default=[], metavar="COLUMN",
                    help="đảo lại ngày/tháng của cột bị bảng tính kiểu Mỹ đảo (vd decision_date) / "
                         "swap back day and month of a column a month/day spreadsheet swapped")
+    p.add_argument("--keep-encoding", action="append", default=[], metavar="COLUMN",
+                   help="giữ nguyên cột gõ bằng TCVN3/VNI, không chuyển sang Unicode / leave a "
+                        "column typed in TCVN3 or VNI as it is")
     p.add_argument("--skip-errors", action="store_true",
                    help="nhập các dòng đúng, bỏ dòng lỗi / import the good rows only")
     p.add_argument("--json", action="store_true")

@@ -83,6 +83,8 @@ class ImportPlan:
     missing: list[str] = field(default_factory=list)   # exported codes no longer in the file
     swap_dates: set[str] = field(default_factory=set)  # date fields the user said to swap back
     dates_swapped: dict[str, int] = field(default_factory=dict)   # field → cells swapped
+    keep_encoding: set[str] = field(default_factory=set)   # TCVN3/VNI columns left as typed
+    converted: dict = field(default_factory=dict)   # field → vn_legacy.Detection (found)
 
     def counts(self) -> dict[str, int]:
         result = {"insert": 0, "update": 0, "unchanged": 0, "reject": 0}
@@ -101,6 +103,8 @@ class ImportPlan:
                 "columns": {k: Sheet.cell_ref(0, v)[:-1] for k, v in self.columns.items()},
                 "unknown_columns": self.unknown, "from_export": self.from_export,
                 "missing_from_file": self.missing, "dates_swapped": self.dates_swapped,
+                "converted": {name: {**found.to_json(), "kept": name in self.keep_encoding}
+                              for name, found in self.converted.items()},
                 "skipped": [{"row": k.row + 1, "reason": k.reason, "why": k.label("vi"),
                              "why_en": k.label("en")} for k in self.skipped],
                 "inserted": counts["insert"], "updated": counts["update"],
@@ -116,7 +120,8 @@ class ImportPlan:
 def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
             allow_foreign: bool = False, progress: Callable[[int], None] | None = None,
             mapping: dict[str, int] | None = None, workbook: Workbook | None = None,
-            swap_dates: "set[str] | None" = None) -> ImportPlan:
+            swap_dates: "set[str] | None" = None,
+            keep_encoding: "set[str] | None" = None) -> ImportPlan:
     """Read and check every row; write nothing. `mapping` (field → column index) replaces
     the automatic column matching (the import wizard lets the user correct it);
     `workbook` reuses a file already read."""
@@ -126,6 +131,7 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
     workbook = workbook or open_workbook(path)
     plan = ImportPlan(path, _sha256(path), kind)
     plan.swap_dates = set(swap_dates or ())
+    plan.keep_encoding = set(keep_encoding or ())
     manifest = _check_origin(vs, workbook, plan, allow_foreign)
     sheet, match = table_rows.locate(workbook, kind)
     if mapping is not None:
@@ -139,7 +145,8 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
     if match.missing_required:
         names = ", ".join(f"“{f.vi}”" for f in fields if f.name in match.missing_required)
         raise HosoError("import.missing_columns", columns=names)
-    parsed = table_rows.read_rows(sheet, match, fields, workbook.date1904, plan, progress)
+    parsed = table_rows.read_rows(sheet, match, fields, workbook.date1904, plan, progress,
+                                  fonts=lambda: workbook.fonts(sheet.name))
     if manifest is not None and kind == "cases" and manifest.kind == "cases":
         _apply_manifest_keys(vs, parsed, manifest, sheet, plan)
     {"cases": _compare_cases, "plan": _compare_plan, "opinions": _compare_opinions,
@@ -149,15 +156,23 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
 
 def date_fields(kind: str, names: list[str]) -> set[str]:
     """Date fields named as a user would (decision_date, "Ngày quyết định", ngay quyet dinh)."""
-    from desktop.domain.folding import fold
-    fields = [f for f in importspec.KINDS[kind] if f.read is importspec.to_date]
+    return _fields_named(kind, names, importspec.to_date, "--swap-dates")
+
+
+def text_fields(kind: str, names: list[str]) -> set[str]:
+    """Text fields named as a user would (inspected_party, "Đối tượng thanh tra")."""
+    return _fields_named(kind, names, importspec.to_text, "--keep-encoding")
+
+
+def _fields_named(kind: str, names: list[str], read, option: str) -> set[str]:
+    fields = [f for f in importspec.KINDS[kind] if f.read is read]
     chosen = set()
     for name in names:
         wanted = " ".join(fold(name).replace("_", " ").split())
         match = next((f for f in fields if wanted in (f.name.replace("_", " "), fold(f.vi),
                                                       fold(f.en))), None)
         if match is None:
-            raise InvalidInput("input.bad_choice", value=name, field="--swap-dates",
+            raise InvalidInput("input.bad_choice", value=name, field=option,
                                choices=", ".join(f.name for f in fields))
         chosen.add(match.name)
     return chosen
@@ -460,7 +475,9 @@ def commit(vs: VaultSession, plan: ImportPlan, skip_rejected: bool = False) -> d
         audit_log.append(s, vs.signer, vs.actor.username, "import." + plan.kind, plan.path.name,
                          sha256=plan.sha256, inserted=counts["insert"], updated=counts["update"],
                          unchanged=counts["unchanged"], rejected=counts["reject"],
-                         from_export=plan.from_export)
+                         from_export=plan.from_export, **({"converted": ", ".join(
+                             f"{name}: {found.encoding}" for name, found in plan.converted.items()
+                             if name not in plan.keep_encoding)} if plan.converted else {}))
         uow.commit()
     return counts
 

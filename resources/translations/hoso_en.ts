@@ -3780,6 +3780,10 @@
         <translation>Full name</translation>
     </message>
     <message>
+        <source>Chuyển cột “%1” từ bảng mã %2 sang Unicode (%3 ô; ví dụ “%4” → “%5”)</source>
+        <translation>Convert column “%1” from the %2 encoding to Unicode (%3 cells; e.g. “%4” → “%5”)</translation>
+    </message>
+    <message>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>

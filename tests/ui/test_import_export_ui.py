@@ -470,3 +470,30 @@ def test_the_export_dialog_writes_opendocument_when_asked(qtbot, ctx, tmp_path):
     from desktop.exchange.excel.reader import read_workbook
     rows = read_workbook(written).sheets[0].rows
     assert any(r[0] == "TT-03/2024" for r in rows)
+
+
+def test_the_wizard_converts_tcvn3_columns_and_can_keep_one_as_typed(qtbot, ctx, tmp_path):
+    from tests.integration.test_legacy_encodings import legacy_list
+    from tests.unit.test_vn_legacy import tcvn3
+    wizard = open_wizard(qtbot, ctx)
+    wizard.file_page.path.setText(str(legacy_list(tmp_path / "tcvn3.xlsx", tcvn3)))
+    next_page(qtbot, ctx, wizard, PAGE_KIND)
+    assert wizard.kind_page.buttons["cases"].isChecked()      # its header read as Unicode
+    next_page(qtbot, ctx, wizard, PAGE_MAPPING)
+    next_page(qtbot, ctx, wizard, PAGE_PREVIEW)
+    preview = wizard.preview_page
+    box = preview.encoding_boxes["inspected_party"]
+    assert preview.encodings.isVisible() and box.isChecked()
+    assert "TCVN3" in box.text() and "UBND huyện Đông Anh" in box.text()
+    inserts = preview.insert_model
+
+    def party(n: int) -> str:
+        columns = {inserts.headerData(c, Qt.Orientation.Horizontal): c
+                   for c in range(inserts.columnCount())}
+        return inserts.index(n, columns["Đối tượng thanh tra"]).data()
+    assert party(0) == "UBND huyện Đông Anh"
+    shot(wizard, "legacy-encoding")
+    box.setChecked(False)                                     # keep that column as typed
+    qtbot.waitUntil(lambda: party(0) == tcvn3("UBND huyện Đông Anh"), timeout=WAIT)
+    assert wizard.plan.keep_encoding == {"inspected_party"}
+    wizard.reject()

@@ -24,6 +24,17 @@ MESSAGES.update({
                        "{file} was exported from another vault; use --allow-foreign to import it anyway."),
     "import.bad_kind": ("Loại dữ liệu “{kind}” không hợp lệ (cases, plan, opinions, staff).",
                         "Invalid kind “{kind}” (cases, plan, opinions, staff)."),
+    "import.converted": (
+        "Cột “{column}”: {cells} ô gõ bằng bảng mã {encoding} đã được chuyển sang Unicode (ví dụ "
+        "“{before}” → “{after}”). Để giữ nguyên: --keep-encoding {field}.",
+        "Column “{column}”: {cells} cells typed in the {encoding} encoding were converted to "
+        "Unicode (e.g. “{before}” → “{after}”). To keep them as they are: --keep-encoding "
+        "{field}."),
+    "import.kept_encoding": (
+        "Cột “{column}”: {cells} ô có vẻ gõ bằng bảng mã {encoding} được giữ nguyên như trong tệp "
+        "(ví dụ “{before}”).",
+        "Column “{column}”: {cells} cells that look typed in the {encoding} encoding are kept "
+        "as in the file (e.g. “{before}”)."),
     "import.kind_unknown": ("Không nhận ra tệp {file} chứa loại dữ liệu nào (không thấy dòng tiêu đề "
                             "quen thuộc); hãy ghi rõ --kind cases|plan|opinions|staff.",
                             "Cannot tell what {file} holds (no familiar header row); say "

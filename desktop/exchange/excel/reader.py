@@ -68,6 +68,18 @@ class Workbook:
     engine: str                    # "calamine" or "openpyxl", for diagnostics only
     date1904: bool = False         # serial numbers in cells count from 1904 (old Mac Excel)
     strict: bool = False
+    source: "bytes | None" = field(default=None, repr=False)   # the .xlsx (its cell fonts)
+
+    def fonts(self, sheet: str) -> "dict[int, set[str]]":
+        """Column → font names of a sheet's styled cells ({} when unknown): the evidence of
+        legacy Vietnamese fonts (.VnTime, VNI-Times)."""
+        if self.source is None:
+            return {}
+        known = self.__dict__.setdefault("_fonts", {})
+        if sheet not in known:   # read once per sheet, when first asked
+            from desktop.exchange.excel.vn_legacy import cell_fonts
+            known[sheet] = cell_fonts(self.source, sheet)
+        return known[sheet]
 
     @property
     def visible_sheets(self) -> list[Sheet]:
@@ -105,7 +117,7 @@ def read_workbook(path: "str | Path", limits: Limits = LIMITS) -> Workbook:
             failures.append(f"{name}: {type(exc).__name__}: {exc}"[:160])
             continue
         if sheets:
-            return Workbook(found.path, sheets, name, found.date1904, found.strict)
+            return Workbook(found.path, sheets, name, found.date1904, found.strict, found.data)
         failures.append(f"{name}: no worksheets")
     file = found.path.name
     if all(f.endswith(": no worksheets") for f in failures):

@@ -15,7 +15,7 @@ from typing import Protocol
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.messages import render
 from desktop.exchange.excel import import_messages  # noqa: F401 (registers the messages)
-from desktop.exchange.excel import importspec, swapped_dates, table_end
+from desktop.exchange.excel import importspec, swapped_dates, table_end, vn_legacy
 from desktop.exchange.excel.header import find_header, require_header
 from desktop.exchange.excel.reader import Sheet, Workbook
 
@@ -46,21 +46,51 @@ class TableRead(Protocol):
     skipped: list
     swap_dates: set
     dates_swapped: dict
+    keep_encoding: set            # text fields the user wants left as they are
+    converted: dict               # field → vn_legacy.Detection of what was converted
+
+
+_HEADER_ROWS = 30   # rows under which no header is looked for in legacy encodings
 
 
 def locate(workbook: Workbook, kind: str):
     """(sheet, HeaderMatch) of the first visible sheet with a header of this kind, or the
-    message saying what the file lacks."""
+    message saying what the file lacks. A header typed in TCVN3 or VNI is found too (its
+    rows are converted to Unicode in the sheet, so the columns read right everywhere)."""
     aliases, required = importspec.aliases(kind), importspec.required(kind)
-    for sheet in workbook.sheets:
-        if sheet.hidden or sheet.very_hidden or not sheet.rows:
-            continue
+    visible = [s for s in workbook.sheets if not (s.hidden or s.very_hidden) and s.rows]
+    partial = None   # a header lacking a required column: its message, if nothing better
+    for sheet in visible:
         match = find_header(sheet, aliases, min_matches=min(2, len(aliases)), required=required)
-        if match is not None:
+        if match is not None and not match.missing_required:
             return sheet, match
+        partial = partial or (match and (sheet, match))
+    for sheet in visible:
+        found = _legacy_header(sheet, aliases, required)
+        if found is not None:
+            return sheet, found
+    if partial:
+        return partial
     first = next((s for s in workbook.sheets if not s.hidden and not s.very_hidden), None)
     require_header(first or workbook.sheets[0], aliases, 2, required)  # raises the message
     raise HosoError("import.no_rows", sheet=first.name if first else "")
+
+
+def _legacy_header(sheet: Sheet, aliases, required):
+    top = sheet.rows[:_HEADER_ROWS]
+    # cell by cell: a title above may be in Unicode while the column headers are not
+    legacy = {v for r in top for v in r if type(v) is str and vn_legacy.candidate([v])}
+    if not legacy:
+        return None
+    for encoding in ("tcvn3", "vni"):
+        view = Sheet(sheet.name, [[vn_legacy.convert(v, encoding) if v in legacy else v
+                                   for v in r] for r in top], sheet.merged)
+        match = find_header(view, aliases, min_matches=min(2, len(aliases)), required=required)
+        if match is not None and not match.missing_required:
+            for r in range(match.top_row, match.row_index + 1):
+                sheet.rows[r] = view.rows[r]
+            return match
+    return None
 
 
 _BAD = object()  # a cell its column's reader refused
@@ -82,10 +112,13 @@ class _ColumnReader(dict):
 
 
 def read_rows(sheet: Sheet, match, fields, date1904: bool, plan: "TableRead",
-              progress=None) -> list[tuple[int, dict, list[Problem]]]:
+              progress=None, fonts=None) -> list[tuple[int, dict, list[Problem]]]:
     """Every data row under the header as (row index, {field: value}, problems); the lines
     that are not data go to plan.skipped, date columns a month/day spreadsheet swapped are
-    swapped back (plan.swap_dates) or refused with the swap proposed."""
+    swapped back (plan.swap_dates) or refused with the swap proposed, text columns typed in
+    TCVN3 or VNI are converted to Unicode (plan.converted) unless the user said to keep
+    them (plan.keep_encoding). `fonts`: a function giving {column: font names} of the
+    sheet, asked only when a column could be legacy text."""
     _fill_group_cells(sheet, match, fields)
     rows, width, first = sheet.rows, sheet.width, match.data_start
     # blank separators, totals, notes, signature blocks, repeated headers and a second table
@@ -109,6 +142,8 @@ def read_rows(sheet: Sheet, match, fields, date1904: bool, plan: "TableRead",
         cells = list(map(itemgetter(col), kept)) if col < width else [None] * len(wanted)
         if f.read is importspec.to_date:
             cells = _swapped_dates(f, col, cells, wanted, sheet, plan, extra)
+        elif f.read is importspec.to_text:
+            cells = _legacy_text(f, col, cells, plan, fonts)
         if bool in set(map(type, cells)):  # True == 1: keep them apart from numbers
             read = [_read_one(f.read, v, options) for v in cells]
             refused = _BAD in read
@@ -198,6 +233,30 @@ def _swapped_dates(f, col: int, cells: list, wanted: list[int], sheet: Sheet,
             "value": value.strftime("%d/%m/%Y"), "proposed": proposed.strftime("%d/%m/%Y"),
             "column": f.vi, "field": f.name, "example": example}))
     return cells
+
+
+def _legacy_text(f, col: int, cells: list, plan: "TableRead", fonts) -> list:
+    """A text column typed in TCVN3 or VNI: converted (each distinct text once), what was
+    done kept in plan.converted for the preview — unless the user keeps the column as is."""
+    found = vn_legacy.detect(cells)
+    if found is None and fonts is not None and vn_legacy.candidate(cells):
+        found = vn_legacy.detect(cells, fonts().get(col, ()))
+    if found is None:
+        return cells
+    plan.converted[f.name] = found
+    if f.name in plan.keep_encoding:
+        return cells
+    memo: dict[str, str] = {}
+    out = []
+    for value in cells:
+        if type(value) is str and not value.isascii():
+            text = memo.get(value)
+            if text is None:
+                text = memo[value] = vn_legacy.convert(value, found.encoding, found.capitals)
+            out.append(text)
+        else:
+            out.append(value)
+    return out
 
 
 def _read_one(read, value, options: dict):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QFileDialog, QGridLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton,
                                QSpinBox, QStyledItemDelegate, QTableView, QTabWidget,
-                               QVBoxLayout, QWizard, QWizardPage)
+                               QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from desktop.exchange.excel import importspec, shown
 from desktop.exchange.excel.header import header_cells
@@ -709,10 +709,14 @@ class _MappingPage(_TaskPage):
 
 
 class _PreviewPage(_TaskPage):
-    def reanalyse(self, swap: bool) -> None:
-        """The same analysis with the swapped date columns swapped back (or not)."""
+    def reanalyse(self, *_args) -> None:
+        """The same analysis with the user's word on swapped date columns (swap back or
+        not) and on legacy-encoded text columns (convert or keep)."""
         w = self.w
-        args = dict(getattr(w, "analysis", {}), swap_dates=self.swap_fields if swap else set())
+        keep = {name for name, box in self.encoding_boxes.items() if not box.isChecked()}
+        args = dict(getattr(w, "analysis", {}),
+                    swap_dates=self.swap_fields if self.swap.isChecked() else set(),
+                    keep_encoding=keep)
         path = w.path
 
         def done(plan) -> None:
@@ -798,6 +802,13 @@ class _PreviewPage(_TaskPage):
         self.swap.setObjectName("swapDates")
         self.swap.hide()
         self.swap.toggled.connect(self.reanalyse)
+        # text columns typed in TCVN3 / VNI: converted to Unicode, one box per column to keep
+        # a column as it is
+        self.encodings = QWidget()
+        self.encodings.setObjectName("previewEncodings")
+        self.encodings_layout = QVBoxLayout(self.encodings)
+        self.encodings_layout.setContentsMargins(0, 0, 0, 0)
+        self.encoding_boxes: dict[str, QCheckBox] = {}
         self.skip = QCheckBox(self.tr("Bỏ qua dòng lỗi (chỉ nhập các dòng hợp lệ)"))
         self.skip.setObjectName("skipRejected")
         self.skip.toggled.connect(lambda _on: self._update_note())
@@ -824,6 +835,7 @@ class _PreviewPage(_TaskPage):
         layout.addLayout(counts)
         layout.addWidget(self.unknown)
         layout.addWidget(self.skipped)
+        layout.addWidget(self.encodings)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(errors_row)
         layout.addWidget(self.errors_saved)
@@ -838,6 +850,34 @@ class _PreviewPage(_TaskPage):
     def key_title(self, kind: str) -> str:
         return {"cases": self.tr("Mã hồ sơ"), "plan": self.tr("Năm: đối tượng"),
                 "opinions": self.tr("Hồ sơ → nơi nhận"), "staff": self.tr("Họ và tên")}.get(kind, "")
+
+    def _show_encodings(self, plan) -> None:
+        """A box per text column found typed in TCVN3 or VNI: ticked, it is converted (the
+        preview shows the Unicode); unticked, it is imported as typed."""
+        fields = {f.name: f for f in importspec.KINDS[plan.kind]}
+        lang = self.w.ctx.lang
+        for name in list(self.encoding_boxes):
+            if name not in plan.converted:
+                self.encoding_boxes.pop(name).deleteLater()
+        for name, found in plan.converted.items():
+            box = self.encoding_boxes.get(name)
+            if box is None:
+                box = self.encoding_boxes[name] = QCheckBox()
+                box.setObjectName(f"convert_{name}")
+                box.setChecked(name not in plan.keep_encoding)
+                box.toggled.connect(self.reanalyse)
+                self.encodings_layout.addWidget(box)
+            field = fields.get(name)
+            column = (field.vi if lang == "vi" else field.en) if field else name
+            before, after = found.samples[0] if found.samples else ("", "")
+            box.setToolTip(f"{before} → {after}")
+            before, after = value_text(before, lang, 32), value_text(after, lang, 32)
+            box.setText(self.tr("Chuyển cột “%1” từ bảng mã %2 sang Unicode (%3 ô; ví dụ “%4” → "
+                                "“%5”)").replace("%1", column)
+                        .replace("%2", {"tcvn3": "TCVN3", "vni": "VNI"}[found.encoding])
+                        .replace("%3", fmt_int(found.cells, lang)).replace("%4", before)
+                        .replace("%5", after))
+        self.encodings.setVisible(bool(plan.converted))
 
     def value_columns(self, plan) -> list[Col]:
         """One column per mapped field (the key excepted: it has its own)."""
@@ -891,6 +931,7 @@ class _PreviewPage(_TaskPage):
                 f"{row_word} {k.row + 1} ({k.label(lang)})" for k in plan.skipped[:12])
             + ("; …" if len(plan.skipped) > 12 else "")) if plan.skipped else "")
         self.skipped.setVisible(bool(plan.skipped))
+        self._show_encodings(plan)
         swappable = {p.params["field"] for p in plan.problems if p.key == "import.dates_swapped"}
         self.swap_fields = swappable | set(plan.dates_swapped)
         self.swap.setVisible(bool(self.swap_fields))
