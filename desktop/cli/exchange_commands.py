@@ -120,6 +120,12 @@ def cmd_export(args) -> None:
                 raise InvalidInput("input.required", field="--year")
             as_of = parse_date(args.as_of) if args.as_of else None
             result = exporter.export_plan(vs, out, args.year, args.reason, args.lang, as_of)
+        elif args.kind == "summary":
+            if not args.by:
+                raise InvalidInput("input.required", field="--by")
+            result = exporter.export_summary(
+                vs, out, args.by, args.then, parse_date(args.start) if args.start else None,
+                parse_date(args.end) if args.end else None, args.reason, args.lang)
         elif args.kind == "follow-up":
             if not args.start or not args.end:
                 raise InvalidInput("input.required", field="--from / --to")

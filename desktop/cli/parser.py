@@ -444,7 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = command(sub, "export", x.cmd_export, "xuất ra Excel / export to Excel")
-    p.add_argument("kind", choices=["cases", "overdue", "plan", "report", "follow-up"])
+    p.add_argument("kind", choices=["cases", "overdue", "plan", "report", "follow-up", "summary"])
     p.add_argument("out", metavar="OUT.xlsx")
     p.add_argument("--format", choices=["xlsx", "ods"],
                    help="xlsx (Excel) hoặc ods (OpenDocument); mặc định theo đuôi tệp / "
@@ -455,6 +455,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", help="report, follow-up: từ ngày dd/mm/yyyy")
     p.add_argument("--to", dest="end", help="report, follow-up: đến ngày dd/mm/yyyy")
     p.add_argument("--unit", default="", help="report: đơn vị chủ trì")
+    p.add_argument("--by", choices=["unit", "stage", "year", "leader", "level", "party"],
+                   help="summary: tổng hợp theo / group by")
+    p.add_argument("--then", choices=["unit", "stage", "year", "leader", "level", "party"],
+                   help="summary: rồi chia tiếp theo / then split by")
     p.add_argument("--as-of", help="overdue, plan: tính đến ngày")
     p.add_argument("--within", type=int, help="overdue: số ngày làm việc báo trước")
     p.add_argument("--json", action="store_true")

@@ -16,7 +16,7 @@ from desktop.domain.levels import Level
 from desktop.domain.messages import MESSAGES
 from desktop.domain.stages import Basis, Stage
 from desktop.exchange.excel.writer import (Column, Manifest, classified_file_name, row_hash,
-                                           write_period_report, write_register)
+                                           write_period_report, write_register, write_summary)
 from desktop.services import audit_log, deadlines_service, plans, recommendations, report
 from desktop.services.context import VaultSession
 from desktop.storage import sealed
@@ -194,6 +194,62 @@ def export_report(vs: VaultSession, path: Path, start: date, end: date, unit: st
                period=f"{start.isoformat()}..{end.isoformat()}")
         uow.commit()
     return ExportResult(target, result.indicators.carried_out, level)
+
+
+def export_summary(vs: VaultSession, path: Path, by: str, then: "str | None" = None,
+                   start: "date | None" = None, end: "date | None" = None, reason: str = "",
+                   lang: str = "vi") -> ExportResult:
+    """hoso export summary: table 01/TTr's figures by a field (and a second), subtotals and
+    a grand total, in the sector's layout (services.summary)."""
+    from desktop.services import summary as summaries
+    result = summaries.summarize(vs, by, then, start, end, lang)
+    level = result.level
+    target = _classified_target(path, level, reason)
+    name = summaries.FIELDS[by][0 if lang == "vi" else 1]
+    sub_name = summaries.FIELDS[then][0 if lang == "vi" else 1] if then else ""
+    columns = [Column("stt", _t(lang, "STT", "No."), "int", 6),
+               Column("group", name, "text", 30)]
+    if then:
+        columns.append(Column("sub", sub_name, "text", 30))
+    money, land = _t(lang, "Sai phạm", "Violations"), _t(lang, "Kiến nghị thu hồi", "To recover")
+    columns += [Column("cases", _t(lang, "Số cuộc thanh tra", "Inspections"), "int", 12),
+                Column("concluded", _t(lang, "Kết luận đã ban hành", "Conclusions issued"), "int",
+                       12),
+                Column("v_money", _t(lang, "Tiền (đồng)", "Money (VND)"), "money", 18, money),
+                Column("v_land", _t(lang, "Đất (m²)", "Land (m²)"), "area", 12, money),
+                Column("r_money", _t(lang, "Tiền (đồng)", "Money (VND)"), "money", 18, land),
+                Column("r_land", _t(lang, "Đất (m²)", "Land (m²)"), "area", 12, land)]
+
+    def figures(ind) -> tuple:
+        return (ind.carried_out, ind.conclusions_issued, ind.violation_money,
+                ind.violation_land_m2, ind.recovery_money, ind.recovery_land_m2)
+    rows, number, sub_number = [], 0, 0
+    for line in result.lines:
+        if line.kind == "subtotal" or not then:
+            number, sub_number = number + 1, 0
+            label = (line.group,) + (("",) if then else ())
+            rows.append(((number, *label, *figures(line.figures)), line.kind == "subtotal"))
+        else:
+            sub_number += 1
+            rows.append(((f"{number}.{sub_number}", "", line.sub, *figures(line.figures)), False))
+    rows.append((("", _t(lang, "TỔNG CỘNG", "TOTAL"), *(("",) if then else ()),
+                  *figures(result.total)), True))
+    if start:
+        period = _t(lang, "Từ ngày ", "From ") + start.strftime("%d/%m/%Y") + \
+            _t(lang, " đến ngày ", " to ") + result.end.strftime("%d/%m/%Y")
+    else:
+        period = _t(lang, "Toàn bộ hồ sơ đến ngày ", "All cases to ") + \
+            result.end.strftime("%d/%m/%Y")
+    title = _t(lang, "TỔNG HỢP KẾT QUẢ THANH TRA THEO ", "INSPECTION RESULTS BY ") + name.upper() \
+        + ((_t(lang, " VÀ ", " AND ") + sub_name.upper()) if then else "")
+    write_summary(target, title=title, subtitle=period, unit_name=_agency(vs), columns=columns,
+                  rows=rows, level_label=level.label_vi.upper() if level else None,
+                  sheet_name=_t(lang, "Tổng hợp", "Summary"), lang=lang)
+    with vs.uow() as uow:
+        _audit(vs, uow, "export.summary", target, len(result.lines), level, reason,
+               by=by, then=then or "")
+        uow.commit()
+    return ExportResult(target, len(result.lines), level)
 
 
 # --- helpers -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ plan items not started)."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 from sqlalchemy import case, func, select
 
@@ -118,46 +119,9 @@ def period_report(vs: VaultSession, start: date, end: date, unit: str | None = N
         s = uow.session
         records = facts.load_cases(s, clearance, unit or None, active_between=(start, end))
         report = PeriodReport(start, end, unit or "", Indicators())
-        ind = report.indicators
-        concluded_in_period: dict[int, tuple] = {}
-        unanswered = _unanswered_by_case(s, end)
-        for r in records:
-            begun = r.start_date
-            if begun is None or begun > end:
-                continue
-            # one pass over the events: the first of each stage, and the stage at the end
-            onsite = concluded = ended = None
-            stage_at_end, since = None, None
-            for event in r.facts.events:
-                stage, day = event.stage, event.date
-                if stage is _ONSITE_ENDED and onsite is None:
-                    onsite = day
-                elif stage is _CONCLUDED and concluded is None:
-                    concluded = day
-                if stage in _DONE and ended is None:
-                    ended = day
-                if day <= end and stage not in _NOT_MILESTONES:
-                    stage_at_end, since = stage, day
-            if ended is not None and ended < start:
-                continue  # finished before the period
-            if begun < start:
-                ind.carried_over += 1
-            else:
-                ind.started += 1
-                if r.basis == Basis.PLAN.value:
-                    ind.started_planned += 1
-                else:
-                    ind.started_ad_hoc += 1
-            if onsite and start <= onsite <= end:
-                ind.onsite_finished += 1
-            if concluded and start <= concluded <= end:
-                concluded_in_period[r.id] = r.results
-            elif ended is None or ended > end:
-                report.without_conclusion.append(
-                    _waiting(r, stage_at_end, since, end, unanswered.get(r.id, [])))
-        recommended = _recommended(s, list(concluded_in_period))
-        for case_id, results in concluded_in_period.items():
-            _add_results(ind, results, recommended.get(case_id))
+        per_case, report.without_conclusion = case_indicators(
+            s, records, start, end, _unanswered_by_case(s, end))
+        report.indicators = ind = total(own for _record, own in per_case)
         report.without_conclusion.sort(key=lambda w: -w.days)
         report.opinions_overdue = _opinions_overdue(s, clearance, end)
         report.directives_overdue = _directives_overdue(s, clearance, end)
@@ -166,6 +130,67 @@ def period_report(vs: VaultSession, start: date, end: date, unit: str | None = N
                          f"{start.isoformat()}..{end.isoformat()}", cases=ind.carried_out)
         uow.commit()
     return report
+
+
+def case_indicators(session, records: list, start: date, end: date,
+                    unanswered: "dict[int, list[str]] | None" = None
+                    ) -> "tuple[list[tuple[facts.CaseRecord, Indicators]], list[Waiting]]":
+    """Each case's own share of table 01/TTr for the period (counts of 0 or 1, its
+    conclusion's figures), and the cases without a conclusion at its end. The table is the
+    sum of the shares (total); summaries group the same shares, so their totals are the
+    table's by construction."""
+    per_case: list[tuple[facts.CaseRecord, Indicators]] = []
+    waiting: list[Waiting] = []
+    concluded_in_period: dict[int, tuple[Indicators, tuple]] = {}
+    unanswered = unanswered or {}
+    for r in records:
+        begun = r.start_date
+        if begun is None or begun > end:
+            continue
+        # one pass over the events: the first of each stage, and the stage at the end
+        onsite = concluded = ended = None
+        stage_at_end, since = None, None
+        for event in r.facts.events:
+            stage, day = event.stage, event.date
+            if stage is _ONSITE_ENDED and onsite is None:
+                onsite = day
+            elif stage is _CONCLUDED and concluded is None:
+                concluded = day
+            if stage in _DONE and ended is None:
+                ended = day
+            if day <= end and stage not in _NOT_MILESTONES:
+                stage_at_end, since = stage, day
+        if ended is not None and ended < start:
+            continue  # finished before the period
+        own = Indicators()
+        if begun < start:
+            own.carried_over = 1
+        else:
+            own.started = 1
+            if r.basis == Basis.PLAN.value:
+                own.started_planned = 1
+            else:
+                own.started_ad_hoc = 1
+        if onsite and start <= onsite <= end:
+            own.onsite_finished = 1
+        if concluded and start <= concluded <= end:
+            concluded_in_period[r.id] = (own, r.results)
+        elif ended is None or ended > end:
+            waiting.append(_waiting(r, stage_at_end, since, end, unanswered.get(r.id, [])))
+        per_case.append((r, own))
+    recommended = _recommended(session, list(concluded_in_period))
+    for case_id, (own, results) in concluded_in_period.items():
+        _add_results(own, results, recommended.get(case_id))
+    return per_case, waiting
+
+
+def total(shares) -> Indicators:
+    """The sum of indicator sets (a group's subtotal, the table's total)."""
+    names = list(Indicators.__dataclass_fields__)
+    rows = list(map(attrgetter(*names), shares))   # one tuple per share, summed column-wise
+    if not rows:
+        return Indicators()
+    return Indicators(*(sum(column) for column in zip(*rows)))
 
 
 def _recommended(session, case_ids: list[int]) -> dict[int, tuple[int, float, int]]:

@@ -1864,6 +1864,10 @@
         <translation>Follow-up of conclusions (recommendations)</translation>
     </message>
     <message>
+        <source>Tổng hợp kết quả theo nhóm</source>
+        <translation>Summary of results by group</translation>
+    </message>
+    <message>
         <source>để trống: mọi hồ sơ bạn được xem</source>
         <translation>leave empty: every case you may see</translation>
     </message>
@@ -1906,6 +1910,42 @@
     <message>
         <source>trong cùng khoảng ngày ở trên</source>
         <translation>over the same dates as above</translation>
+    </message>
+    <message>
+        <source>đơn vị chủ trì</source>
+        <translation>chairing unit</translation>
+    </message>
+    <message>
+        <source>giai đoạn</source>
+        <translation>stage</translation>
+    </message>
+    <message>
+        <source>năm</source>
+        <translation>year</translation>
+    </message>
+    <message>
+        <source>lãnh đạo phụ trách</source>
+        <translation>supervising leader</translation>
+    </message>
+    <message>
+        <source>độ mật</source>
+        <translation>classification</translation>
+    </message>
+    <message>
+        <source>đối tượng thanh tra</source>
+        <translation>inspected party</translation>
+    </message>
+    <message>
+        <source>(không chia tiếp)</source>
+        <translation>(no second grouping)</translation>
+    </message>
+    <message>
+        <source>rồi theo</source>
+        <translation>then by</translation>
+    </message>
+    <message>
+        <source>Theo:</source>
+        <translation>By:</translation>
     </message>
     <message>
         <source>Tệp xuất</source>
@@ -1966,6 +2006,10 @@
     <message>
         <source>Chọn nơi lưu tệp.</source>
         <translation>Choose where to save the file.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn hai trường khác nhau để tổng hợp.</source>
+        <translation>Choose two different fields to group by.</translation>
     </message>
     <message>
         <source>Ngày bắt đầu kỳ báo cáo phải trước ngày kết thúc.</source>

@@ -497,3 +497,28 @@ def test_the_wizard_converts_tcvn3_columns_and_can_keep_one_as_typed(qtbot, ctx,
     qtbot.waitUntil(lambda: party(0) == tcvn3("UBND huyện Đông Anh"), timeout=WAIT)
     assert wizard.plan.keep_encoding == {"inspected_party"}
     wizard.reject()
+
+
+def test_the_export_dialog_writes_a_summary_by_two_fields(qtbot, ctx, tmp_path):
+    dialog = ExportDialog(ctx, None, kind="summary")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle(qtbot, ctx)
+    assert dialog.by.isEnabled() and dialog.then.isEnabled() and not dialog.year.isEnabled()
+    dialog.by.setCurrentIndex(dialog.by.findData("year"))
+    assert dialog.path.text().endswith("tong-hop-theo-year.xlsx")
+    dialog.then.setCurrentIndex(dialog.then.findData("year"))
+    dialog.submit()
+    assert "khác nhau" in dialog.status.text()                 # the same field twice
+    dialog.then.setCurrentIndex(dialog.then.findData("level"))
+    dialog.set_period(date(2024, 1, 1), date(2024, 12, 31))
+    dialog.reason.setText("Báo cáo năm")
+    dialog.path.setText(str(tmp_path / "tong-hop.xlsx"))
+    dialog.submit()
+    idle(qtbot, ctx)
+    assert dialog.result_frame.isVisible(), dialog.status.text()
+    ws = openpyxl.load_workbook(dialog.result.path).worksheets[0]
+    labels = [str(c.value) for c in ws["B"] if c.value]
+    assert "2024" in labels and "TỔNG CỘNG" in labels
+    dialog.grab().save("/tmp/export-summary-dialog.png")

@@ -895,6 +895,29 @@ def write_register(path: "str | Path", *, title: str, subtitle: str = "", unit_n
     return count
 
 
+def write_summary(path: "str | Path", *, title: str, subtitle: str, unit_name: str,
+                  columns: Sequence[Column], rows: Sequence[tuple[Sequence, bool]],
+                  level_label: "str | None" = None, sheet_name: str = "Tổng hợp",
+                  lang: str = "vi") -> int:
+    """A summary in the sector's layout: title block, header with column numbers, the rows
+    (bold where the flag says: subtotals and the total), the signature block."""
+    columns = list(columns)
+    mark = level_mark(level_label)
+    with _Book(path) as book:
+        sheet = _Sheet(book, sheet_name, [Leaf.of(c) for c in columns], title=title,
+                       subtitle=subtitle, unit_name=unit_name, lang=lang, mark=mark)
+        sheet.begin([values for values, _bold in rows[:SAMPLE_ROWS]])
+        count = 0
+        for bold, run in itertools.groupby(rows, key=lambda item: item[1]):
+            count += sheet.write_rows([values for values, _b in run],
+                                      part="total" if bold else "data")
+        if not rows:
+            sheet.write_none()
+        sheet.write_signature()
+        book.commit(title, mark)
+    return count
+
+
 def write_period_report(path: "str | Path", report: dict, *, unit_name: str,
                         level_label: "str | None" = None, lang: str = "vi",
                         manifest: "Manifest | None" = None) -> None:

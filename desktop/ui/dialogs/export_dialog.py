@@ -25,7 +25,7 @@ from desktop.ui.tables import fmt_int
 from desktop.ui.widgets import error_label
 
 EXPORT_FOLDER = Option("export/last_folder", str, "")
-KINDS = ("cases", "overdue", "plan", "report", "followup")
+KINDS = ("cases", "overdue", "plan", "report", "followup", "summary")
 
 
 def default_folder(settings) -> Path:
@@ -60,7 +60,8 @@ class ExportDialog(QDialog):
                   "overdue": self.tr("Việc quá hạn và sắp đến hạn"),
                   "plan": self.tr("Kế hoạch thanh tra năm"),
                   "report": self.tr("Báo cáo kỳ (biểu 01/TTr)"),
-                  "followup": self.tr("Theo dõi thực hiện kết luận (kiến nghị)")}
+                  "followup": self.tr("Theo dõi thực hiện kết luận (kiến nghị)"),
+                  "summary": self.tr("Tổng hợp kết quả theo nhóm")}
         for kind_key in KINDS:
             button = QRadioButton(titles[kind_key])
             button.setObjectName("exportKind" + kind_key.capitalize())
@@ -122,6 +123,32 @@ class ExportDialog(QDialog):
         grid.addWidget(self.buttons["followup"], len(rows) + 1, 0)
         grid.addWidget(same_period, len(rows) + 1, 1, 1, 2)
         self.options["followup"] = [same_period, self.start, self.end, self.options["report"][0]]
+        # summaries: table 01/TTr's figures by a field, then by a second, in the same period
+        fields = {"unit": self.tr("đơn vị chủ trì"), "stage": self.tr("giai đoạn"),
+                  "year": self.tr("năm"), "leader": self.tr("lãnh đạo phụ trách"),
+                  "level": self.tr("độ mật"), "party": self.tr("đối tượng thanh tra")}
+        self.by = QComboBox()
+        self.by.setObjectName("exportBy")
+        self.then = QComboBox()
+        self.then.setObjectName("exportThen")
+        self.then.addItem(self.tr("(không chia tiếp)"), None)
+        for key, text in fields.items():
+            self.by.addItem(text, key)
+            self.then.addItem(text, key)
+        by_row = QHBoxLayout()
+        by_row.addWidget(self.by)
+        then_label = QLabel(self.tr("rồi theo"))
+        by_row.addWidget(then_label)
+        by_row.addWidget(self.then)
+        by_row.addStretch()
+        by_label = QLabel(self.tr("Theo:"))
+        summary_row = len(rows) + 2
+        grid.addWidget(self.buttons["summary"], summary_row, 0)
+        grid.addWidget(by_label, summary_row, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addLayout(by_row, summary_row, 2)
+        self.options["summary"] = [by_label, self.by, then_label, self.then, self.start,
+                                   self.end, self.options["report"][0]]
+        self.by.currentIndexChanged.connect(lambda _i: self._fill_name())
 
         # --- where and why ---
         where = QGroupBox(self.tr("Tệp xuất"))
@@ -241,6 +268,8 @@ class ExportDialog(QDialog):
         if kind == "followup":
             start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
             return f"theo-doi-kien-nghi-{start:%Y%m%d}-{end:%Y%m%d}"
+        if kind == "summary":
+            return f"tong-hop-theo-{self.by.currentData()}"
         return "so-theo-doi-cuoc-thanh-tra"
 
     def _format_changed(self, *_args) -> None:
@@ -326,7 +355,11 @@ class ExportDialog(QDialog):
         within = self.within.value() if self.within.value() >= 0 else None
         start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
         unit = self._unit_name() or None
-        if kind in ("report", "followup") and start > end:
+        by, then = self.by.currentData(), self.then.currentData()
+        if kind == "summary" and then == by:
+            self._say(self.tr("Hãy chọn hai trường khác nhau để tổng hợp."), error=True)
+            return None
+        if kind in ("report", "followup", "summary") and start > end:
             self._say(self.tr("Ngày bắt đầu kỳ báo cáo phải trước ngày kết thúc."), error=True)
             return None
 
@@ -348,6 +381,8 @@ class ExportDialog(QDialog):
                 return exporter.export_plan(vs, path, year, reason, lang)
             if kind == "followup":
                 return exporter.export_follow_up(vs, path, start, end, reason, lang)
+            if kind == "summary":
+                return exporter.export_summary(vs, path, by, then, start, end, reason, lang)
             return exporter.export_report(vs, path, start, end, unit, reason, lang)
 
         handle = self.ctx.db(work, self._done, self._failed, self._progress, self._cancelled)
