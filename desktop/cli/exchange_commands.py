@@ -88,7 +88,8 @@ def _print_plan(plan: importer.ImportPlan, args, committed: bool) -> None:
         for row in inserts[:_SHOWN_INSERTS]:
             values = shown.row_texts(importspec.KINDS[plan.kind], row.values, lang)
             print(f"  + {row.key} ({row_word} {row.row + 1}): " + "; ".join(
-                f"{labels.get(name, name)}: {text}" for name, text in values.items()))
+                f"{labels.get(name, name)}: {text}" for name, text in values.items()
+                if text != row.key))
         if len(inserts) > _SHOWN_INSERTS:
             print(f"  + … {len(inserts) - _SHOWN_INSERTS}")
     for problem in plan.problems[:200]:

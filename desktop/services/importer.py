@@ -140,7 +140,9 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
         match.unknown = [(c, t) for c, t in match.unknown if c not in claimed]
         match.missing_required = [f for f in importspec.required(kind) if f not in match.columns]
     plan.sheet, plan.header_row, plan.columns = sheet.name, match.row_index, match.columns
-    plan.unknown = [str(text) for _, text in match.unknown]
+    # a row-number column ("STT") is the form's own, not a column the import left out
+    plan.unknown = [str(text) for _, text in match.unknown
+                    if " ".join(fold(str(text)).replace(".", " ").split()) not in _ROW_NUMBERS]
     fields = importspec.KINDS[kind]
     if match.missing_required:
         names = ", ".join(f"“{f.vi}”" for f in fields if f.name in match.missing_required)
@@ -152,6 +154,9 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
     {"cases": _compare_cases, "plan": _compare_plan, "opinions": _compare_opinions,
      "staff": _compare_staff}[kind](vs, parsed, plan, year)
     return plan
+
+
+_ROW_NUMBERS = frozenset(("stt", "tt", "so tt", "so thu tu", "thu tu", "no", "#"))
 
 
 def date_fields(kind: str, names: list[str]) -> set[str]:
