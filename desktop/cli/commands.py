@@ -509,9 +509,14 @@ def cmd_audit_list(args) -> None:
     if args.json:
         print_json([e.to_json() for e in found])
         return
-    table([(str(e.id), e.at[:19].replace("T", " "), e.user, e.action, e.target) for e in found],
-           headers(args.lang, ["#", "Thời điểm (UTC)", "Người dùng", "Hành động", "Đối tượng"],
-                    ["#", "When (UTC)", "User", "Action", "Target"]))
+    from desktop.domain import audit_words
+    lang = args.lang
+    # in words, local time dd/mm/yyyy (the codes stay in --json)
+    table([(str(e.id), audit_words.value_text("at", e.at, lang) if e.at else "", e.user,
+            audit_words.action_text(e.action, lang), audit_words.value_text("target", e.target, lang),
+            clip(audit_words.detail_text(e.detail, lang), 70)) for e in found],
+          headers(lang, ["#", "Thời điểm", "Người dùng", "Hành động", "Đối tượng", "Chi tiết"],
+                  ["#", "When", "User", "Action", "Target", "Details"]))
 
 
 # --- GUI -------------------------------------------------------------------------------

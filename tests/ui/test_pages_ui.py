@@ -300,6 +300,11 @@ def test_audit_page_lists_filters_and_verifies_the_chain(qtbot, ctx, qtmodeltest
     ids = [e.id for e in page.model.rows]
     assert ids == list(range(max(ids), 0, -1))  # every row once, newest first
     assert len(ids) >= page.report.rows
+    # every action and detail in words: no code ("doc.list") nor key ("classified_rows")
+    for action, details in zip(column(page.model, 2), column(page.model, 4)):
+        assert not re.fullmatch(r"[a-z_]+\.[a-z_]+", action), action
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", details), details
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", details), details
 
 
 def test_audit_page_names_the_tampered_row(qtbot, tmp_path, shown_errors):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout)
 
+from desktop.domain import audit_words
 from desktop.services import anchoring, audit_browse, audit_log, integrity
 from desktop.services.audit_log import AuditEntry
 from desktop.ui import errors
@@ -29,16 +30,6 @@ def local_time(at: str) -> str:
     except ValueError:
         return at
     return moment.astimezone().strftime("%d/%m/%Y %H:%M:%S")
-
-
-def summarise(detail: dict, limit: int = 140) -> str:
-    parts = []
-    for key, value in detail.items():
-        if isinstance(value, (dict, list)):
-            value = json.dumps(value, ensure_ascii=False)
-        parts.append(f"{key}: {value}")
-    text = "; ".join(parts)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 class AuditModel(RowsModel):
@@ -126,9 +117,12 @@ class AuditPage(Page):
             Col(self.tr("Thời gian"), lambda e: local_time(e.at)),
             Col(self.tr("Người dùng"), lambda e: e.user),
             Col(self.tr("Thao tác"), self._action_label, tooltip=lambda e: e.action),
-            Col(self.tr("Đối tượng"), lambda e: e.target),
-            Col(self.tr("Chi tiết"), lambda e: summarise(e.detail),
-                tooltip=lambda e: json.dumps(e.detail, ensure_ascii=False, indent=1) if e.detail else None),
+            Col(self.tr("Đối tượng"), lambda e: audit_words.value_text("target", e.target,
+                                                                      ctx.lang)),
+            # in words ("52 dòng, 29 dòng mật; lý do: …"); the recorded codes in the tooltip
+            Col(self.tr("Chi tiết"), lambda e: audit_words.detail_text(e.detail, ctx.lang, 140),
+                tooltip=lambda e: (audit_words.detail_text(e.detail, ctx.lang) + "\n\n" + json.dumps(
+                    e.detail, ensure_ascii=False, indent=1)) if e.detail else None),
         ], parent=self)
         self.model.setObjectName("auditModel")
         self.model.loader = self._load_more
@@ -146,34 +140,10 @@ class AuditPage(Page):
 
     # --- labels ---
     def _labels(self) -> dict[str, str]:
-        return {
-            "vault.create": self.tr("Tạo kho dữ liệu"),
-            "vault.backup": self.tr("Sao lưu kho dữ liệu"),
-            "vault.restore": self.tr("Khôi phục kho dữ liệu"),
-            "session.open": self.tr("Mở kho (đăng nhập)"),
-            "case.add": self.tr("Thêm hồ sơ"),
-            "case.bulk_add": self.tr("Thêm nhiều hồ sơ"),
-            "case.event": self.tr("Ghi nhận giai đoạn"),
-            "case.read": self.tr("Xem hồ sơ"),
-            "case.list": self.tr("Xem danh sách hồ sơ"),
-            "case.denied": self.tr("Bị từ chối xem hồ sơ"),
-            "case.deadlines": self.tr("Xem thời hạn hồ sơ"),
-            "deadlines.overdue": self.tr("Xem việc quá hạn"),
-            "opinions.register": self.tr("Xem sổ xin ý kiến, chỉ đạo"),
-            "plan.create": self.tr("Lập kế hoạch năm"),
-            "plan.item_add": self.tr("Thêm mục kế hoạch"),
-            "report.period": self.tr("Lập báo cáo kỳ"),
-            "user.add": self.tr("Thêm người dùng"),
-            "user.reset": self.tr("Đặt lại mật khẩu"),
-            "user.passwd": self.tr("Đổi mật khẩu"),
-            "user.clearance": self.tr("Đổi vai trò, độ mật"),
-            "settings.set": self.tr("Đổi thiết lập"),
-            "calendar.set": self.tr("Sửa lịch ngày nghỉ"),
-            "demo.fill": self.tr("Nạp dữ liệu mẫu"),
-        }
+        return {code: audit_words.action_text(code, self.ctx.lang) for code in audit_words.ACTIONS}
 
     def _action_label(self, entry: AuditEntry) -> str:
-        return self._labels().get(entry.action, entry.action)
+        return audit_words.action_text(entry.action, self.ctx.lang)
 
     def _fill_choices(self, names: list[str], actions: list[str]) -> None:
         user, action = self.user.currentData(), self.action.currentData()
@@ -187,7 +157,8 @@ class AuditPage(Page):
         for prefix in sorted({a.split(".")[0] for a in actions if "." in a}):
             self.action.addItem(self.tr("%1.* (mọi thao tác nhóm này)").replace("%1", prefix), prefix)
         for code in actions:
-            self.action.addItem(f"{labels[code]} ({code})" if code in labels else code, code)
+            words = labels.get(code) or audit_words.action_text(code, self.ctx.lang)
+            self.action.addItem(f"{words} ({code})" if words != code else code, code)
         self.user.setCurrentIndex(max(0, self.user.findData(user)) if user else 0)
         self.action.setCurrentIndex(max(0, self.action.findData(action)) if action else 0)
 
