@@ -211,7 +211,7 @@ class Deadline:
 
     def status_text(self, lang: str = "vi") -> str:
         """'Quá hạn 3 ngày làm việc', 'Còn 12 ngày', 'Hoàn thành trễ 2 ngày'…"""
-        unit = self.unit.label(lang)
+        unit = self.unit.label(lang, self.days)
         state = self.state
         if state is DeadlineState.ON_TIME and self.suspended_since is not None:
             return render("deadline.status.suspended", lang, since=_dmy(self.suspended_since),
@@ -247,22 +247,22 @@ class Deadline:
         if not self.rule_set:  # opinion request with its own reply date
             return render("deadline.explain.opinion_given", lang, subject=self.subject or "?",
                           start_date=_dmy(self.counted_from_date), due=due, flags=flags)
-        unit = self.unit.label(lang)
         extras = ""
         if x.extension_days:
             extras += render("deadline.explain.extension", lang, days=x.extension_days,
-                             unit=unit)
+                             unit=self.unit.label(lang, x.extension_days))
         if x.extensions_without_days:
             extras += render("deadline.explain.extension_no_days", lang,
                              n=x.extensions_without_days)
         if x.suspended_days and x.suspended_since is None:
             extras += render("deadline.explain.suspension", lang, days=x.suspended_days,
-                             unit=unit)
+                             unit=self.unit.label(lang, x.suspended_days))
         if x.suspended_since is not None:
             extras += render("deadline.explain.suspended_now", lang,
                              since=_dmy(x.suspended_since))
         if x.consultation_date is not None:
-            reply_unit = (x.consultation_unit or Unit.CALENDAR_DAYS).label(lang)
+            reply_unit = (x.consultation_unit or Unit.CALENDAR_DAYS).label(
+                lang, x.consultation_limit)
             extras += render("deadline.explain.consultation", lang,
                              stage=_start_label(x.consultation_stage, lang),
                              date=_dmy(x.consultation_date), reply=x.consultation_limit,
@@ -273,7 +273,8 @@ class Deadline:
         if self.rule_set_title and self.rule_set_title not in article:
             article = f"{article}, {self.rule_set_title}"
         return render("deadline.explain.rule", lang, article=article,
-                      limit=self.limit_days - x.extension_days, unit=unit,
+                      limit=self.limit_days - x.extension_days,
+                      unit=self.unit.label(lang, self.limit_days - x.extension_days),
                       start=_start_label(self.counted_from, lang, self.subject),
                       start_date=_dmy(self.counted_from_date), extras=extras, due=due,
                       flags=flags)

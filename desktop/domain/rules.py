@@ -54,10 +54,13 @@ class Unit(str, Enum):
     WORKING_DAYS = "working_days"
     CALENDAR_DAYS = "calendar_days"
 
-    def label(self, lang: str = "vi") -> str:
+    def label(self, lang: str = "vi", count: "int | None" = None) -> str:
+        """The unit after a number: "ngày làm việc"; in English singular for one ("1 working
+        day", "3 working days")."""
         if lang == "vi":
             return "ngày làm việc" if self is Unit.WORKING_DAYS else "ngày"
-        return "working days" if self is Unit.WORKING_DAYS else "calendar days"
+        noun = "working day" if self is Unit.WORKING_DAYS else "calendar day"
+        return noun if count is not None and abs(count) == 1 else noun + "s"
 
 
 class Complexity(str, Enum):

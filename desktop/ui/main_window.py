@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout,
                                QWidget)
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
                 self.addAction(action)
         go_menu = self.menuBar().addMenu(self.tr("&Đi tới"))
         for index, (key, title, _icon, _f) in enumerate(self._factories):
-            action = QAction(title, self)
+            action = QAction(title.replace("&", "&&"), self)   # "Ý kiến & chỉ đạo": no mnemonic
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, row=index: self.nav.setCurrentRow(row))
             go_menu.addAction(action)
@@ -248,9 +248,15 @@ class MainWindow(QMainWindow):
         search.triggered.connect(lambda: self.go("cases").focus_search())
         self.addAction(search)
         view_menu = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
+        languages = QActionGroup(self)   # the language in use is the one ticked
+        languages.setExclusive(True)
         for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
             action = QAction(name, self)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == self.ctx.lang)
             action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            languages.addAction(action)
             view_menu.addAction(action)
 
     def _set_language(self, code: str) -> None:

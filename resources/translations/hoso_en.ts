@@ -2015,10 +2015,6 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <source>Hồ sơ Thanh tra — Đăng nhập</source>
-        <translation>Hồ sơ Thanh tra — Sign in</translation>
-    </message>
-    <message>
         <source>Kho dữ liệu: %1</source>
         <translation>Vault: %1</translation>
     </message>

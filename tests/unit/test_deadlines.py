@@ -211,7 +211,7 @@ def test_met_late_days_count_working_days() -> None:
 
 def test_status_texts() -> None:
     assert onsite(today="16/04/2024").status_text() == "Quá hạn 1 ngày làm việc"
-    assert onsite(today="16/04/2024").status_text("en") == "Overdue by 1 working days"
+    assert onsite(today="16/04/2024").status_text("en") == "Overdue by 1 working day"
     assert onsite(today="15/04/2024").status_text() == "Đến hạn hôm nay"
     assert onsite(today="01/03/2024").status_text() == "Còn 31 ngày làm việc"
     assert onsite(ev(S.ONSITE_ENDED, "12/04/2024")).status_text() == \

@@ -249,3 +249,10 @@ def test_per_level_verify_flag(tmp_path: Path) -> None:
     assert rule_set.limit("onsite_duration", "province").verify
     assert rule_set.limit("onsite_duration", "province").note == "tạm"
     assert not rule_set.limit("onsite_duration", "government").verify
+
+
+def test_units_read_right_after_one_and_after_many():
+    assert Unit.WORKING_DAYS.label("en", 1) == "working day"
+    assert Unit.CALENDAR_DAYS.label("en", -1) == "calendar day"
+    assert Unit.CALENDAR_DAYS.label("en", 3) == "calendar days"
+    assert Unit.WORKING_DAYS.label("vi", 1) == "ngày làm việc"

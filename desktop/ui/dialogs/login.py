@@ -24,7 +24,8 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.runner, self.vault_path, self.lang = runner, Path(vault_path), lang
         self.session: VaultSession | None = None
-        self.setWindowTitle(self.tr("Hồ sơ Thanh tra — Đăng nhập"))
+        # the system adds the program's name after it ("Đăng nhập — Hồ sơ Thanh tra")
+        self.setWindowTitle(self.tr("Đăng nhập"))
         self.setObjectName("loginDialog")
         layout = QVBoxLayout(self)
         place = QLabel(self.tr("Kho dữ liệu: %1").replace("%1", str(self.vault_path)))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPus
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.domain.deadlines import Deadline, DeadlineState
+from desktop.domain.numbers import format_number
 from desktop.domain.stages import Stage
 from desktop.services import dashboard, deadlines_service, secret_registers
 from desktop.ui import errors
@@ -204,8 +205,9 @@ class DashboardPage(Page):
         self.stage_table.setRowCount(len(rows) + 1)
         for r, (stage, count) in enumerate(rows):
             percent = count * 100 / total if total else 0.0
-            share = ("< 0,1 %" if 0 < percent < 0.05 else
-                     f"{percent:.1f}".replace(".", ",") + " %") if total else ""
+            lang = self.ctx.lang   # 8,3 % in Vietnamese, 8.3 % in English
+            share = (f"< {format_number(0.1, lang, 1)} %" if 0 < percent < 0.05 else
+                     format_number(round(percent, 1), lang, 1) + " %") if total else ""
             self._set_row(self.stage_table, r, [stage.label(self.ctx.lang), number(count), share])
         bold = QFont(self.font())
         bold.setBold(True)
