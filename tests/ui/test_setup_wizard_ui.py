@@ -41,6 +41,7 @@ def test_next_works_with_the_suggested_folder_and_finish_creates_the_vault(qtbot
     qtbot.mouseClick(finish, qtbot_left())
     assert "không khớp" in page.message.text() and not path.exists()
     page.again.setText("mat-khau-quan-tri-1")
+    assert page.message.text() == ""             # typing again: the old message goes
     with qtbot.waitSignal(wizard.accepted, timeout=WAIT):
         qtbot.mouseClick(finish, qtbot_left())
     assert wizard.session is not None and wizard.chosen_path == path

@@ -121,6 +121,9 @@ class _AdminPage(QWizardPage):
         form.addRow(self.message)
         form.addRow(self.busy)
         self._done = False
+        # a message about the password is about the password typed then: typing clears it
+        for edit in (self.password, self.again):
+            edit.textChanged.connect(lambda _t: self.message.clear())
 
     def validatePage(self) -> bool:  # noqa: N802
         """Creating runs Argon2id and writes the vault: on the worker; Finish is pressed
