@@ -414,3 +414,14 @@ def test_lock_forgets_the_list_and_the_case(qtbot, keep, ctx):
     assert page.case_view.code_label.text() == "" and page.case_view.timeline.rowCount() == 0
     assert page.case_view.detail is None and page.case_view.isHidden()
     assert page.count_label.text() == "0 hồ sơ"
+
+
+def test_the_row_menu_opens_on_a_row_only(qtbot, keep, ctx):
+    """Right-click on a case: Xem chi tiết / Chép mã và tên; on the empty part: nothing."""
+    from PySide6.QtCore import QPoint
+    page = _page(qtbot, ctx, keep)
+    _search(qtbot, page, "C2-2023-04")
+    first = page.table.visualRect(page.table.model().index(0, 0)).center()
+    menu = page.row_menu(first)
+    assert [a.text() for a in menu.actions()] == ["Xem chi tiết", "Chép mã và tên"]
+    assert page.row_menu(QPoint(5, page.table.viewport().height() - 5)) is None   # below it

@@ -177,7 +177,9 @@ class CasesPage(Page):
         self.open_action.triggered.connect(lambda: self._activated(self.table.currentIndex()))
         self.table.addAction(self.open_action)
         self.table.addAction(self.copy_action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # a menu for the row under the pointer; none over the empty part of the table
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self._apply_columns(self._visible_columns())
 
         self.case_view = CaseView(ctx)
@@ -408,6 +410,23 @@ class CasesPage(Page):
             action.setEnabled(not (column.key in visible and len(visible) == 1))
             action.toggled.connect(lambda on, key=column.key: self.set_column_visible(key, on))
         return menu
+
+    def row_menu(self, pos) -> "QMenu | None":
+        """The menu of the row at `pos` (viewport coordinates), or None off the rows."""
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addAction(self.copy_action)
+        return menu
+
+    def _row_menu(self, pos) -> None:
+        menu = self.row_menu(pos)
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _column_menu(self, pos: QPoint) -> None:
         menu = self.column_menu()
