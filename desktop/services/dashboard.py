@@ -54,7 +54,8 @@ def monthly(vs: VaultSession, months: int = 24, today: date | None = None
     """(year, month, conclusions issued in the month, cases open at the month's end) for
     the `months` months up to and including the month of `today`, oldest first.
     The current month's "open" figure is as of `today`."""
-    today = today or date.today()
+    from desktop.services import settings
+    today = today or settings.view_date(vs)
     months = max(1, int(months))
     index = today.year * 12 + today.month - 1 - (months - 1)
     keys = [(i // 12, i % 12 + 1) for i in range(index, index + months)]

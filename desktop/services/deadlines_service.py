@@ -30,7 +30,7 @@ def case_deadlines(case_facts, rules: RuleBook, cal, today: date, soon: int,
 
 
 def for_case(vs: VaultSession, code: str, today: date | None = None) -> list[Deadline]:
-    today = today or date.today()
+    today = today or settings.view_date(vs)
     with vs.uow() as uow:
         session = uow.session
         case = load_case(vs, session, code)  # clearance check, audited refusal
@@ -57,7 +57,7 @@ def overdue(vs: VaultSession, within: int | None = None, today: date | None = No
             ) -> list[Deadline]:
     """Overdue and due-soon items across open cases, opinion requests and directives,
     worst first. `within`: working days ahead counted as due soon (default: setting)."""
-    today = today or date.today()
+    today = today or settings.view_date(vs)
     with vs.uow() as uow:
         session = uow.session
         soon = settings.get(session, "due_soon_days") if within is None else within

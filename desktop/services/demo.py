@@ -718,6 +718,18 @@ _DOCS: dict[Stage, tuple[str, str, str]] = {
 
 # --- the entry point ----------------------------------------------------------------------
 
+def view(vs: VaultSession) -> "tuple[date, bool]":
+    """(the day the vault is viewed as of, whether it holds the demo data): what the
+    desktop program's status bar says after unlocking."""
+    from desktop.services import settings
+    from desktop.storage.orm import AuditRow
+    day = settings.view_date(vs)
+    with vs.uow() as uow:
+        filled = uow.session.execute(select(AuditRow.id).where(AuditRow.action == "demo.fill")
+                                     .limit(1)).first() is not None
+    return day, filled
+
+
 def fill_demo(vs: VaultSession, synthetic_cases: int = 0, today: date | None = None,
               seed: int = 2024) -> int:
     """Fill an open, freshly created vault with the demo; returns the number of cases added.
@@ -739,6 +751,8 @@ def fill_demo(vs: VaultSession, synthetic_cases: int = 0, today: date | None = N
     _add_organisation(vs, today, staff_pool)
     from desktop.services import settings
     settings.set_value(vs, "unit_name", CUC_II)   # the agency named on every export
+    # the demo reads as Cục II saw it at the end of its half-year, not years overdue
+    settings.set_value(vs, "as_of", SITUATION_DATE.strftime("%d/%m/%Y"))
     for username, role, clearance, staff_name in DEMO_USERS:
         add_user(vs, username, role, clearance, DEMO_PASSWORD, full_name=staff_name)
 

@@ -135,6 +135,8 @@ class _Manifest(Manifest):
 
 def export_overdue(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi",
                    today: date | None = None, within: int | None = None) -> ExportResult:
+    from desktop.services import settings
+    today = today or settings.view_date(vs)
     items = deadlines_service.overdue(vs, within, today)
     codes = {d.case_code for d in items if d.case_code}
     level = _max_level(vs, codes)
@@ -149,7 +151,7 @@ def export_overdue(vs: VaultSession, path: Path, reason: str = "", lang: str = "
             for d in items]
     count = write_register(target, title=_t(lang, "DANH SÁCH VIỆC QUÁ HẠN VÀ SẮP ĐẾN HẠN",
                                             "OVERDUE AND DUE-SOON ITEMS"),
-                           subtitle=_t(lang, "Tính đến ngày ", "As of ") + (today or date.today()).strftime("%d/%m/%Y"),
+                           subtitle=_t(lang, "Tính đến ngày ", "As of ") + today.strftime("%d/%m/%Y"),
                            unit_name=_agency(vs), columns=columns, rows=rows, level_label=level.label_vi.upper() if level else None,
                            sheet_name=_t(lang, "Quá hạn", "Overdue"), lang=lang)
     with vs.uow() as uow:

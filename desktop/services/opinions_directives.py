@@ -72,7 +72,7 @@ def _iso(value: date | None) -> str | None:
 
 def register(vs: VaultSession, today: date | None = None
              ) -> tuple[list[OpinionLine], list[DirectiveLine]]:
-    today = today or date.today()
+    today = today or settings.view_date(vs)
     clearance = int(vs.actor.clearance)
     with vs.uow() as uow:
         s = uow.session

@@ -171,7 +171,7 @@ class PlanStatus:
 
 
 def plan_status(vs: VaultSession, year: int, today: date | None = None) -> PlanStatus:
-    today = today or date.today()
+    today = today or settings.view_date(vs)
     with vs.uow() as uow:
         s = uow.session
         plan = _plan(s, year)

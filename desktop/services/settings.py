@@ -2,10 +2,12 @@
 (Electrum's ConfigVar idea); stored in the meta table, changed by administrators."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.dates import parse_date
 from desktop.domain.errors import InvalidInput, PermissionDenied
 from desktop.services import audit_log
 from desktop.storage.orm import Meta
@@ -55,6 +57,11 @@ SETTINGS = {s.key: s for s in (
             "Folder for automatic backups (empty: none)"),
     Setting("backup_keep", int, 7, "Số bản sao lưu tự động được giữ lại",
             "Automatic backups kept"),
+    # the day the vault is looked at: empty = today; the demo vault reads as the department
+    # saw it at the end of its half-year (30/06/2024), not years overdue
+    Setting("as_of", str, "",
+            "Ngày xem dữ liệu, dd/mm/yyyy (để trống: hôm nay; kho dữ liệu mẫu: 30/06/2024)",
+            "The day the data is viewed as of, dd/mm/yyyy (empty: today; the demo: 30/06/2024)"),
 )}
 
 
@@ -80,6 +87,19 @@ def get(session: Session, key: str):
     return setting.default if raw is None else setting.kind(raw)
 
 
+def view_date(vs) -> date:
+    """"Today" for deadlines, the dashboard, registers and plans: the as_of setting, else
+    the calendar's today (a date the CLI's --as-of or a page's own date overrides)."""
+    with vs.uow() as uow:
+        text = get(uow.session, "as_of")
+    if text:
+        try:
+            return parse_date(text)
+        except InvalidInput:
+            pass   # an unreadable setting must not stop the program: today
+    return date.today()
+
+
 def all_values(session: Session) -> dict[str, object]:
     return {key: get(session, key) for key in SETTINGS}
 
@@ -91,7 +111,9 @@ def set_value(vs, key: str, value: str) -> object:
     if setting is None:
         raise InvalidInput("input.bad_choice", value=key, field="setting",
                            choices=", ".join(SETTINGS))
-    if setting.kind is str:
+    if setting.kind is str and key == "as_of":
+        typed = parse_date(value).strftime("%d/%m/%Y") if value.strip() else ""
+    elif setting.kind is str:
         typed = _folder(value) if key.endswith("_folder") else value.strip()
     else:
         try:

@@ -3,6 +3,7 @@ task runner, the open vault session, the language; no global singletons."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,6 +26,7 @@ class AppContext(QObject):
         self.settings, self.runner, self.lang, self.vault_path = settings, runner, lang, Path(vault_path)
         self.session: VaultSession | None = None
         self.username = ""
+        self.as_of: date | None = None   # the vault's "today" (the demo's 30/06/2024), once known
         self._clipboard_timer = QTimer(self)
         self._clipboard_timer.setSingleShot(True)
         self._clipboard_timer.timeout.connect(self._clear_clipboard)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, 
                                QWidget)
 
 from desktop.domain.levels import Level
-from desktop.services import vault_service
+from desktop.services import demo, vault_service
 from desktop.ui import errors, icons
 from desktop.ui import settings as opts
 from desktop.ui.context import AppContext
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
             page = self._factories[index][3](self.ctx)
             page.open_case.connect(self.open_case)
             page.status.connect(self.statusBar().showMessage)
+            page.apply_as_of(self.ctx.as_of)
             old = self.stack.widget(index)
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -187,7 +189,8 @@ class MainWindow(QMainWindow):
         key = self._factories[row][0]
         page = self.page(key)
         self.stack.setCurrentWidget(page)
-        page.activate()
+        if not getattr(self, "_as_of_pending", False):   # else once the vault's day is known
+            page.activate()
 
     def go(self, key: str) -> Page:
         row = next(i for i, f in enumerate(self._factories) if f[0] == key)
@@ -204,6 +207,11 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("statusUser")
         self.vault_label = QLabel()
         self.vault_label.setObjectName("statusVault")
+        self.as_of_label = QLabel()
+        self.as_of_label.setObjectName("statusAsOf")
+        self.as_of_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.as_of_label.hide()
+        self.statusBar().addPermanentWidget(self.as_of_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.vault_label)
 
@@ -287,9 +295,10 @@ class MainWindow(QMainWindow):
         self.vault_label.setText(str(self.ctx.vault_path))
         users_row = next(i for i, f in enumerate(self._factories) if f[0] == "users")
         self.nav.item(users_row).setHidden(not actor.is_admin)
-        current = self.stack.currentWidget()
-        if isinstance(current, Page):
-            current.activate()
+        # the vault's own "today" first (the demo reads as of 30/06/2024), then the page
+        self._as_of_pending = True
+        if self.ctx.db(lambda vs, _control: demo.view(vs), self._viewed, self._not_viewed) is None:
+            self._not_viewed(None)
         self.integrity_watch.start(session)
         self.read_only_banner.setVisible(session.read_only)
         others = vault_service.others_using(session, self.ctx.lang)
@@ -305,6 +314,24 @@ class MainWindow(QMainWindow):
             box.setObjectName("securityWarning")
             self.security_box = box
             box.open()
+
+    def _viewed(self, found) -> None:
+        day, is_demo = found
+        self.ctx.as_of = day if day != date.today() else None
+        if self.ctx.as_of is not None:
+            text = (self.tr("Dữ liệu mẫu — ngày xem %1") if is_demo
+                    else self.tr("Ngày xem dữ liệu: %1")).replace("%1", day.strftime("%d/%m/%Y"))
+            self.as_of_label.setText(text)
+        self.as_of_label.setVisible(self.ctx.as_of is not None)
+        for page in self.pages.values():
+            page.apply_as_of(self.ctx.as_of)
+        self._not_viewed(None)
+
+    def _not_viewed(self, _exc) -> None:
+        self._as_of_pending = False
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.activate()
 
     # --- file actions (dialogs are their own modules) ---------------------------------
     def import_excel(self) -> None:

@@ -2138,6 +2138,14 @@
         <translation>Security warning</translation>
     </message>
     <message>
+        <source>Dữ liệu mẫu — ngày xem %1</source>
+        <translation>Demo data — viewed as of %1</translation>
+    </message>
+    <message>
+        <source>Ngày xem dữ liệu: %1</source>
+        <translation>Data viewed as of %1</translation>
+    </message>
+    <message>
         <source>Đã sao lưu tự động và kiểm tra: %1</source>
         <translation>Automatic backup made and verified: %1</translation>
     </message>

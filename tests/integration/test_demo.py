@@ -295,3 +295,17 @@ def test_exports_name_the_agency_at_the_top(demo, tmp_path):
     sheet = openpyxl.load_workbook(result.path).worksheets[0]
     top = [c.value for row in sheet.iter_rows(max_row=4) for c in row if c.value]
     assert any(CUC_II.upper() in str(v).upper() for v in top), top
+
+
+def test_the_demo_is_viewed_as_of_its_own_date(demo):
+    """Not "overdue by 980 days": the demo reads as Cục II saw it on 30/06/2024, unless a
+    date is given; a real vault (no as_of setting) reads as of today."""
+    from desktop.services import deadlines_service, settings
+    vs, _added, _path = demo
+    assert settings.view_date(vs) == SITUATION_DATE
+    late = [d.days_late for d in deadlines_service.overdue(vs)
+            if d.case_code in FIXED_CASE_CODES]
+    assert late and max(late) < 365
+    assert deadlines_service.overdue(vs, today=date(2024, 3, 1)) != deadlines_service.overdue(vs)
+    with pytest.raises(HosoError):
+        settings.set_value(vs, "as_of", "31/02/2024")

@@ -28,6 +28,11 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Load the page's data (on the worker)."""
 
+    def apply_as_of(self, day) -> None:
+        """The vault's "today" became known (None: the calendar's): pages that count from
+        a day take it; the page reloads when next shown."""
+        self.stale = True
+
     def clear(self) -> None:
         """The vault locked: forget everything shown."""
         self.stale = True

@@ -214,6 +214,10 @@ class CasesPage(Page):
         self.empty_hint.hide()  # until the first count says the vault is empty
 
     # --- "today" for the overdue marks (tests, demo) -------------------------------------
+    def apply_as_of(self, day) -> None:
+        super().apply_as_of(day)
+        self.as_of = day
+
     @property
     def as_of(self) -> date | None:
         return self._as_of

@@ -128,6 +128,10 @@ class DashboardPage(Page):
     def loading(self) -> bool:
         return self._pending > 0
 
+    def apply_as_of(self, day) -> None:
+        super().apply_as_of(day)
+        self.as_of = day
+
     def refresh(self) -> None:
         if self.ctx.is_locked:
             return

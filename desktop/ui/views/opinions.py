@@ -16,7 +16,7 @@ from desktop.services import opinions_directives
 from desktop.services.opinions_directives import DirectiveLine, OpinionLine
 from desktop.ui import errors
 from desktop.ui.views.base import Page
-from desktop.ui.forms import date_edit, from_qdate
+from desktop.ui.forms import date_edit, from_qdate, to_qdate
 from desktop.ui.tables import (GREY, ORANGE, RED, Col, RowsModel, RowsProxy, fit_columns, fmt_date,
                                fmt_int, make_table, row_of)
 from desktop.ui.widgets import busy_bar
@@ -193,6 +193,12 @@ class OpinionsPage(Page):
         return self.tr("Chưa xác định được hạn")
 
     # --- Page ---
+    def apply_as_of(self, day) -> None:
+        super().apply_as_of(day)
+        self.as_of.blockSignals(True)   # the page reloads when shown, not now
+        self.as_of.setDate(to_qdate(day or date.today()))
+        self.as_of.blockSignals(False)
+
     def refresh(self) -> None:
         today = from_qdate(self.as_of.date())
         self._gen += 1

@@ -18,7 +18,7 @@ from desktop.domain.errors import HosoError
 from desktop.services import cases, plan_changes, plans, report_units
 from desktop.ui import errors
 from desktop.ui.views.base import Page
-from desktop.ui.forms import FormDialog, date_edit, from_qdate, notice_frame, set_warning
+from desktop.ui.forms import FormDialog, date_edit, from_qdate, notice_frame, set_warning, to_qdate
 from desktop.ui.tables import (RED, Col, RowsModel, RowsProxy, fit_columns, fmt_date, fmt_int,
                                make_table, row_of, selected_row)
 from desktop.ui.widgets import busy_bar
@@ -187,6 +187,12 @@ class PlanPage(Page):
     def _chosen_year(self) -> int | None:
         data = self.year.currentData()
         return int(data) if data is not None else None
+
+    def apply_as_of(self, day) -> None:
+        super().apply_as_of(day)
+        self.as_of.blockSignals(True)   # the page reloads when shown, not now
+        self.as_of.setDate(to_qdate(day or date.today()))
+        self.as_of.blockSignals(False)
 
     def refresh(self) -> None:
         wanted = self._chosen_year()

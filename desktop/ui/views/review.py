@@ -241,6 +241,14 @@ class ReviewPage(Page):
         self.start.dateChanged.connect(self._dates_edited)
         self.end.dateChanged.connect(self._dates_edited)
 
+    def apply_as_of(self, day) -> None:
+        """The demo's half-year (or today's year): the period a review would look at."""
+        super().apply_as_of(day)
+        if day is not None:
+            self.year.setValue(day.year)
+            self.start.setDate(to_qdate(date(day.year, 1, 1 if day.month <= 6 else 7)))
+            self.end.setDate(to_qdate(day))
+
     # --- period presets ---
     def _fill_presets(self) -> None:
         current = self.preset.currentIndex()
