@@ -110,16 +110,23 @@ class Launcher:
     def _login(self, hint: str = "") -> None:
         from desktop.ui.dialogs.login import LoginDialog
         dialog = LoginDialog(self.runner, self.vault, self.user, self.lang, hint=hint)
+        dialog.hand_over = True
         self._keep = dialog
         self.login_dialog = dialog
+
+        def unlocked(session) -> None:
+            # the main window is built and painted while the login window (and its busy
+            # bar) is still up; then the login window goes
+            self.password_used = dialog.password_used
+            self._open_main(session)
+            self.window.repaint()
+            dialog.accept()
 
         def finished(result: int) -> None:
             if result != QDialog.DialogCode.Accepted or dialog.session is None:
                 self.app.quit()
-                return
-            self.password_used = dialog.password_used
-            self._open_main(dialog.session)
 
+        dialog.unlocked.connect(unlocked)
         dialog.finished.connect(finished)
         dialog.show()
 
@@ -134,6 +141,9 @@ class Launcher:
         self.idle = IdleWatcher(self.app, self.settings.get(opts.IDLE_MINUTES), self.window)
         self.idle.idle.connect(self.ctx.lock)
         self.window.show()
+        # the keyboard goes to the main window at once (Ctrl+F, Ctrl+E work without a click)
+        self.window.raise_()
+        self.window.activateWindow()
         if session.actor.must_change_password:
             from desktop.ui.dialogs.change_password import ChangePasswordDialog
             dialog = ChangePasswordDialog(self.ctx, self.password_used, first_login=True, parent=self.window)

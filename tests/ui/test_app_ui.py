@@ -47,6 +47,10 @@ def _finish(launcher):
 def test_wrong_password_is_said_inline_then_the_right_one_opens(qtbot, made_vault, ui_settings):
     launcher = _launch(qtbot, made_vault, ui_settings)
     dialog = _login(qtbot, launcher, "wrong-password")
+    # the login window closes only once the main window is up: no moment with nothing shown
+    seen = []
+    dialog.finished.connect(lambda _r: seen.append(
+        launcher.window is not None and launcher.window.isVisible()))
     qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=10000)
     assert "Sai mật khẩu" in dialog.message.text()
     assert launcher.window is None
@@ -55,6 +59,7 @@ def test_wrong_password_is_said_inline_then_the_right_one_opens(qtbot, made_vaul
     window = launcher.window
     qtbot.addWidget(window)
     assert "Quản trị" in window.user_label.text() and "Tuyệt mật" in window.user_label.text()
+    assert seen == [True] and not dialog.isVisible()
     _finish(launcher)
 
 

@@ -24,6 +24,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.runner, self.vault_path, self.lang = runner, Path(vault_path), lang
         self.session: VaultSession | None = None
+        self.hand_over = False   # True: stay open after unlocking until closed by the caller
         # the system adds the program's name after it ("Đăng nhập — Hồ sơ Thanh tra")
         self.setWindowTitle(self.tr("Đăng nhập"))
         self.setObjectName("loginDialog")
@@ -78,10 +79,15 @@ class LoginDialog(QDialog):
         self.password.setEnabled(not on)
 
     def _opened(self, session: VaultSession) -> None:
-        self._busy(False)
         self.session = session
         self.password_used = self.password.text()
         self.password.clear()
+        if self.hand_over:
+            # the launcher closes this window once the main window has painted: no moment
+            # with nothing on the screen (the busy bar keeps moving meanwhile)
+            self.unlocked.emit(session)
+            return
+        self._busy(False)
         self.unlocked.emit(session)
         self.accept()
 
