@@ -409,7 +409,7 @@ Có muốn thay thế không?</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation>Kích thước</translation>
+        <translation>Cỡ</translation>
     </message>
     <message>
         <source>Type</source>

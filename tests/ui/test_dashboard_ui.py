@@ -161,6 +161,11 @@ def test_main_window_is_usable_at_once_and_opens_cases_from_the_dashboard(qtbot,
     assert window.as_of_label.text() == "Dữ liệu mẫu — ngày xem 30/06/2024"
     assert page.as_of_label.text() == "tình hình đến ngày 30/06/2024"
     assert (page.chart.rows[-1][0], page.chart.rows[-1][1]) == (2024, 6)
+    table = page.overdue_table   # long cells read whole in their tooltip
+    long_cells = [table.item(r, c) for r in range(table.rowCount())
+                  for c in range(table.columnCount())
+                  if table.item(r, c) is not None and len(table.item(r, c).text()) > 30]
+    assert long_cells and all(i.text() in i.toolTip() for i in long_cells)
     page.open_case.emit("C2-2022-01")
     cases_page = window.pages["cases"]
     assert window.stack.currentWidget() is cases_page

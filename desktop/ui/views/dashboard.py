@@ -251,8 +251,12 @@ class DashboardPage(Page):
                  code: str = "", font: QFont | None = None) -> None:
         for c, value in enumerate(values):
             item = QTableWidgetItem(value)
-            if tip:
-                item.setToolTip(tip)
+            # a cell cut by its column still reads whole in its tooltip (two rows may differ
+            # only past the cut: "… Bộ Tài chính" / "… Bộ Tài nguyên")
+            full = f"{value}\n\n{tip}" if tip and len(value) > 30 else (tip or
+                                                                        (value if len(value) > 30 else ""))
+            if full:
+                item.setToolTip(full)
             if color is not None:
                 item.setForeground(QBrush(color))
             if font is not None:
