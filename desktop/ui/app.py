@@ -138,6 +138,7 @@ class Launcher:
         self.ctx = AppContext(self.settings, self.runner, self.lang, self.vault)
         self.ctx.set_session(session)
         self.window = MainWindow(self.ctx)
+        self.window.relaunch = self._switch_language
         self.idle = IdleWatcher(self.app, self.settings.get(opts.IDLE_MINUTES), self.window)
         self.idle.idle.connect(self.ctx.lock)
         self.window.show()
@@ -151,6 +152,25 @@ class Launcher:
             dialog.open()
             self.first_login_dialog = dialog
         self.password_used = ""
+
+    def _switch_language(self, code: str) -> None:
+        """Every string in the chosen language at once: the translators are swapped and the
+        main window rebuilt on the same session, at the same page and size."""
+        from desktop.ui.main_window import MainWindow
+        old = self.window
+        i18n.install(self.app, code)
+        self.lang = self.ctx.lang = code
+        geometry, page = old.saveGeometry(), old.current_key()
+        self.window = MainWindow(self.ctx)
+        self.window.relaunch = self._switch_language
+        self.window.restoreGeometry(geometry)
+        self.window.go(page)
+        self.idle = IdleWatcher(self.app, self.settings.get(opts.IDLE_MINUTES), self.window)
+        self.idle.idle.connect(self.ctx.lock)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        old.retire()
 
     def cleanup(self) -> None:
         self.runner.wait(10000)

@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
+        # set by the launcher: rebuilds the window in another language on the same open
+        # session (no new login; the page and the window's size kept)
+        self.relaunch: "Callable[[str], None] | None" = None
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Hồ sơ Thanh tra"))
@@ -269,7 +272,25 @@ class MainWindow(QMainWindow):
 
     def _set_language(self, code: str) -> None:
         self.ctx.settings.set(opts.LANGUAGE, code)
-        self.statusBar().showMessage(self.tr("Ngôn ngữ mới có hiệu lực khi mở lại chương trình."), 8000)
+        if code == self.ctx.lang:
+            return
+        if self.relaunch is not None:   # rebuilt in that language at once, same session
+            self.relaunch(code)
+        else:   # a window without a launcher: the choice applies at the next start
+            self.statusBar().showMessage(
+                self.tr("Ngôn ngữ mới có hiệu lực khi mở lại chương trình."), 8000)
+
+    def current_key(self) -> str:
+        row = max(0, self.nav.currentRow())
+        return self._factories[row][0]
+
+    def retire(self) -> None:
+        """Closed because a new window replaces it (another language): the session stays
+        open, nothing is locked."""
+        self._retired = True
+        self.integrity_watch.stop()
+        self.close()
+        self.deleteLater()
 
     # --- lock --------------------------------------------------------------------------
     def _on_locked(self) -> None:
@@ -376,6 +397,9 @@ class MainWindow(QMainWindow):
         ChangePasswordDialog(self.ctx, parent=self).open()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if getattr(self, "_retired", False):
+            super().closeEvent(event)
+            return
         self.ctx.lock()
         self.ctx.runner.wait(10000)
         super().closeEvent(event)

@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.levels import Level, Role
 from desktop.services import users, vault_service
+from desktop.ui import settings as opts
 from desktop.ui.app import Launcher
 from tests.conftest import PASSWORD
 
@@ -219,3 +220,28 @@ def test_an_administrator_is_warned_at_login_of_an_altered_account(qtbot, made_v
     assert "bản ghi tài khoản “thanhtra” bị sửa ngoài chương trình" in box.text()
     box.accept()
     _finish(launcher)
+
+
+def test_choosing_english_retranslates_the_window_at_once(qtbot, made_vault, ui_settings):
+    from desktop.ui import i18n
+    launcher = _launch(qtbot, made_vault, ui_settings)
+    _login(qtbot, launcher, PASSWORD)
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    first = launcher.window
+    first.go("audit")
+    session = launcher.ctx.session
+    try:
+        english = first.findChild(QAction, "language_en")
+        english.trigger()
+        window = launcher.window
+        qtbot.addWidget(window)
+        assert window is not first and window.isVisible() and not first.isVisible()
+        assert launcher.ctx.session is session                    # no new login
+        assert window.current_key() == "audit"                     # the same page
+        titles = [window.nav.item(r).text() for r in range(window.nav.count())]
+        assert "Overview" in titles and "Audit log" in titles
+        assert window.findChild(QAction, "language_en").isChecked()
+        assert ui_settings.get(opts.LANGUAGE) == "en"
+    finally:
+        i18n.install(QApplication.instance(), "vi")
+        _finish(launcher)
