@@ -79,7 +79,7 @@ class MonthlyChart(QWidget):
         open_max, open_step = nice_scale(max(r[3] for r in self.rows))
         left_w = fm.horizontalAdvance(number(int(concluded_max))) + 14
         right_w = fm.horizontalAdvance(number(int(open_max))) + 14
-        legend_h = fm.height() + 10
+        legend_h = self._legend_rows(fm) * fm.height() + 10
         label_h = fm.height() + 8
         plot = QRectF(left_w, legend_h + fm.height() // 2 + 4, self.width() - left_w - right_w,
                       self.height() - legend_h - label_h - fm.height() // 2 - 8)
@@ -115,6 +115,16 @@ class MonthlyChart(QWidget):
             painter.drawEllipse(point, 2.5, 2.5)
         self._month_labels(painter, fm, plot, slot)
 
+    def _legend_texts(self) -> tuple[str, str]:
+        return (self.tr("Kết luận ban hành trong tháng (trục trái)"),
+                self.tr("Hồ sơ đang thực hiện cuối tháng (trục phải)"))
+
+    def _legend_rows(self, fm: QFontMetrics) -> int:
+        """1, or 2 when the two entries do not fit side by side (a narrow window)."""
+        first, second = self._legend_texts()
+        width = 8 + 20 + fm.horizontalAdvance(first) + 24 + 24 + fm.horizontalAdvance(second)
+        return 1 if width <= self.width() - 8 else 2
+
     def _legend(self, painter: QPainter, fm: QFontMetrics) -> None:
         x = 8.0
         y = 4.0
@@ -123,14 +133,16 @@ class MonthlyChart(QWidget):
         painter.setBrush(BAR)
         painter.drawRect(QRectF(x, y + h * 0.2, 14, h * 0.6))
         painter.setPen(self.palette().text().color())
-        text = self.tr("Kết luận ban hành trong tháng (trục trái)")
+        text = self._legend_texts()[0]
         painter.drawText(QPointF(x + 20, y + fm.ascent()), text)
-        x += 20 + fm.horizontalAdvance(text) + 24
+        if self._legend_rows(fm) == 2:   # the second entry under the first
+            y += h
+        else:
+            x += 20 + fm.horizontalAdvance(text) + 24
         painter.setPen(QPen(LINE, 2))
         painter.drawLine(QPointF(x, y + h / 2), QPointF(x + 18, y + h / 2))
         painter.setPen(self.palette().text().color())
-        painter.drawText(QPointF(x + 24, y + fm.ascent()),
-                         self.tr("Hồ sơ đang thực hiện cuối tháng (trục phải)"))
+        painter.drawText(QPointF(x + 24, y + fm.ascent()), self._legend_texts()[1])
 
     def _grid(self, painter: QPainter, fm: QFontMetrics, plot: QRectF, c_max: float,
               c_step: float, o_max: float, o_step: float) -> None:
