@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.domain.levels import Level, Role
 from desktop.services import users, vault_service
@@ -245,3 +245,14 @@ def test_choosing_english_retranslates_the_window_at_once(qtbot, made_vault, ui_
     finally:
         i18n.install(QApplication.instance(), "vi")
         _finish(launcher)
+
+
+def test_the_login_hint_never_breaks_the_password_at_its_hyphen(qtbot, made_vault):
+    from desktop.ui.dialogs.login import LoginDialog
+    from desktop.ui.tasks import TaskRunner
+    dialog = LoginDialog(TaskRunner(), made_vault, "admin", hint="Kho dữ liệu mẫu (sẽ bị xóa "
+                         "khi thoát). Mật khẩu của admin: matkhau-demo")
+    qtbot.addWidget(dialog)
+    hint = dialog.findChild(QLabel, "loginHint")
+    assert "white-space: nowrap'>matkhau-demo</span>" in hint.text()
+    assert hint.textFormat() == Qt.TextFormat.RichText

@@ -3,9 +3,10 @@ with a busy indicator; a wrong password is said inline and nothing else happens.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout)
 
@@ -33,8 +34,16 @@ class LoginDialog(QDialog):
         place.setWordWrap(True)
         layout.addWidget(place)
         if hint:
-            hint_label = QLabel(hint)
+            # wrapped between words only: "matkhau-demo" must not break at its hyphen, so
+            # the text after the last ": " (a password, say) keeps a line of its own if needed
+            head, sep, tail = hint.rpartition(": ")
+            shown = (f"{html.escape(head)}{sep}<span style='white-space: nowrap'>"
+                     f"{html.escape(tail)}</span>")
+            hint_label = QLabel(shown if sep else hint)   # (escaped: it is shown as rich text)
+            hint_label.setTextFormat(Qt.TextFormat.RichText if sep else Qt.TextFormat.PlainText)
+            hint_label.setObjectName("loginHint")
             hint_label.setWordWrap(True)
+            hint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(hint_label)
         form = QFormLayout()
         self.user = QLineEdit(user)
