@@ -298,10 +298,14 @@ def test_open_a_case_shows_its_header_and_timeline(qtbot, keep, ctx):
     assert view.team_table.rowCount() >= 3
     assert view.opinion_table.rowCount() > 0 and view.directive_table.rowCount() > 0
     assert view.document_table.rowCount() > 0
-    assert view.result_labels["violation_money"].text().endswith("đồng")
+    # no conclusion yet, no figures recorded: a dash, not "0 đồng"
+    assert view.result_labels["violation_money"].text() == "—"
     # the row is selected in the list
     selected = page.selected_rows()
     assert [page.model.index(r, 0).data() for r in selected] == ["C2-2022-01"]
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):   # a concluded case: its figures
+        page.open_code("C2-2022-05")
+    assert view.result_labels["violation_money"].text() == "1.086.400.000.000 đồng"
 
 
 def test_enter_on_a_row_opens_it(qtbot, keep, ctx):

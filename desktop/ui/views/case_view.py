@@ -625,8 +625,12 @@ class CaseView(QWidget):
             .replace("%1", number(r.get("referral_cases") or 0))
             .replace("%2", number(r.get("referral_persons") or 0)),
         }
+        keys = ("violation_money", "violation_land_m2", "recovery_money", "recovery_land_m2",
+                "disciplined_orgs", "disciplined_persons", "referral_cases", "referral_persons")
+        recorded = any(r.get(k) for k in keys)
         for key, label in self.result_labels.items():
-            label.setText(values[key])
+            # nothing recorded yet (no conclusion's figures): a dash, not a row of zeros
+            label.setText(values[key] if recorded else "—")
 
     # --- recording an event ---------------------------------------------------------------
     def _stage_chosen(self) -> None:
