@@ -429,3 +429,12 @@ def test_the_row_menu_opens_on_a_row_only(qtbot, keep, ctx):
     menu = page.row_menu(first)
     assert [a.text() for a in menu.actions()] == ["Xem chi tiết", "Chép mã và tên"]
     assert page.row_menu(QPoint(5, page.table.viewport().height() - 5)) is None   # below it
+
+
+def test_the_filters_are_not_cut_at_1024_pixels(qtbot, keep, ctx):
+    page = _page(qtbot, ctx, keep)
+    page.resize(1024 - 220, 700)   # the window at 1024 px, less the navigation list
+    qtbot.wait(50)
+    edit = page.leader_filter
+    needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    assert edit.width() >= needed + 30

@@ -98,6 +98,12 @@ class CasesPage(Page):
         self.leader_filter.setObjectName("leaderFilter")
         self.leader_filter.setPlaceholderText(self.tr("Lãnh đạo phụ trách"))
         self.leader_filter.setClearButtonEnabled(True)
+        # wide enough for its placeholder and the clear button in either language (at
+        # 1024 px it shrank to "Lãn…")
+        placeholder = self.leader_filter.fontMetrics().horizontalAdvance(
+            self.leader_filter.placeholderText())
+        self.leader_filter.setMinimumWidth(placeholder + 40)
+        self.leader_filter.setToolTip(self.leader_filter.placeholderText())
         bar.addWidget(self.leader_filter, 1)
         self.year_filter = YearSpin()
         self.year_filter.setObjectName("yearFilter")
