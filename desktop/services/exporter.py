@@ -17,7 +17,8 @@ from desktop.domain.messages import MESSAGES
 from desktop.domain.stages import Basis, Stage
 from desktop.exchange.excel.writer import (Column, Manifest, classified_file_name, row_hash,
                                            write_period_report, write_register, write_summary)
-from desktop.services import audit_log, deadlines_service, plans, recommendations, report
+from desktop.services import (audit_log, deadlines_service, plans, recommendations, report,
+                              settings)
 from desktop.services.context import VaultSession
 from desktop.storage import sealed
 
@@ -43,7 +44,6 @@ class ExportResult:
 # Headers are the import's own column names, so an export re-imports as it is.
 def _agency(vs: VaultSession) -> str:
     """The agency named at the top left of an export (settings: unit_name)."""
-    from desktop.services import settings
     with vs.uow() as uow:
         return settings.get(uow.session, "unit_name")
 
@@ -135,7 +135,6 @@ class _Manifest(Manifest):
 
 def export_overdue(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi",
                    today: date | None = None, within: int | None = None) -> ExportResult:
-    from desktop.services import settings
     today = today or settings.view_date(vs)
     items = deadlines_service.overdue(vs, within, today)
     codes = {d.case_code for d in items if d.case_code}

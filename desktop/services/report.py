@@ -111,9 +111,7 @@ class PeriodReport:
 
 @collector_paused()
 def period_report(vs: VaultSession, start: date, end: date, unit: str | None = None) -> PeriodReport:
-    if start > end:
-        raise InvalidInput("report.bad_period", start=start.strftime("%d/%m/%Y"),
-                           end=end.strftime("%d/%m/%Y"))
+    check_period(start, end)
     clearance = int(vs.actor.clearance)
     with vs.uow() as uow:
         s = uow.session
@@ -130,6 +128,13 @@ def period_report(vs: VaultSession, start: date, end: date, unit: str | None = N
                          f"{start.isoformat()}..{end.isoformat()}", cases=ind.carried_out)
         uow.commit()
     return report
+
+
+def check_period(start: date, end: date) -> None:
+    """A period that ends before it starts is refused, saying both dates."""
+    if start > end:
+        raise InvalidInput("report.bad_period", start=start.strftime("%d/%m/%Y"),
+                           end=end.strftime("%d/%m/%Y"))
 
 
 def case_indicators(session, records: list, start: date, end: date,

@@ -66,9 +66,7 @@ def summarize(vs: VaultSession, by: str, then: "str | None" = None, start: "date
         raise InvalidInput("summary.same_field", value=by)
     end = end or date.today()
     first = start or ALL_CASES_FROM
-    if first > end:
-        raise InvalidInput("report.bad_period", start=first.strftime("%d/%m/%Y"),
-                           end=end.strftime("%d/%m/%Y"))
+    report.check_period(first, end)
     clearance = int(vs.actor.clearance)
     with vs.uow() as uow:
         s = uow.session

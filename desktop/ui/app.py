@@ -131,20 +131,12 @@ class Launcher:
         dialog.show()
 
     def _open_main(self, session) -> None:
-        from desktop.ui.main_window import MainWindow
         if not self.demo:
             self.settings.set(opts.LAST_VAULT, str(self.vault))
             self.settings.set(opts.LAST_USER, session.actor.username)
         self.ctx = AppContext(self.settings, self.runner, self.lang, self.vault)
         self.ctx.set_session(session)
-        self.window = MainWindow(self.ctx)
-        self.window.relaunch = self._switch_language
-        self.idle = IdleWatcher(self.app, self.settings.get(opts.IDLE_MINUTES), self.window)
-        self.idle.idle.connect(self.ctx.lock)
-        self.window.show()
-        # the keyboard goes to the main window at once (Ctrl+F, Ctrl+E work without a click)
-        self.window.raise_()
-        self.window.activateWindow()
+        self._show_window()
         if session.actor.must_change_password:
             from desktop.ui.dialogs.change_password import ChangePasswordDialog
             dialog = ChangePasswordDialog(self.ctx, self.password_used, first_login=True, parent=self.window)
@@ -156,21 +148,27 @@ class Launcher:
     def _switch_language(self, code: str) -> None:
         """Every string in the chosen language at once: the translators are swapped and the
         main window rebuilt on the same session, at the same page and size."""
-        from desktop.ui.main_window import MainWindow
         old = self.window
         i18n.install(self.app, code)
         self.lang = self.ctx.lang = code
-        geometry, page = old.saveGeometry(), old.current_key()
+        self._show_window(old.saveGeometry(), old.current_key())
+        old.retire()
+
+    def _show_window(self, geometry=None, page: "str | None" = None) -> None:
+        """The main window on the open session, watched for idleness, given the keyboard
+        at once (Ctrl+F, Ctrl+E work without a click)."""
+        from desktop.ui.main_window import MainWindow
         self.window = MainWindow(self.ctx)
         self.window.relaunch = self._switch_language
-        self.window.restoreGeometry(geometry)
-        self.window.go(page)
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        if page is not None:
+            self.window.go(page)
         self.idle = IdleWatcher(self.app, self.settings.get(opts.IDLE_MINUTES), self.window)
         self.idle.idle.connect(self.ctx.lock)
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
-        old.retire()
 
     def cleanup(self) -> None:
         self.runner.wait(10000)

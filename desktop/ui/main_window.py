@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         # set by the launcher: rebuilds the window in another language on the same open
         # session (no new login; the page and the window's size kept)
         self.relaunch: "Callable[[str], None] | None" = None
+        self._as_of_pending = False   # the vault's "today" asked for: pages wait for it
+        self._retired = False         # replaced by a window in another language
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Hồ sơ Thanh tra"))
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
         key = self._factories[row][0]
         page = self.page(key)
         self.stack.setCurrentWidget(page)
-        if not getattr(self, "_as_of_pending", False):   # else once the vault's day is known
+        if not self._as_of_pending:   # else once the vault's day is known
             page.activate()
 
     def go(self, key: str) -> Page:
@@ -397,7 +399,7 @@ class MainWindow(QMainWindow):
         ChangePasswordDialog(self.ctx, parent=self).open()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if getattr(self, "_retired", False):
+        if self._retired:
             super().closeEvent(event)
             return
         self.ctx.lock()

@@ -1,6 +1,6 @@
 """OpenDocument spreadsheets (.ods, LibreOffice's format and a national standard for state
-documents): checked like an .xlsx before any parser sees them, then read by python-calamine
-into the same Workbook/Sheet the rest of the import uses.
+documents): checked like an .xlsx before any parser sees them (reader.read_workbook then
+reads them with python-calamine into the same Workbook/Sheet the rest of the import uses).
 
 The check (the guard's zip checks, then ODS's own): the `mimetype` entry says spreadsheet;
 a password-protected file (manifest `encryption-data`) is refused with what to do; no XML
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from desktop.exchange.excel.guard import (LIMITS, MB, ODS_TYPES, ExcelFileError, Inspection,
-                                          Limits, _Package, column_letters)
+from desktop.exchange.excel.guard import (LIMITS, MB, ODS_TYPES, Inspection, Limits,
+                                          _Package, column_letters)
 
 _TAGS = re.compile(
     rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
@@ -135,24 +135,3 @@ def inspect_ods(found: Inspection, limits: Limits = LIMITS) -> list:
     package = _OdsPackage(found, limits)
     package.check()
     return package.merged
-
-
-def read_ods(found: Inspection, limits: Limits = LIMITS):
-    """An .ods (found by guard.inspect) checked, then read into the reader's Workbook."""
-    from desktop.exchange.excel.reader import Workbook, _read_calamine
-    merged = inspect_ods(found, limits)
-    path = found.path
-    try:
-        sheets = _read_calamine(found, limits)
-    except ExcelFileError:
-        raise
-    except (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError):
-        raise
-    except BaseException as exc:  # noqa: BLE001  Rust panics arrive as BaseException
-        raise ExcelFileError("excel.unreadable", file=path.name,
-                             detail=f"ODS: {type(exc).__name__}: {exc}"[:160]) from None
-    if not sheets:
-        raise ExcelFileError("excel.no_sheets", file=path.name)
-    for sheet, ranges in zip(sheets, merged):
-        sheet.merged = ranges
-    return Workbook(found.path, sheets, "calamine-ods")

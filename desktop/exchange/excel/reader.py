@@ -69,17 +69,17 @@ class Workbook:
     date1904: bool = False         # serial numbers in cells count from 1904 (old Mac Excel)
     strict: bool = False
     source: "bytes | None" = field(default=None, repr=False)   # the .xlsx (its cell fonts)
+    _fonts: dict = field(default_factory=dict, repr=False)     # sheet → its cell fonts
 
     def fonts(self, sheet: str) -> "dict[int, set[str]]":
         """Column → font names of a sheet's styled cells ({} when unknown): the evidence of
         legacy Vietnamese fonts (.VnTime, VNI-Times)."""
         if self.source is None:
             return {}
-        known = self.__dict__.setdefault("_fonts", {})
-        if sheet not in known:   # read once per sheet, when first asked
+        if sheet not in self._fonts:   # read once per sheet, when first asked
             from desktop.exchange.excel.vn_legacy import cell_fonts
-            known[sheet] = cell_fonts(self.source, sheet)
-        return known[sheet]
+            self._fonts[sheet] = cell_fonts(self.source, sheet)
+        return self._fonts[sheet]
 
     @property
     def visible_sheets(self) -> list[Sheet]:
@@ -98,13 +98,16 @@ def read_workbook(path: "str | Path", limits: Limits = LIMITS) -> Workbook:
         from desktop.exchange.excel.csvfile import read_csv
         return read_csv(Path(path), limits)
     found = inspect(path, limits)
+    merged = None   # an .ods's merged ranges, from odsfile's check (calamine gives none)
     if found.ods:   # OpenDocument (.ods, or an .ods under another name)
-        from desktop.exchange.excel.odsfile import read_ods
-        return read_ods(found, limits)
-    engines = [("calamine", _read_calamine)]
-    if not found.strict:  # openpyxl reads zero sheets from Strict OOXML, silently
-        if found.cell_tags + found.merged_area <= OPENPYXL_MAX_CELLS:
-            engines.append(("openpyxl", _read_openpyxl))
+        from desktop.exchange.excel.odsfile import inspect_ods
+        merged = inspect_ods(found, limits)
+        engines = [("calamine-ods", _read_calamine)]
+    else:
+        engines = [("calamine", _read_calamine)]
+        if not found.strict:  # openpyxl reads zero sheets from Strict OOXML, silently
+            if found.cell_tags + found.merged_area <= OPENPYXL_MAX_CELLS:
+                engines.append(("openpyxl", _read_openpyxl))
     failures = []
     for name, engine in engines:
         try:
@@ -117,7 +120,11 @@ def read_workbook(path: "str | Path", limits: Limits = LIMITS) -> Workbook:
             failures.append(f"{name}: {type(exc).__name__}: {exc}"[:160])
             continue
         if sheets:
-            return Workbook(found.path, sheets, name, found.date1904, found.strict, found.data)
+            if merged is not None:
+                for sheet, ranges in zip(sheets, merged):
+                    sheet.merged = ranges
+            return Workbook(found.path, sheets, name, found.date1904, found.strict,
+                            None if found.ods else found.data)
         failures.append(f"{name}: no worksheets")
     file = found.path.name
     if all(f.endswith(": no worksheets") for f in failures):

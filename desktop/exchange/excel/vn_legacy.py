@@ -94,12 +94,6 @@ def convert(text: str, encoding: str, capitals: bool = False) -> str:
     return out.upper() if capitals else out
 
 
-def normalize(text: str) -> str:
-    """Unicode Vietnamese typed with combining marks (NFD, as some Mac and web tools write
-    it) made precomposed (NFC), so it compares, sorts and searches as it reads."""
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
-
-
 # --- recognising it ------------------------------------------------------------------------
 
 # letters only Unicode Vietnamese has (beyond Latin-1): their presence settles a column
