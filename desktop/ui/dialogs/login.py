@@ -3,7 +3,6 @@ with a busy indicator; a wrong password is said inline and nothing else happens.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -34,13 +33,11 @@ class LoginDialog(QDialog):
         place.setWordWrap(True)
         layout.addWidget(place)
         if hint:
-            # wrapped between words only: "matkhau-demo" must not break at its hyphen, so
-            # the text after the last ": " (a password, say) keeps a line of its own if needed
+            # a password in the hint ("…: demo-password") gets a line of its own: word wrap
+            # would break it at its hyphen (rich-text "nobr" does not stop that in a QLabel)
             head, sep, tail = hint.rpartition(": ")
-            shown = (f"{html.escape(head)}{sep}<span style='white-space: nowrap'>"
-                     f"{html.escape(tail)}</span>")
-            hint_label = QLabel(shown if sep else hint)   # (escaped: it is shown as rich text)
-            hint_label.setTextFormat(Qt.TextFormat.RichText if sep else Qt.TextFormat.PlainText)
+            hint_label = QLabel(f"{head}:\n{tail}" if sep else hint)
+            hint_label.setTextFormat(Qt.TextFormat.PlainText)
             hint_label.setObjectName("loginHint")
             hint_label.setWordWrap(True)
             hint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
