@@ -3246,8 +3246,8 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <source>Hồ sơ Thanh tra — Bắt đầu</source>
-        <translation>Hồ sơ Thanh tra — Getting started</translation>
+        <source>Bắt đầu</source>
+        <translation>Getting started</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,8 @@ class SetupWizard(QWizard):
         self.session = None
         self.chosen_path: Path | None = None
         self.setObjectName("setupWizard")
-        self.setWindowTitle(self.tr("Hồ sơ Thanh tra — Bắt đầu"))
+        # the system adds the program's name after it ("Bắt đầu — Hồ sơ Thanh tra")
+        self.setWindowTitle(self.tr("Bắt đầu"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.mode_page = _ModePage()
         self.place_page = _PlacePage(default_path)
