@@ -7,6 +7,7 @@ from desktop.cli.commands import case_input, clip, headers, table, vault_session
 from desktop.cli.passwords import say
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.deadlines import Deadline, DeadlineState
+from desktop.domain.rules import cited_in
 from desktop.services import calendar_service, deadlines_service, plans, report, settings
 
 
@@ -248,13 +249,15 @@ def cmd_rules(args) -> None:
                     continue
                 data.append({"rule_set": rule_set.id, "effective_from": rule_set.effective_from.isoformat(),
                              "key": key, "level": level, "value": limit.value,
-                             "unit": limit.unit.value, "article": limit.article,
+                             "unit": limit.unit.value, "article": str(limit.article),
+                             "article_en": cited_in(limit.article, "en"),
                              "counted_from": limit.counted_from, "verify": limit.verify})
     if args.json:
         print_json(data)
         return
     vi = args.lang == "vi"
-    table([(d["rule_set"], d["key"], d["level"], str(d["value"]), d["unit"], clip(d["article"], 50),
+    table([(d["rule_set"], d["key"], d["level"], str(d["value"]), d["unit"],
+            clip(d["article"] if vi else d["article_en"], 50),
             ("cần kiểm tra" if vi else "to verify") if d["verify"] else "") for d in data],
           headers(args.lang, ["Bộ quy tắc", "Thời hạn", "Cấp", "Số", "Đơn vị", "Căn cứ", ""],
                   ["Rule set", "Limit", "Level", "Value", "Unit", "Article", ""]))

@@ -49,7 +49,7 @@ from desktop.domain import messages_workflow  # noqa: F401  (registers the messa
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.messages import render
 from desktop.domain.rules import (REQUEST_SENT, Complexity, Limit, LimitNotFound, RuleBook,
-                                  RuleSet, Unit)
+                                  RuleSet, Unit, cited_in)
 from desktop.domain.stages import InspectingLevel, Stage
 
 __all__ = [
@@ -266,10 +266,11 @@ class Deadline:
             extras += render("deadline.explain.consultation", lang,
                              stage=_start_label(x.consultation_stage, lang),
                              date=_dmy(x.consultation_date), reply=x.consultation_limit,
-                             reply_unit=reply_unit, reply_article=x.consultation_article)
+                             reply_unit=reply_unit,
+                             reply_article=cited_in(x.consultation_article, lang))
         if x.rolled_from is not None:
             extras += render("deadline.explain.rolled", lang, raw=_dmy(x.rolled_from))
-        article = self.article
+        article = cited_in(self.article, lang)
         if self.rule_set_title and self.rule_set_title not in article:
             article = f"{article}, {self.rule_set_title}"
         return render("deadline.explain.rule", lang, article=article,

@@ -3,7 +3,8 @@
 A case is judged under the rule set in force on its decision date (domain.md "Legal
 time limits"). Numbers live in resources/rules/*.json so an administrator can correct
 them when a text is checked; every limit keeps its article and a "verify" flag so a
-deadline shown to a user can say where it came from and how sure we are.
+deadline shown to a user can say where it came from and how sure we are. An optional
+"article_en" words the article for English explanations (the law's name stays as cited).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from desktop.domain.calendar import (ANY_VALUE, DataFileError, locate, parse_fil
 from desktop.domain.stages import InspectingLevel, Stage
 
 __all__ = [
+    "Cited",
     "Complexity",
     "Limit",
     "LimitNotFound",
@@ -38,7 +40,8 @@ REQUEST_SENT = "request_sent"
 _COUNTED_FROM = {s.value for s in Stage} | {REQUEST_SENT}
 _SET_KEYS = {"id", "title", "legal_basis", "effective_from", "effective_to", "source",
              "notes", "limits", "format"}
-_LIMIT_KEYS = {"key", "values", "unit", "article", "counted_from", "verify", "note"}
+_LIMIT_KEYS = {"key", "values", "unit", "article", "article_en", "counted_from", "verify",
+               "note"}
 _LEVEL_VALUE_KEYS = {"value", "verify", "note"}
 
 
@@ -61,6 +64,27 @@ class Unit(str, Enum):
             return "ngày làm việc" if self is Unit.WORKING_DAYS else "ngày"
         noun = "working day" if self is Unit.WORKING_DAYS else "calendar day"
         return noun if count is not None and abs(count) == 1 else noun + "s"
+
+
+class Cited(str):
+    """An article as the rule file cites it (Vietnamese: compared, stored and exported as
+    such) carrying the file's English wording, if it has one, for English explanations.
+    A str so that the deadline engine passes it along without a second field."""
+
+    en: str
+
+    def __new__(cls, text: str, en: str = "") -> "Cited":
+        cited = super().__new__(cls, text)
+        cited.en = en
+        return cited
+
+    def in_lang(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else str(self)
+
+
+def cited_in(article: str, lang: str) -> str:
+    """An article in the reader's language where the rule file gives one."""
+    return article.in_lang(lang) if isinstance(article, Cited) else article
 
 
 class Complexity(str, Enum):
@@ -87,13 +111,13 @@ class Limit:
     rule_set_title: str = ""
     note: str = ""
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "vi") -> str:
         """'45 ngày làm việc — Điều 47 …, Luật Thanh tra 11/2022/QH15' for tooltips."""
-        flag = " (cần kiểm tra)" if self.verify else ""
-        source = self.article
+        flag = ((" (cần kiểm tra)" if lang == "vi" else " (to verify)") if self.verify else "")
+        source = cited_in(self.article, lang)
         if self.rule_set_title and self.rule_set_title not in source:
             source = f"{source}, {self.rule_set_title}"
-        return f"{self.value} {self.unit.label()} — {source}{flag}"
+        return f"{self.value} {self.unit.label(lang, self.value)} — {source}{flag}"
 
 
 @dataclass(frozen=True)
@@ -282,7 +306,9 @@ def _parse_limit(r: _Reader, item: Any, where: str, set_id: str,
                      f"{REQUEST_SENT!r}; stages: {', '.join(s.value for s in Stage)}",
                      "counted_from", counted_from)
     common = dict(key=key, unit=unit, counted_from=counted_from, rule_set_id=set_id,
-                  rule_set_title=set_title, article=r.text_of(item, "article", where))
+                  rule_set_title=set_title,
+                  article=Cited(r.text_of(item, "article", where),
+                                r.text_of(item, "article_en", where, required=False)))
     verify = r.flag_of(item, "verify", where)
     note = r.text_of(item, "note", where, required=False)
     values = r.require(item, "values", where)

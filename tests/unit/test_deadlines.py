@@ -98,6 +98,10 @@ def test_sixty_working_days_from_15_01_2024_skip_tet() -> None:
     english = x.explanation("en")
     assert "60 working days" in english and "“Decision announced” on 15/01/2024" in english
     assert english.endswith("(to verify).")
+    # the article in English, the law's and circular's names as cited; no Vietnamese prose
+    assert english.startswith("Under Inspection duration, Luật Thanh tra 11/2022/QH15; "
+                              "counted per TT 06/2021/TT-TTCP Điều 3 khoản 5:")
+    assert "Thời hạn" not in english and "tính theo" not in english
     assert x.label() == "Kết thúc thanh tra trực tiếp"
     assert x.label("en") == "End of on-site inspection"
 
@@ -271,7 +275,10 @@ def test_a_consultation_after_the_draft_gives_the_reply_time() -> None:
     text = conclusion.explanation()
     assert "“Lấy ý kiến bộ, ngành, địa phương” ngày 25/05/2024" in text
     assert "30 ngày" in text
-    assert "Opinions of ministries and localities" in conclusion.explanation("en")
+    english = conclusion.explanation("en")
+    assert "Opinions of ministries and localities" in english
+    assert "Article 78 of Luật Thanh tra 11/2022/QH15 (opinion of the state-management head)" \
+        in english and "ý kiến" not in english
 
 
 def test_the_latest_pm_opinion_counts() -> None:

@@ -118,6 +118,19 @@ def test_every_limit_names_its_source() -> None:
 def test_describe_says_value_unit_rule_and_doubt() -> None:
     text = LAW_2022.limit("onsite_duration", "province").describe()
     assert "45 ngày làm việc" in text and "11/2022" in text and "cần kiểm tra" in text
+    english = LAW_2022.limit("onsite_duration", "province").describe("en")
+    assert english.startswith("45 working days — Inspection duration, Luật Thanh tra 11/2022")
+    assert english.endswith("(to verify)")
+
+
+def test_every_article_has_english_words_and_keeps_the_law_as_cited() -> None:
+    for rule_set in BOOK.rule_sets:
+        for key in rule_set.keys():
+            for limit in rule_set.limits[key].values():
+                english = limit.article.in_lang("en")
+                assert english != limit.article, key
+                assert rule_set.title in english, key  # "Luật Thanh tra 84/2025/QH15"
+                assert limit.article.in_lang("vi") == limit.article
 
 
 def test_overlapping_rule_sets_are_rejected() -> None:
