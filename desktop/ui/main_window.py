@@ -7,8 +7,8 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout,
                                QWidget)
 
 from desktop.domain.levels import Level
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setMaximumWidth(220)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self._factories = _pages()
@@ -130,11 +130,17 @@ class MainWindow(QMainWindow):
             placeholder = QWidget()
             self.stack.addWidget(placeholder)
         self.nav.currentRowChanged.connect(self.show_page)
+        # as wide as its longest title, no wider: squeezed by a wide page it read
+        # "Inspection…", "Opinions &"; at 220 px it took room the pages need at 1024 px
+        widest = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12
+        self.nav.setFixedWidth(widest)
         self.lock_screen = LockScreen(self)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
+        # the navigation has its width (no splitter: a splitter gave it spare room as a gap)
+        self.panes = QWidget()
+        panes = QHBoxLayout(self.panes)
+        panes.setContentsMargins(0, 0, 0, 0)
+        panes.addWidget(self.nav)
+        panes.addWidget(self.stack, 1)
         # damage found by the page check after unlock: red, over the pages, until the lock
         self.damage_banner = QLabel()
         self.damage_banner.setObjectName("damageBanner")
@@ -158,7 +164,7 @@ class MainWindow(QMainWindow):
         body_layout.setSpacing(0)
         body_layout.addWidget(self.damage_banner)
         body_layout.addWidget(self.read_only_banner)
-        body_layout.addWidget(self.splitter, 1)
+        body_layout.addWidget(self.panes, 1)
         self.outer = QStackedWidget()
         self.outer.addWidget(self.body)
         self.outer.addWidget(self.lock_screen)

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject,
+                            QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.domain.dates import format_date
 from desktop.domain.numbers import format_int, format_number
+from desktop.ui.cut_text import show_cut_text
 
 RED = QColor("#b00020")
 ORANGE = QColor("#9a5b00")
@@ -99,11 +101,12 @@ class RowsModel(QAbstractTableModel):
         item, col = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return col.text(item)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col.tooltip is not None:
-                return col.tooltip(item)
+        if role == Qt.ItemDataRole.ToolTipRole:   # a cut cell's text: ui.cut_text
+            tip = col.tooltip(item) if col.tooltip is not None else None
             text = col.text(item)
-            return text if len(text) > 30 else None
+            if tip and text and not tip.startswith(text.rstrip("…")):
+                tip = f"{text}\n\n{tip}"   # the cell may be cut: its text first
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col.right:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -202,6 +205,14 @@ def style_table(table: QTableView, stretch: int | None = None) -> None:
     else:
         header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # every column at least as wide as its title ("Số cuộc thanh tra" read "Số cuộc th…"
+    # before the first report filled the table)
+    for column in range(header.count()):
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            header.resizeSection(column, max(header.sectionSize(column),
+                                             header.sectionSizeHint(column)))
+    _room_for_stretched(table)
+    show_cut_text(table)
 
 
 def fit_columns(table: QTableView, widest: int = 420, widths: dict[int, int] | None = None) -> None:
@@ -218,6 +229,74 @@ def fit_columns(table: QTableView, widest: int = 420, widths: dict[int, int] | N
         cap = (widths or {}).get(column, widest)
         if header.sectionSize(column) > cap:
             header.resizeSection(column, cap)
+    _room_for_stretched(table)
+
+
+def _room_for_stretched(table: QTableView) -> None:
+    """The stretched column (a summary, a title) keeps room to be read."""
+    header = table.horizontalHeader()
+    room = table.findChild(_Room, "room")
+    if room is not None and room.scrolled:   # the stretched column, made to scroll
+        header.setSectionResizeMode(room.column, QHeaderView.ResizeMode.Stretch)
+        room.scrolled = False
+    for column in range(header.count()):
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            keep_room(table, column, max(160, header.sectionSizeHint(column) + 40))
+            return
+
+
+def keep_room(table: QTableView, column: int, least: int) -> None:
+    """Give the stretched `column` up to `least` pixels by narrowing the widest other
+    columns, none below its title or 120 px (at 1024 px the dashboard's "Việc phải làm" read "V…"
+    beside "Quá hạn 1950 ngày"). Call it once the columns have their natural widths; on
+    each resize the table starts again from those. Cut cells read whole in tooltips."""
+    room = table.findChild(_Room, "room")
+    if room is None:
+        room = _Room(column, least, table)
+        table.installEventFilter(room)
+    header = table.horizontalHeader()
+    room.natural = {c: header.sectionSize(c) for c in range(header.count())
+                    if c != column and not header.isSectionHidden(c)}
+    room.apply(table)
+
+
+class _Room(QObject):
+    def __init__(self, column: int, least: int, table: QTableView) -> None:
+        super().__init__(table)
+        self.setObjectName("room")
+        self.column, self.least = column, least
+        self.natural: dict[int, int] = {}
+        self.scrolled = False   # the column set to `least` and the table scrolls sideways
+
+    def apply(self, table: QTableView) -> None:
+        header = table.horizontalHeader()
+        stretched = header.sectionResizeMode(self.column) == QHeaderView.ResizeMode.Stretch
+        if not stretched and not self.scrolled:
+            return   # the column is the user's to size now
+        if self.scrolled:
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Stretch)
+            self.scrolled = False
+        for c, width in self.natural.items():
+            header.resizeSection(c, width)
+        short = self.least - (table.viewport().width() - sum(self.natural.values()))
+        for c in sorted(self.natural, key=self.natural.get, reverse=True):
+            if short <= 0:
+                break
+            # none below its title, nor below 120 px unless it is narrower by nature
+            floor = max(header.sectionSizeHint(c), min(self.natural[c], 120))
+            give = min(short, self.natural[c] - floor)
+            if give > 0:
+                header.resizeSection(c, self.natural[c] - give)
+                short -= give
+        if short > 0:   # still too narrow: the column keeps its room, the table scrolls
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(self.column, self.least)
+            self.scrolled = True
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.apply(watched)
+        return False
 
 
 def row_of(table: QTableView, index) -> Any:

@@ -1497,19 +1497,19 @@
     </message>
     <message>
         <source>Sổ đến (mẫu 15)</source>
-        <translation>Incoming register (form 15)</translation>
+        <translation>Incoming (form 15)</translation>
     </message>
     <message>
         <source>Sổ đi (mẫu 14)</source>
-        <translation>Outgoing register (form 14)</translation>
+        <translation>Outgoing (form 14)</translation>
     </message>
     <message>
         <source>Tài liệu mật nội bộ</source>
-        <translation>Internal classified documents</translation>
+        <translation>Internal classified</translation>
     </message>
     <message>
         <source>Sổ sao, chụp (mẫu 12)</source>
-        <translation>Copies register (form 12)</translation>
+        <translation>Copies (form 12)</translation>
     </message>
     <message>
         <source>Mở</source>
@@ -1521,7 +1521,7 @@
     </message>
     <message>
         <source>Thống kê năm (mẫu 18)</source>
-        <translation>Annual statistics (form 18)</translation>
+        <translation>Statistics (form 18)</translation>
     </message>
     <message>
         <source>Tìm trong nội dung tài liệu (văn bản, PDF) và số, trích yếu – gõ không dấu được</source>
@@ -1537,7 +1537,7 @@
     </message>
     <message>
         <source>Tìm trong tài liệu</source>
-        <translation>Search documents</translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>Số</source>
@@ -3129,23 +3129,23 @@
     </message>
     <message>
         <source>Chưa có kết luận (%1)</source>
-        <translation>Without a conclusion (%1)</translation>
+        <translation>No conclusion (%1)</translation>
     </message>
     <message>
         <source>Xin ý kiến quá hạn (%1)</source>
-        <translation>Overdue requests for opinions (%1)</translation>
+        <translation>Late opinions (%1)</translation>
     </message>
     <message>
         <source>Chỉ đạo quá hạn (%1)</source>
-        <translation>Overdue directives (%1)</translation>
+        <translation>Late directives (%1)</translation>
     </message>
     <message>
         <source>Kế hoạch chưa triển khai (%1)</source>
-        <translation>Plan items not started (%1)</translation>
+        <translation>Plan not started (%1)</translation>
     </message>
     <message>
         <source>Theo dõi thực hiện kết luận (%1)</source>
-        <translation>Follow-up of conclusions (%1)</translation>
+        <translation>Follow-up (%1)</translation>
     </message>
     <message>
         <source>Số cuộc thanh tra đã triển khai</source>

@@ -73,7 +73,7 @@ def test_overdue_and_due_soon_items_worst_first(qtbot, ctx, demo):
     first = items[0]
     assert table.item(0, 2).text() == first.due.strftime("%d/%m/%Y")
     assert table.item(0, 3).text().startswith("Quá hạn")
-    assert table.item(0, 0).toolTip() == first.explanation("vi")
+    assert table.item(0, 0).toolTip() == f"{table.item(0, 0).text()}\n\n{first.explanation('vi')}"
     assert table.item(0, 0).foreground().color().name() == "#b00020"
     overdue = sum(1 for d in items if d.state.value == "overdue")
     assert page.summary.text().startswith(f"{overdue} việc quá hạn, {len(items) - overdue} việc sắp đến hạn")

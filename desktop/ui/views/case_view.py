@@ -25,6 +25,7 @@ from desktop.services import case_edit, cases, deadlines_service, documents, rec
 from desktop.services.cases import CaseDetail
 from desktop.ui import errors
 from desktop.ui.context import AppContext
+from desktop.ui.cut_text import show_cut_text
 from desktop.ui.models.case_table import dmy, number
 from desktop.ui.views.case_documents import CaseDocumentsPanel
 from desktop.ui.tables import GREY, RED
@@ -64,6 +65,7 @@ def table(name: str, headers: list[str], stretch: tuple[int, ...] = ()) -> QTabl
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    show_cut_text(widget)
     return widget
 
 

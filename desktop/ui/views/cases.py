@@ -78,14 +78,17 @@ class CasesPage(Page):
                                                "(gõ không dấu được)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(260)
-        bar.addWidget(self.search, 3)
+        bar.addWidget(self.search, 1)
+        # the filters on a row of their own: on one row with the search the page needed
+        # 1 124 px and the window outgrew a 1024 px screen
+        filters = QHBoxLayout()
         self.stage_filter = QComboBox()
         self.stage_filter.setObjectName("stageFilter")
         self.stage_filter.addItem(self.tr("Mọi giai đoạn"), None)
         for stage in Stage:
             if stage.is_milestone:
                 self.stage_filter.addItem(stage.label(ctx.lang), stage.value)
-        bar.addWidget(self.stage_filter, 1)
+        filters.addWidget(self.stage_filter)
         self.level_filter = QComboBox()
         self.level_filter.setObjectName("levelFilter")
         self.level_filter.addItem(self.tr("Mọi độ mật"), None)
@@ -93,7 +96,7 @@ class CasesPage(Page):
         for level in Level:
             if level <= cleared:
                 self.level_filter.addItem(level.label(ctx.lang), int(level))
-        bar.addWidget(self.level_filter)
+        filters.addWidget(self.level_filter)
         self.leader_filter = QLineEdit()
         self.leader_filter.setObjectName("leaderFilter")
         self.leader_filter.setPlaceholderText(self.tr("Lãnh đạo phụ trách"))
@@ -104,12 +107,13 @@ class CasesPage(Page):
             self.leader_filter.placeholderText())
         self.leader_filter.setMinimumWidth(placeholder + 40)
         self.leader_filter.setToolTip(self.leader_filter.placeholderText())
-        bar.addWidget(self.leader_filter, 1)
+        filters.addWidget(self.leader_filter, 1)
         self.year_filter = YearSpin()
         self.year_filter.setObjectName("yearFilter")
         self.year_filter.setSpecialValueText(self.tr("Mọi năm"))
         self.year_filter.setToolTip(self.tr("Năm của quyết định thanh tra"))
-        bar.addWidget(self.year_filter)
+        filters.addWidget(self.year_filter)
+        filters.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setObjectName("caseCount")
         self.count_label.setMinimumWidth(110)
@@ -127,6 +131,7 @@ class CasesPage(Page):
         self.new_action.triggered.connect(self.new_case)
         self.addAction(self.new_action)
         layout.addLayout(bar)
+        layout.addLayout(filters)
         # a new vault: say what to do first instead of an empty table
         self.empty_hint = QLabel(self.tr(
             "Chưa có cuộc thanh tra nào. Bấm “Thêm hồ sơ…” (Ctrl+N) để nhập cuộc đầu tiên, "

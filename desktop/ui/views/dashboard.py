@@ -19,6 +19,7 @@ from desktop.services import dashboard, deadlines_service, secret_registers
 from desktop.ui import errors
 from desktop.ui.context import AppContext
 from desktop.ui.models.case_table import dmy, number
+from desktop.ui.tables import keep_room
 from desktop.ui.views.base import Page
 from desktop.ui.views.case_view import ORANGE, RED, table
 from desktop.ui.views.chart import MonthlyChart
@@ -244,6 +245,7 @@ class DashboardPage(Page):
                           tip=d.explanation(lang), color=color, code=d.case_code or "")
         for column in (0, 2, 3):
             self.overdue_table.resizeColumnToContents(column)
+        keep_room(self.overdue_table, 1, 220)   # what is due, beside long statuses
         self.overdue_table.setUpdatesEnabled(True)
 
     @staticmethod
@@ -253,10 +255,8 @@ class DashboardPage(Page):
             item = QTableWidgetItem(value)
             # a cell cut by its column still reads whole in its tooltip (two rows may differ
             # only past the cut: "… Bộ Tài chính" / "… Bộ Tài nguyên")
-            full = f"{value}\n\n{tip}" if tip and len(value) > 30 else (tip or
-                                                                        (value if len(value) > 30 else ""))
-            if full:
-                item.setToolTip(full)
+            if tip:   # else ui.cut_text shows a cut cell's text
+                item.setToolTip(f"{value}\n\n{tip}" if value else tip)
             if color is not None:
                 item.setForeground(QBrush(color))
             if font is not None:

@@ -288,6 +288,13 @@ class DocumentsPage(Page):
     def loading(self) -> bool:
         return self.busy.isVisibleTo(self)
 
+    def apply_as_of(self, day) -> None:
+        """The demo's registers are of 2024: its "today" decides the year first shown."""
+        super().apply_as_of(day)
+        self.year.blockSignals(True)   # the page reloads when shown, not now
+        self.year.setValue((day or date.today()).year)
+        self.year.blockSignals(False)
+
     def _year_changed(self) -> None:
         if self.year.value() != self._loaded_year and not self.ctx.is_locked:
             self.refresh()

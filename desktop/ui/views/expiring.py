@@ -47,7 +47,8 @@ class ExpiringDocumentsBox(QGroupBox):
             Col(self.tr("Hồ sơ"), lambda r: r.case_code or ""),
         ], color=lambda r: RED if r.days_left < 0 else ORANGE, parent=self)
         self.model.setObjectName("expiringModel")
-        self.table = make_table(self.model, "expiringTable", sortable=False, stretch=3)
+        # the last column takes the spare width: a stretched summary had none at 1024 px
+        self.table = make_table(self.model, "expiringTable", sortable=False)
         self.table.setToolTip(self.tr("Nhấp đúp để mở tài liệu. Gia hạn phải được quyết định chậm "
                                       "nhất 60 ngày trước khi hết thời hạn."))
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
@@ -56,7 +57,7 @@ class ExpiringDocumentsBox(QGroupBox):
     def set_rows(self, rows: list) -> None:
         self.rows = list(rows)
         self.model.set_rows(self.rows)
-        fit_columns(self.table, widest=200, widths={0: 120, 4: 100})
+        fit_columns(self.table, widest=200, widths={0: 120})
         lang = self.ctx.lang
         ended = sum(1 for r in self.rows if r.days_left < 0)
         if not self.rows:

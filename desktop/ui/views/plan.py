@@ -95,6 +95,7 @@ class PlanPage(Page):
         self.counts = QLabel()
         self.counts.setObjectName("planCounts")
         self.counts.setStyleSheet("font-weight: bold;")
+        self.counts.setWordWrap(True)   # beside five buttons: wraps rather than widen the page
 
         self.items_model = RowsModel([
             Col(self.tr("Đối tượng thanh tra"), lambda i: i.inspected_party),
@@ -151,8 +152,7 @@ class PlanPage(Page):
         layout.addWidget(self.no_plan, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.capacity_frame)
         actions = QHBoxLayout()
-        actions.addWidget(self.counts)
-        actions.addStretch(1)
+        actions.addWidget(self.counts, 1)
         actions.addWidget(self.approve_button)
         actions.addWidget(self.add_button)
         actions.addWidget(self.edit_button)

@@ -78,6 +78,10 @@ class ReviewPage(Page):
         self.year.setValue(today.year)
         self.preset = QComboBox()
         self.preset.setObjectName("reviewPreset")
+        # as wide as the row allows, not as its longest period: the page fits 1024 px
+        self.preset.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.preset.setMinimumContentsLength(22)
         self.start = date_edit(date(today.year, 1, 1), "reviewFrom")
         self.end = date_edit(date(today.year, 6, 30), "reviewTo")
         self.unit = QComboBox()
