@@ -7,9 +7,9 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop.domain.levels import Level
 from desktop.services import demo, vault_service
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.relaunch: "Callable[[str], None] | None" = None
         self._as_of_pending = False   # the vault's "today" asked for: pages wait for it
         self._retired = False         # replaced by a window in another language
+        self._focus_before_lock: QWidget | None = None
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Hồ sơ Thanh tra"))
@@ -208,6 +209,14 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(row)
         return self.page(key)
 
+    def _go_row(self, row: int) -> None:
+        """A page chosen from the Go menu or with Ctrl+1…8: its first control takes the
+        keyboard (else Tab would start from wherever focus was)."""
+        if self.nav.item(row).isHidden():
+            return
+        self.nav.setCurrentRow(row)
+        self.stack.currentWidget().focus_first()
+
     def open_case(self, code: str) -> None:
         page = self.go("cases")
         page.open_code(code)
@@ -259,7 +268,7 @@ class MainWindow(QMainWindow):
         for index, (key, title, _icon, _f) in enumerate(self._factories):
             action = QAction(title.replace("&", "&&"), self)   # "Ý kiến & chỉ đạo": no mnemonic
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _=False, row=index: self.nav.setCurrentRow(row))
+            action.triggered.connect(lambda _=False, row=index: self._go_row(row))
             go_menu.addAction(action)
             self.addAction(action)
         search = QAction(self.tr("Tìm hồ sơ"), self)
@@ -302,6 +311,9 @@ class MainWindow(QMainWindow):
 
     # --- lock --------------------------------------------------------------------------
     def _on_locked(self) -> None:
+        focused = QApplication.focusWidget()
+        self._focus_before_lock = focused if focused is not None and self.body.isAncestorOf(
+            focused) else None
         self.integrity_watch.stop()
         for page in self.pages.values():
             page.clear()
@@ -318,6 +330,7 @@ class MainWindow(QMainWindow):
         actor = session.actor
         self.outer.setCurrentWidget(self.body)
         self.menuBar().setEnabled(True)
+        self._restore_focus()
         self.user_label.setText(self.tr("%1 · %2 · độ mật %3").replace("%1", actor.full_name or actor.username)
                                 .replace("%2", actor.role.label(self.ctx.lang))
                                 .replace("%3", actor.clearance.label(self.ctx.lang)))
@@ -343,6 +356,18 @@ class MainWindow(QMainWindow):
             box.setObjectName("securityWarning")
             self.security_box = box
             box.open()
+
+    def _restore_focus(self) -> None:
+        """After unlocking, the keyboard is where it was before the lock (else on the
+        navigation): shortcuts and typing work without a click."""
+        widget, self._focus_before_lock = self._focus_before_lock, None
+        try:
+            if widget is not None and widget.isVisible() and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        except RuntimeError:   # the widget is gone (a dialog closed meanwhile)
+            pass
+        self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _viewed(self, found) -> None:
         day, is_demo = found

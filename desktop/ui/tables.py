@@ -190,6 +190,7 @@ def style_table(table: QTableView, stretch: int | None = None) -> None:
     rows, one line per row, columns the user can resize, `stretch` taking the spare width."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)   # Tab leaves the list; arrows move in it
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)

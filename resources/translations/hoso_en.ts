@@ -1214,8 +1214,8 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Nhấp đúp để mở hồ sơ</source>
-        <translation>Double-click to open the case</translation>
+        <source>Nhấp đúp hoặc nhấn Enter để mở hồ sơ</source>
+        <translation>Double-click or press Enter to open the case</translation>
     </message>
     <message>
         <source>Hồ sơ theo giai đoạn hiện tại</source>
@@ -1662,8 +1662,8 @@
         <translation>Case</translation>
     </message>
     <message>
-        <source>Nhấp đúp để mở tài liệu. Gia hạn phải được quyết định chậm nhất 60 ngày trước khi hết thời hạn.</source>
-        <translation>Double-click to open the document. An extension must be decided at least 60 days before the period ends.</translation>
+        <source>Nhấp đúp hoặc nhấn Enter để mở tài liệu. Gia hạn phải được quyết định chậm nhất 60 ngày trước khi hết thời hạn.</source>
+        <translation>Double-click or press Enter to open the document. An extension must be decided at least 60 days before the period ends.</translation>
     </message>
     <message>
         <source>Không có tài liệu nào sắp hết thời hạn bảo vệ.</source>

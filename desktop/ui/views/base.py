@@ -3,7 +3,7 @@ when shown, and drop everything they show when the vault locks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.context import AppContext
@@ -27,6 +27,17 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Load the page's data (on the worker)."""
+
+    def focus_first(self) -> None:
+        """Keyboard focus to the page's first control (a page chosen with Ctrl+1…8 is
+        worked with the keyboard at once)."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (self.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def apply_as_of(self, day) -> None:
         """The vault's "today" became known (None: the calendar's): pages that count from

@@ -121,7 +121,7 @@ class CaseDocumentsPanel(QWidget):
         self.table.setModel(self.model)
         style_table(self.table, stretch=5)
         self.table.horizontalHeader().setDefaultAlignment(_LEFT)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
         versions_box = QWidget()
@@ -153,7 +153,7 @@ class CaseDocumentsPanel(QWidget):
         self.versions.setModel(self.versions_model)
         style_table(self.versions, stretch=6)
         self.versions.horizontalHeader().setDefaultAlignment(_LEFT)
-        self.versions.doubleClicked.connect(lambda _i: self.open_version())
+        self.versions.activated.connect(lambda _i: self.open_version())
         versions_layout.addWidget(self.versions)
 
         split = QSplitter(Qt.Orientation.Vertical)

@@ -54,6 +54,7 @@ def table(name: str, headers: list[str], stretch: tuple[int, ...] = ()) -> QTabl
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setTabKeyNavigation(False)   # Tab leaves the table; arrows move in it
     widget.verticalHeader().setVisible(False)
     widget.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     widget.setAlternatingRowColors(True)

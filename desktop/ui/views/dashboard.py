@@ -76,7 +76,7 @@ class DashboardPage(Page):
         due_layout.addWidget(self.summary)
         self.overdue_table = table("overdueTable", [self.tr("Hồ sơ"), self.tr("Việc phải làm"),
                                                     self.tr("Hạn"), self.tr("Tình trạng")], stretch=(1,))
-        self.overdue_table.setToolTip(self.tr("Nhấp đúp để mở hồ sơ"))
+        self.overdue_table.setToolTip(self.tr("Nhấp đúp hoặc nhấn Enter để mở hồ sơ"))
         self.overdue_table.setWordWrap(False)
         self.overdue_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         rows = self.overdue_table.verticalHeader()

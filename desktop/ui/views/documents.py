@@ -195,7 +195,7 @@ class DocumentsPage(Page):
             page_layout.setContentsMargins(4, 6, 4, 4)
             proxy = RowsProxy(self.models[key], self)
             table = make_table(proxy, f"{key}Register", stretch=stretch[key])
-            table.doubleClicked.connect(lambda _i, k=key: self.open_selected(k))
+            table.activated.connect(lambda _i, k=key: self.open_selected(k))
             self.proxies[key], self.tables[key] = proxy, table
             bar = QHBoxLayout()
             label = QLabel()
@@ -262,7 +262,7 @@ class DocumentsPage(Page):
         page_layout.addWidget(self.search_summary)
         self.search_proxy = RowsProxy(self.search_model, self)
         self.search_table = make_table(self.search_proxy, "searchResults", stretch=6)
-        self.search_table.doubleClicked.connect(lambda _i: self.open_selected("search"))
+        self.search_table.activated.connect(lambda _i: self.open_selected("search"))
         page_layout.addWidget(self.search_table, 1)
         self.tables["search"] = self.search_table
         self.search_tab = self.tabs.addTab(page, self.tr("Tìm trong tài liệu"))

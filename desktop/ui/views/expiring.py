@@ -49,9 +49,9 @@ class ExpiringDocumentsBox(QGroupBox):
         self.model.setObjectName("expiringModel")
         # the last column takes the spare width: a stretched summary had none at 1024 px
         self.table = make_table(self.model, "expiringTable", sortable=False)
-        self.table.setToolTip(self.tr("Nhấp đúp để mở tài liệu. Gia hạn phải được quyết định chậm "
-                                      "nhất 60 ngày trước khi hết thời hạn."))
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.setToolTip(self.tr("Nhấp đúp hoặc nhấn Enter để mở tài liệu. Gia hạn phải "
+                                      "được quyết định chậm nhất 60 ngày trước khi hết thời hạn."))
+        self.table.activated.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)
 
     def set_rows(self, rows: list) -> None:

@@ -135,7 +135,7 @@ class OpinionsPage(Page):
             proxy = RowsProxy(model, self)
             table = make_table(proxy, name)
             table.sortByColumn(self._state_column[key], Qt.SortOrder.AscendingOrder)  # worst first
-            table.doubleClicked.connect(lambda index, t=table: self._open(t, index))
+            table.activated.connect(lambda index, t=table: self._open(t, index))
             self.proxies[key], self.tables[key] = proxy, table
             self.tabs.addTab(table, "")
 

@@ -112,7 +112,7 @@ class PlanPage(Page):
         self.items_model.setObjectName("planItemsModel")
         self.items_proxy = RowsProxy(self.items_model, self)
         self.items = make_table(self.items_proxy, "planItemsTable", stretch=1)
-        self.items.doubleClicked.connect(self._open_item)
+        self.items.activated.connect(self._open_item)
         self.items.selectionModel().selectionChanged.connect(lambda *_: self._buttons())
 
         # changes to the approved plan, each with its amending decision

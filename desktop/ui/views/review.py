@@ -216,7 +216,7 @@ class ReviewPage(Page):
                 ("follow_up", self.follow_up_model, "followUpTable", 1)):
             proxy = RowsProxy(model, self)
             table = make_table(proxy, name, stretch=stretch)
-            table.doubleClicked.connect(lambda index, k=key: self._open(k, index))
+            table.activated.connect(lambda index, k=key: self._open(k, index))
             self.tables[key], self.proxies[key] = table, proxy
             self.tabs.addTab(table, "")
         self._tab_titles()

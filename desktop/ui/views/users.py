@@ -94,7 +94,7 @@ class UsersPage(Page):
         self.model.setObjectName("usersModel")
         self.proxy = RowsProxy(self.model, self)
         self.table = make_table(self.proxy, "usersTable")
-        self.table.doubleClicked.connect(lambda _i: self.change_role())
+        self.table.activated.connect(lambda _i: self.change_role())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._buttons())
 
         layout = QVBoxLayout(self)
