@@ -151,17 +151,21 @@ class Launcher:
         old = self.window
         i18n.install(self.app, code)
         self.lang = self.ctx.lang = code
-        self._show_window(old.saveGeometry(), old.current_key())
+        self._show_window(old, old.current_key())
         old.retire()
 
-    def _show_window(self, geometry=None, page: "str | None" = None) -> None:
-        """The main window on the open session, watched for idleness, given the keyboard
-        at once (Ctrl+F, Ctrl+E work without a click)."""
+    def _show_window(self, replaced=None, page: "str | None" = None) -> None:
+        """The main window on the open session (where and as large as the window it
+        replaces, if any), watched for idleness, given the keyboard at once (Ctrl+F,
+        Ctrl+E work without a click)."""
         from desktop.ui.main_window import MainWindow
         self.window = MainWindow(self.ctx)
         self.window.relaunch = self._switch_language
-        if geometry is not None:
-            self.window.restoreGeometry(geometry)
+        if replaced is not None:   # a saved geometry came back at another size offscreen
+            self.window.resize(replaced.size())
+            self.window.move(replaced.pos())
+            if replaced.isMaximized():
+                self.window.setWindowState(Qt.WindowState.WindowMaximized)
         if page is not None:
             self.window.go(page)
         self.idle = IdleWatcher(self.app, self.settings.get(opts.IDLE_MINUTES), self.window)

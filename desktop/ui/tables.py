@@ -280,16 +280,20 @@ class _Room(QObject):
         for c, width in self.natural.items():
             header.resizeSection(c, width)
         short = self.least - (table.viewport().width() - sum(self.natural.values()))
+        # a table that cannot scroll sideways must fit: its columns may go down to their
+        # titles; else none below 120 px unless it is narrower by nature
+        fixed = (table.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for c in sorted(self.natural, key=self.natural.get, reverse=True):
             if short <= 0:
                 break
-            # none below its title, nor below 120 px unless it is narrower by nature
-            floor = max(header.sectionSizeHint(c), min(self.natural[c], 120))
+            floor = header.sectionSizeHint(c)
+            if not fixed:
+                floor = max(floor, min(self.natural[c], 120))
             give = min(short, self.natural[c] - floor)
             if give > 0:
                 header.resizeSection(c, self.natural[c] - give)
                 short -= give
-        if short > 0:   # still too narrow: the column keeps its room, the table scrolls
+        if short > 0 and not fixed:   # still too narrow: the column keeps its room, the table scrolls
             header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(self.column, self.least)
             self.scrolled = True

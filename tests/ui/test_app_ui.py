@@ -1,10 +1,7 @@
 """Starting the program as a user does: first start, login, first-login password change,
 lock by shortcut and on idle, clipboard clearing."""
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -228,6 +225,7 @@ def test_choosing_english_retranslates_the_window_at_once(qtbot, made_vault, ui_
     _login(qtbot, launcher, PASSWORD)
     qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
     first = launcher.window
+    first.resize(1100, 720)
     first.go("audit")
     session = launcher.ctx.session
     try:
@@ -238,6 +236,7 @@ def test_choosing_english_retranslates_the_window_at_once(qtbot, made_vault, ui_
         assert window is not first and window.isVisible() and not first.isVisible()
         assert launcher.ctx.session is session                    # no new login
         assert window.current_key() == "audit"                     # the same page
+        assert window.size() == first.size()                       # and size
         titles = [window.nav.item(r).text() for r in range(window.nav.count())]
         assert "Overview" in titles and "Audit log" in titles
         assert window.findChild(QAction, "language_en").isChecked()
