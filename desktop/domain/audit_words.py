@@ -104,7 +104,7 @@ _PREFIXES = {"case.team_": ("Đổi thành viên đoàn", "Team changed"),
 DETAILS: dict[str, tuple[str, str]] = {
     "rows": ("dòng", "rows"), "classified_rows": ("dòng mật", "classified rows"),
     "cleared_rows": ("dòng được xem", "rows shown"), "cases": ("hồ sơ", "cases"),
-    "classified_cases": ("hồ sơ mật", "classified cases"), "count": ("số lượng", "count"),
+    "classified_cases": ("hồ sơ mật", "classified cases"), "count": ("mục", "items"),
     "documents": ("tài liệu", "documents"), "units": ("đơn vị", "units"),
     "staff": ("cán bộ", "staff"), "members": ("thành viên đoàn", "team members"),
     "hits": ("kết quả", "hits"), "classified_hits": ("kết quả mật", "classified hits"),
@@ -150,6 +150,12 @@ _LEVEL_KEYS = {"level", "max_level", "sealed_level", "clearance"}
 _COUNTED = {"rows", "classified_rows", "cleared_rows", "cases", "classified_cases", "documents",
             "units", "staff", "members", "hits", "classified_hits", "copies", "count"}
 _TALLIED = {"inserted", "updated", "unchanged", "rejected"}
+# numbers that name something (a year, a version): never "2.024"
+_NAMING_NUMBERS = {"year", "version", "quarter", "number", "from_year", "to_year"}
+# what a row was about, where the program records a word rather than a code
+_TARGET_WORDS = {"records": ("dữ liệu", "records"), "organisation": ("tổ chức", "organisation"),
+                 "expiring": ("tài liệu sắp hết thời hạn bảo vệ", "documents nearing the end "
+                              "of their protection")}
 
 
 def action_text(action: str, lang: str = "vi") -> str:
@@ -166,6 +172,13 @@ def value_text(key: str, value: object, lang: str = "vi") -> str:
         return _YES_NO[value][i]
     if key in _LEVEL_KEYS and isinstance(value, int) and 0 <= value <= 3:
         return Level(value).label(lang)
+    if key in _NAMING_NUMBERS and isinstance(value, int):
+        return str(value)
+    if key == "target" and isinstance(value, str):
+        if value in _TARGET_WORDS:
+            return _TARGET_WORDS[value][i]
+        if value.startswith("doc:") and value[4:].isdigit():   # a document's row id
+            return ("tài liệu #" if lang == "vi" else "document #") + value[4:]
     if key in ("by", "then") and value in _GROUPINGS:
         return _GROUPINGS[value][i]
     if key in ("kind", "status") and isinstance(value, str):

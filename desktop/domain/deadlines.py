@@ -218,6 +218,8 @@ class Deadline:
                           days=self.days, unit=unit)
         if state is DeadlineState.DUE_SOON and self.days == 0:
             return render("deadline.status.due_today", lang)
+        if state is DeadlineState.MET and self.days == 0:   # not "0 days early"
+            return render("deadline.status.met_on_the_day", lang)
         return render(f"deadline.status.{state.value}", lang, days=abs(self.days), unit=unit)
 
     def explanation(self, lang: str = "vi") -> str:

@@ -69,6 +69,8 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
     "deadline.status.overdue": ("Quá hạn {days} {unit}", "Overdue by {days} {unit}"),
     "deadline.status.met": ("Hoàn thành đúng hạn (sớm {days} {unit})",
                             "Completed on time ({days} {unit} early)"),
+    "deadline.status.met_on_the_day": ("Hoàn thành đúng hạn (vào ngày hạn)",
+                                       "Completed on time (on the due date)"),
     "deadline.status.met_late": ("Hoàn thành trễ {days} {unit}", "Completed {days} {unit} late"),
     "deadline.status.suspended": ("Đang tạm dừng từ {since}; còn {days} {unit}",
                                   "Suspended since {since}; {days} {unit} left"),

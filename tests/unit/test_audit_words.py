@@ -44,3 +44,14 @@ def test_details_read_as_a_sentence():
         "giai đoạn: Công khai kết luận; ngày: 12/03/2024"
     assert w.value_text("target", "2024-01-01..2024-06-30") == "01/01/2024 – 30/06/2024"
     assert w.detail_text({"then": "", "by": "unit"}, "en") == "by: chairing unit"
+
+
+def test_years_versions_and_documents_read_as_named():
+    """Seen on the audit page: "năm: 2.024", "300 số lượng", "doc:103", "records"."""
+    assert w.detail_text({"year": 2024}, "vi") == "năm: 2024"
+    assert w.detail_text({"version": 1200}, "en") == "version: 1200"
+    assert w.detail_text({"count": 300, "max_level": 2}, "vi") == "300 mục; độ mật cao nhất: Tối mật"
+    assert w.value_text("target", "doc:103", "vi") == "tài liệu #103"
+    assert w.value_text("target", "doc:103", "en") == "document #103"
+    assert w.value_text("target", "records", "vi") == "dữ liệu"
+    assert w.value_text("target", "C2-2023-01", "vi") == "C2-2023-01"   # a case code as is

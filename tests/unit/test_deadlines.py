@@ -220,6 +220,9 @@ def test_status_texts() -> None:
     assert onsite(today="01/03/2024").status_text() == "Còn 31 ngày làm việc"
     assert onsite(ev(S.ONSITE_ENDED, "12/04/2024")).status_text() == \
         "Hoàn thành đúng hạn (sớm 1 ngày làm việc)"
+    on_the_day = onsite(ev(S.ONSITE_ENDED, "15/04/2024"))   # the due date itself
+    assert on_the_day.status_text() == "Hoàn thành đúng hạn (vào ngày hạn)"
+    assert on_the_day.status_text("en") == "Completed on time (on the due date)"
 
 
 def test_state_labels() -> None:
