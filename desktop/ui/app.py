@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.services import vault_service
@@ -34,6 +34,23 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("hoso")
     app.setApplicationDisplayName("Hồ sơ Thanh tra")
     return app
+
+
+def _preload_pages() -> None:
+    """Import the pages' modules while the login window waits for the password, one per
+    turn of the event loop (on the GUI thread: no import races), so the main window
+    appears at once after the password and each page opens without a pause."""
+    import importlib
+
+    from desktop.ui.main_window import page_modules
+    pending = page_modules()
+
+    def next_one() -> None:
+        if pending:
+            importlib.import_module(pending.pop(0))
+            QTimer.singleShot(0, next_one)
+
+    QTimer.singleShot(0, next_one)
 
 
 class Launcher:
@@ -109,6 +126,7 @@ class Launcher:
 
     def _login(self, hint: str = "") -> None:
         from desktop.ui.dialogs.login import LoginDialog
+        _preload_pages()
         dialog = LoginDialog(self.runner, self.vault, self.user, self.lang, hint=hint)
         dialog.hand_over = True
         self._keep = dialog

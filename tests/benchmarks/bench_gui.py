@@ -17,7 +17,8 @@ Measured (offscreen Qt, the real encrypted vault, the real worker thread):
     Enter does; typing adds the 150 ms debounce) to the model showing the new first
     page of rows, painted; then until the count label is right.
 (c) scrolling: from asking a row of a page not loaded yet to its rows shown.
-Targets: start ≤ 1.5 s, search ≤ 100 ms.
+Targets (issue 14): start ≤ 1.5× a bare PySide6 window with a table, measured in the same
+run; search first page p95 ≤ 50 ms; dashboard complete ≤ 1 s.
 """
 
 from __future__ import annotations
@@ -75,6 +76,41 @@ def one_connection(session) -> None:
     old.dispose()
 
 
+def bare_window_ms(wait) -> float:
+    """The baseline: a bare PySide6 main window with a navigation list and a 200-row table
+    (no vault, no pages), from construction to the event loop turning."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QTableView, QWidget
+
+    t0 = time.perf_counter()
+    window = QMainWindow()
+    body = QWidget()
+    layout = QHBoxLayout(body)
+    nav = QListWidget()
+    nav.addItems([f"Page {i}" for i in range(8)])
+    model = QStandardItemModel(200, 8)
+    for r in range(200):
+        for c in range(8):
+            model.setItem(r, c, QStandardItem(f"Ô {r}:{c}"))
+    table = QTableView()
+    table.setModel(model)
+    layout.addWidget(nav)
+    layout.addWidget(table, 1)
+    window.setCentralWidget(body)
+    window.menuBar().addMenu("Tệp")
+    window.statusBar().showMessage("…")
+    window.resize(1280, 800)
+    window.show()
+    turned = []
+    QTimer.singleShot(0, lambda: turned.append(time.perf_counter()))
+    wait(lambda: turned)
+    shown = (turned[0] - t0) * 1000
+    window.hide()
+    window.deleteLater()
+    return shown
+
+
 def run(path: Path, what_if: bool = False) -> dict:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
@@ -130,7 +166,20 @@ def run(path: Path, what_if: bool = False) -> dict:
     total = case_service.count_cases(session)
     print(f"{total} cases in the vault")
 
-    # (a) start
+    # (a) start, after a warm-up window (Qt's first window loads fonts and styles: neither
+    # measured window pays that), the baseline first
+    from PySide6.QtWidgets import QLabel
+    warm = QLabel("…")
+    warm.show()
+    app.processEvents()
+    warm.hide()
+    bare = [bare_window_ms(wait) for _ in range(3)]
+    # the launcher imports the pages' modules while the login window waits for the
+    # password (app._preload_pages): the window after the password finds them loaded
+    import importlib
+    from desktop.ui.main_window import page_modules
+    for name in page_modules():
+        importlib.import_module(name)
     stall = {"max": 0.0, "last": 0.0}
     ticker = QTimer()
     ticker.setInterval(5)
@@ -158,7 +207,8 @@ def run(path: Path, what_if: bool = False) -> dict:
     wait(lambda: not dashboard.loading)
     overdue = time.perf_counter() - t0
     ticker.stop()
-    result = {"start_shown_ms": shown * 1000, "dashboard_figures_ms": figures * 1000,
+    result = {"start_shown_ms": shown * 1000, "bare_window_ms": statistics.median(bare),
+              "dashboard_figures_ms": figures * 1000,
               "dashboard_overdue_ms": overdue * 1000, "ui_stall_ms": stall["max"] * 1000,
               "overdue_items": len(dashboard.items)}
 
@@ -225,12 +275,16 @@ def main() -> int:
             build(path, args.cases, args.histories)
         r = run(path, args.one_connection)
     print()
-    print(f"(a) start, window shown and responsive: {r['start_shown_ms']:7.0f} ms   (target ≤ 1500)")
+    ratio = r["start_shown_ms"] / r["bare_window_ms"]
+    print(f"(a) start, window shown and responsive: {r['start_shown_ms']:7.0f} ms")
+    print(f"    bare PySide6 window with a table:    {r['bare_window_ms']:7.0f} ms   "
+          f"→ {ratio:.2f}× (target ≤ 1.5×)")
     print(f"    dashboard figures (stages, chart):   {r['dashboard_figures_ms']:7.0f} ms")
-    print(f"    dashboard overdue list ({r['overdue_items']} items): {r['dashboard_overdue_ms']:7.0f} ms")
+    print(f"    dashboard complete, overdue list ({r['overdue_items']} items): "
+          f"{r['dashboard_overdue_ms']:7.0f} ms   (target ≤ 1000)")
     print(f"    longest UI-thread stall meanwhile:   {r['ui_stall_ms']:7.0f} ms")
     print(f"(b) search, first page shown: median {r['search_median_ms']:.0f} ms, "
-          f"p95 {r['search_p95_ms']:.0f} ms, max {r['search_max_ms']:.0f} ms   (target ≤ 100)")
+          f"p95 {r['search_p95_ms']:.0f} ms, max {r['search_max_ms']:.0f} ms   (target p95 ≤ 50)")
     print(f"    with the count label right:  median {r['count_median_ms']:.0f} ms")
     print(f"(c) scrolling to a page not loaded: median {r['page_median_ms']:.0f} ms, "
           f"max {r['page_max_ms']:.0f} ms")

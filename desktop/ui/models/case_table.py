@@ -70,14 +70,37 @@ COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 DEFAULT_SORT = "decision_date"
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+_ABSENT = object()
+_LOOKS: dict[str, Any] = {}   # brushes, a bold font, the warning icon: made once, shared
+
+
+def _look(name: str) -> Any:
+    if not _LOOKS:
+        bold = QFont()
+        bold.setBold(True)
+        _LOOKS.update(level=QBrush(LEVEL_RED), late=QBrush(RED), bold=bold,
+                      warning=icons.icon("warning"))
+    return _LOOKS[name]
+
+
 @dataclass(frozen=True)
 class _Item:
-    """One loaded row, its display texts computed once."""
+    """One loaded row, every cell's look computed once: a search repaints a screen of
+    rows, and the view asks each cell for six roles (a dict lookup each, not a chain of
+    comparisons)."""
 
     row: CaseRow
     overdue: bool
     texts: tuple[str, ...]
     tips: tuple[str, ...]
+    cells: tuple[dict[int, Any], ...] = ()
 
     @property
     def classified(self) -> bool:
@@ -90,11 +113,11 @@ class CaseTableModel(QAbstractTableModel):
     FIRST = 60     # rows fetched with a new query: one screen, so typing feels instant
     MAX_PENDING_PAGES = 6  # older page requests not yet started are dropped (fast scrolling)
 
-    CodeRole = Qt.ItemDataRole.UserRole
-    IdRole = Qt.ItemDataRole.UserRole + 1
-    ClassifiedRole = Qt.ItemDataRole.UserRole + 2
-    OverdueRole = Qt.ItemDataRole.UserRole + 3
-    LoadedRole = Qt.ItemDataRole.UserRole + 4
+    CodeRole = int(Qt.ItemDataRole.UserRole)
+    IdRole = int(Qt.ItemDataRole.UserRole) + 1
+    ClassifiedRole = int(Qt.ItemDataRole.UserRole) + 2
+    OverdueRole = int(Qt.ItemDataRole.UserRole) + 3
+    LoadedRole = int(Qt.ItemDataRole.UserRole) + 4
 
     reset_done = Signal()        # a query's first batch (with its first page) is shown
     page_loaded = Signal(int)    # rows of this page arrived
@@ -360,7 +383,22 @@ class CaseTableModel(QAbstractTableModel):
                        if overdue else "")
         tips = (row.code, row.title, row.inspected_party, stage_tip, decision_tip,
                 row.level.label(lang), overdue_tip)
-        return _Item(row, overdue, texts, tips)
+        classified = row.level > Level.THUONG
+        cells = []
+        for column, key in enumerate(COLUMN_KEYS):
+            cell: dict[int, Any] = {_DISPLAY: texts[column]}
+            if tips[column]:
+                cell[_TIP] = tips[column]
+            if key == "level" and classified:
+                cell[_FOREGROUND], cell[_FONT] = _look("level"), _look("bold")
+            elif overdue:
+                cell[_FOREGROUND] = _look("late")
+            if key == "overdue" and overdue:
+                cell[_DECORATION] = _look("warning")
+            if key in ("decision_date", "level"):
+                cell[_ALIGNMENT] = _CENTRED
+            cells.append(cell)
+        return _Item(row, overdue, texts, tips, tuple(cells))
 
     def _update_busy(self) -> None:
         busy = bool(self._query or self._count or self._fetch or self._pages)
@@ -399,49 +437,28 @@ class CaseTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids) or index.column() >= len(COLUMNS):
+        row = index.row()
+        if row < 0 or row >= len(self._ids):
             return None
-        row, column = index.row(), index.column()
         case_id = self._ids[row]
-        if role == self.IdRole:
-            return case_id
-        if case_id not in self._items:
-            if role == Qt.ItemDataRole.DisplayRole:
+        item = self._items.get(case_id, _ABSENT)
+        if item is _ABSENT:
+            if role == _DISPLAY:
                 self._request_page(row // self.PAGE)
                 return PLACEHOLDER
-            if role == self.LoadedRole:
-                return False
-            return None
-        item = self._items[case_id]
+            return case_id if role == self.IdRole else False if role == self.LoadedRole else None
+        if item is None:   # gone meanwhile (deleted, or no longer cleared)
+            return ("" if role == _DISPLAY else case_id if role == self.IdRole
+                    else True if role == self.LoadedRole else None)
+        column = index.column()
+        if 0 <= column < len(item.cells):
+            value = item.cells[column].get(role)
+            if value is not None:
+                return value
         if role == self.LoadedRole:
             return True
-        if item is None:
-            return "" if role == Qt.ItemDataRole.DisplayRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return item.texts[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return item.tips[column] or None
-        key = COLUMNS[column].key
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if key == "level" and item.classified:
-                return QBrush(LEVEL_RED)
-            if item.overdue:
-                return QBrush(RED)
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            if key == "level" and item.classified:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role == Qt.ItemDataRole.DecorationRole:
-            if key == "overdue" and item.overdue:
-                return icons.icon("warning")
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key in ("decision_date", "level"):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return None
+        if role == self.IdRole:
+            return case_id
         if role == self.CodeRole:
             return item.row.code
         if role == self.ClassifiedRole:
