@@ -66,7 +66,7 @@ def overdue(vs: VaultSession, within: int | None = None, today: date | None = No
         found: list[Deadline] = []
         classified = 0
         alarming = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON)
-        limits = settings.stage_limits(session)
+        limits = {stage: days for stage, days in settings.stage_limits(session).items() if days}
         for level, case_facts in facts.load_facts(session, int(vs.actor.clearance), open_only=True):
             hits = [d for d in case_deadlines(case_facts, rules, cal, today, soon, limits)
                     if d.state in alarming]
