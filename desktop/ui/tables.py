@@ -248,9 +248,10 @@ def _room_for_stretched(table: QTableView) -> None:
 
 def keep_room(table: QTableView, column: int, least: int) -> None:
     """Give the stretched `column` up to `least` pixels by narrowing the widest other
-    columns, none below its title or 120 px (at 1024 px the dashboard's "Việc phải làm" read "V…"
-    beside "Quá hạn 1950 ngày"). Call it once the columns have their natural widths; on
-    each resize the table starts again from those. Cut cells read whole in tooltips."""
+    columns, none below its title or 120 px (at 1024 px the dashboard's "Việc phải làm"
+    read "V…" beside "Quá hạn 1950 ngày"). Call it once the columns have their natural
+    widths; on each resize the table starts again from those. Cut cells read whole in
+    their tooltips (ui.cut_text)."""
     room = table.findChild(_Room, "room")
     if room is None:
         room = _Room(column, least, table)
@@ -273,7 +274,7 @@ class _Room(QObject):
         header = table.horizontalHeader()
         stretched = header.sectionResizeMode(self.column) == QHeaderView.ResizeMode.Stretch
         if not stretched and not self.scrolled:
-            return   # the column is the user's to size now
+            return   # not a stretched column: nothing to keep room for
         if self.scrolled:
             header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Stretch)
             self.scrolled = False
@@ -293,7 +294,7 @@ class _Room(QObject):
             if give > 0:
                 header.resizeSection(c, self.natural[c] - give)
                 short -= give
-        if short > 0 and not fixed:   # still too narrow: the column keeps its room, the table scrolls
+        if short > 0 and not fixed:   # still short: the column keeps its room; the table scrolls
             header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(self.column, self.least)
             self.scrolled = True
