@@ -4,7 +4,7 @@ from desktop.cli import print_json
 from desktop.cli.commands import clip, headers, table, vault_session
 from desktop.cli.passwords import say
 from desktop.domain import case_fields
-from desktop.domain.dates import parse_date
+from desktop.domain.dates import format_date, parse_date
 from desktop.services import case_edit, event_fix
 
 
@@ -85,4 +85,4 @@ def cases_parse_role(text):
 
 
 def _d(day) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+    return format_date(day) if day else ""

@@ -7,8 +7,9 @@ dates dd/mm/yyyy and numbers in the language's separators. The stored rows keep 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 
+from desktop.domain.dates import format_iso_date
 from desktop.domain.levels import Level
 from desktop.domain.numbers import format_int, format_number
 
@@ -207,9 +208,9 @@ def value_text(key: str, value: object, lang: str = "vi") -> str:
     if isinstance(value, str):
         found = _ISO_PERIOD.match(value)
         if found:
-            return " – ".join(date.fromisoformat(d).strftime("%d/%m/%Y") for d in found.groups())
+            return " – ".join(format_iso_date(d) for d in found.groups())
         if _ISO_DAY.match(value):
-            return date.fromisoformat(value).strftime("%d/%m/%Y")
+            return format_iso_date(value)
         if _ISO_MOMENT.match(value):
             try:
                 moment = datetime.fromisoformat(value)

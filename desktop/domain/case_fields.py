@@ -4,7 +4,7 @@ history (ISO dates, codes of choices, plain numbers) and shown by `shown`."""
 
 from datetime import date
 
-from desktop.domain.dates import parse_date
+from desktop.domain.dates import format_iso_date, parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.numbers import parse_decimal, parse_money
@@ -93,7 +93,7 @@ def shown(field: str, raw: str, lang: str = "vi") -> str:
         return ""
     kind = (FIELDS.get(field) or HISTORY_ONLY[field])[0]
     if kind == "date":
-        return date.fromisoformat(raw).strftime("%d/%m/%Y")
+        return format_iso_date(raw)
     if kind == "level":
         return Level.parse(raw).label(lang)
     if kind == "basis":

@@ -31,4 +31,10 @@ def parse_date(text: "str | date | datetime | None") -> date:
 
 
 def format_date(value: "date | None") -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    """dd/mm/yyyy, as every date is shown (the one formatter: domain, exports, pages)."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
+
+
+def format_iso_date(text: "str | None") -> str:
+    """"2024-06-30" → "30/06/2024" (DTOs that carry ISO dates as text)."""
+    return format_date(date.fromisoformat(text)) if text else ""

@@ -47,6 +47,7 @@ from typing import Iterable, NamedTuple
 
 from desktop.domain import messages_workflow  # noqa: F401  (registers the message keys)
 from desktop.domain.calendar import WorkCalendar
+from desktop.domain.dates import format_date
 from desktop.domain.messages import render
 from desktop.domain.rules import (REQUEST_SENT, Complexity, Limit, LimitNotFound, RuleBook,
                                   RuleSet, Unit, cited_in)
@@ -143,10 +144,6 @@ _STATE_RANK = {DeadlineState.OVERDUE: 0, DeadlineState.DUE_SOON: 1, DeadlineStat
                DeadlineState.MET_LATE: 3, DeadlineState.MET: 4}
 
 
-def _dmy(d: date) -> str:
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
-
-
 class DeadlineDetail(NamedTuple):
     """What went into a due date besides the limit, for the explanation."""
 
@@ -214,7 +211,7 @@ class Deadline:
         unit = self.unit.label(lang, self.days)
         state = self.state
         if state is DeadlineState.ON_TIME and self.suspended_since is not None:
-            return render("deadline.status.suspended", lang, since=_dmy(self.suspended_since),
+            return render("deadline.status.suspended", lang, since=format_date(self.suspended_since),
                           days=self.days, unit=unit)
         if state is DeadlineState.DUE_SOON and self.days == 0:
             return render("deadline.status.due_today", lang)
@@ -235,20 +232,20 @@ class Deadline:
             flags += render("deadline.explain.no_calendar", lang, year=x.uncovered_year)
         if self.verify:
             flags += render("deadline.explain.verify", lang)
-        due = _dmy(self.due)
+        due = format_date(self.due)
         if self.kind == STAGE_LIMIT:
             return render("deadline.explain.stage_limit", lang,
                           stage=Stage(self.counted_from).label(lang),
-                          start_date=_dmy(self.counted_from_date), limit=self.limit_days,
+                          start_date=format_date(self.counted_from_date), limit=self.limit_days,
                           due=due, flags=flags)
         if self.kind == DIRECTIVE:
             issued = ("" if self.counted_from_date == self.due else
-                      render("deadline.explain.issued", lang, date=_dmy(self.counted_from_date)))
+                      render("deadline.explain.issued", lang, date=format_date(self.counted_from_date)))
             return render("deadline.explain.directive", lang, subject=self.subject or "?",
                           issued=issued, due=due, flags=flags)
         if not self.rule_set:  # opinion request with its own reply date
             return render("deadline.explain.opinion_given", lang, subject=self.subject or "?",
-                          start_date=_dmy(self.counted_from_date), due=due, flags=flags)
+                          start_date=format_date(self.counted_from_date), due=due, flags=flags)
         extras = ""
         if x.extension_days:
             extras += render("deadline.explain.extension", lang, days=x.extension_days,
@@ -261,17 +258,17 @@ class Deadline:
                              unit=self.unit.label(lang, x.suspended_days))
         if x.suspended_since is not None:
             extras += render("deadline.explain.suspended_now", lang,
-                             since=_dmy(x.suspended_since))
+                             since=format_date(x.suspended_since))
         if x.consultation_date is not None:
             reply_unit = (x.consultation_unit or Unit.CALENDAR_DAYS).label(
                 lang, x.consultation_limit)
             extras += render("deadline.explain.consultation", lang,
                              stage=_start_label(x.consultation_stage, lang),
-                             date=_dmy(x.consultation_date), reply=x.consultation_limit,
+                             date=format_date(x.consultation_date), reply=x.consultation_limit,
                              reply_unit=reply_unit,
                              reply_article=cited_in(x.consultation_article, lang))
         if x.rolled_from is not None:
-            extras += render("deadline.explain.rolled", lang, raw=_dmy(x.rolled_from))
+            extras += render("deadline.explain.rolled", lang, raw=format_date(x.rolled_from))
         article = cited_in(self.article, lang)
         if self.rule_set_title and self.rule_set_title not in article:
             article = f"{article}, {self.rule_set_title}"
@@ -279,7 +276,7 @@ class Deadline:
                       limit=self.limit_days - x.extension_days,
                       unit=self.unit.label(lang, self.limit_days - x.extension_days),
                       start=_start_label(self.counted_from, lang, self.subject),
-                      start_date=_dmy(self.counted_from_date), extras=extras, due=due,
+                      start_date=format_date(self.counted_from_date), extras=extras, due=due,
                       flags=flags)
 
     def to_json(self) -> dict:

@@ -29,6 +29,7 @@ from datetime import date
 from typing import Sequence
 
 from desktop.domain import messages_workflow  # noqa: F401  (registers the message keys)
+from desktop.domain.dates import format_date
 from desktop.domain.deadlines import EventFact
 from desktop.domain.errors import InvalidInput
 from desktop.domain.stages import Stage
@@ -71,19 +72,15 @@ assert set(RULES) == set(Stage)
 _ONSITE_ONLY = (S.EXTENDED, S.SUSPENDED, S.RESUMED)
 
 
-def _dmy(d: date) -> str:
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
-
-
 def _refuse(key: str, new: EventFact, other: EventFact | None = None,
             **params: object) -> InvalidInput:
     stage = Stage(new.stage)
     values: dict[str, object] = {"stage": stage.label("vi"), "stage_en": stage.label("en"),
-                                 "date": _dmy(new.date)}
+                                 "date": format_date(new.date)}
     if other is not None:
         other_stage = Stage(other.stage)
         values.update(other=other_stage.label("vi"), other_en=other_stage.label("en"),
-                      other_date=_dmy(other.date))
+                      other_date=format_date(other.date))
     values.update(params)
     return InvalidInput(key, **values)
 
@@ -99,7 +96,7 @@ def validate_event(existing: Sequence[EventFact], new: EventFact, decision_date:
               for e in existing]
 
     if new.date > today:
-        raise _refuse("workflow.future_date", new, today=_dmy(today))
+        raise _refuse("workflow.future_date", new, today=format_date(today))
     if new.days is not None and new.days < 0:
         raise _refuse("workflow.negative_days", new, days=new.days)
 

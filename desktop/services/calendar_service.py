@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.calendar import CalendarEntry, DayKind, WorkCalendar, load_default_calendar
+from desktop.domain.dates import format_date
 from desktop.domain.errors import InvalidInput, PermissionDenied
 from desktop.services import audit_log
 from desktop.storage.orm import CalendarOverride
@@ -75,7 +76,7 @@ def set_day(vs, day: date, kind: str, name: str = "", source: str = "") -> None:
     if kind not in _KINDS:
         raise InvalidInput("input.bad_choice", value=kind, field="--kind", choices=", ".join(_KINDS))
     if kind == DayKind.MAKEUP_WORKDAY.value and day.weekday() < 5:
-        raise InvalidInput("calendar.makeup_weekday", date=day.strftime("%d/%m/%Y"))
+        raise InvalidInput("calendar.makeup_weekday", date=format_date(day))
     with vs.uow() as uow:
         row = uow.session.execute(select(CalendarOverride).where(CalendarOverride.day == day)).scalar()
         if row is None:

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, NotFound
 from desktop.domain.levels import Level
 from desktop.domain.stages import TeamRole
@@ -31,7 +32,7 @@ class Membership:
     def describe(self, lang: str = "vi") -> str:
         text = f"{self.name} ({self.role.label(lang)})"
         if self.since or self.until:
-            text += f" {_dmy(self.since) or '…'} – {_dmy(self.until) or '…'}"
+            text += f" {format_date(self.since) or '…'} – {format_date(self.until) or '…'}"
         return text
 
     def to_json(self) -> dict:
@@ -121,7 +122,7 @@ def _joined(members, name, role, since):
 
 def _change(vs: VaultSession, code: str, day: date, change, action: str) -> None:
     if day > date.today():
-        raise InvalidInput("input.future_date", value=day.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.future_date", value=format_date(day))
     with vs.uow() as uow:
         session = uow.session
         case = cases.load_case(vs, session, code, load=True)
@@ -143,10 +144,6 @@ def _change(vs: VaultSession, code: str, day: date, change, action: str) -> None
 
 def _text(members: list[Membership]) -> str:
     return "; ".join(m.describe() for m in members)
-
-
-def _dmy(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def _iso(day: date | None) -> str | None:

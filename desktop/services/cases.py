@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 from sqlalchemy import func, insert, literal_column, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.domain.dates import parse_date
+from desktop.domain.dates import format_date, parse_date
 from desktop.domain.deadlines import EventFact
 from desktop.domain.workflow import validate_event
 from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
@@ -526,10 +526,10 @@ def _check_input(vs: VaultSession, data: CaseInput, today: date | None = None) -
     if data.level > vs.actor.clearance:
         raise PermissionDenied("perm.level_above_own", level=data.level.label_vi)
     if data.period_from and data.period_to and data.period_from > data.period_to:
-        raise InvalidInput("input.period_order", start=data.period_from.strftime("%d/%m/%Y"),
-                           end=data.period_to.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.period_order", start=format_date(data.period_from),
+                           end=format_date(data.period_to))
     if data.decision_date and data.decision_date > (today or date.today()):
-        raise InvalidInput("input.future_date", value=data.decision_date.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.future_date", value=format_date(data.decision_date))
 
 
 _CASE_FIELDS = ("content", "period_from", "period_to", "plan_item_id", "assignment_ref",

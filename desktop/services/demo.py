@@ -21,6 +21,7 @@ from typing import Iterator, Sequence
 
 from sqlalchemy import insert, select
 
+from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, PermissionDenied
 from desktop.domain.levels import Level, Role
 from desktop.domain.stages import Basis, InspectingLevel, Stage, TeamRole
@@ -752,7 +753,7 @@ def fill_demo(vs: VaultSession, synthetic_cases: int = 0, today: date | None = N
     from desktop.services import settings
     settings.set_value(vs, "unit_name", CUC_II)   # the agency named on every export
     # the demo reads as Cục II saw it at the end of its half-year, not years overdue
-    settings.set_value(vs, "as_of", SITUATION_DATE.strftime("%d/%m/%Y"))
+    settings.set_value(vs, "as_of", format_date(SITUATION_DATE))
     for username, role, clearance, staff_name in DEMO_USERS:
         add_user(vs, username, role, clearance, DEMO_PASSWORD, full_name=staff_name)
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, NotFound
 from desktop.services import audit_log, cases
 from desktop.services.context import VaultSession
@@ -32,10 +33,10 @@ def add(vs: VaultSession, case_code: str | None, issuer: str, content: str, due:
     if not content:
         raise InvalidInput("input.required", field="content / nội dung chỉ đạo")
     if issued and issued > date.today():
-        raise InvalidInput("input.future_date", value=issued.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.future_date", value=format_date(issued))
     if issued and due and due < issued:
-        raise InvalidInput("input.period_order", start=issued.strftime("%d/%m/%Y"),
-                           end=due.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.period_order", start=format_date(issued),
+                           end=format_date(due))
     with vs.uow() as uow:
         session = uow.session
         case = cases.load_case(vs, session, case_code) if case_code else None
@@ -54,7 +55,7 @@ def note(vs: VaultSession, directive_id: int, day: date, text: str) -> None:
     if not text.strip():
         raise InvalidInput("input.required", field="note / nội dung")
     if day > date.today():
-        raise InvalidInput("input.future_date", value=day.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.future_date", value=format_date(day))
     with vs.uow() as uow:
         session = uow.session
         row, case = _load(vs, session, directive_id)
@@ -73,10 +74,10 @@ def done(vs: VaultSession, directive_id: int, day: date, report_ref: str = "") -
         if row.status != "open":
             raise HosoError("directive.not_open", id=row.id)
         if day > date.today():
-            raise InvalidInput("input.future_date", value=day.strftime("%d/%m/%Y"))
+            raise InvalidInput("input.future_date", value=format_date(day))
         if row.issued_date and day < row.issued_date:
-            raise InvalidInput("input.period_order", start=row.issued_date.strftime("%d/%m/%Y"),
-                               end=day.strftime("%d/%m/%Y"))
+            raise InvalidInput("input.period_order", start=format_date(row.issued_date),
+                               end=format_date(day))
         row.status, row.done_date, row.report_ref = "done", day, report_ref.strip()
         audit_log.append(session, vs.signer, vs.actor.username, "directive.done",
                          f"directive:{row.id}", case=case.code if case else "")

@@ -31,6 +31,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import messages_documents  # noqa: F401 — registers the messages
+from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, NotFound, PermissionDenied
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level, Role
@@ -511,7 +512,7 @@ def _checked(vs: VaultSession, data: DocumentInput) -> DocumentInput:
     today = date.today()
     for value in (data.doc_date, data.received_date, data.classified_on):
         if value is not None and value > today:
-            raise InvalidInput("input.future_date", value=value.strftime("%d/%m/%Y"))
+            raise InvalidInput("input.future_date", value=format_date(value))
     return data
 
 
@@ -936,7 +937,7 @@ def record_copy(vs: VaultSession, doc_id: int, copies: int, reason: str, approve
         raise InvalidInput("input.bad_number", value=copies, field="--copies")
     when = when or date.today()
     if when > date.today():
-        raise InvalidInput("input.future_date", value=when.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.future_date", value=format_date(when))
     with vs.uow() as uow:
         session = uow.session
         doc = _load(session, doc_id)
@@ -1151,7 +1152,7 @@ def _require_cleared(vs: VaultSession, session: Session, doc: DocumentRecord,
 def _require_alive(doc: DocumentRecord) -> None:
     if doc.destroyed_at is not None:
         raise HosoError("doc.destroyed", number=doc.number,
-                        date=doc.destroyed_at.strftime("%d/%m/%Y"))
+                        date=format_date(doc.destroyed_at))
 
 
 def _pick_version(session: Session, doc: DocumentRecord, version: int | None) -> DocumentVersion:
@@ -1175,7 +1176,7 @@ def _unwrap(vs: VaultSession, session: Session, doc: DocumentRecord,
     key = _wrapping_key(vs, session, row)
     if row.wrapped_key is None:
         raise HosoError("doc.destroyed", number=doc.number,
-                        date=doc.destroyed_at.strftime("%d/%m/%Y") if doc.destroyed_at else "")
+                        date=format_date(doc.destroyed_at) if doc.destroyed_at else "")
     if key is None or row.key_level != doc.level:
         _deny(vs, session, doc, "unwrap", key_level=row.key_level)
     try:

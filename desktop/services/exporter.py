@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.domain import recommendations as rec
-from desktop.domain.dates import parse_date
+from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.messages import MESSAGES
@@ -114,7 +114,7 @@ def export_cases(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi
 
         manifest = _Manifest(vs, "cases", keys, hashes)
         count = write_register(target, title=_t(lang, "SỔ THEO DÕI CÁC CUỘC THANH TRA", "CASE REGISTER"),
-                               subtitle=_t(lang, "Ngày xuất: ", "Exported: ") + date.today().strftime("%d/%m/%Y"),
+                               subtitle=_t(lang, "Ngày xuất: ", "Exported: ") + format_date(date.today()),
                                unit_name=agency, columns=_case_columns(lang), rows=rows(),
                                level_label=level.label_vi.upper() if level else None,
                                manifest=manifest, sheet_name=_t(lang, "Hồ sơ", "Cases"), lang=lang,
@@ -150,7 +150,7 @@ def export_overdue(vs: VaultSession, path: Path, reason: str = "", lang: str = "
             for d in items]
     count = write_register(target, title=_t(lang, "DANH SÁCH VIỆC QUÁ HẠN VÀ SẮP ĐẾN HẠN",
                                             "OVERDUE AND DUE-SOON ITEMS"),
-                           subtitle=_t(lang, "Tính đến ngày ", "As of ") + today.strftime("%d/%m/%Y"),
+                           subtitle=_t(lang, "Tính đến ngày ", "As of ") + format_date(today),
                            unit_name=_agency(vs), columns=columns, rows=rows, level_label=level.label_vi.upper() if level else None,
                            sheet_name=_t(lang, "Quá hạn", "Overdue"), lang=lang)
     with vs.uow() as uow:
@@ -236,11 +236,11 @@ def export_summary(vs: VaultSession, path: Path, by: str, then: "str | None" = N
     rows.append((("", _t(lang, "TỔNG CỘNG", "TOTAL"), *(("",) if then else ()),
                   *figures(result.total)), True))
     if start:
-        period = _t(lang, "Từ ngày ", "From ") + start.strftime("%d/%m/%Y") + \
-            _t(lang, " đến ngày ", " to ") + result.end.strftime("%d/%m/%Y")
+        period = _t(lang, "Từ ngày ", "From ") + format_date(start) + \
+            _t(lang, " đến ngày ", " to ") + format_date(result.end)
     else:
         period = _t(lang, "Toàn bộ hồ sơ đến ngày ", "All cases to ") + \
-            result.end.strftime("%d/%m/%Y")
+            format_date(result.end)
     title = _t(lang, "TỔNG HỢP KẾT QUẢ THANH TRA THEO ", "INSPECTION RESULTS BY ") + name.upper() \
         + ((_t(lang, " VÀ ", " AND ") + sub_name.upper()) if then else "")
     write_summary(target, title=title, subtitle=period, unit_name=_agency(vs), columns=columns,

@@ -15,6 +15,7 @@ from typing import Callable
 from sqlalchemy import select
 
 from desktop.domain.bulk import collector_paused
+from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level
@@ -392,11 +393,11 @@ def _check_case_dates(values: dict, current: dict | None, problems: list[Problem
             start, end = start or current["period_from"], end or current["period_to"]
     if decided and decided > today:
         problems.append(Problem(plan.sheet, index, plan.columns.get("decision_date"),
-                                "input.future_date", {"value": decided.strftime("%d/%m/%Y")}))
+                                "input.future_date", {"value": format_date(decided)}))
     if start and end and start > end:
         problems.append(Problem(plan.sheet, index, plan.columns.get("period_to"),
-                                "input.period_order", {"start": start.strftime("%d/%m/%Y"),
-                                                       "end": end.strftime("%d/%m/%Y")}))
+                                "input.period_order", {"start": format_date(start),
+                                                       "end": format_date(end)}))
 
 
 def _compare_plan(vs: VaultSession, parsed, plan: ImportPlan, year: int | None) -> None:

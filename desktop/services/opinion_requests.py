@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from desktop.domain.addressees import addressee_kind, guess_kind
+from desktop.domain.dates import format_date
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.services import audit_log, cases
 from desktop.services.context import VaultSession
@@ -55,8 +56,8 @@ def reply(vs: VaultSession, request_id: int, answered: date, answer_ref: str = "
         session = uow.session
         request, case = _load(vs, session, request_id)
         if answered < request.sent_date or answered > date.today():
-            raise InvalidInput("opinion.bad_reply_date", value=answered.strftime("%d/%m/%Y"),
-                               sent=request.sent_date.strftime("%d/%m/%Y"))
+            raise InvalidInput("opinion.bad_reply_date", value=format_date(answered),
+                               sent=format_date(request.sent_date))
         corrected = request.answered_date is not None
         request.answered_date = answered
         request.answer_ref = answer_ref.strip()
@@ -74,8 +75,8 @@ def remind(vs: VaultSession, request_id: int, sent: date, doc_ref: str = "",
         session = uow.session
         request, case = _load(vs, session, request_id)
         if sent < request.sent_date or sent > date.today():
-            raise InvalidInput("opinion.bad_reminder_date", value=sent.strftime("%d/%m/%Y"),
-                               sent=request.sent_date.strftime("%d/%m/%Y"))
+            raise InvalidInput("opinion.bad_reminder_date", value=format_date(sent),
+                               sent=format_date(request.sent_date))
         session.add(OpinionReminder(request_id=request.id, case_id=request.case_id,
                                     sent_date=sent, doc_ref=doc_ref.strip(), note=note.strip(),
                                     recorded_by=vs.actor.username, recorded_at=datetime.now()))
@@ -110,7 +111,7 @@ def _load(vs: VaultSession, session, request_id: int):
 
 def _check_dates(sent: date, due: date | None) -> None:
     if sent > date.today():
-        raise InvalidInput("input.future_date", value=sent.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.future_date", value=format_date(sent))
     if due is not None and due < sent:
-        raise InvalidInput("input.period_order", start=sent.strftime("%d/%m/%Y"),
-                           end=due.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.period_order", start=format_date(sent),
+                           end=format_date(due))

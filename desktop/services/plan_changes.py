@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.services import audit_log, plans
 from desktop.services.context import VaultSession
@@ -40,7 +41,7 @@ def approve(vs: VaultSession, year: int, number: str, day: date) -> None:
     if not number:
         raise InvalidInput("input.required", field="--decision-number / số quyết định")
     if day > date.today():
-        raise InvalidInput("input.future_date", value=day.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.future_date", value=format_date(day))
     with vs.uow() as uow:
         plan = plans._plan(uow.session, year)
         if plan.approved_number:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from desktop.domain import recommendations as rec
+from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, NotFound
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage
@@ -67,8 +68,8 @@ def add(vs: VaultSession, code: str, kind: str, addressee: str, content: str,
         if concluded is None:
             raise HosoError("recommendation.not_concluded", code=case.code)
         if due is not None and due < concluded:
-            raise InvalidInput("input.period_order", start=concluded.strftime("%d/%m/%Y"),
-                               end=due.strftime("%d/%m/%Y"))
+            raise InvalidInput("input.period_order", start=format_date(concluded),
+                               end=format_date(due))
         row = Recommendation(case_id=case.id, kind=kind, addressee=" ".join(addressee.split()),
                              content=content.strip(), amount_money=int(amount_money),
                              area_m2=float(area_m2), due_date=due, status="not_started",
@@ -88,7 +89,7 @@ def update(vs: VaultSession, rec_id: int, day: date, status: str,
     not given)."""
     status = rec.parse(rec.STATUSES, status, "--status")
     if day > date.today():
-        raise InvalidInput("input.future_date", value=day.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.future_date", value=format_date(day))
     with vs.uow() as uow:
         session = uow.session
         row = session.get(Recommendation, int(rec_id))
@@ -179,8 +180,8 @@ def follow_up(vs: VaultSession, start: date, end: date) -> list[FollowUpLine]:
     """Each conclusion issued by `end` whose recommendations were not all settled before
     `start` (or issued within the period), with what stood on `end`."""
     if start > end:
-        raise InvalidInput("input.period_order", start=start.strftime("%d/%m/%Y"),
-                           end=end.strftime("%d/%m/%Y"))
+        raise InvalidInput("input.period_order", start=format_date(start),
+                           end=format_date(end))
     items = list_for(vs, as_of=end)
     before = {i.id: i for i in list_for(vs, as_of=start - _ONE_DAY)}
     with vs.uow() as uow:

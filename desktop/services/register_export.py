@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from desktop.domain.dates import format_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.messages import MESSAGES
@@ -231,7 +232,7 @@ def export_register(vs: VaultSession, kind: str, year: int, path: Path | str, re
     if kind == "statistics":
         stats = rows[0]
         period = _t(lang, "Số liệu từ ngày {a} đến ngày {b}", "Data from {a} to {b}").format(
-            a=stats.period_from.strftime("%d/%m/%Y"), b=stats.period_to.strftime("%d/%m/%Y"))
+            a=format_date(stats.period_from), b=format_date(stats.period_to))
     else:
         period = _t(lang, "Năm {y}", "Year {y}").format(y=year)
     form = form_number(kind)

@@ -9,6 +9,7 @@ from operator import attrgetter
 from sqlalchemy import case, func, select
 
 from desktop.domain.bulk import collector_paused
+from desktop.domain.dates import format_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.stages import Basis, Stage
 from desktop.services import audit_log, facts
@@ -133,8 +134,8 @@ def period_report(vs: VaultSession, start: date, end: date, unit: str | None = N
 def check_period(start: date, end: date) -> None:
     """A period that ends before it starts is refused, saying both dates."""
     if start > end:
-        raise InvalidInput("report.bad_period", start=start.strftime("%d/%m/%Y"),
-                           end=end.strftime("%d/%m/%Y"))
+        raise InvalidInput("report.bad_period", start=format_date(start),
+                           end=format_date(end))
 
 
 def case_indicators(session, records: list, start: date, end: date,

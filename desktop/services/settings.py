@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.dates import parse_date
+from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import InvalidInput, PermissionDenied
 from desktop.services import audit_log
 from desktop.storage.orm import Meta
@@ -112,7 +112,7 @@ def set_value(vs, key: str, value: str) -> object:
         raise InvalidInput("input.bad_choice", value=key, field="setting",
                            choices=", ".join(SETTINGS))
     if setting.kind is str and key == "as_of":
-        typed = parse_date(value).strftime("%d/%m/%Y") if value.strip() else ""
+        typed = format_date(parse_date(value)) if value.strip() else ""
     elif setting.kind is str:
         typed = _folder(value) if key.endswith("_folder") else value.strip()
     else:

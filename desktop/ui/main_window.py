@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QLi
                                QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from desktop.domain.dates import format_date
 from desktop.domain.levels import Level
 from desktop.services import demo, vault_service
 from desktop.ui import errors, icons
@@ -393,7 +394,7 @@ class MainWindow(QMainWindow):
         self.ctx.as_of = day if day != date.today() else None
         if self.ctx.as_of is not None:
             text = (self.tr("Dữ liệu mẫu — ngày xem %1") if is_demo
-                    else self.tr("Ngày xem dữ liệu: %1")).replace("%1", day.strftime("%d/%m/%Y"))
+                    else self.tr("Ngày xem dữ liệu: %1")).replace("%1", format_date(day))
             self.as_of_label.setText(text)
         self.as_of_label.setVisible(self.ctx.as_of is not None)
         for page in self.pages.values():

@@ -5,7 +5,6 @@ late rows, and the date and number formats users read (dd/mm/yyyy, 1.234.567).""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject,
@@ -13,7 +12,6 @@ from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject,
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from desktop.domain.dates import format_date
 from desktop.domain.numbers import format_int, format_number
 from desktop.ui.cut_text import show_cut_text
 
@@ -22,14 +20,6 @@ ORANGE = QColor("#9a5b00")
 GREY = QColor("#6b6b6b")
 ROW_ROLE = Qt.ItemDataRole.UserRole          # the row's DTO
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1     # the column's sort key
-
-
-def fmt_date(value: date | None) -> str:
-    return format_date(value)
-
-
-def fmt_iso_date(text: str | None) -> str:
-    return fmt_date(date.fromisoformat(text)) if text else ""
 
 
 # one number formatter per language, in the domain (exports and the CLI share it)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Iterable, Sequence
 
+from desktop.domain.dates import format_date
 from desktop.domain.levels import Level
 
 KINDS = ("text", "date", "int", "money", "area", "level", "million")
@@ -329,7 +330,7 @@ def _d(text: "str | None") -> "dt.date | None":
 
 def _dmy(text: "str | None") -> str:
     day = _d(text)
-    return day.strftime("%d/%m/%Y") if day else "…"
+    return format_date(day) if day else "…"
 
 
 def period_line(report: dict, lang: str) -> str:

@@ -19,6 +19,8 @@ import zipfile
 from typing import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
+from desktop.domain.dates import format_date
+
 MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
@@ -375,7 +377,7 @@ def _cell_xml(cell, styles: _Styles, merged: dict, covered: set, r: int) -> str:
     if isinstance(value, dt.date):
         return (f'<table:table-cell{style}{spans} office:value-type="date" '
                 f'office:date-value="{value.isoformat()}"><text:p>'
-                f'{value.strftime("%d/%m/%Y")}</text:p></table:table-cell>')
+                f'{format_date(value)}</text:p></table:table-cell>')
     if isinstance(value, dt.time):
         return (f'<table:table-cell{style}{spans} office:value-type="time" '
                 f'office:time-value="PT{value.hour}H{value.minute}M{value.second}S"><text:p>'

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Protocol
 
+from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.messages import render
 from desktop.exchange.excel import import_messages  # noqa: F401 (registers the messages)
@@ -230,7 +231,7 @@ def _swapped_dates(f, col: int, cells: list, wanted: list[int], sheet: Sheet,
     for i in swap.cells:
         value, proposed = cells[i], swap.swapped(cells[i])
         extra.setdefault(i, []).append(Problem(sheet.name, wanted[i], col, "import.dates_swapped", {
-            "value": value.strftime("%d/%m/%Y"), "proposed": proposed.strftime("%d/%m/%Y"),
+            "value": format_date(value), "proposed": format_date(proposed),
             "column": f.vi, "field": f.name, "example": example}))
     return cells
 

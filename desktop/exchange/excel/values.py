@@ -13,7 +13,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Callable
 
-from desktop.domain.dates import parse_date
+from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level
@@ -38,7 +38,7 @@ _SPELLINGS = [(re.compile(r"(?<=[\d\s])ti(\.?)$"), r"ty\1"),     # "tỉ" is als
 
 
 def _fail(key: str, value: object, cell: "str | None") -> InvalidInput:
-    shown = value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else value
+    shown = format_date(value) if isinstance(value, dt.date) else value
     if cell:
         return InvalidInput(key + ".at", value=shown, cell=cell)
     return InvalidInput(key, value=shown)
@@ -66,7 +66,7 @@ def to_text(value: object, *, cell: "str | None" = None, required: bool = False)
     if isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y" if value.time() == dt.time(0) else "%d/%m/%Y %H:%M")
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     return str(value)
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QProgressBar, QPushButton, QScrollArea,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError
 from desktop.domain.levels import Level
 from desktop.services import documents
@@ -51,10 +52,6 @@ def fmt_size(size: int | None, lang: str = "vi") -> str:
         value /= 1024
     text = f"{value:.0f}" if unit == "B" else f"{value:.1f}"
     return (text.replace(".", ",") if lang == "vi" else text) + " " + unit
-
-
-def fmt_day(value) -> str:
-    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
 
 
 def default_folder(settings) -> Path:
@@ -321,7 +318,7 @@ class DocumentViewer(QDialog):
         lang = self.ctx.lang
         self.setWindowTitle(self.tr("Tài liệu %1").replace("%1", row.number))
         self.heading.setText(" · ".join(p for p in (row.doc_type, row.number) if p))
-        facts = [self.tr("Ngày: %1").replace("%1", fmt_day(row.doc_date) or "—"),
+        facts = [self.tr("Ngày: %1").replace("%1", format_date(row.doc_date) or "—"),
                  self.tr("Độ mật: %1").replace("%1", row.level.label(lang))]
         if row.cleared and row.issuer:
             facts.append(self.tr("Cơ quan ban hành: %1").replace("%1", row.issuer))

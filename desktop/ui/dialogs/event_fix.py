@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
 
-from desktop.domain.dates import parse_date
+from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import HosoError
 from desktop.services import event_fix
 from desktop.ui.forms import FormDialog
@@ -19,8 +19,8 @@ class EventFixDialog(FormDialog):
         self.setWindowTitle(self.tr("Sửa, hủy sự kiện"))
         self.code, self.event = code, event
         self.form.addRow(QLabel(self.tr("%1 ngày %2").replace("%1", event.stage.label(ctx.lang))
-                                .replace("%2", event.date.strftime("%d/%m/%Y"))))
-        self.date = QLineEdit(event.date.strftime("%d/%m/%Y"))
+                                .replace("%2", format_date(event.date))))
+        self.date = QLineEdit(format_date(event.date))
         self.date.setObjectName("fixDate")
         self.date.setPlaceholderText("dd/mm/yyyy")
         self.doc = QLineEdit(event.doc_ref)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from desktop.domain.addressees import ADDRESSEE_KINDS
-from desktop.domain.dates import parse_date
+from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import HosoError
 from desktop.domain import recommendations as rec
 from desktop.domain.numbers import parse_decimal, parse_money
@@ -92,7 +92,7 @@ class FieldsDialog(FormDialog):
 
 
 def _today() -> str:
-    return date.today().strftime("%d/%m/%Y")
+    return format_date(date.today())
 
 
 def _tr(context_text: str) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.domain.dates import format_date
 from desktop.domain.levels import Level
 from desktop.services import case_flags, cases
 from desktop.services.cases import CaseFilter, CaseRow
@@ -35,11 +36,6 @@ PLACEHOLDER = "…"
 def _t(text: str) -> str:
     """Translate a string marked with QT_TRANSLATE_NOOP("CaseTableModel", …)."""
     return QCoreApplication.translate("CaseTableModel", text)
-
-
-def dmy(value: date | None) -> str:
-    """dd/MM/yyyy, as every date is shown."""
-    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
 
 
 def number(value: int | float) -> str:
@@ -371,13 +367,13 @@ class CaseTableModel(QAbstractTableModel):
     @staticmethod
     def _item(row: CaseRow, overdue: bool, lang: str) -> _Item:
         texts = (row.code, row.title, row.inspected_party, row.stage.label(lang),
-                 dmy(row.decision_date), row.level.label(lang),
+                 format_date(row.decision_date), row.level.label(lang),
                  QCoreApplication.translate("CaseTableModel", "Quá hạn") if overdue else "")
         stage_tip = (QCoreApplication.translate("CaseTableModel", "%1 từ ngày %2")
-                     .replace("%1", row.stage.label(lang)).replace("%2", dmy(row.stage_date))
+                     .replace("%1", row.stage.label(lang)).replace("%2", format_date(row.stage_date))
                      if row.stage_date else row.stage.label(lang))
         decision_tip = (QCoreApplication.translate("CaseTableModel", "Quyết định số %1 ngày %2")
-                        .replace("%1", row.decision_number).replace("%2", dmy(row.decision_date))
+                        .replace("%1", row.decision_number).replace("%2", format_date(row.decision_date))
                         if row.decision_number else "")
         overdue_tip = (QCoreApplication.translate("CaseTableModel", "Có thời hạn đã quá hạn")
                        if overdue else "")

@@ -13,13 +13,14 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
+from desktop.domain.dates import format_date
 from desktop.domain.levels import Level
 from desktop.services import documents
 from desktop.services.documents import DocumentRow, VersionInfo
 from desktop.ui import errors
 from desktop.ui.dialogs.add_document import AddDocumentDialog, NewVersionDialog
-from desktop.ui.dialogs.document_viewer import (DocumentViewer, ExportCopyDialog, fmt_day,
-                                                fmt_size, open_viewer)
+from desktop.ui.dialogs.document_viewer import (DocumentViewer, ExportCopyDialog, fmt_size,
+                                                open_viewer)
 from desktop.ui.tables import Col, RowsModel, fit_columns, selected_row, style_table
 from desktop.ui.widgets import busy_bar, error_label
 
@@ -187,7 +188,7 @@ class CaseDocumentsPanel(QWidget):
         return [
             Col(self.tr("Số, ký hiệu"), lambda r: r.number),
             Col(self.tr("Loại"), lambda r: r.doc_type),
-            Col(self.tr("Ngày"), lambda r: fmt_day(r.doc_date), sort=lambda r: r.doc_date),
+            Col(self.tr("Ngày"), lambda r: format_date(r.doc_date), sort=lambda r: r.doc_date),
             Col(self.tr("Độ mật"), lambda r: r.level.label(lang), sort=lambda r: int(r.level)),
             Col(self.tr("Hướng"), lambda r: r.direction.label(lang)),
             Col(self.tr("Trích yếu"), summary),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLay
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop.domain import case_fields
+from desktop.domain.dates import format_date, format_iso_date
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage, TeamRole
@@ -26,7 +27,7 @@ from desktop.services.cases import CaseDetail
 from desktop.ui import errors
 from desktop.ui.context import AppContext
 from desktop.ui.cut_text import show_cut_text
-from desktop.ui.models.case_table import dmy, number
+from desktop.ui.models.case_table import number
 from desktop.ui.views.case_documents import CaseDocumentsPanel
 from desktop.ui.tables import GREY, RED
 from desktop.ui.widgets import busy_bar, error_label, level_mark
@@ -38,11 +39,6 @@ STATE_COLORS = {DeadlineState.OVERDUE: RED, DeadlineState.DUE_SOON: ORANGE,
 STATE_ORDER = {DeadlineState.OVERDUE: 0, DeadlineState.DUE_SOON: 1, DeadlineState.ON_TIME: 2,
                DeadlineState.MET_LATE: 3, DeadlineState.MET: 4}
 _WITH_DAYS = (Stage.EXTENDED, Stage.SUSPENDED)
-
-
-def iso_dmy(value: str | None) -> str:
-    """"2024-06-30" → "30/06/2024" (the DTOs carry ISO dates as text)."""
-    return dmy(date.fromisoformat(value)) if value else ""
 
 
 def table(name: str, headers: list[str], stretch: tuple[int, ...] = ()) -> QTableWidget:
@@ -460,10 +456,10 @@ class CaseView(QWidget):
         self._set_level(row.level)
         facts = [self.tr("Đối tượng: %1").replace("%1", row.inspected_party or "—"),
                  self.tr("Giai đoạn: %1").replace("%1", row.stage.label(lang))
-                 + (self.tr(" (từ %1)").replace("%1", dmy(row.stage_date)) if row.stage_date else "")]
+                 + (self.tr(" (từ %1)").replace("%1", format_date(row.stage_date)) if row.stage_date else "")]
         if row.decision_number or row.decision_date:
             facts.append(self.tr("QĐ số %1 ngày %2").replace("%1", row.decision_number or "—")
-                         .replace("%2", dmy(row.decision_date) or "—"))
+                         .replace("%2", format_date(row.decision_date) or "—"))
         self.facts_label.setText(" · ".join(facts))
         self._show_timeline(detail)
         self._show_deadlines()
@@ -499,7 +495,7 @@ class CaseView(QWidget):
                     "%1", e.void_reason)) if p)
             elif e.corrects_id:
                 stage = self.tr("%1 (đã sửa)").replace("%1", stage)
-            rows.append([dmy(e.date), stage, text])
+            rows.append([format_date(e.date), stage, text])
             tips.append(self.tr("Người ghi: %1").replace("%1", e.recorded_by) if e.recorded_by else "")
             colors.append(GREY if e.voided else None)
         fill(self.timeline, rows, tips, colors)
@@ -517,9 +513,9 @@ class CaseView(QWidget):
         rows, tips, colors = [], [], []
         for d in self.deadlines:
             label = d.label(lang) + (f" – {d.subject}" if d.subject else "")
-            due = dmy(d.due)
+            due = format_date(d.due)
             if d.met_on is not None:
-                due += "\n" + self.tr("xong %1").replace("%1", dmy(d.met_on))
+                due += "\n" + self.tr("xong %1").replace("%1", format_date(d.met_on))
             rows.append([label, due, d.status_text(lang)])
             tips.append(d.explanation(lang))
             colors.append(STATE_COLORS.get(d.state))
@@ -547,14 +543,14 @@ class CaseView(QWidget):
         row = detail.row
         period = ""
         if detail.period_from or detail.period_to:
-            period = f"{dmy(detail.period_from) or '…'} – {dmy(detail.period_to) or '…'}"
+            period = f"{format_date(detail.period_from) or '…'} – {format_date(detail.period_to) or '…'}"
         basis = detail.basis.label(lang)
         if detail.assignment_ref:
             basis += f": {detail.assignment_ref}"
         decision = ""
         if row.decision_number or row.decision_date:
             decision = (self.tr("Số %1 ngày %2").replace("%1", row.decision_number or "—")
-                        .replace("%2", dmy(row.decision_date) or "—"))
+                        .replace("%2", format_date(row.decision_date) or "—"))
         values = {"party": row.inspected_party, "content": detail.content, "period": period,
                   "basis": basis, "decision": decision, "chaired": detail.chaired_by,
                   "supervisor": detail.supervisor,
@@ -566,7 +562,7 @@ class CaseView(QWidget):
         members = detail.team_history
         self.team_members = members
         fill(self.team_table, [[m["name"], TeamRole(m["role"]).label(lang),
-                                iso_dmy(m["from"]), iso_dmy(m["to"])] for m in members],
+                                format_iso_date(m["from"]), format_iso_date(m["to"])] for m in members],
              colors=[GREY if m["to"] and date.fromisoformat(m["to"]) < today else None
                      for m in members])
 
@@ -574,10 +570,10 @@ class CaseView(QWidget):
         today = self.as_of or date.today()
         rows, colors = [], []
         for o in detail.opinions:
-            answered = iso_dmy(o.get("answered")) or self.tr("chưa có")
-            days = [self.tr("Gửi %1").replace("%1", iso_dmy(o.get("sent")))]
+            answered = format_iso_date(o.get("answered")) or self.tr("chưa có")
+            days = [self.tr("Gửi %1").replace("%1", format_iso_date(o.get("sent")))]
             if o.get("due"):
-                days.append(self.tr("Hạn %1").replace("%1", iso_dmy(o.get("due"))))
+                days.append(self.tr("Hạn %1").replace("%1", format_iso_date(o.get("due"))))
             days.append(self.tr("Trả lời %1").replace("%1", answered))
             subject = o.get("subject", "")
             if o.get("doc"):
@@ -593,13 +589,13 @@ class CaseView(QWidget):
         for d in detail.directives:
             status = statuses.get(d.get("status", ""), d.get("status", ""))
             if d.get("done"):
-                status += self.tr(" (%1)").replace("%1", iso_dmy(d["done"]))
+                status += self.tr(" (%1)").replace("%1", format_iso_date(d["done"]))
             content = d.get("content", "")
             if d.get("doc"):
                 content += f" ({d['doc']})"
-            due = self.tr("Hạn %1").replace("%1", iso_dmy(d.get("due"))) if d.get("due") else ""
+            due = self.tr("Hạn %1").replace("%1", format_iso_date(d.get("due"))) if d.get("due") else ""
             rows.append([d.get("issuer", ""), content, "\n".join(p for p in (due, status) if p)])
-            tips.append(self.tr("Ngày chỉ đạo: %1").replace("%1", iso_dmy(d.get("issued")))
+            tips.append(self.tr("Ngày chỉ đạo: %1").replace("%1", format_iso_date(d.get("issued")))
                         if d.get("issued") else "")
         fill(self.directive_table, rows, tips)
         count = len(detail.opinions) + len(detail.directives)
@@ -691,7 +687,7 @@ class CaseView(QWidget):
                 recovered.append(self.tr("%1 m²").replace("%1", number(i.recovered_area_m2)))
             rows.append([" – ".join(p for p in (rec_kinds.label(rec_kinds.KINDS, i.kind, lang),
                                                 i.content) if p),
-                         i.addressee, ", ".join(amount), ", ".join(recovered), dmy(i.due),
+                         i.addressee, ", ".join(amount), ", ".join(recovered), format_date(i.due),
                          rec_kinds.label(rec_kinds.STATUSES, i.status, lang)])
         fill(self.recommendation_table, rows)
 

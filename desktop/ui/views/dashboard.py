@@ -12,13 +12,14 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop.domain.dates import format_date
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.numbers import format_number
 from desktop.domain.stages import Stage
 from desktop.services import dashboard, deadlines_service, secret_registers
 from desktop.ui import errors
 from desktop.ui.context import AppContext
-from desktop.ui.models.case_table import dmy, number
+from desktop.ui.models.case_table import number
 from desktop.ui.tables import keep_room
 from desktop.ui.views.base import Page
 from desktop.ui.views.case_view import ORANGE, RED, table
@@ -141,7 +142,7 @@ class DashboardPage(Page):
         gen = self._gen
         today = self.as_of or date.today()
         months = self.months
-        self.as_of_label.setText(self.tr("tình hình đến ngày %1").replace("%1", dmy(today)))
+        self.as_of_label.setText(self.tr("tình hình đến ngày %1").replace("%1", format_date(today)))
         self.message.hide()
         if not self.items:
             self.summary.setText(self.tr("Đang tính thời hạn…"))
@@ -240,7 +241,7 @@ class DashboardPage(Page):
             what = d.label(lang) + (f" – {d.subject}" if d.subject else "")
             color = RED if d.state is DeadlineState.OVERDUE else ORANGE
             self._set_row(self.overdue_table, r,
-                          [d.case_code or self.tr("(không gắn hồ sơ)"), what, dmy(d.due),
+                          [d.case_code or self.tr("(không gắn hồ sơ)"), what, format_date(d.due),
                            d.status_text(lang)],
                           tip=d.explanation(lang), color=color, code=d.case_code or "")
         for column in (0, 2, 3):

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from desktop.domain.dates import format_date
 from desktop.domain.levels import Level
 from desktop.services import documents, register_export
 from desktop.services.register_export import RegisterExport
 from desktop.ui import errors
 from desktop.ui.job_dialog import JobDialogMixin
-from desktop.ui.dialogs.document_viewer import DocumentViewer, fmt_day, open_viewer
+from desktop.ui.dialogs.document_viewer import DocumentViewer, open_viewer
 from desktop.ui.dialogs.export_dialog import EXPORT_FOLDER, default_folder
 from desktop.ui.tasks import TaskHandle
 from desktop.ui.views.base import Page
@@ -118,11 +119,11 @@ class DocumentsPage(Page):
         self.models: dict[str, RowsModel] = {
             "incoming": LevelRowsModel([
                 Col(self.tr("Số đến"), lambda r: str(r.seq), sort=lambda r: r.seq, right=True),
-                Col(self.tr("Ngày đến"), lambda r: fmt_day(r.received_date),
+                Col(self.tr("Ngày đến"), lambda r: format_date(r.received_date),
                     sort=lambda r: r.received_date),
                 Col(self.tr("Nơi gửi"), shown(lambda r: r.sender)),
                 Col(self.tr("Số, ký hiệu"), lambda r: r.number),
-                Col(self.tr("Ngày"), lambda r: fmt_day(r.doc_date), sort=lambda r: r.doc_date),
+                Col(self.tr("Ngày"), lambda r: format_date(r.doc_date), sort=lambda r: r.doc_date),
                 Col(self.tr("Loại"), lambda r: r.doc_type),
                 Col(self.tr("Trích yếu"), summary),
                 level_col,
@@ -134,7 +135,7 @@ class DocumentsPage(Page):
             "internal": LevelRowsModel(self._out_columns(summary, shown, level_col), 7, parent=self),
             "copies": LevelRowsModel([
                 Col(self.tr("STT"), lambda r: str(r.seq), sort=lambda r: r.seq, right=True),
-                Col(self.tr("Ngày sao, chụp"), lambda r: fmt_day(r.copy_date),
+                Col(self.tr("Ngày sao, chụp"), lambda r: format_date(r.copy_date),
                     sort=lambda r: r.copy_date),
                 Col(self.tr("Số, ký hiệu"), lambda r: r.number),
                 Col(self.tr("Loại"), lambda r: r.doc_type),
@@ -165,7 +166,7 @@ class DocumentsPage(Page):
         self.search_model = LevelRowsModel([
             Col(self.tr("Số, ký hiệu"), lambda h: h.row.number),
             Col(self.tr("Loại"), lambda h: h.row.doc_type),
-            Col(self.tr("Ngày"), lambda h: fmt_day(h.row.doc_date), sort=lambda h: h.row.doc_date),
+            Col(self.tr("Ngày"), lambda h: format_date(h.row.doc_date), sort=lambda h: h.row.doc_date),
             Col(self.tr("Độ mật"), lambda h: h.row.level.label(lang), sort=lambda h: int(h.row.level)),
             Col(self.tr("Hồ sơ"), lambda h: h.row.case_code or ""),
             Col(self.tr("Phiên bản"), lambda h: str(h.version) if h.version else self.tr("hồ sơ ghi"),
@@ -272,7 +273,7 @@ class DocumentsPage(Page):
     def _out_columns(self, summary, shown, level_col) -> list[Col]:
         return [
             Col(self.tr("Số"), lambda r: str(r.seq), sort=lambda r: r.seq, right=True),
-            Col(self.tr("Ngày"), lambda r: fmt_day(r.doc_date), sort=lambda r: r.doc_date),
+            Col(self.tr("Ngày"), lambda r: format_date(r.doc_date), sort=lambda r: r.doc_date),
             Col(self.tr("Số, ký hiệu"), lambda r: r.number),
             Col(self.tr("Trích yếu"), summary),
             Col(self.tr("Người ký"), shown(lambda r: r.signer)),
@@ -359,8 +360,8 @@ class DocumentsPage(Page):
         self.stats = stats
         self.stats_model.set_rows(stat_lines(stats))
         fit_columns(self.stats_table, widest=200)
-        period = (self.tr("Số liệu thống kê từ %1 đến %2").replace("%1", fmt_day(stats.period_from))
-                  .replace("%2", fmt_day(stats.period_to)))
+        period = (self.tr("Số liệu thống kê từ %1 đến %2").replace("%1", format_date(stats.period_from))
+                  .replace("%2", format_date(stats.period_to)))
         if stats.verify:
             period += " " + self.tr("(kỳ số liệu theo quy định cần đối chiếu văn bản gốc)")
         self.stats_period.setText(period)

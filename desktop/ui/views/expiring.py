@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from desktop.ui.dialogs.document_viewer import DocumentViewer, fmt_day, open_viewer
+from desktop.domain.dates import format_date
+from desktop.ui.dialogs.document_viewer import DocumentViewer, open_viewer
 from desktop.ui.tables import (ORANGE, RED, Col, RowsModel, fit_columns, fmt_int, make_table,
                                selected_row)
 
@@ -40,7 +41,7 @@ class ExpiringDocumentsBox(QGroupBox):
         layout.addWidget(self.summary)
         self.model = RowsModel([
             Col(self.tr("Số, ký hiệu"), lambda r: r.number),
-            Col(self.tr("Hết hạn bảo vệ"), lambda r: f"{fmt_day(r.protection_until)} ({left(r)})",
+            Col(self.tr("Hết hạn bảo vệ"), lambda r: f"{format_date(r.protection_until)} ({left(r)})",
                 sort=lambda r: r.protection_until),
             Col(self.tr("Độ mật"), lambda r: r.level.label(lang), sort=lambda r: int(r.level)),
             Col(self.tr("Trích yếu"), lambda r: (r.summary or "") if r.cleared else hidden),

@@ -11,14 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QTabWidget,
                                QVBoxLayout)
 
+from desktop.domain.dates import format_date
 from desktop.domain.deadlines import DeadlineState
 from desktop.services import opinions_directives
 from desktop.services.opinions_directives import DirectiveLine, OpinionLine
 from desktop.ui import errors
 from desktop.ui.views.base import Page
 from desktop.ui.forms import date_edit, from_qdate, to_qdate
-from desktop.ui.tables import (GREY, ORANGE, RED, Col, RowsModel, RowsProxy, fit_columns, fmt_date,
-                               fmt_int, make_table, row_of)
+from desktop.ui.tables import (GREY, ORANGE, RED, Col, RowsModel, RowsProxy, fit_columns, fmt_int,
+                               make_table, row_of)
 from desktop.ui.widgets import busy_bar
 
 _PENDING = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON)
@@ -95,7 +96,7 @@ class OpinionsPage(Page):
             return line.deadline.explanation(lang) if line.deadline is not None else state(line)
 
         def due(line) -> str:
-            return fmt_date(line.deadline.due if line.deadline is not None else line.due)
+            return format_date(line.deadline.due if line.deadline is not None else line.due)
 
         def due_key(line):
             return line.deadline.due if line.deadline is not None else line.due
@@ -105,8 +106,8 @@ class OpinionsPage(Page):
             Col(self.tr("Nơi xin ý kiến"), lambda o: o.addressee),
             Col(self.tr("Tình trạng"), state, sort=_severity, tooltip=explain),
             Col(self.tr("Hạn trả lời"), due, sort=due_key),
-            Col(self.tr("Ngày gửi"), lambda o: fmt_date(o.sent), sort=lambda o: o.sent),
-            Col(self.tr("Ngày trả lời"), lambda o: fmt_date(o.answered), sort=lambda o: o.answered,
+            Col(self.tr("Ngày gửi"), lambda o: format_date(o.sent), sort=lambda o: o.sent),
+            Col(self.tr("Ngày trả lời"), lambda o: format_date(o.answered), sort=lambda o: o.answered,
                 tooltip=lambda o: o.answer_ref or None),
             Col(self.tr("Văn bản"), lambda o: o.doc_ref),
             Col(self.tr("Nội dung"), lambda o: o.subject),
@@ -118,8 +119,8 @@ class OpinionsPage(Page):
             Col(self.tr("Tình trạng"), state, sort=_severity, tooltip=explain),
             Col(self.tr("Hạn"), due, sort=due_key),
             Col(self.tr("Cuộc thanh tra"), lambda d: d.case_code or ""),
-            Col(self.tr("Ngày giao"), lambda d: fmt_date(d.issued), sort=lambda d: d.issued),
-            Col(self.tr("Ngày hoàn thành"), lambda d: fmt_date(d.done), sort=lambda d: d.done),
+            Col(self.tr("Ngày giao"), lambda d: format_date(d.issued), sort=lambda d: d.issued),
+            Col(self.tr("Ngày hoàn thành"), lambda d: format_date(d.done), sort=lambda d: d.done),
             Col(self.tr("Văn bản"), lambda d: d.doc_ref),
         ], color=_color, parent=self)
         self.directives_model.setObjectName("directivesModel")

@@ -13,14 +13,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout)
 
-from desktop.domain.dates import parse_date
+from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import HosoError
 from desktop.services import cases, plan_changes, plans, report_units
 from desktop.ui import errors
 from desktop.ui.views.base import Page
 from desktop.ui.forms import FormDialog, date_edit, from_qdate, notice_frame, set_warning, to_qdate
-from desktop.ui.tables import (RED, Col, RowsModel, RowsProxy, fit_columns, fmt_date, fmt_int,
-                               make_table, row_of, selected_row)
+from desktop.ui.tables import (RED, Col, RowsModel, RowsProxy, fit_columns, fmt_int, make_table,
+                               row_of, selected_row)
 from desktop.ui.widgets import busy_bar
 
 GREEN = QColor("#1b5e20")
@@ -120,7 +120,7 @@ class PlanPage(Page):
                         "remove": self.tr("Bỏ mục")}
         self.amendments_model = RowsModel([
             Col(self.tr("Quyết định điều chỉnh"), lambda a: a.decision_number),
-            Col(self.tr("Ngày"), lambda a: fmt_date(a.decision_date),
+            Col(self.tr("Ngày"), lambda a: format_date(a.decision_date),
                 sort=lambda a: a.decision_date or date.min),
             Col(self.tr("Thay đổi"), lambda a: action_names.get(a.action, a.action)),
             Col(self.tr("Trước"), lambda a: a.before, tooltip=lambda a: a.before),
@@ -286,7 +286,7 @@ class PlanPage(Page):
         approved = ""
         if status.approved_number or status.approved_date:
             approved = self.tr("phê duyệt tại Quyết định số %1 ngày %2") \
-                .replace("%1", status.approved_number or "…").replace("%2", fmt_date(status.approved_date))
+                .replace("%1", status.approved_number or "…").replace("%2", format_date(status.approved_date))
         parts = [f"<b>{escape(status.title)}</b>"] + [escape(p) for p in (approved, status.unit) if p]
         self.title.setText(" · ".join(parts))
         self.last_unit = status.unit or self.last_unit

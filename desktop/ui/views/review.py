@@ -12,14 +12,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from desktop.domain.dates import format_date, format_iso_date
 from desktop.services import recommendations, report, report_units
 from desktop.ui import errors
 from desktop.ui.views.base import Page
 from desktop.ui.widgets import busy_bar
 
 from desktop.ui.forms import FormDialog, date_edit, from_qdate, notice_frame, set_warning, to_qdate
-from desktop.ui.tables import (RED, Col, RowsModel, RowsProxy, fit_columns, fmt_date, fmt_int,
-                               fmt_iso_date, fmt_num, make_table, row_of, selected_row)
+from desktop.ui.tables import (RED, Col, RowsModel, RowsProxy, fit_columns, fmt_int, fmt_num,
+                               make_table, row_of, selected_row)
 
 
 # --- the review page -----------------------------------------------------------------
@@ -156,7 +157,7 @@ class ReviewPage(Page):
             Col(self.tr("Mã"), lambda w: w.code),
             Col(self.tr("Cuộc thanh tra"), lambda w: w.title),
             Col(self.tr("Giai đoạn"), stage_text),
-            Col(self.tr("Từ ngày"), lambda w: fmt_date(w.since), sort=lambda w: w.since),
+            Col(self.tr("Từ ngày"), lambda w: format_date(w.since), sort=lambda w: w.since),
             Col(self.tr("Số ngày"), lambda w: fmt_int(w.days, lang), sort=lambda w: w.days, right=True),
             Col(self.tr("Đang chờ"), lambda w: w.waiting_on if lang == "vi" else w.waiting_on_en),
         ], parent=self)
@@ -164,8 +165,8 @@ class ReviewPage(Page):
         self.opinions_model = RowsModel([
             Col(self.tr("Cuộc thanh tra"), lambda o: o["case"] or ""),
             Col(self.tr("Nơi xin ý kiến"), lambda o: o["addressee"]),
-            Col(self.tr("Ngày gửi"), lambda o: fmt_iso_date(o["sent"]), sort=lambda o: o["sent"]),
-            Col(self.tr("Hạn trả lời"), lambda o: fmt_iso_date(o["due"]), sort=lambda o: o["due"]),
+            Col(self.tr("Ngày gửi"), lambda o: format_iso_date(o["sent"]), sort=lambda o: o["sent"]),
+            Col(self.tr("Hạn trả lời"), lambda o: format_iso_date(o["due"]), sort=lambda o: o["due"]),
             Col(self.tr("Quá hạn (ngày)"), lambda o: fmt_int(o["days_late"], lang),
                 sort=lambda o: o["days_late"], right=True),
         ], color=lambda o: RED, parent=self)
@@ -174,7 +175,7 @@ class ReviewPage(Page):
             Col(self.tr("Cơ quan chỉ đạo"), lambda d: d["issuer"]),
             Col(self.tr("Nội dung"), lambda d: d["content"]),
             Col(self.tr("Cuộc thanh tra"), lambda d: d["case"] or ""),
-            Col(self.tr("Hạn"), lambda d: fmt_iso_date(d["due"]), sort=lambda d: d["due"]),
+            Col(self.tr("Hạn"), lambda d: format_iso_date(d["due"]), sort=lambda d: d["due"]),
             Col(self.tr("Quá hạn (ngày)"), lambda d: fmt_int(d["days_late"], lang),
                 sort=lambda d: d["days_late"], right=True),
         ], color=lambda d: RED, parent=self)
@@ -191,7 +192,7 @@ class ReviewPage(Page):
         self.follow_up_model = RowsModel([
             Col(self.tr("Mã"), lambda f: f.case_code),
             Col(self.tr("Cuộc thanh tra"), lambda f: f.title),
-            Col(self.tr("Ngày kết luận"), lambda f: fmt_date(f.concluded), sort=lambda f: f.concluded),
+            Col(self.tr("Ngày kết luận"), lambda f: format_date(f.concluded), sort=lambda f: f.concluded),
             Col(self.tr("Kiến nghị đã xong"), lambda f: f"{f.settled}/{len(f.items)}",
                 sort=lambda f: f.settled, right=True),
             Col(self.tr("Kiến nghị thu hồi (đồng)"), lambda f: fmt_int(f.recommended_money, lang),
@@ -260,7 +261,7 @@ class ReviewPage(Page):
         self.preset.clear()
         self.preset.addItem(self.tr("Tùy chọn"), None)
         for name, start, end in presets(self.year.value()):
-            self.preset.addItem(f"{name} ({fmt_date(start)} – {fmt_date(end)})", (start, end))
+            self.preset.addItem(f"{name} ({format_date(start)} – {format_date(end)})", (start, end))
         self.preset.setCurrentIndex(current if current > 0 else 1)
         self.preset.blockSignals(False)
         self._apply_preset(self.preset.currentIndex())
@@ -375,7 +376,7 @@ class ReviewPage(Page):
         unit = result.unit or self.tr("tất cả đơn vị")
         self.summary.setText(
             self.tr("Kỳ %1 – %2 · %3 · %4 cuộc thanh tra chưa có kết luận")
-            .replace("%1", fmt_date(result.start)).replace("%2", fmt_date(result.end))
+            .replace("%1", format_date(result.start)).replace("%2", format_date(result.end))
             .replace("%3", unit).replace("%4", fmt_int(len(result.without_conclusion), lang)))
         self._tab_titles()
         self.status.emit(self.tr("Đã lập báo cáo."))
@@ -464,6 +465,6 @@ def _quarter(value: int | None) -> str:
     return roman.get(value or 0, "")
 
 
-__all__ = ["ReviewPage", "RowsModel", "RowsProxy", "Col", "fmt_date", "fmt_int", "fmt_num",
+__all__ = ["ReviewPage", "RowsModel", "RowsProxy", "Col", "format_date", "fmt_int", "fmt_num",
            "make_table", "fit_columns", "notice_frame", "set_warning", "presets", "FormDialog",
            "date_edit", "to_qdate", "from_qdate", "selected_row", "row_of"]
