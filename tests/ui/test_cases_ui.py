@@ -438,3 +438,33 @@ def test_the_filters_are_not_cut_at_1024_pixels(qtbot, keep, ctx):
     edit = page.leader_filter
     needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
     assert edit.width() >= needed + 30
+
+
+def test_counts_use_the_interface_languages_separators(qtbot, keep, tmp_path):
+    """"1.012 hồ sơ" in Vietnamese, "Cases: 1,012" in English (the page used the
+    Vietnamese grouping in both)."""
+    from desktop.ui import i18n
+    from PySide6.QtWidgets import QApplication
+    path = tmp_path / "vault"
+    vs = vault_service.create_vault(path, "admin", PASSWORD, "Quản trị")
+    fill_demo(vs, synthetic_cases=1000)
+    total = cases.count_cases(vs)
+    vs.close()
+    assert total > 1000
+    settings = Settings(QSettings(str(tmp_path / "hoso.ini"), QSettings.Format.IniFormat))
+    shown = {}
+    for lang in ("vi", "en"):
+        i18n.install(QApplication.instance(), lang)
+        runner = TaskRunner()
+        context = AppContext(settings, runner, lang, path)
+        context.set_session(vault_service.open_vault(path, "admin", PASSWORD))
+        try:
+            page = _page(qtbot, context, keep)
+            qtbot.waitUntil(lambda: page.model.total >= 0, timeout=WAIT)
+            shown[lang] = page.count_label.text()
+        finally:
+            i18n.install(QApplication.instance(), "vi")
+            context.lock()
+            runner.wait()
+    thousands, rest = divmod(total, 1000)
+    assert shown == {"vi": f"{thousands}.{rest:03d} hồ sơ", "en": f"Cases: {thousands},{rest:03d}"}

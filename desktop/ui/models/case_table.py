@@ -38,15 +38,6 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("CaseTableModel", text)
 
 
-def number(value: int | float) -> str:
-    """Vietnamese number: "." between thousands, "," before decimals (1.234.567; 12,5)."""
-    if isinstance(value, float) and not value.is_integer():
-        whole, _, frac = f"{value:,.2f}".partition(".")
-        frac = frac.rstrip("0")
-        return whole.replace(",", ".") + ("," + frac if frac else "")
-    return f"{int(value):,}".replace(",", ".")
-
-
 class Column(NamedTuple):
     key: str          # stable name (settings: CASE_COLUMNS)
     title: str        # Vietnamese source text (translated when shown)

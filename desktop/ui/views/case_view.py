@@ -20,6 +20,7 @@ from desktop.domain import case_fields
 from desktop.domain.dates import format_date, format_iso_date
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.levels import Level
+from desktop.domain.numbers import format_number
 from desktop.domain.stages import Stage, TeamRole
 from desktop.domain import recommendations as rec_kinds
 from desktop.services import case_edit, cases, deadlines_service, documents, recommendations
@@ -27,7 +28,6 @@ from desktop.services.cases import CaseDetail
 from desktop.ui import errors
 from desktop.ui.context import AppContext
 from desktop.ui.cut_text import show_cut_text
-from desktop.ui.models.case_table import number
 from desktop.ui.views.case_documents import CaseDocumentsPanel
 from desktop.ui.tables import GREY, RED
 from desktop.ui.widgets import busy_bar, error_label, level_mark
@@ -613,16 +613,16 @@ class CaseView(QWidget):
         money = self.tr("%1 đồng")
         land = self.tr("%1 m²")
         values = {
-            "violation_money": money.replace("%1", number(r.get("violation_money") or 0)),
-            "violation_land": land.replace("%1", number(r.get("violation_land_m2") or 0)),
-            "recovery_money": money.replace("%1", number(r.get("recovery_money") or 0)),
-            "recovery_land": land.replace("%1", number(r.get("recovery_land_m2") or 0)),
+            "violation_money": money.replace("%1", format_number(r.get("violation_money") or 0, self.ctx.lang)),
+            "violation_land": land.replace("%1", format_number(r.get("violation_land_m2") or 0, self.ctx.lang)),
+            "recovery_money": money.replace("%1", format_number(r.get("recovery_money") or 0, self.ctx.lang)),
+            "recovery_land": land.replace("%1", format_number(r.get("recovery_land_m2") or 0, self.ctx.lang)),
             "disciplined": self.tr("%1 tổ chức, %2 cá nhân")
-            .replace("%1", number(r.get("disciplined_orgs") or 0))
-            .replace("%2", number(r.get("disciplined_persons") or 0)),
+            .replace("%1", format_number(r.get("disciplined_orgs") or 0, self.ctx.lang))
+            .replace("%2", format_number(r.get("disciplined_persons") or 0, self.ctx.lang)),
             "referral": self.tr("%1 vụ, %2 đối tượng")
-            .replace("%1", number(r.get("referral_cases") or 0))
-            .replace("%2", number(r.get("referral_persons") or 0)),
+            .replace("%1", format_number(r.get("referral_cases") or 0, self.ctx.lang))
+            .replace("%2", format_number(r.get("referral_persons") or 0, self.ctx.lang)),
         }
         keys = ("violation_money", "violation_land_m2", "recovery_money", "recovery_land_m2",
                 "disciplined_orgs", "disciplined_persons", "referral_cases", "referral_persons")
@@ -678,13 +678,13 @@ class CaseView(QWidget):
         self.recommendation_items = list(items)
         rows = []
         for i in items:
-            amount = [self.tr("%1 đồng").replace("%1", number(i.amount_money))] if i.amount_money else []
+            amount = [self.tr("%1 đồng").replace("%1", format_number(i.amount_money, self.ctx.lang))] if i.amount_money else []
             if i.area_m2:
-                amount.append(self.tr("%1 m²").replace("%1", number(i.area_m2)))
-            recovered = [self.tr("%1 đồng").replace("%1", number(i.recovered_money))] \
+                amount.append(self.tr("%1 m²").replace("%1", format_number(i.area_m2, self.ctx.lang)))
+            recovered = [self.tr("%1 đồng").replace("%1", format_number(i.recovered_money, self.ctx.lang))] \
                 if i.recovered_money else []
             if i.recovered_area_m2:
-                recovered.append(self.tr("%1 m²").replace("%1", number(i.recovered_area_m2)))
+                recovered.append(self.tr("%1 m²").replace("%1", format_number(i.recovered_area_m2, self.ctx.lang)))
             rows.append([" – ".join(p for p in (rec_kinds.label(rec_kinds.KINDS, i.kind, lang),
                                                 i.content) if p),
                          i.addressee, ", ".join(amount), ", ".join(recovered), format_date(i.due),

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QVBoxLayout, QWidget)
 
 from desktop.domain.levels import Level
+from desktop.domain.numbers import format_number
 from desktop.domain.stages import Stage
 from desktop.services.cases import CaseFilter
 from desktop.ui import errors
 from desktop.ui import settings as opts
 from desktop.ui.context import AppContext
-from desktop.ui.models.case_table import COLUMN_KEYS, COLUMNS, CaseTableModel, number
+from desktop.ui.models.case_table import COLUMN_KEYS, COLUMNS, CaseTableModel
 from desktop.ui.views.base import Page
 from desktop.ui.views.case_view import CaseView
 from desktop.ui.widgets import busy_bar, error_label
@@ -308,9 +309,9 @@ class CasesPage(Page):
         no_filter = self.current_filter() == CaseFilter()
         self.empty_hint.setVisible(total == 0 and no_filter)
         if total < 0:
-            text = self.tr("Hơn %1 hồ sơ").replace("%1", number(self.model.rowCount()))
+            text = self.tr("Hơn %1 hồ sơ").replace("%1", format_number(self.model.rowCount(), self.ctx.lang))
         else:
-            text = self.tr("%1 hồ sơ").replace("%1", number(total))
+            text = self.tr("%1 hồ sơ").replace("%1", format_number(total, self.ctx.lang))
         self.count_label.setText(text)
 
     def _failed(self, exc: BaseException) -> None:

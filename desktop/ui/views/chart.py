@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from desktop.ui.models.case_table import number
+from desktop.domain.numbers import format_number
 
 BAR = QColor("#1565c0")
 LINE = QColor("#e65100")
@@ -42,8 +42,9 @@ def month_label(year: int, month: int) -> str:
 class MonthlyChart(QWidget):
     """set_data([(year, month, concluded, open_at_month_end), …]) oldest first."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lang = lang   # 1.234 in Vietnamese, 1,234 in English
         self.setObjectName("monthlyChart")
         self.setMouseTracking(True)
         self.setMinimumSize(360, 220)
@@ -77,8 +78,8 @@ class MonthlyChart(QWidget):
             return
         concluded_max, concluded_step = nice_scale(max(r[2] for r in self.rows))
         open_max, open_step = nice_scale(max(r[3] for r in self.rows))
-        left_w = fm.horizontalAdvance(number(int(concluded_max))) + 14
-        right_w = fm.horizontalAdvance(number(int(open_max))) + 14
+        left_w = fm.horizontalAdvance(format_number(int(concluded_max), self.lang)) + 14
+        right_w = fm.horizontalAdvance(format_number(int(open_max), self.lang)) + 14
         legend_h = self._legend_rows(fm) * fm.height() + 10
         label_h = fm.height() + 8
         plot = QRectF(left_w, legend_h + fm.height() // 2 + 4, self.width() - left_w - right_w,
@@ -152,14 +153,14 @@ class MonthlyChart(QWidget):
             painter.setPen(QPen(GRID, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(BAR)
-            text = number(int(round(c_step * k)))
+            text = format_number(int(round(c_step * k)), self.lang)
             painter.drawText(QRectF(0, y - fm.height() / 2, plot.left() - 6, fm.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
         o_ticks = max(1, round(o_max / o_step))
         for k in range(o_ticks + 1):
             y = plot.bottom() - plot.height() * k / o_ticks
             painter.setPen(LINE)
-            text = number(int(round(o_step * k)))
+            text = format_number(int(round(o_step * k)), self.lang)
             painter.drawText(QRectF(plot.right() + 6, y - fm.height() / 2,
                                     self.width() - plot.right() - 6, fm.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
@@ -198,6 +199,6 @@ class MonthlyChart(QWidget):
             return
         year, month, concluded, still_open = self.rows[index]
         text = (self.tr("%1: %2 kết luận ban hành; %3 hồ sơ đang thực hiện cuối tháng")
-                .replace("%1", month_label(year, month)).replace("%2", number(concluded))
-                .replace("%3", number(still_open)))
+                .replace("%1", month_label(year, month)).replace("%2", format_number(concluded, self.lang))
+                .replace("%3", format_number(still_open, self.lang)))
         QToolTip.showText(event.globalPosition().toPoint(), text, self)

@@ -19,7 +19,6 @@ from desktop.domain.stages import Stage
 from desktop.services import dashboard, deadlines_service, secret_registers
 from desktop.ui import errors
 from desktop.ui.context import AppContext
-from desktop.ui.models.case_table import number
 from desktop.ui.tables import keep_room
 from desktop.ui.views.base import Page
 from desktop.ui.views.case_view import ORANGE, RED, table
@@ -98,7 +97,7 @@ class DashboardPage(Page):
         stage_layout.addWidget(self.stage_table)
         chart_box = QGroupBox(self.tr("Kết luận ban hành và hồ sơ đang thực hiện theo tháng"))
         chart_layout = QVBoxLayout(chart_box)
-        self.chart = MonthlyChart()
+        self.chart = MonthlyChart(ctx.lang)
         chart_layout.addWidget(self.chart)
         top_row = QSplitter(Qt.Orientation.Horizontal)
         top_row.addWidget(due_box)
@@ -214,10 +213,10 @@ class DashboardPage(Page):
             lang = self.ctx.lang   # 8,3 % in Vietnamese, 8.3 % in English
             share = (f"< {format_number(0.1, lang, 1)} %" if 0 < percent < 0.05 else
                      format_number(round(percent, 1), lang, 1) + " %") if total else ""
-            self._set_row(self.stage_table, r, [stage.label(self.ctx.lang), number(count), share])
+            self._set_row(self.stage_table, r, [stage.label(self.ctx.lang), format_number(count, self.ctx.lang), share])
         bold = QFont(self.font())
         bold.setBold(True)
-        self._set_row(self.stage_table, len(rows), [self.tr("Tổng cộng"), number(total), ""], font=bold)
+        self._set_row(self.stage_table, len(rows), [self.tr("Tổng cộng"), format_number(total, self.ctx.lang), ""], font=bold)
         self.stage_table.resizeRowsToContents()
         self.chart.set_data(monthly)
 
@@ -230,9 +229,9 @@ class DashboardPage(Page):
             self.summary.setText(self.tr("Không có việc nào quá hạn hay sắp đến hạn."))
         else:
             text = (self.tr("%1 việc quá hạn, %2 việc sắp đến hạn (xếp từ việc trễ nhất).")
-                    .replace("%1", number(overdue)).replace("%2", number(soon)))
+                    .replace("%1", format_number(overdue, self.ctx.lang)).replace("%2", format_number(soon, self.ctx.lang)))
             if len(items) > MAX_ITEMS:
-                text += " " + self.tr("Hiển thị %1 việc đầu tiên.").replace("%1", number(MAX_ITEMS))
+                text += " " + self.tr("Hiển thị %1 việc đầu tiên.").replace("%1", format_number(MAX_ITEMS, self.ctx.lang))
             self.summary.setText(text)
         shown = items[:MAX_ITEMS]
         self.overdue_table.setUpdatesEnabled(False)
