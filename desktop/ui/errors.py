@@ -4,52 +4,20 @@ error is logged (type and code location only, never values) and the program goes
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import traceback
-from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.domain.calendar import DataFileError
 from desktop.domain.errors import HosoError
 from desktop.domain.messages import describe_problems, render
+from desktop.services import error_text
 
 _log = logging.getLogger("hoso.ui")
 
 
-def log_file() -> Path:
-    import platformdirs
-    folder = Path(os.environ.get("HOSO_LOG_DIR") or platformdirs.user_log_dir("hoso", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "errors.log"
-
-
-def describe(exc: BaseException, lang: str) -> str:
-    if isinstance(exc, HosoError):
-        return exc.message(lang)
-    if isinstance(exc, DataFileError):
-        return render("data.file_error", lang, path=str(exc.path), where=exc.where, detail=exc.message)
-    import sqlalchemy.exc
-    if isinstance(exc, sqlalchemy.exc.DatabaseError):
-        from desktop.storage import presence
-        if presence.is_locked(exc):   # (inside a unit of work the holder is named already)
-            return presence.busy_error(None).message(lang)
-        return render("vault.db_damaged", lang, path="hoso.db")
-    return render("error.unexpected", lang, kind=type(exc).__name__, log=str(_log_unexpected(exc)))
-
-
-def _log_unexpected(exc: BaseException) -> Path:
-    path = log_file()
-    frames = getattr(exc, "__hoso_trace__", None) or traceback.extract_tb(exc.__traceback__)
-    lines = [f"{type(exc).__module__}.{type(exc).__name__}"] + [
-        f"  {f.filename}:{f.lineno} in {f.name}" for f in frames]
-    try:
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + "\n")
-    except OSError:
-        pass
-    return path
+# one sentence per error for both front ends (the command line prints the same)
+describe = error_text.describe
 
 
 def show(parent: QWidget | None, exc: BaseException, lang: str = "vi") -> None:

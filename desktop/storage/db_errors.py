@@ -1,0 +1,18 @@
+"""What a database error means for the user, decided where the engine is known: the
+services and both front ends name it without importing the driver."""
+
+from __future__ import annotations
+
+
+def kind(exc: BaseException) -> str | None:
+    """"locked" (another program holds the write lock), "full" (no room on the disk),
+    "damaged" (a page failed its check or the file is not a database), or None when
+    `exc` is not a database error."""
+    import sqlalchemy.exc
+    from desktop.storage import presence
+    if not isinstance(exc, sqlalchemy.exc.DatabaseError):
+        return None
+    if presence.is_locked(exc):
+        return "locked"
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return "full" if "full" in text else "damaged"
