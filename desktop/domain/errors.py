@@ -37,3 +37,12 @@ class NotFound(HosoError):
 
 class InvalidInput(HosoError):
     pass
+
+
+class Cancelled(HosoError):
+    """The user stopped a job: an export, an upload, an import, a long read. The one
+    cancellation every layer raises (the task runner reports it as cancelled, not as
+    a failure); `key` says what was left behind ("nothing was stored", "no file")."""
+
+    def __init__(self, key: str = "error.interrupted", **params: object) -> None:
+        super().__init__(key, **params)

@@ -63,7 +63,7 @@ from typing import BinaryIO
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from desktop.domain.errors import HosoError, InvalidInput, VaultDamaged
+from desktop.domain.errors import Cancelled, HosoError, InvalidInput, VaultDamaged
 from desktop.security.blob_messages import BLOB_REASONS
 from desktop.security.crypto import KEY_BYTES, NONCE_BYTES, DecryptionFailed, hkdf
 
@@ -114,13 +114,6 @@ class BlobDamaged(VaultDamaged):
         self.reason = reason
         self.chunk = chunk
         self.path = path
-
-
-class BlobCancelled(HosoError):
-    """The user cancelled a write or a copy; a cancelled write leaves no file behind."""
-
-    def __init__(self) -> None:
-        super().__init__("blob.cancelled")
 
 
 @dataclass(frozen=True)
@@ -195,7 +188,7 @@ class BlobStore:
 
         progress(clear bytes so far) is called after each I/O block (≤ 1 MiB); cancel() is
         asked before each block and, if true, the partial ciphertext is removed and
-        BlobCancelled raised. A full or read-only disk raises HosoError("vault.disk_full").
+        Cancelled("blob.cancelled") raised. A full or read-only disk raises HosoError("vault.disk_full").
         Whatever fails, no file is left behind.
         """
         _check_key(content_key, "content key")
@@ -234,7 +227,7 @@ class BlobStore:
             turn = 0
             while True:
                 if cancel is not None and cancel():
-                    raise BlobCancelled()
+                    raise Cancelled("blob.cancelled")
                 clear = hasher.take(ring, turn)
                 turn += 1
                 reading = True
@@ -330,7 +323,7 @@ class BlobStore:
 
         Verifies the SHA-256 of what was written against the blob's authenticated end
         record (and `expected_sha256`, e.g. the database's, if given). On BlobDamaged or
-        BlobCancelled the target holds a verified prefix only: the caller discards it.
+        Cancelled the target holds a verified prefix only: the caller discards it.
         """
         with _Reader(self.path_for(blob_id), blob_id, content_key) as reader:
             scratch = bytearray(reader.chunk_size)
@@ -339,7 +332,7 @@ class BlobStore:
             try:
                 for piece in reader.chunks(scratch):
                     if cancel is not None and cancel():
-                        raise BlobCancelled()
+                        raise Cancelled("blob.cancelled")
                     sha.update(piece)
                     _write_all(target, piece)
                     done += len(piece)

@@ -32,13 +32,13 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import messages_documents  # noqa: F401 — registers the messages
 from desktop.domain.dates import format_date
-from desktop.domain.errors import HosoError, InvalidInput, NotFound, PermissionDenied
+from desktop.domain.errors import Cancelled, HosoError, InvalidInput, NotFound, PermissionDenied
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level, Role
 from desktop.domain.state_secrets import (Direction, StateSecretRules, add_years,
                                           load_state_secret_rules)
 from desktop.security import doc_index
-from desktop.security.blobs import (BlobCancelled, BlobDamaged, BlobReader, BlobStore,
+from desktop.security.blobs import (BlobDamaged, BlobReader, BlobStore,
                                     content_key_context, new_content_key, unwrap_content_key,
                                     wrap_content_key)
 from desktop.security.crypto import DecryptionFailed, aead_decrypt, aead_encrypt, hkdf
@@ -712,8 +712,8 @@ def export_copy(vs: VaultSession, doc_id: int, dest: Path | str, reason: str,
     except BaseException as exc:
         _unlink(partial)
         _audit_export_failed(vs, doc_ref, exc)
-        if isinstance(exc, BlobCancelled):
-            raise HosoError("doc.export_cancelled") from None
+        if isinstance(exc, Cancelled):
+            raise Cancelled("doc.export_cancelled") from None
         if isinstance(exc, OSError) and not isinstance(exc, HosoError):
             raise HosoError("doc.export_failed", path=str(target),
                             detail=exc.strerror or type(exc).__name__) from exc
@@ -1219,7 +1219,7 @@ def _audit_damage_later(vs: VaultSession, doc_ref: tuple, exc: BlobDamaged) -> N
 def _audit_export_failed(vs: VaultSession, doc_ref: tuple, exc: BaseException) -> None:
     doc_id, number, level, version = doc_ref
     why = exc.reason if isinstance(exc, BlobDamaged) else (
-        "cancelled" if isinstance(exc, BlobCancelled) else
+        "cancelled" if isinstance(exc, Cancelled) else
         exc.key if isinstance(exc, HosoError) else type(exc).__name__)
     try:
         with vs.uow() as uow:

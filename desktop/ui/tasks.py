@@ -13,9 +13,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-
-class Cancelled(Exception):
-    """Raised inside a task function when the user cancelled it."""
+from desktop.domain.errors import Cancelled
 
 
 class TaskControl:

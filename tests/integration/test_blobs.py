@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.errors import HosoError, InvalidInput, VaultDamaged
+from desktop.domain.errors import Cancelled, HosoError, InvalidInput, VaultDamaged
 from desktop.security import blobs
-from desktop.security.blobs import (CHUNK, END_BYTES, TAG, BlobCancelled, BlobDamaged, BlobInfo,
+from desktop.security.blobs import (CHUNK, END_BYTES, TAG, BlobDamaged, BlobInfo,
                                     BlobStore, content_key_context, new_content_key,
                                     unwrap_content_key, wrap_content_key)
 from desktop.security.crypto import DecryptionFailed
@@ -386,7 +386,7 @@ def test_cancelled_write_leaves_nothing(store, key):
         return len(asked) > 2
 
     size = 4 * blobs.IO_BLOCK + 5
-    with pytest.raises(BlobCancelled) as caught:
+    with pytest.raises(Cancelled) as caught:
         store.write(key, io.BytesIO(os.urandom(size)), blob_id="cafe0001", cancel=cancel,
                     progress=seen.append)
     assert caught.value.key == "blob.cancelled" and caught.value.message("en")

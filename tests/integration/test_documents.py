@@ -235,7 +235,7 @@ def test_destroy_makes_the_content_unrecoverable_and_keeps_the_register(vault, t
 
 
 def test_cancelled_add_and_export_leave_nothing(vault, tmp_path):
-    from desktop.security.blobs import BlobCancelled
+    from desktop.domain.errors import Cancelled
 
     source = _file(tmp_path, "big.bin", os.urandom(3 * 1024 * 1024))
     calls = []
@@ -244,7 +244,7 @@ def test_cancelled_add_and_export_leave_nothing(vault, tmp_path):
         calls.append(1)
         return len(calls) > 1
 
-    with pytest.raises(BlobCancelled):
+    with pytest.raises(Cancelled):
         docs.add_document(vault, docs.DocumentInput(number="1/X", level=Level.MAT), source,
                           cancel=cancel_second_block)
     assert [p for p in files_under(vault.vault_dir / "blobs")] == []

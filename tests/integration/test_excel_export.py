@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 from openpyxl.cell.cell import MergedCell
 
+from desktop.domain.errors import Cancelled
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage
 from desktop.exchange.excel import writer as writer_mod
@@ -25,7 +26,7 @@ from desktop.exchange.excel.layouts import (MAX_WIDTH, MIN_WIDTH, Leaf, header_g
 from desktop.exchange.excel.manifest import (SHEET_NAME, canonical, manifest_from_workbook,
                                              parse_manifest)
 from desktop.exchange.excel.reader import clean, read_workbook
-from desktop.exchange.excel.writer import (Column, ExportCancelled, Manifest,
+from desktop.exchange.excel.writer import (Column, Manifest,
                                            classified_file_name, read_manifest, row_hash,
                                            write_period_report, write_register)
 
@@ -564,10 +565,10 @@ def test_cancel_leaves_no_file(tmp_path):
         return len(calls) > 3
 
     rows = ([f"TTr-{i}", "tên", None, None, i, None, None, None] for i in range(100_000))
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         register(tmp_path / "c.xlsx", rows=rows, cancel=cancel, manifest=None)
     assert list(tmp_path.iterdir()) == []
-    assert ExportCancelled().message("vi").startswith("Đã hủy")
+    assert Cancelled("excel.export.cancelled").message("vi").startswith("Đã hủy")
 
 
 def test_a_failed_export_keeps_the_previous_file(tmp_path):

@@ -38,7 +38,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from desktop.domain.errors import HosoError
+from desktop.domain.errors import Cancelled, HosoError
 from desktop.domain.folding import fold
 from desktop.domain.messages import MESSAGES
 from desktop.exchange.excel import layouts
@@ -50,7 +50,7 @@ from desktop.exchange.excel.manifest import (MAX_TEXT, SHEET_NAME, Manifest,
                                              fix_text, manifest_rows, packed_cells, read_manifest,
                                              row_hash)
 
-__all__ = ["Column", "ExportCancelled", "Manifest", "classified_file_name", "read_manifest",
+__all__ = ["Column", "Manifest", "classified_file_name", "read_manifest",
            "row_hash", "write_period_report", "write_register"]
 
 MESSAGES.update({
@@ -75,13 +75,6 @@ MESSAGES.update({
         "Could not replace {file}: it is open in another program (Excel?). Close it and "
         "export again."),
 })
-
-
-class ExportCancelled(HosoError):
-    """The user cancelled an export; no file (not even a partial one) is left behind."""
-
-    def __init__(self) -> None:
-        super().__init__("excel.export.cancelled")
 
 
 # Text starting with one of these is what spreadsheet programs read as a formula when it is
@@ -839,7 +832,7 @@ class _Sheet:
                 hashes.append(row_hash(values, columns, self.lang))
             count += 1
             if count % _CANCEL_EVERY == 0 and cancel is not None and cancel():
-                raise ExportCancelled()
+                raise Cancelled("excel.export.cancelled")
             if progress is not None and count % _PROGRESS_EVERY == 0:
                 progress(count)
         self._row += count
@@ -873,7 +866,7 @@ def write_register(path: "str | Path", *, title: str, subtitle: str = "", unit_n
 
     Column widths come from the headers and the first rows; text starting like a formula
     stays text; a manifest without row_hashes gets them computed from the written values.
-    Raises ExportCancelled when cancel() says so (checked every 256 rows) and HosoError
+    Raises Cancelled("excel.export.cancelled") when cancel() says so (checked every 256 rows) and HosoError
     when the file cannot be written; either way no file is left behind.
     """
     columns = list(columns)
@@ -887,7 +880,7 @@ def write_register(path: "str | Path", *, title: str, subtitle: str = "", unit_n
         hashes = ([] if manifest is not None and manifest.row_keys and not manifest.row_hashes
                   else None)
         if cancel is not None and cancel():
-            raise ExportCancelled()
+            raise Cancelled("excel.export.cancelled")
         count = sheet.write_rows(itertools.chain(sample, it), progress, cancel, hashes, columns)
         if manifest is not None:
             book.write_manifest(manifest, sheet, count, hashes)

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from desktop.domain.levels import Level
 from desktop.domain.state_secrets import Direction
-from desktop.security.blobs import BlobCancelled
 from desktop.services import documents
 from desktop.ui import errors
 from desktop.ui.dialogs.document_viewer import fmt_size
 from desktop.ui.settings import Option
-from desktop.ui.tasks import Cancelled, TaskHandle
+from desktop.ui.tasks import TaskHandle
 from desktop.ui.widgets import error_label
 
 SOURCE_FOLDER = Option("documents/source_folder", str, "")
@@ -185,10 +184,7 @@ def _upload(fn):
         def progress(done: int) -> None:
             control.progress(done, 0, "")
 
-        try:
-            return fn(vs, progress, lambda: control.cancelled)
-        except BlobCancelled:
-            raise Cancelled() from None
+        return fn(vs, progress, lambda: control.cancelled)
 
     return work
 

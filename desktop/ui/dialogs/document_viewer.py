@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop.domain.dates import format_date
-from desktop.domain.errors import HosoError
+from desktop.domain.errors import Cancelled, HosoError
 from desktop.domain.levels import Level
 from desktop.services import documents
 from desktop.services.document_text import decode_text
 from desktop.ui import errors
 from desktop.ui.job_dialog import JobDialogMixin
 from desktop.ui.settings import Option
-from desktop.ui.tasks import Cancelled, TaskHandle
+from desktop.ui.tasks import TaskHandle
 from desktop.ui.widgets import busy_bar, error_label, level_mark
 
 DOCUMENT_FOLDER = Option("documents/last_folder", str, "")

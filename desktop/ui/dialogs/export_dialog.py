@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFileDialog, QG
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
-from desktop.exchange.excel.writer import ExportCancelled
+from desktop.domain.errors import Cancelled
 from desktop.services import cases, exporter, report_units
 from desktop.ui import errors
 from desktop.ui.settings import Option
@@ -439,7 +439,7 @@ class ExportDialog(QDialog):
         if self.closed:
             return
         self._busy(False)
-        if isinstance(exc, ExportCancelled):
+        if isinstance(exc, Cancelled):
             self._cancelled()
             return
         message = errors.describe(exc, self.ctx.lang)

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QSpinBox, QStyledItemDelegate, QTableView, QTabWidget,
                                QVBoxLayout, QWidget, QWizard, QWizardPage)
 
+from desktop.domain.errors import Cancelled
 from desktop.exchange.excel import importspec, shown
 from desktop.exchange.excel.header import header_cells
 from desktop.exchange.excel.reader import Sheet, Workbook
 from desktop.services import importer
 from desktop.ui import errors
 from desktop.ui.settings import Option
-from desktop.ui.tasks import Cancelled, TaskHandle
+from desktop.ui.tasks import TaskHandle
 from desktop.ui.forms import notice_frame, set_warning
 from desktop.ui.tables import RED, Col, RowsModel, fit_columns, fmt_int, make_table
 from desktop.ui.widgets import busy_bar
