@@ -32,9 +32,11 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except (Exception, KeyboardInterrupt) as err:  # noqa: BLE001 — one line for the user
+        from desktop.cli.hints import with_hint
         from desktop.services.error_text import describe
         vault = getattr(args, "vault", None)
-        _fail(describe(err, lang, Path(vault) if vault else None))
+        message = describe(err, lang, Path(vault) if vault else None)
+        _fail(with_hint(getattr(err, "key", ""), message, lang, getattr(err, "params", None)))
     return 1
 
 

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.cli import print_json
+from desktop.cli.hints import with_hint
 from desktop.cli.passwords import PasswordSource, say
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import HosoError, InvalidInput, VaultDamaged
@@ -160,8 +161,9 @@ def cmd_verify(args) -> int:
     else:
         out = sys.stdout if report.ok else sys.stderr
         print(report.summary(args.lang), file=out)
-        for line in report.lines(args.lang):   # the problems first, then the notices
-            print("- " + line, file=out)
+        for finding in report.ordered():   # the problems first, then the notices
+            print("- " + with_hint(finding.key, finding.message(args.lang), args.lang,
+                                   finding.params), file=out)
     return 0 if report.ok else 1
 
 

@@ -17,7 +17,7 @@ def addressee_kind(text: str) -> str:
     key = " ".join(fold(text or "ministry").replace("_", " ").split())
     found = key if key in ADDRESSEE_KINDS else _ALIASES.get(key)
     if found is None:
-        raise InvalidInput("input.bad_choice", value=text, field="--kind",
+        raise InvalidInput("input.bad_choice", value=text, field="addressee_kind",
                            choices=", ".join(ADDRESSEE_KINDS))
     return found
 

@@ -52,8 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Cannot write to {path}: the disk is full or not writable. Nothing was changed."),
     "vault.user_disabled": ("Tài khoản “{user}” đã bị khóa.", "The account “{user}” is disabled."),
     "vault.must_change_password": (
-        "Người dùng “{user}” phải đổi mật khẩu lần đầu: chạy “hoso user passwd”.",
-        "User “{user}” must change the first password: run “hoso user passwd”."),
+        "Người dùng “{user}” phải đổi mật khẩu lần đầu.",
+        "User “{user}” must change the first password."),
     "password.too_short": ("Mật khẩu phải có ít nhất {n} ký tự.",
                            "The password must have at least {n} characters."),
     "password.mismatch": ("Hai lần nhập mật khẩu không khớp.", "The two passwords do not match."),
@@ -71,10 +71,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "The administrator does not allow remembering logins on workstations."),
     # users and permissions
     "vault.slot_locked": (
-        "Tài khoản “{user}” đã tạm khóa sau {n} lần nhập sai mật khẩu; cần quản trị viên mở khóa "
-        "(hoso user unlock {user}).",
+        "Tài khoản “{user}” đã tạm khóa sau {n} lần nhập sai mật khẩu; cần quản trị viên mở "
+        "khóa.",
         "The account “{user}” locked itself after {n} wrong passwords; an administrator must "
-        "unlock it (hoso user unlock {user})."),
+        "unlock it."),
     "user.unlocked": ("Đã mở khóa cho “{user}”: có thể đăng nhập lại.",
                       "“{user}” is unlocked and may log in again."),
     "user.cannot_disable_self": ("Không thể tự khóa tài khoản của chính mình.",
@@ -235,9 +235,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "log in once to upgrade it (a backup is taken first)."),
     "trust.not_enrolled": (
         "Tài khoản “{user}” có từ trước khi kho dữ liệu được nâng cấp lên chữ ký số; quản trị "
-        "viên cần đặt lại mật khẩu cho tài khoản này (hoso user reset {user}).",
+        "viên cần đặt lại mật khẩu cho tài khoản này.",
         "The account “{user}” dates from before the vault was upgraded to signed records; an "
-        "administrator must reset its password (hoso user reset {user})."),
+        "administrator must reset its password."),
     "trust.problems": ("Cảnh báo bảo mật — {n} mục cần quản trị viên xem xét: {items}.",
                        "Security warning — {n} items for the administrator to look at: {items}."),
     "problem.account": ("tài khoản “{user}” không có chữ ký hợp lệ",
@@ -287,8 +287,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "Vault created at {path}; administrator: {user}."),
     "demo.done": ("Đã tạo kho dữ liệu mẫu tại {path}: {n} hồ sơ; quản trị viên: admin.",
                   "Demo vault created at {path}: {n} cases; administrator: admin."),
-    "gui.later": ("Giao diện đồ họa sẽ có trong phiên bản sau. Dùng “hoso --help” để xem các lệnh.",
-                  "The graphical interface comes later. Run “hoso --help” for the commands."),
     "error.unexpected": ("Lỗi không mong đợi ({kind}); chi tiết đã ghi vào nhật ký lỗi {log}.",
                          "Unexpected error ({kind}); details were written to the error log {log}."),
     "error.interrupted": ("Đã hủy.", "Cancelled."),
@@ -319,12 +317,34 @@ def describe_problems(items: list[str], lang: str = "vi") -> str:
                   items="; ".join(describe_problem(i, lang) for i in items))
 
 
+# What a {field} names, in words: the services name a value by what it is, never by a
+# command-line option (the desktop program has none)
+FIELDS: dict[str, tuple[str, str]] = {
+    "within_days": ("số ngày tới", "number of days ahead"),
+    "year": ("năm", "year"),
+    "doc_number": ("số, ký hiệu", "number and symbol"),
+    "copies": ("số bản", "number of copies"),
+    "approved_by": ("người cho phép sao", "who authorised the copy"),
+    "day_kind": ("loại ngày", "kind of day"),
+    "recommended": ("số tiền, diện tích kiến nghị", "amount or area recommended"),
+    "recovered": ("số tiền, diện tích đã thu hồi", "amount or area recovered"),
+    "days": ("số ngày", "number of days"),
+    "event_change": ("điều cần sửa (ngày, văn bản) hoặc hủy sự kiện",
+                     "what to correct (date, document) or voiding the event"),
+    "decision_number": ("số quyết định", "decision number"),
+    "addressee_kind": ("loại nơi nhận", "kind of addressee"),
+}
+
+
 def render(key: str, lang: str = "vi", /, **params: object) -> str:
     """The message in `lang`; positional-only so a message may itself have a {key} or {lang}."""
     pair = MESSAGES.get(key)
     if pair is None:
         return key
     template = pair[0] if lang == "vi" else pair[1]
+    field = params.get("field")
+    if isinstance(field, str) and field in FIELDS:
+        params["field"] = FIELDS[field][0 if lang == "vi" else 1]
     try:
         return template.format(**params)
     except (KeyError, IndexError):

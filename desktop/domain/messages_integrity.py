@@ -6,8 +6,8 @@ desktop.services.integrity imports it."""
 
 from desktop.domain.messages import MESSAGES
 
-_RESTORE_VI = "khôi phục từ bản sao lưu gần nhất đã kiểm tra (hoso restore)"
-_RESTORE_EN = "restore from the latest verified backup (hoso restore)"
+_RESTORE_VI = "khôi phục từ bản sao lưu gần nhất đã kiểm tra"
+_RESTORE_EN = "restore from the latest verified backup"
 
 INTEGRITY_MESSAGES: dict[str, tuple[str, str]] = {
     "integrity.page": (
@@ -48,9 +48,9 @@ INTEGRITY_MESSAGES: dict[str, tuple[str, str]] = {
         "Key file {path}: {detail}. You need to " + _RESTORE_EN + "."),
     "integrity.no_slot": (
         "Người dùng {user} có trong kho dữ liệu nhưng không có khóa trong tệp khóa: người này "
-        "không đăng nhập được. Quản trị viên đặt lại mật khẩu (hoso user reset).",
+        "không đăng nhập được. Quản trị viên đặt lại mật khẩu.",
         "User {user} is in the vault but has no slot in the key file: they cannot log in. "
-        "An administrator resets their password (hoso user reset)."),
+        "An administrator resets their password."),
     "integrity.ok": (
         "Kho dữ liệu nguyên vẹn: {pages} trang cơ sở dữ liệu, {rows} dòng nhật ký, {blobs} tệp "
         "tài liệu đã kiểm tra đầy đủ{partly}, tệp khóa.",
@@ -64,9 +64,9 @@ INTEGRITY_MESSAGES: dict[str, tuple[str, str]] = {
         "The vault has {count} problem(s):"),
     "backup.source_damaged": (
         "Không sao lưu: kho dữ liệu đang bị hỏng — {first} Bản sao lưu chép lại cái hỏng "
-        "sẽ không dùng được; hãy chạy “hoso verify” để xem hết.",
+        "sẽ không dùng được; hãy kiểm tra toàn bộ kho dữ liệu để xem hết.",
         "No backup made: the vault is damaged — {first_en} A copy of the damage would be "
-        "useless; run “hoso verify” to see everything."),
+        "useless; check the whole vault to see everything."),
     "backup.copy_damaged": (
         "Bản sao lưu vừa chép không khớp với kho dữ liệu ({first}); đã xóa bản sao. Hãy "
         "kiểm tra ổ đĩa đích rồi sao lưu lại.",

@@ -74,7 +74,7 @@ def set_day(vs, day: date, kind: str, name: str = "", source: str = "") -> None:
     if not vs.actor.is_admin:
         raise PermissionDenied("perm.admin_only")
     if kind not in _KINDS:
-        raise InvalidInput("input.bad_choice", value=kind, field="--kind", choices=", ".join(_KINDS))
+        raise InvalidInput("input.bad_choice", value=kind, field="day_kind", choices=", ".join(_KINDS))
     if kind == DayKind.MAKEUP_WORKDAY.value and day.weekday() < 5:
         raise InvalidInput("calendar.makeup_weekday", date=format_date(day))
     with vs.uow() as uow:

@@ -289,7 +289,7 @@ class _NameMemo(dict):
 def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: str = "",
               note: str = "", days: int | None = None) -> EventInfo:
     if days is not None and days < 0:
-        raise InvalidInput("input.bad_number", value=days, field="--days")
+        raise InvalidInput("input.bad_number", value=days, field="days")
     with vs.uow() as uow:
         session = uow.session
         case = load_case(vs, session, code)

@@ -502,11 +502,11 @@ def _text_context(vs: VaultSession, doc_id: int, version: int) -> bytes:
 def _checked(vs: VaultSession, data: DocumentInput) -> DocumentInput:
     data.number = " ".join((data.number or "").split())
     if not data.number:
-        raise InvalidInput("input.required", field="--number / số, ký hiệu")
+        raise InvalidInput("input.required", field="doc_number")
     data.level = Level(data.level)
     data.direction = Direction(data.direction)
     if data.copies is None or data.copies < 1:
-        raise InvalidInput("input.bad_number", value=data.copies, field="--copies")
+        raise InvalidInput("input.bad_number", value=data.copies, field="copies")
     if data.level > vs.actor.clearance:
         raise PermissionDenied("doc.level_above_own", level=data.level.label_vi)
     today = date.today()
@@ -932,9 +932,9 @@ def record_copy(vs: VaultSession, doc_id: int, copies: int, reason: str, approve
     if not reason:
         raise InvalidInput("doc.reason_required")
     if not approved_by:
-        raise InvalidInput("input.required", field="--approved-by / người cho phép sao")
+        raise InvalidInput("input.required", field="approved_by")
     if copies is None or copies < 1:
-        raise InvalidInput("input.bad_number", value=copies, field="--copies")
+        raise InvalidInput("input.bad_number", value=copies, field="copies")
     when = when or date.today()
     if when > date.today():
         raise InvalidInput("input.future_date", value=format_date(when))

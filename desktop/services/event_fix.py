@@ -26,7 +26,7 @@ def fix_event(vs: VaultSession, code: str, event_id: int, *, when: date | None =
     if not reason:
         raise InvalidInput("input.reason_required", field="sự kiện / event")
     if not void and when is None and doc_ref is None:
-        raise InvalidInput("input.required", field="--date / --doc / --void")
+        raise InvalidInput("input.required", field="event_change")
     with vs.uow() as uow:
         session = uow.session
         case = cases.load_case(vs, session, code, load=True)

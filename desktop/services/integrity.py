@@ -75,10 +75,12 @@ class Report:
                           blobs=self.blobs_full, partly=partly, partly_en=partly)
         return render("integrity.found", lang, count=len(self.problems))
 
-    def lines(self, lang: str = "vi") -> list[str]:
+    def ordered(self) -> list[Finding]:
         """The problems, then the notices."""
-        return [f.message(lang) for f in self.problems + [f for f in self.findings
-                                                          if f.part == NOTICE]]
+        return self.problems + [f for f in self.findings if f.part == NOTICE]
+
+    def lines(self, lang: str = "vi") -> list[str]:
+        return [f.message(lang) for f in self.ordered()]
 
     def to_json(self) -> dict:
         return {"ok": self.ok, "pages": self.pages, "audit_rows": self.audit_rows,

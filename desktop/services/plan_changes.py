@@ -39,7 +39,7 @@ def approve(vs: VaultSession, year: int, number: str, day: date) -> None:
     plans._require_writer(vs)
     number = " ".join((number or "").split())
     if not number:
-        raise InvalidInput("input.required", field="--decision-number / số quyết định")
+        raise InvalidInput("input.required", field="decision_number")
     if day > date.today():
         raise InvalidInput("input.future_date", value=format_date(day))
     with vs.uow() as uow:

@@ -60,7 +60,7 @@ def add(vs: VaultSession, code: str, kind: str, addressee: str, content: str,
     if not content.strip() and not addressee.strip():
         raise InvalidInput("input.required", field="content / nội dung kiến nghị")
     if amount_money < 0 or area_m2 < 0:
-        raise InvalidInput("input.bad_number", value=min(amount_money, area_m2), field="--money")
+        raise InvalidInput("input.bad_number", value=min(amount_money, area_m2), field="recommended")
     with vs.uow() as uow:
         session = uow.session
         case = cases.load_case(vs, session, code)
@@ -99,7 +99,7 @@ def update(vs: VaultSession, rec_id: int, day: date, status: str,
         money = row.recovered_money if recovered_money is None else int(recovered_money)
         area = row.recovered_area_m2 if recovered_area_m2 is None else float(recovered_area_m2)
         if money < 0 or area < 0:
-            raise InvalidInput("input.bad_number", value=min(money, area), field="--recovered")
+            raise InvalidInput("input.bad_number", value=min(money, area), field="recovered")
         row.status, row.recovered_money, row.recovered_area_m2 = status, money, area
         session.add(RecommendationUpdate(recommendation_id=row.id, case_id=row.case_id,
                                          update_date=day, status=status, recovered_money=money,

@@ -277,7 +277,7 @@ def expiring(vs: VaultSession, within_days: int | None = None,
     rules = load_state_secret_rules()
     within = rules.expiring_within_days if within_days is None else int(within_days)
     if within < 0:
-        raise InvalidInput("input.bad_number", value=within_days, field="--within")
+        raise InvalidInput("input.bad_number", value=within_days, field="within_days")
     today = today or date.today()
     horizon = today + timedelta(days=within)
     with vs.uow() as uow:
@@ -310,7 +310,7 @@ def expiring(vs: VaultSession, within_days: int | None = None,
 
 def _check_year(year: int) -> None:
     if not isinstance(year, int) or not 1900 <= year <= 9999:
-        raise InvalidInput("input.bad_number", value=year, field="--year")
+        raise InvalidInput("input.bad_number", value=year, field="year")
 
 
 def _cleared_levels(vs: VaultSession, session: Session) -> set[int]:

@@ -129,7 +129,8 @@ def test_other_accounts_come_back_through_a_reset(legacy):
     with pytest.raises(HosoError) as refused:
         vault_service.open_vault(legacy, "insp", INSP_PASSWORD)
     assert refused.value.key == "trust.not_enrolled"
-    assert "hoso user reset insp" in refused.value.message("vi")
+    assert "đặt lại mật khẩu" in refused.value.message("vi")
+    assert "hoso" not in refused.value.message("vi")   # the desktop program has no commands
     admin = vault_service.open_vault(legacy, "admin", PASSWORD)
     users.reset_password(admin, "insp", "mat-khau-moi-1")
     admin.close()

@@ -1,0 +1,35 @@
+"""What to type next: the command line adds it to a message that calls for a command.
+The messages themselves name no command (the desktop program has its own way: the Users
+page unlocks an account, the backups list restores)."""
+
+from __future__ import annotations
+
+_RESTORE = ("Khôi phục: “hoso restore BẢN_SAO THƯ_MỤC_MỚI”.",
+            "To restore: “hoso restore BACKUP NEW_FOLDER”.")
+_RESET = ("Quản trị viên chạy “hoso user reset {user}”.",
+          "An administrator runs “hoso user reset {user}”.")
+
+HINTS: dict[str, tuple[str, str]] = {
+    "vault.must_change_password": ("Chạy “hoso user passwd”.", "Run “hoso user passwd”."),
+    "vault.slot_locked": ("Quản trị viên chạy “hoso user unlock {user}”.",
+                          "An administrator runs “hoso user unlock {user}”."),
+    "trust.not_enrolled": _RESET,
+    "integrity.no_slot": _RESET,
+    "integrity.page": _RESTORE,
+    "integrity.structure": _RESTORE,
+    "integrity.unreadable": _RESTORE,
+    "integrity.keyfile": _RESTORE,
+    "backup.source_damaged": ("Chạy “hoso verify”.", "Run “hoso verify”."),
+}
+
+
+def with_hint(key: str, message: str, lang: str, params: dict | None = None) -> str:
+    """`message` and, for a key that calls for a command, the command to run."""
+    pair = HINTS.get(key)
+    if pair is None:
+        return message
+    try:
+        hint = pair[0 if lang == "vi" else 1].format(**(params or {}))
+    except (KeyError, IndexError):
+        return message
+    return f"{message} {hint}"
