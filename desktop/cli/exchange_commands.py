@@ -5,6 +5,7 @@ from pathlib import Path
 
 from desktop.cli import print_json
 from desktop.cli.commands import vault_session
+from desktop.cli.hints import with_hint
 from desktop.cli.passwords import say
 from desktop.domain.errors import HosoError
 from desktop.domain.messages import render
@@ -43,8 +44,9 @@ def cmd_import(args) -> int:
     else:
         _print_plan(plan, args, committed=not args.dry_run and not failed)
     if failed:
-        print(render("import.rejected_all", args.lang, file=plan.path.name, rejected=counts["reject"]),
-              file=sys.stderr)
+        params = {"file": plan.path.name, "rejected": counts["reject"]}
+        print(with_hint("import.rejected_all", render("import.rejected_all", args.lang, **params),
+                        args.lang, params), file=sys.stderr)
         return 1
     return 0
 
@@ -68,9 +70,10 @@ def _print_plan(plan: importer.ImportPlan, args, committed: bool) -> None:
             plan.missing[:30]) + (", …" if len(plan.missing) > 30 else ""))
     for name, found in plan.converted.items():   # TCVN3 / VNI text turned into Unicode
         before, after = found.samples[0] if found.samples else ("", "")
-        say("import.kept_encoding" if name in plan.keep_encoding else "import.converted", lang,
-            column=labels.get(name, name), cells=found.cells, field=name,
-            encoding=ENCODING_NAMES[found.encoding], before=before, after=after)
+        key = "import.kept_encoding" if name in plan.keep_encoding else "import.converted"
+        params = dict(column=labels.get(name, name), cells=found.cells, field=name,
+                      encoding=ENCODING_NAMES[found.encoding], before=before, after=after)
+        print(with_hint(key, render(key, lang, **params), lang, params))
     if plan.skipped:   # notes, totals, signatures… under the table: not data, not errors
         row_word = "dòng" if lang == "vi" else "row"
         say("import.skipped_lines", lang, count=len(plan.skipped), lines="; ".join(
@@ -94,7 +97,8 @@ def _print_plan(plan: importer.ImportPlan, args, committed: bool) -> None:
             print(f"  + … {len(inserts) - _SHOWN_INSERTS}")
     for problem in plan.problems[:200]:
         where = "" if problem.col is not None else f"{row_word} {problem.row + 1}: "
-        print(f"  ! [{problem.sheet}] {where}{problem.message(lang)}")
+        text = with_hint(problem.key, problem.message(lang), lang, problem.params)
+        print(f"  ! [{problem.sheet}] {where}{text}")
     if len(plan.problems) > 200:
         print(f"  … {len(plan.problems) - 200}")
     if args.errors and plan.problems:

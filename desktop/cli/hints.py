@@ -20,6 +20,16 @@ HINTS: dict[str, tuple[str, str]] = {
     "integrity.unreadable": _RESTORE,
     "integrity.keyfile": _RESTORE,
     "backup.source_damaged": ("Chạy “hoso verify”.", "Run “hoso verify”."),
+    "vault.rolled_back": ("Dòng lệnh: --accept-rollback.", "Command line: --accept-rollback."),
+    "import.no_year": ("Dùng --year.", "Use --year."),
+    "import.foreign": ("Dùng --allow-foreign nếu vẫn muốn nhập.",
+                       "Use --allow-foreign to import it anyway."),
+    "import.converted": ("Để giữ nguyên: --keep-encoding {field}.",
+                         "To keep them as they are: --keep-encoding {field}."),
+    "import.rejected_all": ("--errors TỆP.xlsx ghi các dòng lỗi, tô đỏ.",
+                            "--errors FILE.xlsx writes the rows with their errors in red."),
+    "import.dates_swapped": ("Nhập lại với --swap-dates {field}.",
+                             "Import again with --swap-dates {field}."),
 }
 
 

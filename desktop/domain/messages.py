@@ -22,8 +22,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "The vault {path} was made by a newer version of this program."),
     "vault.no_user": ("Không có người dùng “{user}” trong kho dữ liệu này.",
                       "There is no user “{user}” in this vault."),
-    "vault.choose_user": ("Hãy chọn người dùng bằng --user hoặc biến HOSO_USER.",
-                          "Choose a user with --user or HOSO_USER."),
     "vault.wrong_password": ("Sai mật khẩu cho người dùng “{user}”.",
                              "Wrong password for user “{user}”."),
     "vault.throttled": ("Đã nhập sai nhiều lần; chờ {seconds} giây trước khi thử lại.",
@@ -266,11 +264,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vault.rolled_back": (
         "Kho dữ liệu cũ hơn những gì bạn đã thấy (dòng nhật ký {row}, {at}): nó có thể đã bị chép "
         "đè bằng một bản cũ hoặc nhật ký bị cắt bớt. Hãy báo quản trị viên. Chỉ mở nếu đây là bản "
-        "khôi phục có chủ đích (dòng lệnh: --accept-rollback); việc mở được ghi nhật ký.",
+        "khôi phục có chủ đích; việc mở được ghi nhật ký.",
         "The vault is older than what you last saw (audit row {row}, {at}): it may have been "
         "copied over with an old copy or its audit trail cut short. Tell the administrator. "
-        "Open it only if this is a deliberate restore (command line: --accept-rollback); opening "
-        "it is audited."),
+        "Open it only if this is a deliberate restore; opening it is audited."),
     "audit.seal_written": ("Đã ghi dấu niêm phong nhật ký (dòng {row}, đầu chuỗi {head}) vào {path}.",
                            "Audit seal written (row {row}, head {head}) to {path}."),
     "audit.seal_ok": ("Nhật ký còn nguyên đến dấu niêm phong: dòng {row}, {at}.",

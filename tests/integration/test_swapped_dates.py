@@ -34,7 +34,10 @@ def test_the_swap_is_detected_and_nothing_imported_without_a_word(vault, tmp_pat
     problem = rejected["SW-1"].problems[0]
     assert problem.key == "import.dates_swapped"
     text = problem.message("vi")
-    assert "04/03/2024" in text and "03/04/2024" in text and "--swap-dates decision_date" in text
+    assert "04/03/2024" in text and "03/04/2024" in text and "đảo lại ngày/tháng" in text
+    from desktop.cli.hints import with_hint   # the command line says how
+    assert with_hint(problem.key, text, "vi", problem.params).endswith(
+        "Nhập lại với --swap-dates decision_date.")
 
 
 def test_swapping_back_gives_the_dates_as_typed(vault, tmp_path):

@@ -44,3 +44,29 @@ def test_the_desktop_program_says_what_the_command_line_says():
     from desktop.ui import errors
     assert errors.describe is error_text.describe
     assert Path(error_text.__file__).parent.name == "services"   # below the UI, Qt-free
+
+
+def test_messages_name_no_command_the_desktop_user_could_not_type():
+    """The services' messages reach the desktop program too: no "hoso user reset", no
+    "--copies". The command line adds its commands as hints (cli/hints.py). Only
+    messages the command line alone raises may name its options."""
+    import re
+
+    import desktop.domain.messages_documents  # noqa: F401
+    import desktop.domain.messages_integrity  # noqa: F401
+    import desktop.domain.messages_workflow  # noqa: F401
+    import desktop.exchange.excel.import_messages  # noqa: F401
+    import desktop.exchange.excel.messages  # noqa: F401
+    import desktop.security.blob_messages  # noqa: F401
+    from desktop.cli.hints import HINTS, with_hint
+    from desktop.domain.messages import MESSAGES, render
+    command_line_only = {"password.no_input", "import.kind_unknown"}
+    naming = re.compile(r"hoso [a-z]|(^|\s)--[a-z]")
+    assert [k for k, (vi, en) in MESSAGES.items()
+            if k not in command_line_only and naming.search(vi + " " + en)] == []
+    assert set(HINTS) <= set(MESSAGES)
+    locked = render("vault.slot_locked", "en", user="lan", n=10)
+    assert with_hint("vault.slot_locked", locked, "en", {"user": "lan"}) == \
+        locked + " An administrator runs “hoso user unlock lan”."
+    assert render("input.bad_number", "vi", value="x", field="copies") == \
+        "Giá trị “x” của số bản không phải là số hợp lệ."
