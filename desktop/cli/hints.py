@@ -30,6 +30,7 @@ HINTS: dict[str, tuple[str, str]] = {
                             "--errors FILE.xlsx writes the rows with their errors in red."),
     "import.dates_swapped": ("Nhập lại với --swap-dates {field}.",
                              "Import again with --swap-dates {field}."),
+    "summary.same_field": ("Chọn trường khác cho --then.", "Choose another field for --then."),
 }
 
 

@@ -19,8 +19,10 @@ from desktop.storage import sealed
 MESSAGES.update({
     "summary.bad_field": ("Không tổng hợp được theo “{value}”; chọn một trong: {choices}.",
                           "Cannot group by “{value}”; choose one of: {choices}."),
-    "summary.same_field": ("Hai lần nhóm theo cùng “{value}”; hãy chọn trường khác cho --then.",
-                           "Grouping twice by “{value}”; choose another field for --then."),
+    "summary.same_field": ("Hai lần nhóm theo cùng “{value}”; hãy chọn trường khác cho lần nhóm "
+                           "thứ hai.",
+                           "Grouping twice by “{value}”; choose another field for the second "
+                           "grouping."),
 })
 
 # field → (Vietnamese, English) name, as the column heading of the group

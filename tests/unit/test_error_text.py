@@ -58,6 +58,9 @@ def test_messages_name_no_command_the_desktop_user_could_not_type():
     import desktop.exchange.excel.import_messages  # noqa: F401
     import desktop.exchange.excel.messages  # noqa: F401
     import desktop.security.blob_messages  # noqa: F401
+    import desktop.services.exporter  # noqa: F401
+    import desktop.services.register_export  # noqa: F401
+    import desktop.services.summary  # noqa: F401
     from desktop.cli.hints import HINTS, with_hint
     from desktop.domain.messages import MESSAGES, render
     command_line_only = {"password.no_input", "import.kind_unknown"}
