@@ -224,6 +224,12 @@ class WorkCalendar:
         """d itself if it is a working day, else the first working day after it."""
         return date.fromordinal(self._ordinal_at(self._count_upto(d.toordinal() - 1)))
 
+    def fingerprint(self) -> str:
+        """Changes whenever a due date counted under this calendar could change."""
+        import hashlib
+        text = f"{self._lo} {self._hi} {sorted(self._days_off)} {sorted(self._makeup)}"
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
     def unverified_entries(self) -> list[CalendarEntry]:
         return [e for e in self.entries if e.verify]
 

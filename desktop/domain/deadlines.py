@@ -314,6 +314,11 @@ def _start_label(counted_from: str, lang: str, subject: str = "") -> str:
         return counted_from
 
 
+def state_rank(state: DeadlineState) -> int:
+    """The first element of a deadline's severity (0: overdue, the worst)."""
+    return _STATE_RANK[state]
+
+
 def worst_first(deadlines: Iterable[Deadline]) -> list[Deadline]:
     return sorted(deadlines, key=_severity)
 
@@ -440,6 +445,38 @@ def _state(calendar: WorkCalendar, working: bool, due: date, met: date | None, t
     left = calendar.working_days_between(today, due)
     return (_DUE_SOON if left <= soon_days else _ON_TIME), (left if working else
                                                             (due - today).days)
+
+
+def pending_state(calendar: WorkCalendar, working: bool, due: date, today: date,
+                  soon_days: int) -> tuple[DeadlineState, int]:
+    """State and slack of a deadline not yet met, from its due date alone (what a
+    stored due date needs to be judged on another day)."""
+    return _state(calendar, working, due, None, today, soon_days)
+
+
+def due_soon_until(calendar: WorkCalendar, today: date, soon_days: int) -> date:
+    """The last due date that is still "due soon" on `today` (later ones are on time)."""
+    day = today
+    while calendar.working_days_between(today, day + _ONE_DAY) <= soon_days:
+        day += _ONE_DAY
+    return day
+
+
+def moves_with_today(case: CaseFacts) -> bool:
+    """Whether the case's on-site due date depends on the day it is judged: an open
+    suspension (not resumed) stops the clock until today."""
+    open_ = False
+    for ev in case.events:
+        if ev.stage is _SUSPENDED:
+            open_ = True
+        elif ev.stage is _RESUMED:
+            open_ = False
+    return open_
+
+
+# Bump when a change to this module can move a due date: stored due dates
+# (storage.deadline_index) computed by an older engine are then recomputed.
+ENGINE_REVISION = 1
 
 
 def _uncovered(calendar: WorkCalendar, start: date, due: date) -> int | None:

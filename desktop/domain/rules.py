@@ -166,6 +166,12 @@ class RuleBook:
         i = bisect_right(self._starts, decision_date) - 1
         return self.rule_sets[max(i, 0)]
 
+    def fingerprint(self) -> str:
+        """Changes whenever a limit, unit, article or rule set's dates change (the rule
+        sets are frozen dataclasses of plain values: their repr is their content)."""
+        import hashlib
+        return hashlib.sha256(repr(self.rule_sets).encode()).hexdigest()[:16]
+
     def by_id(self, rule_set_id: str) -> RuleSet:
         for rule_set in self.rule_sets:
             if rule_set.id == rule_set_id:

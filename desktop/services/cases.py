@@ -383,18 +383,33 @@ _SORTS = {"code": Case.code, "title": sealed.opened(Case, "title"),
           "stage": Case.stage, "decision_date": Case.decision_date, "level": Case.level}
 
 
-def list_ids(vs: VaultSession, flt: CaseFilter | None = None, sort: str = "decision_date",
-             descending: bool = True) -> list[int]:
-    """Ids of the matching cases in display order (the GUI's table fetches rows by id)."""
-    flt = flt or CaseFilter()
+def _ordered(vs: VaultSession, flt: CaseFilter, sort: str, descending: bool):
     column = _SORTS.get(sort, Case.decision_date)
     order = [column.desc() if descending else column.asc(), Case.id.desc() if descending else Case.id.asc()]
     inner = _filtered(vs, flt, by_date=column is Case.decision_date).order_by(*order)
     if flt.limit is not None:
         inner = inner.limit(flt.limit).offset(flt.offset)
-    query = select(inner.subquery().c.id)
+    return inner
+
+
+def list_ids(vs: VaultSession, flt: CaseFilter | None = None, sort: str = "decision_date",
+             descending: bool = True) -> list[int]:
+    """Ids of the matching cases in display order (the GUI's table fetches rows by id)."""
+    flt = flt or CaseFilter()
+    query = select(_ordered(vs, flt, sort, descending).subquery().c.id)
     with vs.uow() as uow:
         return list(uow.session.execute(query, _params(vs, flt)).scalars())
+
+
+def list_rows(vs: VaultSession, flt: CaseFilter, sort: str = "decision_date",
+              descending: bool = True) -> list[CaseRow]:
+    """The matching rows themselves in display order, in one query (the first screen of
+    a new search: ids then rows would be two); audited as rows_by_ids."""
+    with vs.uow() as uow:
+        found = [_row_from_tuple(t) for t in uow.session.execute(
+            _ordered(vs, flt, sort, descending), _params(vs, flt))]
+        _audit_rows(vs, uow, found)
+    return found
 
 
 def rows_by_ids(vs: VaultSession, ids: Sequence[int]) -> dict[int, CaseRow]:
@@ -406,12 +421,17 @@ def rows_by_ids(vs: VaultSession, ids: Sequence[int]) -> dict[int, CaseRow]:
             query = _filtered(vs, CaseFilter()).where(Case.id.in_(list(ids[start:start + 500])))
             for t in uow.session.execute(query):
                 found[t.id] = _row_from_tuple(t)
-        classified = sum(1 for r in found.values() if r.level > Level.THUONG)
-        if classified:
-            audit_log.append(uow.session, vs.signer, vs.actor.username, "case.list", "",
-                             classified_rows=classified, rows=len(found))
-            uow.commit()
+        _audit_rows(vs, uow, found.values())
     return found
+
+
+def _audit_rows(vs: VaultSession, uow, rows) -> None:
+    rows = list(rows)
+    classified = sum(1 for r in rows if r.level > Level.THUONG)
+    if classified:
+        audit_log.append(uow.session, vs.signer, vs.actor.username, "case.list", "",
+                         classified_rows=classified, rows=len(rows))
+        uow.commit()
 
 
 def count_cases(vs: VaultSession, flt: CaseFilter | None = None) -> int:

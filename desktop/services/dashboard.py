@@ -12,22 +12,23 @@ from desktop.services.context import VaultSession
 
 _STAGES_SQL = "SELECT stage, count(*) FROM cases WHERE level <= :level GROUP BY stage"
 
+# (dates are ISO text: the month is their first 7 characters)
 # opened per month (cases.started_on) and closed per month (cases.closed_on: the first
 # conclusion or cancellation). A case closed "before" it started never counts as open:
 # its closing is dated at its start for the running balance.
 _STARTED_SQL = """
-SELECT strftime('%Y-%m', started_on) AS ym, count(*) FROM cases
+SELECT substr(started_on, 1, 7) AS ym, count(*) FROM cases
 WHERE level <= :level AND started_on IS NOT NULL AND started_on <= :end
 GROUP BY ym
 """
 _CLOSED_SQL = """
-SELECT strftime('%Y-%m', max(started_on, closed_on)) AS ym, count(*) FROM cases
+SELECT substr(max(started_on, closed_on), 1, 7) AS ym, count(*) FROM cases
 WHERE level <= :level AND started_on IS NOT NULL AND closed_on IS NOT NULL
   AND max(started_on, closed_on) <= :end
 GROUP BY ym
 """
 _CONCLUDED_SQL = """
-SELECT strftime('%Y-%m', e.event_date) AS ym, count(*) FROM case_events e
+SELECT substr(e.event_date, 1, 7) AS ym, count(*) FROM case_events e
 JOIN cases c ON c.id = e.case_id
 WHERE e.stage = 'concluded' AND e.voided_at IS NULL AND c.level <= :level
   AND e.event_date >= :start

@@ -216,7 +216,12 @@ class Case(Base):
                                                      order_by="(CaseEvent.event_date, CaseEvent.id)",
                                                      cascade="all, delete-orphan")
 
-    __table_args__ = (Index("ix_cases_stage", "stage"), Index("ix_cases_decision_date", "decision_date"))
+    __table_args__ = (Index("ix_cases_stage", "stage"), Index("ix_cases_decision_date", "decision_date"),
+                      # covering indexes: the dashboard's counts read these, not the
+                      # wide rows (100 000 cases: a fraction of the pages to decrypt)
+                      Index("ix_cases_open_level", "closed_on", "level"),
+                      Index("ix_cases_stage_level", "stage", "level"),
+                      Index("ix_cases_started_level", "started_on", "level", "closed_on"))
 
 
 class TeamMember(Base):
@@ -238,6 +243,11 @@ class CaseEvent(Base):
 
     __tablename__ = "case_events"
     id: Mapped[int] = mapped_column(primary_key=True)
+    # the dashboard's conclusions per month read this index alone; the date leads, so
+    # per-case lookups by stage keep using the case_id index (stage first made SQLite
+    # pick this one for them: 10× slower summary refreshes)
+    __table_args__ = (Index("ix_case_events_date_stage", "event_date", "stage", "voided_at",
+                            "case_id"),)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     stage: Mapped[str] = mapped_column(String(30))
     event_date: Mapped[date] = mapped_column(Date)
@@ -545,3 +555,31 @@ class AuditRow(Base):
     signature: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     __table_args__ = (UniqueConstraint("prev_hash", name="uq_audit_prev"),)
+
+
+
+class DeadlineIndexCase(Base):
+    """A case whose pending deadlines are in deadline_index (storage.deadline_index);
+    a trigger deletes it when the case's facts change, so a missing row means stale."""
+
+    __tablename__ = "deadline_index_cases"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    volatile: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+
+
+class DeadlineIndexRow(Base):
+    """One pending (unmet) deadline of an open case by due date, with the case's code
+    and level copied (a trigger drops the rows when they change): the dashboard counts
+    and orders what is overdue in SQL on one covering index."""
+
+    __tablename__ = "deadline_index"
+    __table_args__ = (Index("ix_deadline_index_due", "due", "code", "kind", "level",
+                            "working", "case_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(60))
+    level: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    due: Mapped[date] = mapped_column(Date)
+    working: Mapped[bool] = mapped_column(Boolean, default=False)

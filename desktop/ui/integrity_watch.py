@@ -1,19 +1,36 @@
 """The check of every database page after unlock, on a thread of its own (not the
 database worker: the window and its pages keep working while it reads), its findings
-shown as a red banner over the pages. A lock while it runs discards its answer."""
+shown as a red banner over the pages. It begins a moment after the unlock (DELAY_MS):
+reading the whole file at once would compete with the first page's own queries, and
+starting a thread while the worker holds Python's lock stalled the window's first
+paint. A lock before it begins, or while it runs, discards its answer."""
 
 from __future__ import annotations
 
+import sys
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from desktop.services import integrity
 
 
+def _lowest_priority() -> None:
+    """This thread yields the processor to the window and the database worker: reading
+    every page of a large vault takes seconds of CPU that the first searches need more.
+    (Linux gives each thread its own nice value; elsewhere the thread runs as is.)"""
+    import os
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        except OSError:
+            pass
+
+
 class IntegrityWatch(QObject):
     found = Signal(int, list)    # generation, findings
+    DELAY_MS = 1500
 
     def __init__(self, banner: QLabel, lang: str, parent=None) -> None:
         super().__init__(parent)
@@ -24,11 +41,18 @@ class IntegrityWatch(QObject):
         self.found.connect(self._show)
 
     def start(self, session) -> None:
-        db_key, db_file = integrity.database_of(session)
+        """Check this session's database after DELAY_MS."""
         self.generation += 1
         generation = self.generation
+        QTimer.singleShot(self.DELAY_MS, self, lambda: self._begin(session, generation))
+
+    def _begin(self, session, generation: int) -> None:
+        if generation != self.generation:
+            return   # locked meanwhile
+        db_key, db_file = integrity.database_of(session)
 
         def run() -> None:
+            _lowest_priority()
             try:
                 findings, _pages = integrity.database_findings(db_key, db_file)
             except Exception as exc:  # noqa: BLE001 — a check that cannot run is a finding

@@ -2,6 +2,7 @@
 lock by shortcut and on idle, clipboard clearing."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -121,6 +122,35 @@ def test_locks_itself_when_idle(qtbot, made_vault, ui_settings):
     launcher.idle.set_minutes(0.005)
     qtbot.waitUntil(lambda: launcher.ctx.is_locked, timeout=5000)
     assert launcher.window.outer.currentWidget() is launcher.window.lock_screen
+    _finish(launcher)
+
+
+def test_typing_and_moving_the_mouse_keep_it_unlocked(qtbot, made_vault, ui_settings):
+    """Input as the platform delivers it (to the window, then to the widget): each key or
+    mouse move restarts the idle time, in the main window and in a dialog over it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog
+    launcher = _launch(qtbot, made_vault, ui_settings)
+    _login(qtbot, launcher, PASSWORD)
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    qtbot.addWidget(launcher.window)
+    launcher.idle.set_minutes(0.01)  # 0.6 s
+    window = launcher.window.windowHandle()
+    for i in range(8):   # 1.6 s of typing, a key every 0.2 s
+        QTest.keyClick(window, Qt.Key.Key_Shift)
+        qtbot.wait(200)
+    assert not launcher.ctx.is_locked
+    dialog = QDialog(launcher.window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.windowHandle() is not None, timeout=5000)
+    for i in range(8):   # 1.6 s of moving the mouse over the dialog
+        QTest.mouseMove(dialog.windowHandle(), QPoint(10 + i, 10 + i))
+        qtbot.wait(200)
+    assert not launcher.ctx.is_locked
+    dialog.close()
+    qtbot.waitUntil(lambda: launcher.ctx.is_locked, timeout=5000)   # and then idle
     _finish(launcher)
 
 

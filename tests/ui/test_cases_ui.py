@@ -138,33 +138,38 @@ def test_model_loads_ids_in_batches_and_rows_by_page(qtbot, model_tester, qtlog,
     model.as_of = AS_OF
     with qtbot.waitSignal(model.reset_done, timeout=WAIT):
         model.set_filter(CaseFilter())
-    assert model.rowCount() == 100
-    assert model.loaded(0) and not model.loaded(40), "only the first page comes with the ids"
+    # a new query brings one screen of rows (FIRST) with their ids: nothing to wait for
+    assert model.rowCount() == model.FIRST == 60
+    assert all(model.loaded(r) for r in range(60)), "the first screen comes with the ids"
+    # then, once it is painted, the count and the next batch of ids (and the rest of
+    # the page the first screen began: rows 60-79 of page 1)
     _settle(qtbot, model)
     assert model.total == expected["all"]
+    assert model.rowCount() == 160
+    assert model.loaded(79) and not model.loaded(80)
 
     # a row not loaded yet answers "…" and its page is asked for, once
-    assert model.index(75, 1).data() == PLACEHOLDER
+    assert model.index(95, 1).data() == PLACEHOLDER
     assert model.busy
     with qtbot.waitSignal(model.dataChanged, timeout=WAIT) as changed:
         pass
     first, last = changed.args[0], changed.args[1]
-    assert (first.row(), last.row()) == (40, 79) and last.column() == len(COLUMN_KEYS) - 1
-    assert model.index(75, 1).data() not in (PLACEHOLDER, "")
+    assert (first.row(), last.row()) == (80, 119) and last.column() == len(COLUMN_KEYS) - 1
+    assert model.index(95, 1).data() not in (PLACEHOLDER, "")
 
     # fetchMore does not block: the rows come later, in batches
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
-    assert model.rowCount() == 100
+    assert model.rowCount() == 160
     with qtbot.waitSignal(model.rowsInserted, timeout=WAIT):
         pass
-    assert model.rowCount() == 200
+    assert model.rowCount() == 260
     _check_model(model_tester, qtlog, model)  # it fetches more rows itself
     _load_all(qtbot, model)
     assert model.rowCount() == expected["all"]
     assert not model.canFetchMore(QModelIndex())
     assert len(set(model.ids())) == expected["all"]
-    assert all(model.index(r, 0).data() not in (PLACEHOLDER, "") for r in range(model.rowCount()))
+    assert [r for r in range(model.rowCount()) if model.index(r, 0).data() in (PLACEHOLDER, "")] == []
 
 
 def test_sorting_is_done_in_sql(qtbot, model_tester, qtlog, ctx):

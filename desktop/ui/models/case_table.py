@@ -1,8 +1,9 @@
 """The case list's model (Anki's browser table model): it holds the ordered case ids and
 fetches rows on demand, so a 100 000-row table stays fast.
 
-* ids come from cases.list_ids in batches of BATCH (canFetchMore/fetchMore ask the
-  worker for the next batch; fetchMore never blocks);
+* ids come from cases.list_ids: one screen (FIRST) with its rows for a new query, then
+  batches of BATCH (canFetchMore/fetchMore ask the worker for the next batch; fetchMore
+  never blocks);
 * rows come from cases.rows_by_ids a page (PAGE rows) at a time, on the worker; data()
   for a row not yet loaded answers "…" and schedules its page once; dataChanged follows
   when the page arrives, with the page's overdue flags (services.case_flags);
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QTimer,
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -98,6 +99,7 @@ class CaseTableModel(QAbstractTableModel):
     BATCH = 1000   # ids per list_ids request
     PAGE = 200     # rows per rows_by_ids request
     FIRST = 60     # rows fetched with a new query: one screen, so typing feels instant
+    FOLLOW_UP_MS = 40   # then the count and the next ids, after the first paint
     MAX_PENDING_PAGES = 6  # older page requests not yet started are dropped (fast scrolling)
 
     CodeRole = int(Qt.ItemDataRole.UserRole)
@@ -125,6 +127,7 @@ class CaseTableModel(QAbstractTableModel):
         self._total = 0
         self._exhausted = True
         self._gen = 0
+        self._following = False   # the count and first page wait for the first paint
         self._query: TaskHandle | None = None
         self._count: TaskHandle | None = None
         self._fetch: TaskHandle | None = None
@@ -180,17 +183,17 @@ class CaseTableModel(QAbstractTableModel):
         """Ask the worker for the ids in the current filter and order (the table keeps
         showing the old rows until the answer arrives)."""
         self._new_generation()
-        flt = replace(self._filter, limit=self.BATCH, offset=0)
+        # one screen of ids first: a rare word's thousand matches may lie across the
+        # whole register, its first screen near the top (the rest come in _follow_up)
+        page = self.FIRST
+        flt = replace(self._filter, limit=page, offset=0)
         sort, descending, today, gen = self._sort, self._descending, self.as_of, self._gen
-        page = min(self.FIRST, self.PAGE)
 
         def work(vs, control):
             control.check()
-            ids = cases.list_ids(vs, flt, sort, descending)
-            control.check()
-            rows = cases.rows_by_ids(vs, ids[:page])
-            flags = case_flags.overdue_codes(vs, [r.code for r in rows.values()], today)
-            return ids, rows, flags
+            found = cases.list_rows(vs, flt, sort, descending)
+            flags = case_flags.overdue_codes(vs, [r.code for r in found], today)
+            return [r.id for r in found], {r.id: r for r in found}, flags
 
         self._query = self.ctx.db(work, lambda result: self._query_done(gen, result),
                                   lambda exc: self._failed(gen, exc),
@@ -209,6 +212,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def _new_generation(self) -> None:
         self._gen += 1
+        self._following = False
         for handle in [self._query, self._count, self._fetch, *self._pages.values()]:
             if handle is not None:
                 handle.cancel()
@@ -224,16 +228,25 @@ class CaseTableModel(QAbstractTableModel):
         self._ids = list(ids)
         self._known = set(self._ids)
         self._items = {}
-        self._store(self._ids[:min(self.FIRST, self.PAGE)], rows, flags)
-        self._exhausted = len(self._ids) < self.BATCH
+        self._store(self._ids, rows, flags)
+        self._exhausted = len(self._ids) < self.FIRST
         self._total = len(self._ids) if self._exhausted else -1
         self.endResetModel()
         self.reset_done.emit()
         self.total_changed.emit(self._total)
+        # the count and the next ids once the first screen is painted: on the worker
+        # they would hold Python's lock while the table paints
+        self._following = True
+        QTimer.singleShot(self.FOLLOW_UP_MS, lambda: self._follow_up(gen))
+        self._update_busy()
+
+    def _follow_up(self, gen: int) -> None:
+        if gen != self._gen:
+            return
+        self._following = False
         if not self._exhausted:
             self._request_count(gen)
-        if len(self._ids) > self.FIRST < self.PAGE:
-            self._request_page(0)  # the rest of the first page, right after the first screen
+            self.fetchMore()   # the next ids; their rows load as they come into view
         self._update_busy()
 
     def _query_cancelled(self, gen: int) -> None:
@@ -294,6 +307,8 @@ class CaseTableModel(QAbstractTableModel):
                 self._ids.extend(fresh)
                 self._known.update(fresh)
                 self.endInsertRows()
+                if first % self.PAGE and self.loaded(first - first % self.PAGE):
+                    self._request_page(first // self.PAGE)   # the rest of a page begun
             self._fetch = None
             if len(more) < self.BATCH or not fresh:
                 self._exhausted = True
@@ -312,7 +327,9 @@ class CaseTableModel(QAbstractTableModel):
     def _request_page(self, page: int) -> None:
         if page in self._pages or self.ctx.is_locked:
             return
-        ids = self._ids[page * self.PAGE:(page + 1) * self.PAGE]
+        # the rows of the page not loaded yet (the first screen comes with its ids)
+        ids = [i for i in self._ids[page * self.PAGE:(page + 1) * self.PAGE]
+               if i not in self._items]
         if not ids:
             return
         gen, today = self._gen, self.as_of
@@ -333,10 +350,12 @@ class CaseTableModel(QAbstractTableModel):
             rows, flags = result
             self._store(ids, rows, flags)
             first = page * self.PAGE
-            last = min(first + len(ids), len(self._ids)) - 1
+            last = min(first + self.PAGE, len(self._ids)) - 1
             if last >= first:
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
             self.page_loaded.emit(page)
+            if any(i not in self._items for i in self._ids[first:last + 1]):
+                self._request_page(page)   # ids of this page arrived meanwhile
             self._update_busy()
 
         def cancelled() -> None:
@@ -388,7 +407,7 @@ class CaseTableModel(QAbstractTableModel):
         return _Item(row, overdue, texts, tips, tuple(cells))
 
     def _update_busy(self) -> None:
-        busy = bool(self._query or self._count or self._fetch or self._pages)
+        busy = bool(self._query or self._count or self._fetch or self._pages or self._following)
         if busy != self._busy:
             self._busy = busy
             self.busy_changed.emit(busy)

@@ -17,6 +17,7 @@ from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.numbers import format_number
 from desktop.domain.stages import Stage
 from desktop.services import dashboard, deadlines_service, secret_registers
+from desktop.services.deadlines_service import Alarms
 from desktop.ui import errors
 from desktop.ui.context import AppContext
 from desktop.ui.tables import keep_room
@@ -155,7 +156,7 @@ class DashboardPage(Page):
 
         def deadlines(vs, control):
             control.check()
-            return deadlines_service.overdue(vs, today=today)
+            return deadlines_service.alarms(vs, today=today, limit=MAX_ITEMS)
 
         def expiring(vs, control):
             control.check()
@@ -220,20 +221,18 @@ class DashboardPage(Page):
         self.stage_table.resizeRowsToContents()
         self.chart.set_data(monthly)
 
-    def _deadlines_loaded(self, items: list[Deadline]) -> None:
-        self.items = items
+    def _deadlines_loaded(self, alarms: Alarms) -> None:
+        self.items = shown = alarms.items   # the worst MAX_ITEMS; the summary counts all
         lang = self.ctx.lang
-        overdue = sum(1 for d in items if d.state is DeadlineState.OVERDUE)
-        soon = len(items) - overdue
-        if not items:
+        if not alarms.total:
             self.summary.setText(self.tr("Không có việc nào quá hạn hay sắp đến hạn."))
         else:
             text = (self.tr("%1 việc quá hạn, %2 việc sắp đến hạn (xếp từ việc trễ nhất).")
-                    .replace("%1", format_number(overdue, self.ctx.lang)).replace("%2", format_number(soon, self.ctx.lang)))
-            if len(items) > MAX_ITEMS:
-                text += " " + self.tr("Hiển thị %1 việc đầu tiên.").replace("%1", format_number(MAX_ITEMS, self.ctx.lang))
+                    .replace("%1", format_number(alarms.overdue, lang))
+                    .replace("%2", format_number(alarms.due_soon, lang)))
+            if alarms.total > len(shown):
+                text += " " + self.tr("Hiển thị %1 việc đầu tiên.").replace("%1", format_number(len(shown), lang))
             self.summary.setText(text)
-        shown = items[:MAX_ITEMS]
         self.overdue_table.setUpdatesEnabled(False)
         self.overdue_table.setRowCount(len(shown))
         for r, d in enumerate(shown):
