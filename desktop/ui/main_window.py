@@ -6,7 +6,7 @@ import importlib
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QLi
 
 from desktop.domain.dates import format_date
 from desktop.domain.levels import Level
-from desktop.services import demo, vault_service
+from desktop.services import backups, demo, vault_service
 from desktop.ui import errors, icons
 from desktop.ui import settings as opts
 from desktop.ui.context import AppContext
@@ -121,6 +121,8 @@ class LockScreen(QWidget):
 
 
 class MainWindow(QMainWindow):
+    BACKUP_DELAY_MS = 3000   # the day's automatic backup, after the first page has its data
+
     @staticmethod
     def tr_static(text: str) -> str:
         return QCoreApplication.translate("MainWindow", text)
@@ -363,12 +365,13 @@ class MainWindow(QMainWindow):
             self._not_viewed(None)
         self.integrity_watch.start(session)
         self.read_only_banner.setVisible(session.read_only)
-        others = vault_service.others_using(session, self.ctx.lang)
-        if others:   # two programs on one vault work, but each should know of the other
-            self.statusBar().showMessage(self.tr("Cũng đang mở kho dữ liệu này: %1")
-                                         .replace("%1", "; ".join(others)), 20000)
+        # on the worker and later: the window opens first (a look at the presence files,
+        # and a backup that would delay the first page's figures by its whole length)
+        lang = self.ctx.lang
+        self.ctx.db(lambda vs, _control: vault_service.others_using(vs, lang), self._others_using)
         if not session.read_only:
-            self._daily_backup()
+            QTimer.singleShot(self.BACKUP_DELAY_MS, self,
+                              lambda: self._daily_backup() if self.ctx.session is session else None)
         warnings = errors.security_warnings(session, self.ctx.lang)
         if warnings:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cảnh báo bảo mật"), warnings,
@@ -430,10 +433,14 @@ class MainWindow(QMainWindow):
         self.backups_dialog = BackupsDialog(self.ctx, self)
         self.backups_dialog.open()
 
-    def _daily_backup(self) -> None:
-        """The first unlock of the day backs up into the administrator's folder (if set)."""
-        from desktop.services import backups
+    def _others_using(self, others: list[str]) -> None:
+        if others:   # two programs on one vault work, but each should know of the other
+            self.statusBar().showMessage(self.tr("Cũng đang mở kho dữ liệu này: %1")
+                                         .replace("%1", "; ".join(others)), 20000)
 
+    def _daily_backup(self) -> None:
+        """The first unlock of the day backs up into the administrator's folder (if set),
+        BACKUP_DELAY_MS after the unlock."""
         def done(path) -> None:
             if path is not None:
                 self.statusBar().showMessage(

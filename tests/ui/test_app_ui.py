@@ -112,6 +112,27 @@ def test_ctrl_l_locks_hides_data_and_drops_keys_then_unlocks(qtbot, made_vault, 
     _finish(launcher)
 
 
+def test_the_window_built_during_the_login_opens_on_the_session(qtbot, made_vault, ui_settings):
+    """While the password is typed the main window is built, locked and hidden (holding
+    nothing); after the password it opens with the user's data, as after an unlock."""
+    launcher = _launch(qtbot, made_vault, ui_settings)
+    qtbot.waitUntil(lambda: launcher._prepared is not None, timeout=10000)
+    prepared = launcher._prepared[2]
+    assert not prepared.isVisible() and prepared.ctx.is_locked
+    dashboard = prepared.pages["dashboard"]
+    assert dashboard.items == [] and dashboard.counts == {}
+    _login(qtbot, launcher, PASSWORD)
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    assert launcher.window is prepared and prepared.isVisible()
+    qtbot.addWidget(prepared)
+    assert "Quản trị" in prepared.user_label.text()
+    assert prepared.outer.currentWidget() is prepared.body
+    qtbot.waitUntil(lambda: not dashboard.loading and dashboard.counts is not None
+                    and dashboard.summary.text() != "", timeout=10000)
+    assert "Không có việc nào" in dashboard.summary.text()   # the empty vault, read
+    _finish(launcher)
+
+
 def test_locks_itself_when_idle(qtbot, made_vault, ui_settings):
     from desktop.ui import settings as opts
     ui_settings.set(opts.IDLE_MINUTES, 0.005)  # 0.3 s
@@ -284,3 +305,26 @@ def test_the_login_hint_never_breaks_the_password_at_its_hyphen(qtbot, made_vaul
     qtbot.addWidget(dialog)
     hint = dialog.findChild(QLabel, "loginHint")
     assert hint.text().endswith("Mật khẩu của admin:\nmatkhau-demo")   # whole, on its line
+
+
+def test_the_days_backup_is_made_after_the_window_opens(qtbot, made_vault, ui_settings,
+                                                       tmp_path, monkeypatch):
+    """The first unlock of the day backs up into the administrator's folder, once the
+    window is open and its first page has its data — not before it."""
+    from desktop.services import settings as vault_settings
+    from desktop.ui.main_window import MainWindow
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    vs = vault_service.open_vault(made_vault, "admin", PASSWORD)
+    vault_settings.set_value(vs, "backup_folder", str(folder))
+    vs.close()
+    monkeypatch.setattr(MainWindow, "BACKUP_DELAY_MS", 800)
+    launcher = _launch(qtbot, made_vault, ui_settings)
+    _login(qtbot, launcher, PASSWORD)
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+    qtbot.addWidget(launcher.window)
+    assert list(folder.iterdir()) == []   # not yet: the window first
+    qtbot.waitUntil(lambda: "Đã sao lưu tự động" in launcher.window.statusBar().currentMessage(),
+                    timeout=15000)
+    assert len(list(folder.iterdir())) == 1
+    _finish(launcher)
