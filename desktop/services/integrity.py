@@ -161,7 +161,7 @@ def blob_findings(vs: VaultSession, session, blobs_dir: Path | None = None,
     """(findings, fully checked, shape only) of the document files in `blobs_dir` (the
     vault's own by default), against this vault's records. `full=False` checks only
     headers and sizes (a backup's quick look at its source)."""
-    from desktop.services import documents
+    from desktop.services.documents import keys as documents_keys
     store = BlobStore(Path(blobs_dir) if blobs_dir else Path(vs.vault_dir) / vault_files.BLOBS_NAME)
     rows = session.execute(select(DocumentVersion, DocumentRecord).join(
         DocumentRecord, DocumentRecord.id == DocumentVersion.document_id)
@@ -176,12 +176,12 @@ def blob_findings(vs: VaultSession, session, blobs_dir: Path | None = None,
                  "path": str(store.path_for(version.blob_id))}
         try:
             check_shape(store.path_for(version.blob_id), version.blob_id, version.size)
-            key = documents._wrapping_key(vs, session, version) if full else None
+            key = documents_keys.wrapping_key(vs, session, version) if full else None
             if key is None:
                 shape += 1
                 continue
             try:
-                content_key = documents._open_content_key(vs, doc, version, key)
+                content_key = documents_keys.open_content_key(vs, doc, version, key)
             except DecryptionFailed:
                 raise BlobDamaged(version.blob_id, "wrong_key", where["path"]) from None
             store.verify(content_key, version.blob_id)

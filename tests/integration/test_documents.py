@@ -25,6 +25,7 @@ from desktop.security.blobs import BlobDamaged, content_key_context, unwrap_cont
 from desktop.security.crypto import DecryptionFailed, unseal
 from desktop.security.vault import unlock
 from desktop.services import audit_log, cases, documents as docs, secret_registers, users
+from desktop.services.documents import common as docs_common
 from desktop.services import anchoring, vault_service
 from desktop.services.document_text import decode_text
 from desktop.services.levels import grant_context
@@ -193,7 +194,7 @@ def test_destroy_makes_the_content_unrecoverable_and_keeps_the_register(vault, t
     with vault.uow() as uow:
         blob_ids = uow.session.execute(select(DocumentVersion.blob_id).where(
             DocumentVersion.document_id == row.id)).scalars().all()
-    blob_paths = [docs._store(vault).path_for(b) for b in blob_ids]
+    blob_paths = [docs_common._store(vault).path_for(b) for b in blob_ids]
     assert all(p.is_file() for p in blob_paths)
 
     insp = _inspector(vault, Level.TUYET_MAT)  # cleared, but an inspector may not destroy
@@ -257,9 +258,9 @@ def test_cancelled_add_and_export_leave_nothing(vault, tmp_path):
     assert caught.value.key == "doc.export_cancelled" and list(out.iterdir()) == []
     assert _actions(vault, "doc.export_failed")[0].detail["why"] == "cancelled"
     # a blob without a version row (a crash between the two) is swept
-    orphan = docs._store(vault).write(os.urandom(32), io.BytesIO(b"orphan"))
+    orphan = docs_common._store(vault).write(os.urandom(32), io.BytesIO(b"orphan"))
     assert docs.sweep_orphan_blobs(vault, older_than_s=0) == 1
-    assert not docs._store(vault).exists(orphan.blob_id)
+    assert not docs_common._store(vault).exists(orphan.blob_id)
     assert docs.read_content(vault, row.id)[0] == source.read_bytes()
 
 
@@ -402,7 +403,7 @@ def test_a_flipped_byte_is_a_clear_damaged_error_naming_the_file(vault, tmp_path
                             _file(tmp_path, "data.bin", content))
     with vault.uow() as uow:
         blob_id = uow.session.execute(select(DocumentVersion.blob_id)).scalar()
-    path = docs._store(vault).path_for(blob_id)
+    path = docs_common._store(vault).path_for(blob_id)
     raw = bytearray(path.read_bytes())
     raw[len(raw) // 2] ^= 0x01
     path.write_bytes(bytes(raw))

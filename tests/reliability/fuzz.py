@@ -158,7 +158,7 @@ def check_manifest_rows(rows) -> None:
 
 def check_blob(seeds: Seeds, data: bytes) -> None:
     from desktop.security.blobs import BlobDamaged, BlobStore, check_shape
-    from desktop.services import documents
+    from desktop.services.documents import keys as documents_keys
     from desktop.storage.orm import DocumentRecord, DocumentVersion
     from sqlalchemy import select
     vs = seeds.vault
@@ -168,8 +168,8 @@ def check_blob(seeds: Seeds, data: bytes) -> None:
         with vs.uow() as uow:
             version, doc = uow.session.execute(select(DocumentVersion, DocumentRecord).join(
                 DocumentRecord, DocumentRecord.id == DocumentVersion.document_id)).first()
-            key = documents._open_content_key(vs, doc, version,
-                                              documents._wrapping_key(vs, uow.session, version))
+            key = documents_keys.open_content_key(vs, doc, version,
+                                              documents_keys.wrapping_key(vs, uow.session, version))
             size = version.size
         store = BlobStore(vs.vault_dir / "blobs")
         try:   # without the key: header and length only (a flipped byte inside may pass)
