@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
 
     # --- file actions (dialogs are their own modules) ---------------------------------
     def import_excel(self) -> None:
-        from desktop.ui.dialogs.import_wizard import ImportWizard
+        from desktop.ui.import_wizard import ImportWizard
         wizard = ImportWizard(self.ctx, self)
         wizard.open()
 

@@ -19,7 +19,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs import backup_dialog
 from desktop.ui.dialogs.backup_dialog import run_backup
 from desktop.ui.dialogs.export_dialog import ExportDialog
-from desktop.ui.dialogs.import_wizard import (PAGE_DONE, PAGE_FILE, PAGE_KIND, PAGE_MAPPING,
+from desktop.ui.import_wizard import (PAGE_DONE, PAGE_FILE, PAGE_KIND, PAGE_MAPPING,
                                               PAGE_PREVIEW, ImportWizard)
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner

@@ -171,7 +171,7 @@ def test_texts_of_shared_code_are_english(qtbot, tmp_path, vault_path, language)
     under the base class; PySide's self.tr finds them along the class hierarchy), helpers
     outside any class (password strength, month labels)."""
     from desktop.ui.dialogs.add_document import AddDocumentDialog, NewVersionDialog
-    from desktop.ui.dialogs.import_wizard import ImportWizard
+    from desktop.ui.import_wizard import ImportWizard
     from desktop.ui.views.chart import month_label
     from desktop.ui.widgets import password_strength
     language("en")

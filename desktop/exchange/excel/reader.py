@@ -91,6 +91,15 @@ class Workbook:
         return next((s for s in self.sheets if fold(s.name).strip() == wanted), None)
 
 
+READABLE_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
+
+
+def is_readable_name(path: "str | Path") -> bool:
+    """Whether the file's name says it is a workbook this reader opens (the content
+    decides in the end: an .ods under another name is read as one)."""
+    return str(path).lower().endswith(READABLE_SUFFIXES)
+
+
 @collector_paused()
 def read_workbook(path: "str | Path", limits: Limits = LIMITS) -> Workbook:
     """All worksheets of the file, or an ExcelFileError (a HosoError) naming the file."""
