@@ -1,4 +1,5 @@
-"""The layers of design.md hold: no Qt below ui, imports point downward."""
+"""The layers of design.md hold: no Qt below ui, imports point downward, and inside the
+split packages (blobs, documents, import wizard) each module uses only those below it."""
 
 import subprocess
 import sys
@@ -11,7 +12,7 @@ def test_import_contracts_are_kept():
     lint = Path(sys.executable).with_name("lint-imports")
     result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 kept, 0 broken" in result.stdout
+    assert "5 kept, 0 broken" in result.stdout
 
 
 def test_a_forbidden_import_would_be_caught(tmp_path):
@@ -27,3 +28,19 @@ def test_a_forbidden_import_would_be_caught(tmp_path):
                             env=env)
     assert result.returncode != 0
     assert "BROKEN" in result.stdout
+
+
+def test_an_upward_import_inside_a_package_would_be_caught(tmp_path):
+    """The packages' own layers hold too: the blob format may not use the store."""
+    import shutil
+    copy = tmp_path / "proj"
+    shutil.copytree(ROOT / "desktop", copy / "desktop")
+    shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    with (copy / "desktop" / "security" / "blobs" / "format.py").open("a") as f:
+        f.write("\nfrom desktop.security.blobs import store  # noqa\n")
+    lint = Path(sys.executable).with_name("lint-imports")
+    env = {"PYTHONPATH": str(copy), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([str(lint), "--no-cache"], cwd=copy, capture_output=True, text=True,
+                            env=env)
+    assert result.returncode != 0
+    assert "Blobs: the format at the bottom, the store on top BROKEN" in result.stdout
