@@ -7,7 +7,6 @@ from pathlib import Path
 from desktop.cli import print_json
 from desktop.cli.commands import _level, clip, headers, open_session, table, vault_session
 from desktop.cli.passwords import say
-from desktop.domain import messages_documents  # noqa: F401 — registers the messages
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level

@@ -45,7 +45,6 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import Iterable, NamedTuple
 
-from desktop.domain import messages_workflow  # noqa: F401  (registers the message keys)
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.dates import format_date
 from desktop.domain.messages import render

@@ -2,9 +2,17 @@
 
 Vietnamese is the default language, English the second. Keys are stable; the
 GUI has its own Qt translation files but shows these for errors from below.
+
+One catalogue, one way in: the domain's parts (workflow and deadlines, documents,
+integrity) are merged below; a package above the domain registers its own once, in its
+package init (desktop.exchange.excel). render() is the only way out.
 """
 
 import os
+
+from desktop.domain.messages_documents import DOCUMENT_MESSAGES
+from desktop.domain.messages_integrity import INTEGRITY_MESSAGES
+from desktop.domain.messages_workflow import WORKFLOW_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # vault and keys
@@ -331,6 +339,17 @@ FIELDS: dict[str, tuple[str, str]] = {
     "decision_number": ("số quyết định", "decision number"),
     "addressee_kind": ("loại nơi nhận", "kind of addressee"),
 }
+
+
+def register(*catalogues: dict[str, tuple[str, str]]) -> None:
+    """Add catalogues (key → (Vietnamese, English)); a key may not be given two texts."""
+    for catalogue in catalogues:
+        for key, pair in catalogue.items():
+            if MESSAGES.setdefault(key, pair) != pair:
+                raise ValueError(f"message key {key!r} registered twice with different texts")
+
+
+register(WORKFLOW_MESSAGES, DOCUMENT_MESSAGES, INTEGRITY_MESSAGES)
 
 
 def render(key: str, lang: str = "vi", /, **params: object) -> str:

@@ -1,8 +1,6 @@
 """Messages of documents, their contents and the state-secret registers, Vietnamese then
-English. Registered into desktop.domain.messages.MESSAGES when imported (services/
-documents.py, services/secret_registers.py and cli/document_commands.py import it)."""
+English. Part of the catalogue: desktop.domain.messages merges it into MESSAGES."""
 
-from desktop.domain.messages import MESSAGES
 
 DOCUMENT_MESSAGES: dict[str, tuple[str, str]] = {
     # refusals
@@ -83,4 +81,3 @@ DOCUMENT_MESSAGES: dict[str, tuple[str, str]] = {
     "register.none": ("Sổ năm {year} chưa có dòng nào.", "The {year} register has no entries."),
 }
 
-MESSAGES.update(DOCUMENT_MESSAGES)

@@ -1,10 +1,8 @@
 """Messages of the integrity check (`hoso verify`, backups, restores, the check after
 unlock), Vietnamese then English: each finding in one line, with what to do.
 
-Registered into desktop.domain.messages.MESSAGES when this module is imported;
-desktop.services.integrity imports it."""
+Part of the catalogue: desktop.domain.messages merges it into MESSAGES."""
 
-from desktop.domain.messages import MESSAGES
 
 _RESTORE_VI = "khôi phục từ bản sao lưu gần nhất đã kiểm tra"
 _RESTORE_EN = "restore from the latest verified backup"
@@ -96,4 +94,3 @@ INTEGRITY_MESSAGES: dict[str, tuple[str, str]] = {
         "the file {path} differs from the original"),
 }
 
-MESSAGES.update(INTEGRITY_MESSAGES)

@@ -1,11 +1,8 @@
 """Messages of the deadline engine and of event-order validation (Vietnamese, English).
 
-Registered into desktop.domain.messages.MESSAGES when this module is imported;
-desktop.domain.deadlines and desktop.domain.workflow import it, so the keys exist
-whenever one of them can be raised or rendered.
+Part of the catalogue: desktop.domain.messages merges it into MESSAGES.
 """
 
-from desktop.domain.messages import MESSAGES
 
 WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
     # --- event-order validation (desktop.domain.workflow) ---
@@ -121,4 +118,3 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
         " (no holiday calendar for {year}: only weekends are skipped)"),
 }
 
-MESSAGES.update(WORKFLOW_MESSAGES)

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from desktop.domain import messages_workflow  # noqa: F401  (registers the message keys)
 from desktop.domain.dates import format_date
 from desktop.domain.deadlines import EventFact
 from desktop.domain.errors import InvalidInput

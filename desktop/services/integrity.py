@@ -24,7 +24,6 @@ from typing import Callable
 
 from sqlalchemy import select
 
-from desktop.domain import messages_integrity  # noqa: F401 — registers the messages
 from desktop.domain.errors import VaultDamaged
 from desktop.domain.messages import render
 from desktop.security import vault as vault_files

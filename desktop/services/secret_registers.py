@@ -16,7 +16,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain import messages_documents  # noqa: F401 — registers the messages
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.state_secrets import Direction, load_state_secret_rules

@@ -24,7 +24,6 @@ from pathlib import Path
 from defusedxml import ElementTree as SafeET
 
 from desktop.domain.errors import HosoError
-from desktop.exchange.excel import messages  # noqa: F401  (registers the message keys)
 
 MB = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -1,8 +1,7 @@
-"""Messages of imports (Vietnamese first, English second), registered on import."""
+"""Messages of imports (Vietnamese first, English second); desktop.exchange.excel
+registers them."""
 
-from desktop.domain.messages import MESSAGES
-
-MESSAGES.update({
+IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "excel.value.bad_basis": ("“{value}” không phải căn cứ hợp lệ (Theo kế hoạch / Đột xuất).",
                               "“{value}” is not a valid basis (planned / ad hoc)."),
     "excel.value.bad_basis.at": ("Ô {cell}: “{value}” không phải căn cứ hợp lệ (Theo kế hoạch / Đột xuất).",
@@ -67,4 +66,4 @@ MESSAGES.update({
     "import.skipped_lines": ("Bỏ qua {count} dòng không phải dữ liệu: {lines}.",
                              "Skipped {count} line(s) that are not data: {lines}."),
     "import.missing_columns": ("Thiếu cột bắt buộc: {columns}.", "Required columns missing: {columns}."),
-})
+}

@@ -1,11 +1,9 @@
 """Messages of the Excel reader (Vietnamese first, English second).
 
-Registered into desktop.domain.messages.MESSAGES on import; guard, reader, header and
-values import this module, so every key they raise can be rendered. File messages name
-the file (its name only, never the folder: paths can reveal more than needed).
+desktop.exchange.excel registers them (its package init runs before any of its modules,
+so every key they raise can be rendered). File messages name the file (its name only, never the folder: paths can reveal more than needed).
 """
 
-from desktop.domain.messages import MESSAGES
 
 _RESAVE_VI = "Hãy mở tệp bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx) rồi nhập lại."
 _RESAVE_EN = "Open it in Excel, choose Save As → Excel Workbook (.xlsx) and import it again."
@@ -140,7 +138,5 @@ VALUE_MESSAGES: dict[str, tuple[str, str]] = {
     "excel.value.not_text": ("Ô chứa “{value}” thay vì văn bản.", "The cell holds “{value}” instead of text."),
 }
 
-MESSAGES.update(FILE_MESSAGES)
-MESSAGES.update(VALUE_MESSAGES)
-MESSAGES.update({key + ".at": ("Ô {cell}: " + vi, "Cell {cell}: " + en)
-                 for key, (vi, en) in VALUE_MESSAGES.items()})
+VALUE_MESSAGES.update({key + ".at": ("Ô {cell}: " + vi, "Cell {cell}: " + en)
+                       for key, (vi, en) in list(VALUE_MESSAGES.items())})

@@ -15,7 +15,6 @@ from typing import Protocol
 from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.messages import render
-from desktop.exchange.excel import import_messages  # noqa: F401 (registers the messages)
 from desktop.exchange.excel import importspec, swapped_dates, table_end, vn_legacy
 from desktop.exchange.excel.header import find_header, require_header
 from desktop.exchange.excel.reader import Sheet, Workbook

@@ -18,7 +18,6 @@ from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level
 from desktop.domain.numbers import parse_decimal, parse_money
-from desktop.exchange.excel import messages  # noqa: F401  (registers the message keys)
 
 # Serial numbers accepted as dates: 1910-01-01 … 2199-12-31. Smaller numbers in a date
 # column are years, counts or amounts typed there by mistake, not 1900s dates.

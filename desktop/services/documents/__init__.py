@@ -18,7 +18,6 @@ copies), search, keys (content keys and digests), common (what they share). Call
 the names below.
 """
 
-from desktop.domain import messages_documents  # noqa: F401 — registers the messages
 from desktop.services.documents.acts import (
                                              change_level,
                                              destroy_document,
