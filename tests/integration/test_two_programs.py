@@ -108,8 +108,10 @@ def test_the_desktop_program_says_who_else_has_the_vault_open(qtbot, tmp_path):
         window = MainWindow(ctx)
         qtbot.addWidget(window)
         window.show()
+        # said in the status bar as soon as the worker has looked (the window opens first)
+        qtbot.waitUntil(lambda: "Cũng đang mở kho dữ liệu này"
+                        in window.statusBar().currentMessage(), timeout=10000)
         message = window.statusBar().currentMessage()
-        assert "Cũng đang mở kho dữ liệu này" in message
         assert f"admin trên máy {socket.gethostname()}" in message
         ctx.lock()
         runner.wait()
