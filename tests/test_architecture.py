@@ -1,5 +1,6 @@
-"""The layers of design.md hold: no Qt below ui, imports point downward, and inside the
-split packages (blobs, documents, import wizard) each module uses only those below it."""
+"""The layers of desktop/docs/architecture.md hold: no Qt below ui, imports point
+downward, and inside the split packages (blobs, documents, import wizard) each module uses
+only those below it."""
 
 import subprocess
 import sys
@@ -44,3 +45,16 @@ def test_an_upward_import_inside_a_package_would_be_caught(tmp_path):
                             env=env)
     assert result.returncode != 0
     assert "Blobs: the format at the bottom, the store on top BROKEN" in result.stdout
+
+
+def test_no_module_over_600_lines_without_a_reason_at_its_top():
+    """A newcomer finds small rooms: a module past 600 lines says why at its top."""
+    import ast
+    unexplained = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > 600:
+            doc = ast.get_docstring(ast.parse(text)) or ""
+            if "Why one module" not in doc:
+                unexplained.append(str(path.relative_to(ROOT)))
+    assert unexplained == []

@@ -1,4 +1,4 @@
-"""Working-day calendar for legal deadlines (domain.md "Legal time limits").
+"""Working-day calendar for legal deadlines (desktop/docs/domain.md, "Legal time limits").
 
 Durations under Circular 06/2021/TT-TTCP exclude "the days off provided by law", so
 deadlines count working days: weekdays minus public holidays and announced days off,

@@ -1,8 +1,13 @@
 """The deadline engine: which legal time limits a case, an opinion request or a directive
-is under, when each falls due, and whether it is on time (domain.md "Legal time limits").
+is under, when each falls due, and whether it is on time (desktop/docs/domain.md, "Legal
+time limits").
 
 Pure domain: facts in, Deadline values out. No SQL, no Qt, no file I/O per call (the
 rule book and the working-day calendar are loaded once by the caller).
+
+Why one module of 770 lines: the rules below are read top to bottom beside the code that
+applies them, and the hot path (100 000 cases per reading) keeps its helpers as plain
+module functions next to it.
 
 How a due date is computed
 --------------------------
@@ -672,7 +677,7 @@ def _conclusion(code: str, plan: _Plan, calendar: WorkCalendar, drafted: date,
     """Due = the later of draft + conclusion_signature and (latest consultation dated on
     or after the draft, and before the conclusion) + opinion_reply: the consulted body
     has that long to reply, and without a reply the conclusion issues at once
-    (domain.md; Art. 78 Law 11/2022, Art. 36 Law 84/2025)."""
+    (desktop/docs/domain.md; Art. 78 Law 11/2022, Art. 36 Law 84/2025)."""
     rule = plan.conclusion
     assert rule is not None
     due, rolled, detail = _end(calendar, rule, drafted)

@@ -1,6 +1,6 @@
 """Versioned legal rule sets: which time limit applies, in what unit, from which event.
 
-A case is judged under the rule set in force on its decision date (domain.md "Legal
+A case is judged under the rule set in force on its decision date (desktop/docs/domain.md, "Legal
 time limits"). Numbers live in resources/rules/*.json so an administrator can correct
 them when a text is checked; every limit keeps its article and a "verify" flag so a
 deadline shown to a user can say where it came from and how sure we are. An optional

@@ -1,4 +1,4 @@
-"""Workflow stages of an inspection case (domain.md "The life of a case").
+"""Workflow stages of an inspection case (desktop/docs/domain.md, "The life of a case").
 
 A case's events are stages with a date; the case's current stage is its latest
 event that is a *milestone* (extensions, suspensions and resumptions are events

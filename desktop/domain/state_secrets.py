@@ -1,5 +1,5 @@
 """State-secret rules as data: protection periods, extensions, export prefixes, the
-statistics period (domain.md "State secrets").
+statistics period (desktop/docs/domain.md, "State secrets").
 
 The numbers live in resources/state_secrets/state-secrets.json so an administrator can
 correct them when a text is checked; each regime says from when it is in force, where

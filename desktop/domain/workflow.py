@@ -1,6 +1,6 @@
 """Event-order validation: may this event be recorded on this case, on this date?
 
-Pure domain (domain.md "The life of a case"). The rules are one table, ``RULES``:
+Pure domain (desktop/docs/domain.md, "The life of a case"). The rules are one table, ``RULES``:
 
 * **phase** — the place of a stage in the life of a case. A stage of a later phase may
   not be dated before a recorded stage of an earlier phase, nor the reverse (e.g. a team

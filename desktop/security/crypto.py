@@ -1,4 +1,4 @@
-"""Cryptographic primitives used by the key hierarchy (design.md "Storage and keys").
+"""Cryptographic primitives used by the key hierarchy (desktop/security/SECURITY.md, "Keys").
 
 Argon2id derives a key-encryption key from a password; AES-256-GCM wraps keys;
 X25519 + HKDF + AES-GCM seals level keys to a user's public key, so an

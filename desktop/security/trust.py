@@ -1,4 +1,4 @@
-"""The root of trust and what it signs (design.md "Authenticity, not only secrecy").
+"""The root of trust and what it signs (desktop/security/SECURITY.md, "Keys").
 
 Every user holds the DB key, so every row can be rewritten by every user. What decides
 access is therefore signed, and checked back to a key no user can replace:

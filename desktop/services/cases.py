@@ -1,4 +1,9 @@
-"""Inspection cases: add, list/search, show, record workflow events."""
+"""Inspection cases: add, list/search, show, record workflow events.
+
+Why one module of 670 lines: adding, listing and recording events share the row shapes
+and the sealed-field reads below; editing, the team, opinions, directives and results
+have their own modules (case_edit, case_team, opinion_requests, directives,
+recommendations)."""
 
 import json
 from dataclasses import dataclass, field

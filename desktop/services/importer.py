@@ -1,6 +1,9 @@
 """Importing other departments' workbooks: find the header, read and check every row,
 compare with the vault (insert / update with cell-level changes / unchanged / reject),
-then write everything in one transaction with one audit row — or, on a dry run, nothing."""
+then write everything in one transaction with one audit row — or, on a dry run, nothing.
+
+Why one module of 630 lines: the analysis and the commit share the plan they pass between
+them; reading the file, recognising headers and converting values are in exchange.excel."""
 
 from __future__ import annotations
 

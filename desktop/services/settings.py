@@ -33,8 +33,8 @@ SETTINGS = {s.key: s for s in (
             "Working days each team member still owes an unfinished carried-over case"),
     # stages the law gives no limit: how long a case may stay in them before it is listed
     # as overdue (calendar days; 0 = never). 15 days for announcing a decision was the
-    # 2010 law's figure (domain.md: not found in the current laws) — an administrator's
-    # choice, shown as such in every explanation.
+    # 2010 law's figure (desktop/docs/domain.md: not found in the current laws) — an
+    # administrator's choice, shown as such in every explanation.
     Setting("stage_limit_decision", int, 15,
             "Số ngày tối đa từ quyết định thanh tra đến khi công bố (0: không theo dõi)",
             "Days from the decision to its announcement before a case is overdue (0: off)"),

@@ -1,9 +1,9 @@
 """Background work: one small task layer (QThreadPool + QRunnable + a QObject channel).
 
-Database work runs on a single dedicated worker thread (design.md: one worker thread at
-a time uses the database), so the UI thread never waits on SQL or on Argon2. A task
-reports progress, can be cancelled, and delivers its result or error as signals on the
-UI thread.
+Database work runs on a single dedicated worker thread (desktop/docs/architecture.md:
+one worker thread at a time uses the database), so the UI thread never waits on SQL or on
+Argon2. A task reports progress, can be cancelled, and delivers its result or error as
+signals on the UI thread.
 """
 
 from __future__ import annotations

@@ -40,7 +40,8 @@ def naive_add(cal: WorkCalendar, d: date, n: int) -> date:
 # --- the shipped file ---
 
 def test_shipped_file_covers_2022_to_2027() -> None:
-    # 2024–2027 from domain.md; 2022–2023 added for the demo's older cases, all to verify
+    # 2024–2027 from desktop/docs/domain.md; 2022–2023 added for the demo's older cases,
+    # all to verify
     assert CAL.first == date(2022, 1, 1)
     assert CAL.last == date(2027, 12, 31)
     assert all(e.verify for e in CAL.entries if e.first.year in (2022, 2023))

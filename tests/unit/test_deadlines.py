@@ -1,6 +1,6 @@
 """The deadline engine with the shipped rule sets and holiday calendar.
 
-Expected dates are counted by hand on the 2024/2025 calendars (domain.md table); the
+Expected dates are counted by hand on the 2024/2025 calendars (desktop/docs/domain.md table); the
 day-by-day helper below re-derives them the way a clerk would with a paper calendar.
 """
 
@@ -89,7 +89,7 @@ def test_sixty_working_days_from_15_01_2024_skip_tet() -> None:
     assert x.due != d("08/04/2024")
     assert (x.rule_set, x.unit, x.limit_days) == ("law-11-2022", Unit.WORKING_DAYS, 60)
     assert (x.counted_from, x.counted_from_date) == ("announced", d("15/01/2024"))
-    assert x.verify  # per-level durations are marked (verify) in domain.md
+    assert x.verify  # per-level durations are marked (verify) in desktop/docs/domain.md
     text = x.explanation()
     assert "Luật Thanh tra 11/2022/QH15" in text and "Điều 3 khoản 5" in text
     assert "60 ngày làm việc" in text

@@ -63,7 +63,7 @@ def test_onsite_duration_2022(level: str, complexity: str, value: int) -> None:
     assert limit.value == value
     assert limit.unit is Unit.WORKING_DAYS  # Circular 06/2021 counts working days
     assert limit.counted_from == Stage.ANNOUNCED.value
-    assert limit.verify  # domain.md marks the per-level durations (verify)
+    assert limit.verify  # desktop/docs/domain.md marks the per-level durations (verify)
 
 
 def test_limits_2022_counted_from_the_right_events() -> None:

@@ -15,6 +15,10 @@ Speed: the data cells are a handful of pre-styled cells per column, reused row a
 needs two openpyxl internals, kept in one place below (`_Internals`) and checked at import:
 when a future openpyxl lacks them, the writer falls back to the public path (same file,
 slower), and tests/integration/test_excel_export.py says so.
+
+Why one module of 900 lines: the form's layout, the reused pre-styled cells and the
+guarded openpyxl internals work on the same sheet row by row; split, each part would
+reach into the others' private state.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Encrypted document contents: the vault's blobs/ directory (design.md "Storage and keys").
+"""Encrypted document contents: the vault's blobs/ directory (desktop/security/SECURITY.md, "Keys").
 
 Each document version has its own random 32-byte content key, wrapped by the level key
 of its classification (wrap_content_key); the services layer stores the wrapped key in
@@ -37,7 +37,7 @@ authenticate. Nothing is yielded from a chunk before its tag has been checked.
 
 Speed (issue 6: ≥ 50 % of bare AES-GCM + write, tests/benchmarks/bench_blobs.py): one
 pass, no extra copies. Chunks are batched into 1 MiB reads and writes (IO_BLOCK), so the
-64 KiB chunk of design.md costs no more system calls than a 1 MiB one; the SHA-256 of
+64 KiB chunk of the design costs no more system calls than a 1 MiB one; the SHA-256 of
 the clear text, the one cost the bare limit does not have, runs on a helper thread
 (hashlib releases the GIL); on Linux the kernel is asked to start writing every 8 MiB
 (sync_file_range) so the fsync before the rename does not flush a whole gigabyte at once.

@@ -15,7 +15,7 @@ from desktop.domain.errors import VaultDamaged
 from desktop.security.blob_messages import BLOB_REASONS
 from desktop.security.crypto import KEY_BYTES, hkdf
 
-# design.md's 64 KiB. bench_blobs.py measured 1 MiB chunks as no faster to write and
+# the design's 64 KiB. bench_blobs.py measured 1 MiB chunks as no faster to write and
 # ~10 % faster to read (both far above the target) once I/O is batched in IO_BLOCKs.
 CHUNK = 64 * 1024
 MIN_CHUNK = 4 * 1024

@@ -11,7 +11,11 @@ the level mark. A user below the document's level sees the record (number, type,
 level) and the service's refusal, said plainly.
 
 Copying text from a classified document goes through AppContext.copy_text(classified=True)
-(the clipboard is cleared after a while); dragging text out of it is not offered."""
+(the clipboard is cleared after a while); dragging text out of it is not offered.
+
+Why one module of 680 lines: the three renderers, the export and the printing share the
+content held in memory and the level marks; keeping them together keeps that content in
+one object that nothing else can reach."""
 
 from __future__ import annotations
 
