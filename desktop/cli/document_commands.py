@@ -45,7 +45,7 @@ class _Progress:
         self.shown = -1
         self.on = sys.stderr.isatty() and bool(total)
 
-    def __call__(self, done: int) -> None:
+    def __call__(self, done: int, _total: int = 0) -> None:
         if not self.on:
             return
         percent = int(done * 100 / self.total)

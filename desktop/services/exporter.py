@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Callable
 
 from desktop.domain import recommendations as rec
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.messages import MESSAGES
+from desktop.domain.progress import Progress
 from desktop.domain.stages import Basis, Stage
 from desktop.exchange.excel.writer import (Column, Manifest, classified_file_name, row_hash,
                                            write_period_report, write_register, write_summary)
@@ -82,8 +82,8 @@ ORDER BY c.decision_date DESC, c.code
 
 
 def export_cases(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi",
-                 search: str = "", progress: Callable[[int], None] | None = None,
-                 cancel: Callable[[], bool] | None = None) -> ExportResult:
+                 search: str = "", progress: Progress | None = None) -> ExportResult:
+    """The case register as a workbook; progress(rows written) may stop it (domain.progress)."""
     from desktop.storage import search as case_search
     extra, params = "", {"level": int(vs.actor.clearance)}
     matching = case_search.match_params(vs.engine, search, vs.actor.clearance) if search else {}
@@ -118,7 +118,7 @@ def export_cases(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi
                                unit_name=agency, columns=_case_columns(lang), rows=rows(),
                                level_label=level.label_vi.upper() if level else None,
                                manifest=manifest, sheet_name=_t(lang, "Hồ sơ", "Cases"), lang=lang,
-                               progress=progress, cancel=cancel)
+                               progress=progress)
         _audit(vs, uow, "export.cases", target, count, level, reason)
         uow.commit()
     return ExportResult(target, count, level)

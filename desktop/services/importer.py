@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import select
 
@@ -22,6 +21,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level
+from desktop.domain.progress import Progress
 from desktop.domain.stages import Basis, TeamRole
 from desktop.exchange.excel import importspec, shown, table_rows
 from desktop.exchange.excel.table_rows import Problem
@@ -122,7 +122,7 @@ class ImportPlan:
 
 @collector_paused()
 def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
-            allow_foreign: bool = False, progress: Callable[[int], None] | None = None,
+            allow_foreign: bool = False, progress: Progress | None = None,
             mapping: dict[str, int] | None = None, workbook: Workbook | None = None,
             swap_dates: "set[str] | None" = None,
             keep_encoding: "set[str] | None" = None) -> ImportPlan:

@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import select
 
 from desktop.domain.errors import VaultDamaged
 from desktop.domain.messages import render
+from desktop.domain.progress import Progress
 from desktop.security import vault as vault_files
 from desktop.security.blobs import SUFFIX, BlobDamaged, BlobStore, check_shape
 from desktop.security.crypto import DecryptionFailed
@@ -155,7 +155,7 @@ def keyfile_findings(vault_dir: Path, db_key: bytes, users: set[str] | None = No
 # --- document files -------------------------------------------------------------------------
 
 def blob_findings(vs: VaultSession, session, blobs_dir: Path | None = None,
-                  progress: Callable[[int, int], None] | None = None, full: bool = True
+                  progress: Progress | None = None, full: bool = True
                   ) -> tuple[list[Finding], int, int]:
     """(findings, fully checked, shape only) of the document files in `blobs_dir` (the
     vault's own by default), against this vault's records. `full=False` checks only
@@ -219,7 +219,7 @@ def verify_unopened(keys) -> Report:
     return report
 
 
-def check(vs: VaultSession, progress: Callable[[int, int], None] | None = None,
+def check(vs: VaultSession, progress: Progress | None = None,
           slots: bool = True) -> Report:
     """Everything, without recording anything: pages, then (when they are sound) the audit
     chain and the document files, and the key file (`slots`: a slot for each active user)."""
@@ -245,7 +245,7 @@ def check(vs: VaultSession, progress: Callable[[int, int], None] | None = None,
     return report
 
 
-def verify_vault(vs: VaultSession, progress: Callable[[int, int], None] | None = None) -> Report:
+def verify_vault(vs: VaultSession, progress: Progress | None = None) -> Report:
     """Everything, as `hoso verify` and the audit page's button run it; audited (unless the
     pages themselves are damaged: a row written over them could only make things worse)."""
     report = check(vs, progress)

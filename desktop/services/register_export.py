@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.messages import MESSAGES
+from desktop.domain.progress import Progress
 from desktop.domain.state_secrets import load_state_secret_rules
 from desktop.exchange.excel.writer import (Column, Manifest, classified_file_name,
                                            write_register)
@@ -217,10 +217,10 @@ def export_level(kind: str, rows: list) -> Level:
 
 def export_register(vs: VaultSession, kind: str, year: int, path: Path | str, reason: str = "",
                     lang: str = "vi", unit_name: str = "",
-                    progress: Callable[[int], None] | None = None,
-                    cancel: Callable[[], bool] | None = None) -> RegisterExport:
+                    progress: Progress | None = None) -> RegisterExport:
     """Write one register of `year` to `path` (the level prefix is put in front of the
-    file name when it holds classified rows). Returns where it went and what it held."""
+    file name when it holds classified rows). Returns where it went and what it held;
+    progress(rows written) may stop it (domain.progress)."""
     _check_kind(kind)
     reason = " ".join((reason or "").split())
     rows = fetch(vs, kind, year)
@@ -258,7 +258,7 @@ def export_register(vs: VaultSession, kind: str, year: int, path: Path | str, re
                                level_label=mark, manifest=manifest,
                                sheet_name=_t(lang, "Thống kê", "Statistics") if kind == "statistics"
                                else _t(lang, "Sổ", "Register"),
-                               lang=lang, progress=progress, cancel=cancel)
+                               lang=lang, progress=progress)
     except BaseException as exc:
         _audit_failed(vs, target, kind, year, exc)
         raise

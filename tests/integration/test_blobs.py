@@ -376,19 +376,18 @@ def test_cancelled_write_leaves_nothing(store, key):
     import io
     import threading
     threads = threading.active_count()
-    asked, seen = [], []
+    seen = []
 
-    def cancel():
-        asked.append(1)
-        if len(asked) == 3:  # two blocks are on disk (in the temp file) by now
+    def progress(done):   # the user stops the upload after two blocks (domain.progress)
+        seen.append(done)
+        if done == 2 * blobs.IO_BLOCK:   # two blocks are on disk (in the temp file) by now
             assert [p.name for p in _all_files(store.dir)][0].endswith(".tmp")
-            assert seen == [blobs.IO_BLOCK, 2 * blobs.IO_BLOCK]
-        return len(asked) > 2
+            raise Cancelled()
 
     size = 4 * blobs.IO_BLOCK + 5
     with pytest.raises(Cancelled) as caught:
-        store.write(key, io.BytesIO(os.urandom(size)), blob_id="cafe0001", cancel=cancel,
-                    progress=seen.append)
+        store.write(key, io.BytesIO(os.urandom(size)), blob_id="cafe0001", progress=progress)
+    assert seen == [0, blobs.IO_BLOCK, 2 * blobs.IO_BLOCK]
     assert caught.value.key == "blob.cancelled" and caught.value.message("en")
     assert not store.exists("cafe0001")
     assert _all_files(store.dir) == []

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
+from desktop.domain.errors import Cancelled, HosoError, InvalidInput, PermissionDenied
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level, Role
 from desktop.domain.state_secrets import Direction, add_years, load_state_secret_rules
@@ -239,22 +239,21 @@ def test_cancelled_add_and_export_leave_nothing(vault, tmp_path):
     from desktop.domain.errors import Cancelled
 
     source = _file(tmp_path, "big.bin", os.urandom(3 * 1024 * 1024))
-    calls = []
+    def stop_after_a_block(done):   # the user stops the upload (domain.progress)
+        if done > 0:
+            raise Cancelled()
 
-    def cancel_second_block():
-        calls.append(1)
-        return len(calls) > 1
-
-    with pytest.raises(Cancelled):
+    with pytest.raises(Cancelled) as stopped:
         docs.add_document(vault, docs.DocumentInput(number="1/X", level=Level.MAT), source,
-                          cancel=cancel_second_block)
+                          progress=stop_after_a_block)
+    assert stopped.value.key == "blob.cancelled"
     assert [p for p in files_under(vault.vault_dir / "blobs")] == []
     assert docs.list_documents(vault) == []
     row = docs.add_document(vault, docs.DocumentInput(number="1/X", level=Level.MAT), source)
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(HosoError) as caught:
-        docs.export_copy(vault, row.id, out, "thử", cancel=lambda: True)
+        docs.export_copy(vault, row.id, out, "thử", progress=_stop)
     assert caught.value.key == "doc.export_cancelled" and list(out.iterdir()) == []
     assert _actions(vault, "doc.export_failed")[0].detail["why"] == "cancelled"
     # a blob without a version row (a crash between the two) is swept
@@ -701,3 +700,8 @@ def test_a_1_gb_document_is_added_and_read_with_bounded_memory(tmp_path):
     assert growth_mb < 100, figures
     blobs = [p for p in files_under(tmp_path / "vault" / "blobs")]
     assert len(blobs) == 1 and blobs[0].stat().st_size > total
+
+
+def _stop(done, _total=0):
+    """A user who stops a job at once (domain.progress)."""
+    raise Cancelled()

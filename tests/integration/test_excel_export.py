@@ -551,22 +551,25 @@ def test_progress_and_no_clear_part_file_while_exporting(tmp_path):
         during.append(leftovers(tmp_path))
 
     assert register(tmp_path / "p.xlsx", rows=rows, progress=progress) == 2_500
-    assert seen == [1_000, 2_000, 2_500]
+    # from the start, every 256 rows (the points where the user may stop it), and the end
+    assert seen == [0, *range(256, 2_500, 256), 2_500]
     # the sheet is assembled in memory: no clear part file beside it, in /tmp or elsewhere
     assert all(not name.endswith(".xml.part") for names in during for name in names)
     assert leftovers(tmp_path) == [] and (tmp_path / "p.xlsx").exists()
 
 
 def test_cancel_leaves_no_file(tmp_path):
-    calls = []
+    written = []
 
-    def cancel():
-        calls.append(1)
-        return len(calls) > 3
+    def progress(done, _total=0):   # the user stops the export after 768 rows
+        written.append(done)
+        if done >= 768:
+            raise Cancelled()
 
     rows = ([f"TTr-{i}", "tên", None, None, i, None, None, None] for i in range(100_000))
-    with pytest.raises(Cancelled):
-        register(tmp_path / "c.xlsx", rows=rows, cancel=cancel, manifest=None)
+    with pytest.raises(Cancelled) as stopped:
+        register(tmp_path / "c.xlsx", rows=rows, progress=progress, manifest=None)
+    assert written == [0, 256, 512, 768] and stopped.value.key == "excel.export.cancelled"
     assert list(tmp_path.iterdir()) == []
     assert Cancelled("excel.export.cancelled").message("vi").startswith("Đã hủy")
 

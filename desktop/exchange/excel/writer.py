@@ -31,7 +31,7 @@ import re
 import tempfile
 import types
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -44,6 +44,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from desktop.domain.errors import Cancelled, HosoError
 from desktop.domain.folding import fold
+from desktop.domain.progress import Progress
 from desktop.domain.messages import MESSAGES
 from desktop.exchange.excel import layouts
 from desktop.exchange.excel.layouts import (CELL_PAD, LINE_PT, NUMBER_FORMATS, SAMPLE_ROWS,
@@ -91,8 +92,7 @@ _EXACT = 10 ** 15          # integers below this print exactly with openpyxl's "
 _INF = float("inf")
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384   # an Excel sheet; past them Excel repairs the file
 MAX_ROW_PT = 409.0   # the tallest row Excel allows; taller is cut to this by Excel anyway
-_PROGRESS_EVERY = 1_000
-_CANCEL_EVERY = 256
+_PROGRESS_EVERY = 256   # rows between progress calls, the points where a caller may stop
 _TEMP_PREFIX = ".~hoso-"
 
 FONT = "Times New Roman"   # the font of administrative documents (Decree 30/2020)
@@ -799,7 +799,7 @@ class _Sheet:
                         f"{part}.{'stt' if leaf.key == 'stt' else leaf.kind}", self.lang)
                 for leaf in self.leaves]
 
-    def write_rows(self, rows: Iterable[Sequence], progress=None, cancel=None,
+    def write_rows(self, rows: Iterable[Sequence], progress: "Progress | None" = None,
                    hashes: "list[str] | None" = None, columns=None, part: str = "data") -> int:
         ws, n = self.ws, self.n
         binders = self.binders(part)
@@ -835,10 +835,8 @@ class _Sheet:
             if hashes is not None:
                 hashes.append(row_hash(values, columns, self.lang))
             count += 1
-            if count % _CANCEL_EVERY == 0 and cancel is not None and cancel():
-                raise Cancelled("excel.export.cancelled")
             if progress is not None and count % _PROGRESS_EVERY == 0:
-                progress(count)
+                progress(count)   # may raise Cancelled: the book removes its temp file
         self._row += count
         if progress is not None:
             progress(count)
@@ -864,14 +862,14 @@ def write_register(path: "str | Path", *, title: str, subtitle: str = "", unit_n
                    columns: Sequence[Column], rows: Iterable[Sequence],
                    level_label: "str | None" = None, manifest: "Manifest | None" = None,
                    sheet_name: str = "Danh sách", lang: str = "vi",
-                   progress: "Callable[[int], None] | None" = None,
-                   cancel: "Callable[[], bool] | None" = None) -> int:
+                   progress: "Progress | None" = None) -> int:
     """Write a register (one row per record) and return the number of data rows.
 
     Column widths come from the headers and the first rows; text starting like a formula
     stays text; a manifest without row_hashes gets them computed from the written values.
-    Raises Cancelled("excel.export.cancelled") when cancel() says so (checked every 256 rows) and HosoError
-    when the file cannot be written; either way no file is left behind.
+    progress(rows written) is called every 256 rows (domain.progress): a Cancelled raised
+    from it ends the export as Cancelled("excel.export.cancelled"); HosoError when the file
+    cannot be written; either way no file is left behind.
     """
     columns = list(columns)
     mark = level_mark(level_label)
@@ -883,9 +881,12 @@ def write_register(path: "str | Path", *, title: str, subtitle: str = "", unit_n
         sheet.begin(sample)
         hashes = ([] if manifest is not None and manifest.row_keys and not manifest.row_hashes
                   else None)
-        if cancel is not None and cancel():
-            raise Cancelled("excel.export.cancelled")
-        count = sheet.write_rows(itertools.chain(sample, it), progress, cancel, hashes, columns)
+        try:
+            if progress is not None:
+                progress(0)
+            count = sheet.write_rows(itertools.chain(sample, it), progress, hashes, columns)
+        except Cancelled as exc:
+            raise Cancelled("excel.export.cancelled") from exc
         if manifest is not None:
             book.write_manifest(manifest, sheet, count, hashes)
         book.commit(title, mark)

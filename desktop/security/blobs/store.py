@@ -20,6 +20,7 @@ from typing import BinaryIO
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.domain.errors import Cancelled, HosoError, InvalidInput
+from desktop.domain.progress import Progress
 from desktop.security.blobs.format import (
     _AAD_TAIL,
     _END_CLEAR,
@@ -69,13 +70,12 @@ class BlobStore:
 
     # -- writing -------------------------------------------------------------------
     def write(self, content_key: bytes, source: BinaryIO, blob_id: str | None = None,
-              progress: Callable[[int], None] | None = None,
-              cancel: Callable[[], bool] | None = None) -> BlobInfo:
+              progress: Progress | None = None) -> BlobInfo:
         """Encrypt `source` (read to its end) into a new blob, in one pass.
 
-        progress(clear bytes so far) is called after each I/O block (≤ 1 MiB); cancel() is
-        asked before each block and, if true, the partial ciphertext is removed and
-        Cancelled("blob.cancelled") raised. A full or read-only disk raises HosoError("vault.disk_full").
+        progress(clear bytes so far) is called before the first block and after each I/O
+        block (≤ 1 MiB); a Cancelled raised from it (domain.progress) removes the partial
+        ciphertext and ends as Cancelled("blob.cancelled"). A full or read-only disk raises HosoError("vault.disk_full").
         Whatever fails, no file is left behind.
         """
         _check_key(content_key, "content key")
@@ -112,9 +112,9 @@ class BlobStore:
             _write_all(out, fixed + id_bytes)
             offset = flushed = len(fixed) + len(id_bytes)
             turn = 0
+            if progress is not None:
+                progress(0)
             while True:
-                if cancel is not None and cancel():
-                    raise Cancelled("blob.cancelled")
                 clear = hasher.take(ring, turn)
                 turn += 1
                 reading = True
@@ -159,6 +159,8 @@ class BlobStore:
             _unlink(tmp)
             if isinstance(exc, OSError) and not reading and exc.errno in _OUT_OF_SPACE:
                 raise _disk_error(exc, path.parent) from exc
+            if isinstance(exc, Cancelled):
+                raise Cancelled("blob.cancelled") from exc
             raise
         finally:
             for clear_block in ring:  # best effort: no clear text left in our buffers
@@ -203,29 +205,32 @@ class BlobStore:
                 buf[:] = bytes(len(buf))
 
     def copy_to(self, content_key: bytes, blob_id: str, target: BinaryIO,
-                progress: Callable[[int], None] | None = None,
-                cancel: Callable[[], bool] | None = None,
+                progress: Progress | None = None,
                 expected_sha256: bytes | None = None) -> BlobInfo:
         """Decrypt into `target` ("export a decrypted copy"; the caller chose it).
 
         Verifies the SHA-256 of what was written against the blob's authenticated end
-        record (and `expected_sha256`, e.g. the database's, if given). On BlobDamaged or
-        Cancelled the target holds a verified prefix only: the caller discards it.
+        record (and `expected_sha256`, e.g. the database's, if given). progress(clear bytes
+        written) after each chunk may stop it (domain.progress: Cancelled("blob.cancelled")).
+        On BlobDamaged or Cancelled the target holds a verified prefix only: the caller
+        discards it.
         """
         with _Reader(self.path_for(blob_id), blob_id, content_key) as reader:
             scratch = bytearray(reader.chunk_size)
             sha = hashlib.sha256()
             done = 0
             try:
+                if progress is not None:
+                    progress(0)
                 for piece in reader.chunks(scratch):
-                    if cancel is not None and cancel():
-                        raise Cancelled("blob.cancelled")
                     sha.update(piece)
                     _write_all(target, piece)
                     done += len(piece)
                     if progress is not None:
                         progress(done)
                 info = reader.finish(sha.digest())
+            except Cancelled as exc:
+                raise Cancelled("blob.cancelled") from exc
             finally:
                 scratch[:] = bytes(len(scratch))
             if expected_sha256 is not None and not hmac.compare_digest(expected_sha256,

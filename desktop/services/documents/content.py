@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from desktop.domain.errors import Cancelled, HosoError, InvalidInput
 from desktop.domain.levels import Level
+from desktop.domain.progress import Progress
 from desktop.domain.state_secrets import load_state_secret_rules
 from desktop.security.blobs import BlobDamaged, BlobReader
 from desktop.services import audit_log
@@ -30,7 +31,7 @@ from desktop.services.documents.common import (
     _unlock,
 )
 from desktop.services.documents.keys import _clear_sha
-from desktop.services.documents.register import CancelFn, ProgressFn, _clean_name
+from desktop.services.documents.register import _clean_name
 from desktop.storage.orm import DocumentVersion
 
 # --- reading content -------------------------------------------------------------------
@@ -123,8 +124,7 @@ def open_stream(vs: VaultSession, doc_id: int, version: int | None = None) -> Do
 
 
 def export_copy(vs: VaultSession, doc_id: int, dest: Path | str, reason: str,
-                version: int | None = None, progress: ProgressFn | None = None,
-                cancel: CancelFn | None = None) -> Path:
+                version: int | None = None, progress: Progress | None = None) -> Path:
     """Write the clear content to `dest` (a directory, or a file name whose directory
     exists): the one sanctioned way out of the vault. The file name is prefixed with the
     level ("MAT_", "TOI-MAT_", "TUYET-MAT_"); an existing file is never overwritten.
@@ -149,7 +149,7 @@ def export_copy(vs: VaultSession, doc_id: int, dest: Path | str, reason: str,
     try:
         with open(partial, "xb", buffering=0, opener=_private_opener) as raw:
             with open(raw.fileno(), "wb", buffering=_WRITE_BUFFER, closefd=False) as out:
-                _store(vs).copy_to(content_key, blob_id, out, progress=progress, cancel=cancel,
+                _store(vs).copy_to(content_key, blob_id, out, progress=progress,
                                    expected_sha256=expected)
             os.fsync(raw.fileno())
         if target.exists():

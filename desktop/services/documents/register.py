@@ -3,7 +3,7 @@ register."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +17,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level
+from desktop.domain.progress import Progress
 from desktop.domain.state_secrets import Direction, load_state_secret_rules
 from desktop.security import doc_index
 from desktop.security.blobs import content_key_context, new_content_key, wrap_content_key
@@ -59,25 +60,23 @@ from desktop.storage.orm import (
 
 # --- adding ----------------------------------------------------------------------------
 
-ProgressFn = Callable[[int], None]
-CancelFn = Callable[[], bool]
 Source = Path | str | BinaryIO
 
 
 def add_document(vs: VaultSession, data: DocumentInput, source: Source | None = None,
                  file_name: str | None = None, note: str = "",
-                 progress: ProgressFn | None = None, cancel: CancelFn | None = None
-                 ) -> DocumentRow:
+                 progress: Progress | None = None) -> DocumentRow:
     """Record a document and, if `source` is given (a path or a binary stream read to
     its end), store its content as version 1: streamed, encrypted, never in clear on
-    disk. A classified document gets the next number of its year's register."""
+    disk. A classified document gets the next number of its year's register.
+    progress(bytes stored) may stop the upload (domain.progress): nothing is kept."""
     data = _checked(vs, data)
     rules = load_state_secret_rules()
     with vs.uow() as uow:  # refuse early: level key, case access
         _level_key(vs, uow.session, data.level)
         if data.case_code:
             load_case(vs, uow.session, data.case_code)
-    staged = _stage_content(vs, data.level, source, file_name, progress, cancel) if source is not None else None
+    staged = _stage_content(vs, data.level, source, file_name, progress) if source is not None else None
     try:
         with vs.uow() as uow:
             session = uow.session
@@ -124,8 +123,8 @@ def add_document(vs: VaultSession, data: DocumentInput, source: Source | None = 
 
 
 def add_version(vs: VaultSession, doc_id: int, source: Source, note: str = "",
-                file_name: str | None = None, progress: ProgressFn | None = None,
-                cancel: CancelFn | None = None) -> VersionInfo:
+                file_name: str | None = None, progress: Progress | None = None
+                ) -> VersionInfo:
     """A new version of the content; the earlier versions stay as they were."""
     with vs.uow() as uow:
         doc = _load(uow.session, doc_id)
@@ -149,7 +148,7 @@ def add_version(vs: VaultSession, doc_id: int, source: Source, note: str = "",
             uow.commit()
             raise HosoError("doc.level_tampered", number=f"#{doc.id}",
                             level=Level(sealed_at).label_vi)
-    staged = _stage_content(vs, level, source, file_name, progress, cancel)
+    staged = _stage_content(vs, level, source, file_name, progress)
     try:
         with vs.uow() as uow:
             session = uow.session
@@ -188,14 +187,14 @@ class _Staged:
 
 
 def _stage_content(vs: VaultSession, level: Level, source: Source, file_name: str | None,
-                   progress: ProgressFn | None, cancel: CancelFn | None) -> _Staged:
+                   progress: Progress | None) -> _Staged:
     """Encrypt the content into a new blob (no database transaction held meanwhile) and
     extract its text for the index, in memory."""
     with _opened(source, file_name) as (stream, name):
         capture = document_text.Capture(stream, name)
         content_key = new_content_key()
         try:
-            info = _store(vs).write(content_key, capture, progress=progress, cancel=cancel)
+            info = _store(vs).write(content_key, capture, progress=progress)
         except BaseException:
             capture.release()
             raise

@@ -177,14 +177,14 @@ class _UploadDialog(QDialog):
 
 
 def _upload(fn):
-    """Run an upload on the worker: the blob store's cancel check and the task's own
-    cancellation both end as "cancelled" (the service removes what it wrote)."""
+    """Run an upload on the worker: the task's progress is the service's (domain.progress);
+    cancelling the task raises Cancelled from it, and the service removes what it wrote."""
 
     def work(vs, control):
-        def progress(done: int) -> None:
+        def progress(done: int, _total: int = 0) -> None:
             control.progress(done, 0, "")
 
-        return fn(vs, progress, lambda: control.cancelled)
+        return fn(vs, progress)
 
     return work
 
@@ -364,8 +364,8 @@ class AddDocumentDialog(_UploadDialog):
         if checked is None:
             return
         source, size = checked
-        self.run(_upload(lambda vs, progress, cancel: documents.add_document(
-            vs, data, source, progress=progress, cancel=cancel) if source is not None
+        self.run(_upload(lambda vs, progress: documents.add_document(
+            vs, data, source, progress=progress) if source is not None
             else documents.add_document(vs, data)), size)
 
     def succeeded(self, outcome) -> None:
@@ -408,8 +408,8 @@ class NewVersionDialog(_UploadDialog):
             self.say(self.tr("Chọn tệp của phiên bản mới."))
             return
         doc_id, note = self.doc_id, self.note.text().strip()
-        self.run(_upload(lambda vs, progress, cancel: documents.add_version(
-            vs, doc_id, source, note, progress=progress, cancel=cancel)), size)
+        self.run(_upload(lambda vs, progress: documents.add_version(
+            vs, doc_id, source, note, progress=progress)), size)
 
     def succeeded(self, outcome) -> None:
         self.added.emit(outcome)

@@ -650,11 +650,10 @@ class ExportCopyDialog(JobDialogMixin, QDialog):
         doc_id, version = self.doc_id, self.version
 
         def work(vs, control):
-            def progress(done: int) -> None:
-                control.progress(done, 0, "")
+            def progress(done: int, _total: int = 0) -> None:
+                control.progress(done, 0, "")   # raises Cancelled once the user stops
 
-            return documents.export_copy(vs, doc_id, folder, reason, version, progress=progress,
-                                         cancel=lambda: control.cancelled)
+            return documents.export_copy(vs, doc_id, folder, reason, version, progress=progress)
 
         self.handle = self.ctx.db(work, self._done, self._failed, self._progress, self._stopped)
         if self.handle is None:

@@ -368,13 +368,9 @@ class ExportDialog(QDialog):
             if kind == "cases":
                 total = cases.count_cases(vs, cases.CaseFilter(search=search))
                 control.progress(0, total, "")
-
-                def cancel() -> bool:
-                    control.check()
-                    return False
-                return exporter.export_cases(vs, path, reason, lang, search,
-                                             progress=lambda n: control.progress(n, total, ""),
-                                             cancel=cancel)
+                return exporter.export_cases(
+                    vs, path, reason, lang, search,
+                    progress=lambda done, _total=0: control.progress(done, total, ""))
             if kind == "overdue":
                 return exporter.export_overdue(vs, path, reason, lang, within=within)
             if kind == "plan":

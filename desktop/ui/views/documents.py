@@ -540,7 +540,7 @@ class RegisterExportDialog(JobDialogMixin, QDialog):
         def work(vs, control):
             return register_export.export_register(
                 vs, kind, year, path, reason, lang=lang, unit_name=unit,
-                cancel=lambda: control.cancelled)
+                progress=lambda done, _total=0: control.progress(done, 0, ""))
 
         self.handle = self.ctx.db(work, self._done, self._failed, cancelled=self._stopped)
         if self.handle is None:
