@@ -58,3 +58,12 @@ def test_no_module_over_600_lines_without_a_reason_at_its_top():
             if "Why one module" not in doc:
                 unexplained.append(str(path.relative_to(ROOT)))
     assert unexplained == []
+
+
+def test_ruff_finds_nothing():
+    """Unused imports, undefined names and the like (pyproject's [tool.ruff]) in the program,
+    its tests and its packaging scripts."""
+    ruff = Path(sys.executable).with_name("ruff")
+    result = subprocess.run([str(ruff), "check", "--no-cache", "desktop", "tests", "packaging"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -30,7 +30,7 @@ from desktop.services import anchoring, vault_service
 from desktop.services.document_text import decode_text
 from desktop.services.levels import grant_context
 from desktop.storage.engine import make_engine
-from desktop.storage.orm import DocumentRecord, DocumentVersion, LevelGrant, User
+from desktop.storage.orm import DocumentVersion, LevelGrant, User
 from tests.conftest import files_under
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -528,8 +528,8 @@ def test_registers_and_yearly_statistics(vault, tmp_path):
                                       doc_date=date(2026, 2, 10), direction=Direction.OUTGOING,
                                       recipient="Thủ tướng Chính phủ", signer="Tổng Thanh tra",
                                       copies=3))
-    old = add(vault, docs.DocumentInput(number="99/CV", level=Level.MAT, doc_date=date(2025, 12, 20),
-                                        direction=Direction.INCOMING, received_date=date(2025, 12, 20)))
+    add(vault, docs.DocumentInput(number="99/CV", level=Level.MAT, doc_date=date(2025, 12, 20),
+                                   direction=Direction.INCOMING, received_date=date(2025, 12, 20)))
     add(vault, docs.DocumentInput(number="1/TB", level=Level.THUONG, direction=Direction.INCOMING,
                                   doc_date=date(2026, 1, 5)))
     incoming = secret_registers.incoming_register(vault, 2026)

@@ -8,7 +8,6 @@ from datetime import date
 
 import openpyxl
 
-from desktop.services import cases
 from tests.conftest import admin_cli
 
 

@@ -7,7 +7,6 @@ import pytest
 
 from desktop.domain.errors import HosoError, VaultDamaged, WrongPassword
 from desktop.domain.levels import Level, Role
-from desktop.security import vault as vault_files
 from desktop.services import backups, cases, users, vault_service
 from tests.conftest import PASSWORD
 
@@ -167,7 +166,7 @@ def test_backup_is_encrypted_consistent_and_restorable(vault, tmp_path):
     cases.add_case(vault, cases.CaseInput(code="B-2", title="Sau khi sao lưu"))
     restored = backups.restore(tmp_path / "backup", tmp_path / "restored", "admin", PASSWORD)
     assert [r.code for r in cases.list_cases(restored)] == ["B-1"]
-    from desktop.services import anchoring, audit_log
+    from desktop.services import anchoring
     with restored.uow() as uow:
         assert anchoring.verify_in(restored, uow.session).ok
     restored.close()
