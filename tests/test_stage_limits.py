@@ -4,7 +4,7 @@ after the days an administrator set, with an explanation that says whose limit i
 from datetime import date
 
 from desktop.domain import deadlines as engine
-from desktop.domain.calendar import load_default_calendar
+from desktop.storage.resource_files import load_default_calendar
 from desktop.domain.deadlines import CaseFacts, DeadlineState, EventFact
 from desktop.domain.stages import InspectingLevel, Stage
 

@@ -13,14 +13,14 @@ so arithmetic falls back to plain weekday counting there.
 
 from __future__ import annotations
 
-import json
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any, Iterable
+
+from desktop.domain.data_files import ANY_VALUE, DataFileError, locate, parse_file_date
 
 __all__ = [
     "ANY_VALUE",
@@ -29,29 +29,14 @@ __all__ = [
     "DayKind",
     "CalendarEntry",
     "WorkCalendar",
-    "load_calendar",
-    "load_default_calendar",
     "locate",
+    "parse_calendar",
     "parse_file_date",
-    "read_json_file",
 ]
 
 # A longer range is almost surely a typo in a year or month (Tết is at most 9 days).
 _MAX_RANGE_DAYS = 31
 _ENTRY_KEYS = {"date", "from", "to", "name", "kind", "source", "verify", "note"}
-
-
-class DataFileError(ValueError):
-    """A resource file an administrator edits is wrong; says which file and where."""
-
-    def __init__(self, path: Path | str, where: str, message: str) -> None:
-        self.path = Path(path)
-        self.where = where
-        self.message = message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.where}: {self.message}"
 
 
 class CalendarFileError(DataFileError):
@@ -77,56 +62,6 @@ class CalendarEntry:
     def days(self) -> Iterable[date]:
         for offset in range((self.last - self.first).days + 1):
             yield self.first + timedelta(days=offset)
-
-
-# --- shared helpers for JSON resource files (also used by desktop.domain.rules) ---
-
-def read_json_file(path: Path | str, error: type[DataFileError]) -> tuple[Any, str]:
-    """Parse a JSON file; a syntax error names the line and column the editor shows."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # Notepad on Windows may add a BOM
-    except OSError as exc:
-        raise error(path, "file", f"cannot read: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise error(path, "file", "not UTF-8 text; save it as UTF-8") from exc
-    try:
-        return json.loads(text), text
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise error(path, where, f"invalid JSON: {exc.msg}") from exc
-
-
-def parse_file_date(value: Any) -> date:
-    """ISO (2024-02-08) or the Vietnamese way (08/02/2024); raises ValueError."""
-    if not isinstance(value, str):
-        raise ValueError(f"expected a date string, got {value!r}")
-    text = value.strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"{value!r} is not a valid date (use YYYY-MM-DD or dd/mm/yyyy)")
-
-
-ANY_VALUE: Any = object()  # locate() by key alone (the value is an object or list)
-
-
-def locate(text: str, key: str, value: Any = ANY_VALUE) -> str:
-    """' (line N)' where `"key": value` first appears, to point the editor at it.
-
-    json does not report positions of parsed values, so this searches the text; a
-    value that is wrong here is wrong wherever it first appears, so the hint is right
-    in practice and only a hint (the JSON path in the message is authoritative).
-    """
-    pattern = re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:"
-    if value is not ANY_VALUE:
-        pattern += r"\s*" + re.escape(json.dumps(value, ensure_ascii=False))
-    match = re.search(pattern, text)
-    if match is None:
-        return ""
-    return f" (line {text.count(chr(10), 0, match.start()) + 1})"
 
 
 # --- the calendar ---
@@ -248,21 +183,15 @@ def _weekday_ordinal(j: int) -> int:
 
 # --- loading ---
 
-def load_calendar(path: Path | str) -> WorkCalendar:
-    """Read a holiday file; CalendarFileError names the file and the bad key/line."""
+def parse_calendar(path: Path | str, data: Any, text: str) -> WorkCalendar:
+    """A holiday file's parsed JSON (and its text, for line numbers) as a calendar;
+    CalendarFileError names the file and the bad key/line."""
     path = Path(path)
-    data, text = read_json_file(path, CalendarFileError)
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise CalendarFileError(path, "entries", 'the file must be an object with an "entries" list')
     entries = [_parse_entry(path, text, i, raw) for i, raw in enumerate(data["entries"])]
     _check_conflicts(path, entries)
     return WorkCalendar(entries)
-
-
-def load_default_calendar() -> WorkCalendar:
-    from desktop.domain.rules import resources_dir  # late: rules imports this module
-
-    return load_calendar(resources_dir() / "calendar" / "vn-holidays.json")
 
 
 def _parse_entry(path: Path, text: str, i: int, raw: Any) -> CalendarEntry:

@@ -16,8 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from desktop.domain.calendar import (ANY_VALUE, DataFileError, locate, parse_file_date,
-                                     read_json_file)
+from desktop.domain.data_files import ANY_VALUE, DataFileError, locate, parse_file_date
 from desktop.domain.stages import InspectingLevel, Stage
 
 __all__ = [
@@ -30,9 +29,7 @@ __all__ = [
     "RuleSet",
     "Unit",
     "REQUEST_SENT",
-    "load_rule_book",
-    "load_rule_set",
-    "resources_dir",
+    "parse_rule_set",
 ]
 
 # Opinion requests are not case stages: their clock runs from each request's sent date.
@@ -188,27 +185,6 @@ def _check_sequence(rule_sets: tuple[RuleSet, ...]) -> None:
             raise ValueError(f"rule sets {before.id} and {after.id} overlap")
 
 
-def resources_dir() -> Path:
-    """Where the rule sets, calendar and translations are: HOSO_RESOURCES if set (an
-    administrator's edited copy), else resources/ beside the package (a source or
-    editable install), else <prefix>/share/hoso (a wheel install, see pyproject)."""
-    import os
-    import sys
-
-    override = os.environ.get("HOSO_RESOURCES")
-    if override:
-        return Path(override)
-    beside = Path(__file__).resolve().parents[2] / "resources"
-    if beside.is_dir():
-        return beside
-    return Path(sys.prefix) / "share" / "hoso"
-
-
-def load_rule_book(directory: Path | str | None = None) -> RuleBook:
-    folder = Path(directory) if directory is not None else resources_dir() / "rules"
-    return RuleBook(load_rule_set(p) for p in sorted(folder.glob("*.json")))
-
-
 # --- loading one file ---
 
 class _Reader:
@@ -257,10 +233,10 @@ def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
-def load_rule_set(path: Path | str) -> RuleSet:
-    """Read and validate one rule-set file; RuleFileError says what and where."""
+def parse_rule_set(path: Path | str, data: Any, text: str) -> RuleSet:
+    """Validate one rule-set file's parsed JSON (its text gives line numbers);
+    RuleFileError says what and where."""
     path = Path(path)
-    data, text = read_json_file(path, RuleFileError)
     if not isinstance(data, dict):
         raise RuleFileError(path, "file", "the file must be a JSON object {...}")
     r = _Reader(path, text)

@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Mapping
 
-from desktop.domain.calendar import DataFileError, parse_file_date, read_json_file
+from desktop.domain.data_files import DataFileError, parse_file_date
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level
 
@@ -129,31 +129,10 @@ class StateSecretRules:
 
 # --- loading -----------------------------------------------------------------------------
 
-_cache: dict[Path, tuple[float, StateSecretRules]] = {}
-
-
-def default_path() -> Path:
-    from desktop.domain.rules import resources_dir
-    return resources_dir() / "state_secrets" / FILE_NAME
-
-
-def load_state_secret_rules(path: Path | str | None = None) -> StateSecretRules:
-    """Read (and cache until the file changes) the state-secret rules."""
-    path = Path(path) if path is not None else default_path()
-    try:
-        mtime = path.stat().st_mtime
-    except OSError:
-        mtime = -1.0
-    cached = _cache.get(path)
-    if cached is not None and cached[0] == mtime:
-        return cached[1]
-    rules = _parse(path)
-    _cache[path] = (mtime, rules)
-    return rules
-
-
-def _parse(path: Path) -> StateSecretRules:
-    raw, _text = read_json_file(path, StateSecretFileError)
+def parse_state_secret_rules(path: Path | str, raw: Any) -> StateSecretRules:
+    """The state-secret rules file's parsed JSON as rules; StateSecretFileError says what
+    and where."""
+    path = Path(path)
 
     def fail(where: str, message: str) -> StateSecretFileError:
         return StateSecretFileError(path, where, message)

@@ -7,7 +7,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.calendar import CalendarEntry, DayKind, WorkCalendar, load_default_calendar
+from desktop.domain.calendar import CalendarEntry, DayKind, WorkCalendar
+from desktop.storage.resource_files import load_default_calendar
 from desktop.domain.dates import format_date
 from desktop.domain.errors import InvalidInput, PermissionDenied
 from desktop.services import audit_log

@@ -9,7 +9,8 @@ from desktop.domain import deadlines as engine
 from desktop.domain.bulk import collector_paused
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.errors import HosoError
-from desktop.domain.rules import RuleBook, Unit, load_rule_book
+from desktop.domain.rules import RuleBook, Unit
+from desktop.storage.resource_files import load_rule_book
 from desktop.services import audit_log, calendar_service, facts, settings
 from desktop.services.cases import load_case
 from desktop.services.context import VaultSession

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from desktop.domain.levels import Level, Role
-from desktop.domain.rules import resources_dir
+from desktop.storage.resource_files import resources_dir
 from desktop.domain.stages import Basis, Stage
 
 # an event: (stage, "dd/mm/yyyy", doc_ref, note, extension days)

@@ -20,7 +20,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.messages import MESSAGES
 from desktop.domain.progress import Progress
-from desktop.domain.state_secrets import load_state_secret_rules
+from desktop.storage.resource_files import load_state_secret_rules
 from desktop.exchange.excel.writer import (Column, Manifest, classified_file_name,
                                            write_register)
 from desktop.services import audit_log, secret_registers

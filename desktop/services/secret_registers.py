@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
-from desktop.domain.state_secrets import Direction, load_state_secret_rules
+from desktop.domain.state_secrets import Direction
+from desktop.storage.resource_files import load_state_secret_rules
 from desktop.services import audit_log
 from desktop.services.context import VaultSession
 from desktop.services.levels import my_level_keys

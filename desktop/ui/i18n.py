@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from desktop.domain.rules import resources_dir
+from desktop.storage.resource_files import resources_dir
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 

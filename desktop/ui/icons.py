@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from PySide6.QtGui import QIcon
 
-from desktop.domain.rules import resources_dir
+from desktop.storage.resource_files import resources_dir
 
 
 @lru_cache(maxsize=None)

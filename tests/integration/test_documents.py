@@ -20,7 +20,8 @@ from sqlalchemy import select, text
 from desktop.domain.errors import Cancelled, HosoError, InvalidInput, PermissionDenied
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level, Role
-from desktop.domain.state_secrets import Direction, add_years, load_state_secret_rules
+from desktop.domain.state_secrets import Direction, add_years
+from desktop.storage.resource_files import load_state_secret_rules
 from desktop.security.blobs import BlobDamaged, content_key_context, unwrap_content_key
 from desktop.security.crypto import DecryptionFailed, unseal
 from desktop.security.vault import unlock

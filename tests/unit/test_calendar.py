@@ -10,14 +10,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.calendar import (
-    CalendarFileError,
-    DayKind,
-    WorkCalendar,
-    load_calendar,
-    load_default_calendar,
-)
-from desktop.domain.rules import resources_dir
+from desktop.domain.calendar import CalendarFileError, DayKind, WorkCalendar
+from desktop.storage.resource_files import load_calendar, load_default_calendar
+from desktop.storage.resource_files import resources_dir
 
 HOLIDAYS = resources_dir() / "calendar" / "vn-holidays.json"
 CAL = load_default_calendar()

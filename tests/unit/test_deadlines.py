@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.calendar import WorkCalendar, load_default_calendar
+from desktop.domain.calendar import WorkCalendar
+from desktop.storage.resource_files import load_default_calendar
 from desktop.domain.deadlines import (
     CaseFacts,
     Deadline,
@@ -30,7 +31,8 @@ from desktop.domain.deadlines import (
     worst_first,
 )
 from desktop.domain.messages import MESSAGES
-from desktop.domain.rules import Unit, load_rule_book
+from desktop.domain.rules import Unit
+from desktop.storage.resource_files import load_rule_book
 from desktop.domain.stages import InspectingLevel, Stage
 
 BOOK = load_rule_book()

@@ -10,16 +10,8 @@ from typing import Any
 
 import pytest
 
-from desktop.domain.rules import (
-    REQUEST_SENT,
-    LimitNotFound,
-    RuleBook,
-    RuleFileError,
-    Unit,
-    load_rule_book,
-    load_rule_set,
-    resources_dir,
-)
+from desktop.domain.rules import REQUEST_SENT, LimitNotFound, RuleBook, RuleFileError, Unit
+from desktop.storage.resource_files import load_rule_book, load_rule_set, resources_dir
 from desktop.domain.stages import InspectingLevel, Stage
 
 RULES = resources_dir() / "rules"

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.calendar import load_default_calendar
+from desktop.storage.resource_files import load_default_calendar
 from desktop.domain.deadlines import CaseFacts, EventFact, case_deadlines
 from desktop.domain.errors import InvalidInput
-from desktop.domain.rules import load_rule_book
+from desktop.storage.resource_files import load_rule_book
 from desktop.domain.stages import InspectingLevel, Stage
 from desktop.domain.workflow import RULES, validate_event
 

@@ -11,7 +11,8 @@ from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level, Role
-from desktop.domain.state_secrets import add_years, load_state_secret_rules
+from desktop.domain.state_secrets import add_years
+from desktop.storage.resource_files import load_state_secret_rules
 from desktop.security import doc_index
 from desktop.security.blobs import content_key_context, wrap_content_key
 from desktop.services import audit_log, document_text

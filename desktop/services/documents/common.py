@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from desktop.domain.dates import format_date
 from desktop.domain.errors import Cancelled, HosoError, NotFound, PermissionDenied
 from desktop.domain.levels import Level
-from desktop.domain.state_secrets import Direction, StateSecretRules, load_state_secret_rules
+from desktop.domain.state_secrets import Direction, StateSecretRules
+from desktop.storage.resource_files import load_state_secret_rules
 from desktop.security.blobs import BlobDamaged, BlobStore
 from desktop.security.crypto import DecryptionFailed
 from desktop.security.vault import BLOBS_NAME

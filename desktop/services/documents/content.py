@@ -15,7 +15,7 @@ from sqlalchemy import select
 from desktop.domain.errors import Cancelled, HosoError, InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.progress import Progress
-from desktop.domain.state_secrets import load_state_secret_rules
+from desktop.storage.resource_files import load_state_secret_rules
 from desktop.security.blobs import BlobDamaged, BlobReader
 from desktop.services import audit_log
 from desktop.services.context import VaultSession

@@ -18,7 +18,8 @@ from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level
 from desktop.domain.progress import Progress
-from desktop.domain.state_secrets import Direction, load_state_secret_rules
+from desktop.domain.state_secrets import Direction
+from desktop.storage.resource_files import load_state_secret_rules
 from desktop.security import doc_index
 from desktop.security.blobs import content_key_context, new_content_key, wrap_content_key
 from desktop.services import audit_log, document_text

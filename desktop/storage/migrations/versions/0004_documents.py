@@ -136,7 +136,7 @@ def _fill_registers() -> None:
     from datetime import date
 
     from desktop.domain.levels import Level
-    from desktop.domain.state_secrets import load_state_secret_rules
+    from desktop.storage.resource_files import load_state_secret_rules
 
     conn = op.get_bind()
     rows = conn.execute(sa.text(
