@@ -40,7 +40,7 @@ def story(out: Path, lang: str) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from desktop.services.demo import fill_demo
-    from desktop.ui.app import Launcher, make_app
+    from desktop.ui.shell.app import Launcher, make_app
     from desktop.ui.settings import Settings
 
     app = make_app()

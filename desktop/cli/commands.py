@@ -528,7 +528,7 @@ def cmd_audit_list(args) -> None:
 
 def run_gui(args) -> int:
     """`hoso` with no sub-command: the desktop program."""
-    from desktop.ui.app import run
+    from desktop.ui.shell.app import run
     lang = getattr(args, "lang", None) if "--lang" in sys.argv or os.environ.get("HOSO_LANG") else None
     return run(vault=getattr(args, "vault", None) or os.environ.get("HOSO_VAULT"),
                user=getattr(args, "user", None) or os.environ.get("HOSO_USER"),

@@ -120,7 +120,7 @@ def run(path: Path, what_if: bool = False) -> dict:
     from desktop.ui import i18n
     from desktop.ui.context import AppContext
     from desktop.ui.idle import IdleWatcher
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.settings import Settings
     from desktop.ui.tasks import TaskRunner
 
@@ -187,10 +187,10 @@ def run(path: Path, what_if: bool = False) -> dict:
     # the launcher imports the pages' modules while the login window waits for the
     # password (app._preload_pages): the window after the password finds them loaded
     import importlib
-    from desktop.ui.main_window import page_modules
+    from desktop.ui.shell.main_window import page_modules
     for name in page_modules():
         importlib.import_module(name)
-    from desktop.ui.app import freeze_startup_heap
+    from desktop.ui.shell.app import freeze_startup_heap
     freeze_startup_heap()   # as the launcher does once the pages are imported
     stall = {"max": 0.0, "last": 0.0}
     ticker = QTimer()

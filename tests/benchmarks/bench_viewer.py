@@ -94,7 +94,7 @@ def open_once(vs, doc_id: int) -> dict:
 
 def viewer_once(app, vault_path: Path, workdir: Path, doc_id: int) -> float:
     from desktop.ui.context import AppContext
-    from desktop.ui.dialogs.document_viewer import DocumentViewer
+    from desktop.ui.documents.document_viewer import DocumentViewer
     from desktop.ui.settings import Settings
     from desktop.ui.tasks import TaskRunner
     settings = Settings(QSettings(str(workdir / "hoso.ini"), QSettings.Format.IniFormat))

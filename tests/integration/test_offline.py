@@ -70,7 +70,7 @@ def test_the_desktop_program_opens_no_internet_socket(qtbot, tmp_path, no_intern
 
     from desktop.services import vault_service
     from desktop.ui.context import AppContext
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.settings import Settings
     from desktop.ui.tasks import TaskRunner
     path = tmp_path / "vault"

@@ -86,7 +86,7 @@ def test_the_desktop_program_says_who_else_has_the_vault_open(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
     from desktop.ui.context import AppContext
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.settings import Settings
     from desktop.ui.tasks import TaskRunner
     path = tmp_path / "vault"

@@ -169,7 +169,7 @@ def test_the_desktop_program_shows_a_read_only_vault_with_a_banner(tmp_path):
             sys.exit(0)
         app = QApplication([])
         from desktop.ui.context import AppContext
-        from desktop.ui.main_window import MainWindow
+        from desktop.ui.shell.main_window import MainWindow
         from desktop.ui.settings import Settings
         from desktop.ui.tasks import TaskRunner
         runner = TaskRunner()

@@ -138,9 +138,9 @@ def visit_every_page(lang: str, width: int, height: int) -> dict[str, list[str]]
     from desktop.services import vault_service
     from desktop.services.demo import fill_demo
     from desktop.ui import i18n
-    from desktop.ui.app import make_app
+    from desktop.ui.shell.app import make_app
     from desktop.ui.context import AppContext
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.settings import Settings
     from desktop.ui.tasks import TaskRunner
 

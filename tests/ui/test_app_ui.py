@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from desktop.domain.levels import Level, Role
 from desktop.services import users, vault_service
 from desktop.ui import settings as opts
-from desktop.ui.app import Launcher
+from desktop.ui.shell.app import Launcher
 from tests.conftest import PASSWORD
 
 
@@ -299,7 +299,7 @@ def test_choosing_english_retranslates_the_window_at_once(qtbot, made_vault, ui_
 
 
 def test_the_login_hint_never_breaks_the_password_at_its_hyphen(qtbot, made_vault):
-    from desktop.ui.dialogs.login import LoginDialog
+    from desktop.ui.shell.login import LoginDialog
     from desktop.ui.tasks import TaskRunner
     dialog = LoginDialog(TaskRunner(), made_vault, "admin", hint="Kho dữ liệu mẫu (sẽ bị xóa "
                          "khi thoát). Mật khẩu của admin: matkhau-demo")
@@ -313,7 +313,7 @@ def test_the_days_backup_is_made_after_the_window_opens(qtbot, made_vault, ui_se
     """The first unlock of the day backs up into the administrator's folder, once the
     window is open and its first page has its data — not before it."""
     from desktop.services import settings as vault_settings
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
     folder = tmp_path / "backups"
     folder.mkdir()
     vs = vault_service.open_vault(made_vault, "admin", PASSWORD)

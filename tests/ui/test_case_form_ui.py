@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from desktop.domain.levels import Level
 from desktop.services import case_edit, cases
-from desktop.ui.views.cases import CasesPage
+from desktop.ui.cases.cases import CasesPage
 
 WAIT = 20000
 
@@ -192,7 +192,7 @@ def test_the_review_page_shows_the_follow_up_of_conclusions(qtbot, ctx):
 
     from desktop.domain.stages import Stage
     from desktop.services import recommendations
-    from desktop.ui.views.review import ReviewPage
+    from desktop.ui.review.review import ReviewPage
 
     def setup(vs):
         cases.add_case(vs, cases.CaseInput(code="TT-06", title="Thanh tra F",
@@ -222,7 +222,7 @@ def test_the_plan_is_approved_and_then_amended_from_the_plan_page(qtbot, ctx):
     from datetime import date
 
     from desktop.services import plan_changes, plans
-    from desktop.ui.views.plan import PlanPage
+    from desktop.ui.review.plan import PlanPage
 
     def setup(vs):
         plans.create_plan(vs, date.today().year, "Kế hoạch")

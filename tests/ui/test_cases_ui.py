@@ -16,10 +16,10 @@ from desktop.services.cases import CaseFilter
 from desktop.services.demo import fill_demo
 from desktop.ui import settings as opts
 from desktop.ui.context import AppContext
-from desktop.ui.models.case_table import COLUMN_KEYS, PLACEHOLDER, CaseTableModel
+from desktop.ui.cases.case_table import COLUMN_KEYS, PLACEHOLDER, CaseTableModel
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.views.cases import CasesPage
+from desktop.ui.cases.cases import CasesPage
 from tests.conftest import PASSWORD
 
 AS_OF = date(2024, 6, 30)

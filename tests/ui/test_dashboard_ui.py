@@ -13,8 +13,8 @@ from desktop.services.demo import STALLED_CASE_CODES, fill_demo
 from desktop.ui.context import AppContext
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.views.chart import MonthlyChart, month_label, nice_scale
-from desktop.ui.views.dashboard import DashboardPage
+from desktop.ui.review.chart import MonthlyChart, month_label, nice_scale
+from desktop.ui.review.dashboard import DashboardPage
 from tests.conftest import PASSWORD
 
 AS_OF = date(2024, 6, 30)
@@ -149,7 +149,7 @@ def test_lock_clears_the_dashboard(qtbot, ctx):
 
 
 def test_main_window_is_usable_at_once_and_opens_cases_from_the_dashboard(qtbot, ctx):
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()

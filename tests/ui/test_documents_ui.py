@@ -22,12 +22,12 @@ from desktop.domain.state_secrets import Direction
 from desktop.services import audit_log, cases, documents, users, vault_service
 from desktop.ui import errors
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.document_viewer import DocumentViewer
+from desktop.ui.documents.document_viewer import DocumentViewer
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.views.case_view import CaseView
-from desktop.ui.views.dashboard import DashboardPage
-from desktop.ui.views.documents import DocumentsPage
+from desktop.ui.cases.case_view import CaseView
+from desktop.ui.review.dashboard import DashboardPage
+from desktop.ui.documents.documents import DocumentsPage
 from tests.conftest import PASSWORD
 
 WAIT = 30_000

@@ -16,10 +16,10 @@ from desktop.domain.levels import Level
 from desktop.services import audit_browse, cases, vault_service
 from desktop.ui import errors
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import backup_dialog
-from desktop.ui.dialogs.backup_dialog import run_backup
-from desktop.ui.dialogs.export_dialog import ExportDialog
-from desktop.ui.import_wizard import (PAGE_DONE, PAGE_FILE, PAGE_KIND, PAGE_MAPPING,
+from desktop.ui.admin import backup_dialog
+from desktop.ui.admin.backup_dialog import run_backup
+from desktop.ui.exchange.export_dialog import ExportDialog
+from desktop.ui.exchange.import_wizard import (PAGE_DONE, PAGE_FILE, PAGE_KIND, PAGE_MAPPING,
                                               PAGE_PREVIEW, ImportWizard)
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
@@ -397,7 +397,7 @@ def test_locking_closes_the_wizard(qtbot, ctx, tmp_path):
 
 
 def test_the_backups_dialog_sets_the_folder_backs_up_and_rechecks(qtbot, ctx, tmp_path):
-    from desktop.ui.dialogs.backups_list import BackupsDialog
+    from desktop.ui.admin.backups_list import BackupsDialog
     dialog = BackupsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
 from desktop.services import vault_service
 from desktop.services.demo import fill_demo
 from desktop.ui.context import AppContext
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
 from tests.conftest import PASSWORD

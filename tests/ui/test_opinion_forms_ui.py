@@ -11,7 +11,7 @@ from desktop.services import cases, vault_service
 from desktop.ui.context import AppContext
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.views.opinions import OpinionsPage
+from desktop.ui.cases.opinions import OpinionsPage
 from tests.conftest import PASSWORD
 
 WAIT = 20000

@@ -21,14 +21,14 @@ from desktop.ui import errors
 from desktop.ui.context import AppContext
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.views import audit as audit_view
-from desktop.ui.views.audit import AuditPage
-from desktop.ui.views.opinions import OpinionsPage
-from desktop.ui.views.plan import PlanPage
+from desktop.ui.admin import audit as audit_view
+from desktop.ui.admin.audit import AuditPage
+from desktop.ui.cases.opinions import OpinionsPage
+from desktop.ui.review.plan import PlanPage
 from desktop.ui.forms import to_qdate
 from desktop.ui.tables import RED
-from desktop.ui.views.review import ReviewPage
-from desktop.ui.views.users import UsersPage
+from desktop.ui.review.review import ReviewPage
+from desktop.ui.admin.users import UsersPage
 from tests.conftest import PASSWORD
 
 AS_OF = date(2024, 6, 30)
@@ -379,7 +379,7 @@ def test_damage_found_after_unlock_shows_as_a_red_banner(qtbot, tmp_path, demo_p
     # demo would then look older than what "this user" saw
     monkeypatch.setenv("HOSO_PROFILE_DIR", str(tmp_path / "profile"))
 
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
     path = tmp_path / "copy"
     shutil.copytree(demo_path, path)
     db = path / "hoso.db"

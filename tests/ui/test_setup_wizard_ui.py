@@ -5,7 +5,7 @@ with it as it is, the administrator's password is asked twice, Finish creates th
 from PySide6.QtWidgets import QWizard
 
 from desktop.services import vault_service
-from desktop.ui.dialogs.setup_wizard import SetupWizard
+from desktop.ui.shell.setup_wizard import SetupWizard
 from desktop.ui.tasks import TaskRunner
 
 WAIT = 30000

@@ -11,9 +11,9 @@ from datetime import date
 from PySide6.QtCore import QDate
 
 from desktop.domain.stages import Stage
-from desktop.ui.views.cases import CasesPage
-from desktop.ui.views.opinions import OpinionsPage
-from desktop.ui.views.review import ReviewPage
+from desktop.ui.cases.cases import CasesPage
+from desktop.ui.cases.opinions import OpinionsPage
+from desktop.ui.review.review import ReviewPage
 from tests.conftest import admin_cli
 from tests.integration.test_story_cli import cli_outcome, outcome, tell_the_story
 

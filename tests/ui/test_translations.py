@@ -66,7 +66,7 @@ def _context(tmp_path, vault_path, lang: str) -> AppContext:
 
 
 def _window(qtbot, tmp_path, vault_path, lang: str):
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
     window = MainWindow(_context(tmp_path, vault_path, lang))
     qtbot.addWidget(window)
     window.show()
@@ -170,9 +170,9 @@ def test_texts_of_shared_code_are_english(qtbot, tmp_path, vault_path, language)
     """Texts not written in the class that shows them: a base class's (lupdate files them
     under the base class; PySide's self.tr finds them along the class hierarchy), helpers
     outside any class (password strength, month labels)."""
-    from desktop.ui.dialogs.add_document import AddDocumentDialog, NewVersionDialog
-    from desktop.ui.import_wizard import ImportWizard
-    from desktop.ui.views.chart import month_label
+    from desktop.ui.documents.add_document import AddDocumentDialog, NewVersionDialog
+    from desktop.ui.exchange.import_wizard import ImportWizard
+    from desktop.ui.review.chart import month_label
     from desktop.ui.widgets import password_strength
     language("en")
     ctx = _context(tmp_path, vault_path, "en")

@@ -1,0 +1,1 @@
+"""Administration: users and their clearances, the audit log, backups."""

@@ -1,0 +1,1 @@
+"""Looking back and ahead: the dashboard and its chart, the period review, the annual plan."""
