@@ -19,7 +19,7 @@ from desktop.ui.tasks import TaskControl, TaskHandle, TaskRunner
 class AppContext(QObject):
     locked = Signal()
     unlocked = Signal()
-    data_changed = Signal(str)   # what changed: "cases", "plan", "users", …
+    data_changed = Signal(object)   # a write's Changes (domain.changes): pages decide
 
     def __init__(self, settings: Settings, runner: TaskRunner, lang: str, vault_path: Path) -> None:
         super().__init__()

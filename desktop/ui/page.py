@@ -6,12 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.domain.changes import EVERYTHING, Area, Changes
 from desktop.ui.context import AppContext
 
 
 class Page(QWidget):
     open_case = Signal(str)   # a page asks the main window to open a case by its code
     status = Signal(str)      # a line for the status bar
+    # what the page shows: a write that touches none of these leaves it as it is
+    watches: frozenset[Area] = EVERYTHING
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +51,9 @@ class Page(QWidget):
         """The vault locked: forget everything shown."""
         self.stale = True
 
-    def _changed(self, _what: str) -> None:
+    def _changed(self, changes: Changes) -> None:
+        if not changes.touches(self.watches):
+            return
         self.stale = True
         if self.isVisible():
             self.activate()

@@ -362,7 +362,9 @@ def test_an_accepted_event_is_recorded_and_announced(qtbot, keep, ctx, demo):
     view.doc_edit.setText("01/BB-ĐTT")
     with qtbot.waitSignal(ctx.data_changed, timeout=WAIT) as changed:
         view.add_event()
-    assert changed.args == ["cases"]
+    # an event changes the case's stage and deadlines: pages showing those reload
+    from desktop.domain.changes import Area, Changes
+    assert changed.args == [Changes(Area.EVENTS)]
     qtbot.waitUntil(lambda: view.timeline.rowCount() == rows + 1, timeout=WAIT)
     assert view.event_error.isHidden()
     assert view.timeline.item(rows, 1).text() == "Công bố quyết định"

@@ -516,3 +516,27 @@ def test_users_page_refuses_a_non_administrator(qtbot, demo_path, tmp_path, show
     finally:
         ctx.lock()
         ctx.runner.wait()
+
+
+def test_a_write_reloads_only_the_pages_that_show_what_it_changed(qtbot, ctx):
+    """Each page says what it shows; a write says what it changed (domain.changes)."""
+    from desktop.domain.changes import Area, Changes
+    from desktop.ui.shell.main_window import MainWindow
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    pages = {key: window.page(key) for key in ("dashboard", "cases", "plan", "opinions",
+                                                 "documents", "review", "audit", "users")}
+    idle(qtbot, ctx)
+
+    def stale_after(changes):
+        for page in pages.values():
+            page.stale = False
+        ctx.data_changed.emit(changes)
+        return {key for key, page in pages.items() if page.stale}
+
+    assert stale_after(Changes(Area.DOCUMENTS)) == {"dashboard", "cases", "documents", "audit"}
+    assert stale_after(Changes(Area.USERS)) == {"users", "audit"}
+    assert stale_after(Changes(Area.PLAN)) == {"plan", "review", "audit"}
+    assert stale_after(Changes(Area.EVENTS)) == {"dashboard", "cases", "plan", "review", "audit"}
+    assert stale_after(Changes(Area.OPINIONS)) == {"dashboard", "cases", "opinions", "review",
+                                                    "audit"}

@@ -15,6 +15,7 @@ from desktop.services import users
 from desktop.services.users import UserInfo
 from desktop.ui import errors
 from desktop.ui import settings as opts
+from desktop.domain.changes import Area, Changes
 from desktop.ui.page import Page
 from desktop.ui.forms import FormDialog
 from desktop.ui.tables import GREY, RED, Col, RowsModel, RowsProxy, fit_columns, make_table, selected_row
@@ -44,6 +45,8 @@ def _level_combo(lang: str, current: Level, name: str) -> QComboBox:
 
 
 class UsersPage(Page):
+    watches = frozenset({Area.USERS, Area.STAFF})
+
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("usersPage")
@@ -175,7 +178,7 @@ class UsersPage(Page):
 
     def _written(self, message: str) -> None:
         self.status.emit(message)
-        self.ctx.data_changed.emit("users")
+        self.ctx.data_changed.emit(Changes(Area.USERS))
         if not self.isVisible():
             self.stale = True
 

@@ -6,7 +6,7 @@ Everything is read on the database worker (cases.get_case, deadlines_service.for
 a refused event is said inline, under the form, and nothing else changes.
 
 Why one module of 790 lines: its tabs share one loaded case and one refresh; it is the
-next to become a package (ui/cases/, one module per tab) with the UI-by-feature step."""
+next to split, one module per tab, inside ui/cases/."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLay
                                QScrollArea, QSizePolicy, QSpinBox, QStackedWidget, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from desktop.domain.changes import Area, Changes
 from desktop.domain import case_fields
 from desktop.domain.dates import format_date, format_iso_date
 from desktop.domain.deadlines import Deadline, DeadlineState
@@ -708,7 +709,8 @@ class CaseView(QWidget):
             name = members[row]["name"]
         dialog = forms.team_change(self.ctx, self.detail.row.code, action, name, parent=self)
         self.form = dialog
-        dialog.accepted.connect(lambda: self._edited(self.detail.row.code))
+        dialog.accepted.connect(lambda: self._edited(self.detail.row.code,
+                                                     Changes(Area.CASES, Area.STAFF)))
         dialog.open()
 
     def _recommendation(self, action: str) -> None:
@@ -728,7 +730,7 @@ class CaseView(QWidget):
             return
         self.results_message.hide()
         self.form = dialog
-        dialog.accepted.connect(lambda: self._edited(self.detail.row.code))
+        dialog.accepted.connect(lambda: self._edited(self.detail.row.code, Changes(Area.RESULTS)))
         dialog.open()
 
     def _show_history(self, changes) -> None:
@@ -747,7 +749,7 @@ class CaseView(QWidget):
         from desktop.ui.cases.case_form import CaseFormDialog
         dialog = CaseFormDialog(self.ctx, self.detail, parent=self)
         self.form = dialog
-        dialog.accepted.connect(lambda: self._edited(dialog.outcome))
+        dialog.accepted.connect(lambda: self._edited(dialog.outcome, Changes(Area.CASES)))
         dialog.open()
 
     def _record(self, action: str) -> None:
@@ -759,7 +761,8 @@ class CaseView(QWidget):
         make = forms.send_opinion if action == "send" else forms.add_directive
         dialog = make(self.ctx, self.detail.row.code, parent=self)
         self.form = dialog
-        dialog.accepted.connect(lambda: self._edited(self.detail.row.code))
+        changed = Changes(Area.OPINIONS if action == "send" else Area.DIRECTIVES)
+        dialog.accepted.connect(lambda: self._edited(self.detail.row.code, changed))
         dialog.open()
 
     def fix_event(self) -> None:
@@ -773,12 +776,13 @@ class CaseView(QWidget):
         from desktop.ui.cases.event_fix import EventFixDialog
         dialog = EventFixDialog(self.ctx, self.detail.row.code, events[row], parent=self)
         self.form = dialog
-        dialog.accepted.connect(lambda: self._edited(self.detail.row.code))
+        dialog.accepted.connect(lambda: self._edited(self.detail.row.code, Changes(Area.EVENTS)))
         dialog.open()
 
-    def _edited(self, code: str) -> None:
+    def _edited(self, code: str, changes: Changes) -> None:
+        """A form saved: the case again, and every page that shows what it changed."""
         self.load(code)
-        self.ctx.data_changed.emit("cases")
+        self.ctx.data_changed.emit(changes)
 
     def _event_added(self, code: str) -> None:
         self._event_done()
@@ -790,4 +794,4 @@ class CaseView(QWidget):
             self.days_spin.setValue(0)
             self.reload()
         self.event_added.emit(code)
-        self.ctx.data_changed.emit("cases")
+        self.ctx.data_changed.emit(Changes(Area.EVENTS))

@@ -27,6 +27,7 @@ from desktop.ui.job_dialog import JobDialogMixin
 from desktop.ui.documents.document_viewer import DocumentViewer, open_viewer
 from desktop.ui.exchange.export_dialog import EXPORT_FOLDER, default_folder
 from desktop.ui.tasks import TaskHandle
+from desktop.domain.changes import Area
 from desktop.ui.page import Page
 from desktop.ui.documents.case_documents import LevelRowsModel, row_color
 from desktop.ui.tables import (Col, RowsModel, RowsProxy, fit_columns, fmt_int, make_table,
@@ -66,6 +67,8 @@ def stat_lines(stats) -> list[StatLine]:
 
 
 class DocumentsPage(Page):
+    watches = frozenset({Area.DOCUMENTS})
+
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("documentsPage")

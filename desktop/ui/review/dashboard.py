@@ -21,6 +21,7 @@ from desktop.services.deadlines_service import Alarms
 from desktop.ui import errors
 from desktop.ui.context import AppContext
 from desktop.ui.tables import keep_room
+from desktop.domain.changes import Area
 from desktop.ui.page import Page
 from desktop.ui.cases.case_view import ORANGE, RED, table
 from desktop.ui.review.chart import MonthlyChart
@@ -32,6 +33,9 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
 class DashboardPage(Page):
+    watches = frozenset({Area.CASES, Area.EVENTS, Area.OPINIONS, Area.DIRECTIVES,
+                         Area.DOCUMENTS})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("dashboardPage")

@@ -17,6 +17,7 @@ from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import HosoError
 from desktop.services import cases, plan_changes, plans, report_units
 from desktop.ui import errors
+from desktop.domain.changes import Area, Changes
 from desktop.ui.page import Page
 from desktop.ui.forms import FormDialog, date_edit, from_qdate, notice_frame, set_warning, to_qdate
 from desktop.ui.tables import (RED, Col, RowsModel, RowsProxy, fit_columns, fmt_int, make_table,
@@ -33,6 +34,8 @@ def can_write_plan(ctx) -> bool:
 
 
 class PlanPage(Page):
+    watches = frozenset({Area.PLAN, Area.CASES, Area.EVENTS})
+
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("planPage")
@@ -351,7 +354,7 @@ class PlanPage(Page):
 
     def _written(self, message: str) -> None:
         self.status.emit(message)
-        self.ctx.data_changed.emit("plan")
+        self.ctx.data_changed.emit(Changes(Area.PLAN))
         if not self.isVisible():
             self.stale = True
 

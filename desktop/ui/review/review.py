@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from desktop.domain.dates import format_date, format_iso_date
 from desktop.services import recommendations, report, report_units
 from desktop.ui import errors
+from desktop.domain.changes import Area
 from desktop.ui.page import Page
 from desktop.ui.widgets import busy_bar
 
@@ -64,6 +65,9 @@ class Indicator:
 
 
 class ReviewPage(Page):
+    watches = frozenset({Area.CASES, Area.EVENTS, Area.OPINIONS, Area.DIRECTIVES,
+                         Area.RESULTS, Area.PLAN})
+
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("reviewPage")
