@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli.parser import build_parser
-from desktop.domain.messages import default_language
+from desktop import bootstrap
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
-    lang = args.lang or default_language()
+    lang = bootstrap.language(args.lang)
     args.lang = lang
     if not getattr(args, "handler", None):
         from desktop.cli.commands import run_gui

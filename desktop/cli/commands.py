@@ -8,6 +8,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop import bootstrap
 from desktop.cli import print_json
 from desktop.cli.hints import with_hint
 from desktop.cli.passwords import PasswordSource, say
@@ -25,18 +26,14 @@ from desktop.security import vault as vault_files
 # --- opening the vault -----------------------------------------------------------------
 
 def vault_path(args) -> Path:
-    value = getattr(args, "vault", None) or os.environ.get("HOSO_VAULT")
-    if not value:
-        import platformdirs
-        value = os.path.join(platformdirs.user_data_dir("hoso", appauthor=False), "vault")
-    return Path(value).expanduser()
+    return bootstrap.vault_location(getattr(args, "vault", None))
 
 
 def unlock_keys(args) -> tuple[UnlockedKeys, PasswordSource]:
     """The user's keys: from "remember me" on a terminal, else from the password (then kept
     in passwords.unlock_password)."""
     path = vault_path(args)
-    user = getattr(args, "user", None) or os.environ.get("HOSO_USER") or None
+    user = bootstrap.user_name(getattr(args, "user", None))
     passwords = PasswordSource(bool(getattr(args, "password_stdin", False)), args.lang)
     if not passwords.from_stdin:
         from desktop.security.secrets import unlock_remembered
@@ -172,7 +169,7 @@ def cmd_verify(args) -> int:
 
 def cmd_restore(args) -> None:
     passwords = PasswordSource(args.password_stdin, args.lang)
-    user = getattr(args, "user", None) or os.environ.get("HOSO_USER") or None
+    user = bootstrap.user_name(getattr(args, "user", None))
     password = passwords.next("Mật khẩu", "Password")
     vs = backups.restore(Path(args.src), Path(args.dest), user, password)
     vs.close()
@@ -531,7 +528,7 @@ def run_gui(args) -> int:
     from desktop.ui.shell.app import run
     lang = getattr(args, "lang", None) if "--lang" in sys.argv or os.environ.get("HOSO_LANG") else None
     return run(vault=getattr(args, "vault", None) or os.environ.get("HOSO_VAULT"),
-               user=getattr(args, "user", None) or os.environ.get("HOSO_USER"),
+               user=bootstrap.user_name(getattr(args, "user", None)),
                lang=lang, demo=bool(getattr(args, "demo", False)))
 
 

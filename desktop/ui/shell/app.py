@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from desktop import bootstrap
 from desktop.services import vault_service
 from desktop.ui import errors, i18n
 from desktop.ui import settings as opts
@@ -25,11 +26,6 @@ if TYPE_CHECKING:
     from desktop.ui.shell.main_window import MainWindow
 
 DEMO_PASSWORD = "demo-password"
-
-
-def default_vault() -> Path:
-    import platformdirs
-    return Path(platformdirs.user_data_dir("hoso", appauthor=False)) / "vault"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -87,7 +83,7 @@ class Launcher:
         if demo:
             self.demo_dir = tempfile.TemporaryDirectory(prefix="hoso-demo-")
             vault = Path(self.demo_dir.name) / "vault"
-        self.vault = Path(vault or self.settings.get(opts.LAST_VAULT) or default_vault())
+        self.vault = bootstrap.vault_location(vault, self.settings.get(opts.LAST_VAULT))
         self.user = user or self.settings.get(opts.LAST_USER) or ""
         self.demo = demo
         self.window = None

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout)
 
-from desktop.services import vault_service
+from desktop import bootstrap
 from desktop.services.context import VaultSession
 from desktop.ui import errors
 from desktop.ui.tasks import TaskRunner
@@ -74,8 +74,8 @@ class LoginDialog(QDialog):
             return
         self._busy(True)
         path = self.vault_path
-        self.runner.run(lambda control: vault_service.open_vault(path, user or None, password,
-                                                                 accept_rollback),
+        self.runner.run(lambda control: bootstrap.open_session(
+                            path, user or None, password, accept_rollback=accept_rollback),
                         done=self._opened, error=self._failed)
 
     def _busy(self, on: bool) -> None:
