@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar
 
 from desktop.domain.levels import Level
@@ -15,6 +15,34 @@ def busy_bar() -> QProgressBar:
     bar.setMaximumHeight(8)
     bar.hide()
     return bar
+
+
+class LateBusyBar(QProgressBar):
+    """A busy bar for work that is usually quick (a search): it appears only when the work
+    lasts longer than SHOW_AFTER_MS, and goes at once. Flashing it for a 40 ms query was
+    noise to the eye and, animated, woke the window's Python event filter 60 times a
+    second while the worker needed Python's lock for the query."""
+
+    SHOW_AFTER_MS = 300
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRange(0, 0)
+        self.setTextVisible(False)
+        self.setMaximumHeight(8)
+        self.hide()
+        self._late = QTimer(self)
+        self._late.setSingleShot(True)
+        self._late.setInterval(self.SHOW_AFTER_MS)
+        self._late.timeout.connect(self.show)
+
+    def set_busy(self, busy: bool) -> None:
+        if busy:
+            if self.isHidden() and not self._late.isActive():
+                self._late.start()
+        else:
+            self._late.stop()
+            self.hide()
 
 
 def error_label(object_name: str, plain_text: bool = True) -> QLabel:

@@ -475,3 +475,23 @@ def test_counts_use_the_interface_languages_separators(qtbot, keep, tmp_path):
             runner.wait()
     thousands, rest = divmod(total, 1000)
     assert shown == {"vi": f"{thousands}.{rest:03d} hồ sơ", "en": f"Cases: {thousands},{rest:03d}"}
+
+
+def test_the_busy_bar_of_a_search_shows_only_when_it_lasts(qtbot):
+    """A search is usually done in tens of milliseconds: its busy bar appears only past
+    LateBusyBar.SHOW_AFTER_MS, and goes as soon as the work is done."""
+    from desktop.ui.widgets import LateBusyBar
+    bar = LateBusyBar()
+    qtbot.addWidget(bar)
+    bar.set_busy(True)
+    qtbot.wait(50)
+    bar.set_busy(False)                     # a quick search: never seen
+    qtbot.wait(LateBusyBar.SHOW_AFTER_MS + 100)
+    assert bar.isHidden()
+    bar.set_busy(True)                      # a slow one: seen after the delay
+    assert bar.isHidden()
+    qtbot.waitUntil(lambda: not bar.isHidden(), timeout=2000)
+    bar.set_busy(True)                      # still busy: stays
+    assert not bar.isHidden()
+    bar.set_busy(False)
+    assert bar.isHidden()

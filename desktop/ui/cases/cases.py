@@ -23,7 +23,7 @@ from desktop.ui.cases.case_table import COLUMN_KEYS, COLUMNS, CaseTableModel
 from desktop.domain.changes import Area, Changes
 from desktop.ui.page import Page
 from desktop.ui.cases.case_view import CaseView
-from desktop.ui.widgets import busy_bar, error_label
+from desktop.ui.widgets import LateBusyBar, error_label
 
 SEARCH_DELAY_MS = 150
 _WIDTHS = {"code": 130, "title": 380, "party": 220, "stage": 170, "decision_date": 90,
@@ -148,7 +148,7 @@ class CasesPage(Page):
                                       "border: 1px solid #b9c4d0; border-radius: 4px;")
         self.empty_hint.hide()
         layout.addWidget(self.empty_hint)
-        self.busy = busy_bar()
+        self.busy = LateBusyBar()   # a search is usually over before it would show
         self.busy.setObjectName("casesBusy")
         layout.addWidget(self.busy)
         self.message = error_label("casesMessage", plain_text=False)
@@ -223,7 +223,7 @@ class CasesPage(Page):
         self.level_filter.currentIndexChanged.connect(self.apply_filters)
         self.year_filter.valueChanged.connect(self._search_timer.start)
         self.model.total_changed.connect(self._show_count)
-        self.model.busy_changed.connect(self.busy.setVisible)
+        self.model.busy_changed.connect(self.busy.set_busy)
         self.model.failed.connect(self._failed)
         self.model.reset_done.connect(self._reset_done)
         self.case_view.loaded.connect(self._case_shown)
@@ -273,7 +273,7 @@ class CasesPage(Page):
         self.case_view.clear()
         self.case_view.hide()
         self.message.hide()
-        self.busy.hide()
+        self.busy.set_busy(False)
 
     # --- filters ------------------------------------------------------------------------
     def current_filter(self) -> CaseFilter:
