@@ -4,6 +4,7 @@ history (ISO dates, codes of choices, plain numbers) and shown by `shown`."""
 
 from datetime import date
 
+from desktop.domain.messages import in_language
 from desktop.domain.dates import format_iso_date, parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
@@ -101,7 +102,7 @@ def shown(field: str, raw: str, lang: str = "vi") -> str:
     if kind == "inspecting":
         return InspectingLevel(raw).label(lang)
     if kind == "complexity":
-        return COMPLEXITIES[raw][0 if lang == "vi" else 1]
+        return in_language(COMPLEXITIES[raw], lang)
     if kind == "int":
         grouped = f"{int(raw):,}"
         return grouped.replace(",", ".") if lang == "vi" else grouped

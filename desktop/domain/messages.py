@@ -341,6 +341,11 @@ FIELDS: dict[str, tuple[str, str]] = {
 }
 
 
+def in_language(pair: tuple[str, str], lang: str) -> str:
+    """The text of a (Vietnamese, English) pair in `lang` (Vietnamese unless "en")."""
+    return pair[1] if lang == "en" else pair[0]
+
+
 def register(*catalogues: dict[str, tuple[str, str]]) -> None:
     """Add catalogues (key → (Vietnamese, English)); a key may not be given two texts."""
     for catalogue in catalogues:

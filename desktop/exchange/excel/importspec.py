@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from desktop.domain.messages import in_language
 from desktop.domain.errors import InvalidInput
 from desktop.domain.folding import fold
 from desktop.exchange.excel.values import to_date, to_int, to_level, to_money, to_text
@@ -20,6 +21,9 @@ class Field:
     read: Callable[..., object]
     required: bool = False
     money_unit: int | None = None  # for money columns: multiplier of plain numbers
+
+    def label(self, lang: str) -> str:
+        return in_language((self.vi, self.en), lang)
 
 
 def to_basis(value: object, *, cell: str | None = None, required: bool = False) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QFormLayout, QLineEdit, QPlainTextEdit)
 
+from desktop.domain.messages import in_language
 from desktop.domain import case_fields
 from desktop.domain.errors import HosoError
 from desktop.domain.levels import Level
@@ -46,7 +47,7 @@ class CaseFormDialog(FormDialog):
         self.inspecting = self._combo("case_inspecting_level",
                                       [(i.label(lang), i.value) for i in InspectingLevel])
         self.complexity = self._combo("case_complexity", [
-            (names[0 if lang == "vi" else 1], key) for key, names in case_fields.COMPLEXITIES.items()])
+            (in_language(names, lang), key) for key, names in case_fields.COMPLEXITIES.items()])
         cleared = ctx.session.actor.clearance if ctx.session is not None else Level.THUONG
         self.level = self._combo("case_level", [(lv.label(lang), lv.code) for lv in Level
                                                 if lv <= cleared])

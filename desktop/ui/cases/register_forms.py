@@ -11,6 +11,7 @@ from typing import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
+from desktop.domain.messages import in_language
 from desktop.domain.addressees import ADDRESSEE_KINDS
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import HosoError
@@ -56,7 +57,7 @@ class FieldsDialog(FormDialog):
                 widget.addItem(QCoreApplication.translate("RegisterForms", "Đoán theo tên"),
                                None)
                 for key, names in ADDRESSEE_KINDS.items():
-                    widget.addItem(names[0 if ctx.lang == "vi" else 1], key)
+                    widget.addItem(in_language(names, ctx.lang), key)
             else:
                 widget = QLineEdit(field.value)
                 if field.kind in ("date", "optional_date"):

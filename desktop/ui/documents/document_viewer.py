@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from desktop.domain.dates import format_date
 from desktop.domain.errors import Cancelled, HosoError
 from desktop.domain.levels import Level
+from desktop.domain.numbers import format_number
 from desktop.services import documents
 from desktop.services.document_text import decode_text
 from desktop.ui import errors
@@ -54,8 +55,8 @@ def fmt_size(size: int | None, lang: str = "vi") -> str:
         if value < 1024 or unit == "GB":
             break
         value /= 1024
-    text = f"{value:.0f}" if unit == "B" else f"{value:.1f}"
-    return (text.replace(".", ",") if lang == "vi" else text) + " " + unit
+    return format_number(round(value) if unit == "B" else round(value, 1), lang,
+                         0 if unit == "B" else 1) + " " + unit
 
 
 def default_folder(settings) -> Path:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from desktop.domain.messages import in_language
 from desktop.domain.dates import format_date, format_iso_date
 from desktop.services import recommendations, report, report_units
 from desktop.ui import errors
@@ -163,7 +164,7 @@ class ReviewPage(Page):
             Col(self.tr("Giai đoạn"), stage_text),
             Col(self.tr("Từ ngày"), lambda w: format_date(w.since), sort=lambda w: w.since),
             Col(self.tr("Số ngày"), lambda w: fmt_int(w.days, lang), sort=lambda w: w.days, right=True),
-            Col(self.tr("Đang chờ"), lambda w: w.waiting_on if lang == "vi" else w.waiting_on_en),
+            Col(self.tr("Đang chờ"), lambda w: in_language((w.waiting_on, w.waiting_on_en), lang)),
         ], parent=self)
         self.waiting_model.setObjectName("waitingModel")
         self.opinions_model = RowsModel([

@@ -58,7 +58,7 @@ class MappingModel(QAbstractTableModel):
         self.mapping_changed.emit()
 
     def field_name(self, field: importspec.Field) -> str:
-        return field.vi if self.lang == "vi" else field.en
+        return field.label(self.lang)
 
     def column_label(self, col: int | None) -> str:
         if col is None or col < 0:

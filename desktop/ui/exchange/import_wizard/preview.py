@@ -193,7 +193,7 @@ class _PreviewPage(_TaskPage):
                 box.toggled.connect(self.reanalyse)
                 self.encodings_layout.addWidget(box)
             field = fields.get(name)
-            column = (field.vi if lang == "vi" else field.en) if field else name
+            column = field.label(lang) if field else name
             before, after = found.samples[0] if found.samples else ("", "")
             box.setToolTip(f"{before} → {after}")
             before, after = shown.value_text(before, lang, 32), shown.value_text(after, lang, 32)
@@ -213,7 +213,7 @@ class _PreviewPage(_TaskPage):
             if f.name not in plan.columns or f.name == key:
                 continue
             columns.append(Col(
-                f.vi if lang == "vi" else f.en,
+                f.label(lang),
                 lambda r, n=f.name: shown.field_text(n, r.values.get(n), lang, 60),
                 sort=lambda r, n=f.name: r.values.get(n),
                 right=f.read in (importspec.to_money, importspec.to_int),
@@ -226,7 +226,7 @@ class _PreviewPage(_TaskPage):
         out = []
         for change in outcome.changes:
             field = fields.get(change.field)
-            name = (field.vi if lang == "vi" else field.en) if field else change.field
+            name = field.label(lang) if field else change.field
             old = shown.value_text(change.old, lang) or self.tr("(trống)")
             new = shown.value_text(change.new, lang) or self.tr("(trống)")
             out.append(f"{name}: {old} → {new}")
