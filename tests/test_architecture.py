@@ -76,3 +76,10 @@ def test_the_domain_opens_no_file():
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if io.search(line.split("#")[0])]
     assert found == []
+
+
+def test_the_domain_type_checks_strictly():
+    """mypy --strict over desktop/domain (pyproject's [tool.mypy])."""
+    result = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

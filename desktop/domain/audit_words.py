@@ -229,7 +229,7 @@ def value_text(key: str, value: object, lang: str = "vi") -> str:
     return str(value)
 
 
-def detail_text(detail: dict, lang: str = "vi", limit: int = 0) -> str:
+def detail_text(detail: dict[str, object], lang: str = "vi", limit: int = 0) -> str:
     """A row's details: "52 dòng, 29 dòng mật; lý do: Báo cáo" (counts first, as a
     sentence; other values as label: value)."""
     i = 0 if lang == "vi" else 1
@@ -249,7 +249,7 @@ def detail_text(detail: dict, lang: str = "vi", limit: int = 0) -> str:
     return text if not limit or len(text) <= limit else text[:limit - 1] + "…"
 
 
-def entry_text(action: str, detail: dict, lang: str = "vi") -> str:
+def entry_text(action: str, detail: dict[str, object], lang: str = "vi") -> str:
     """"Xuất danh sách hồ sơ: 52 dòng, 29 dòng mật"."""
     words = detail_text(detail, lang)
     return f"{action_text(action, lang)}: {words}" if words else action_text(action, lang)

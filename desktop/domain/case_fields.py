@@ -3,6 +3,7 @@ read and shown) and their names in both languages. Values are kept canonical in 
 history (ISO dates, codes of choices, plain numbers) and shown by `shown`."""
 
 from datetime import date
+from typing import Any
 
 from desktop.domain.messages import in_language
 from desktop.domain.dates import format_iso_date, parse_date
@@ -54,7 +55,7 @@ def label(field: str, lang: str = "vi") -> str:
     return vi if lang == "vi" else en
 
 
-def canonical(field: str, value) -> str:
+def canonical(field: str, value: Any) -> str:
     """A value as the history keeps it; a bad value is refused naming the field."""
     if field not in FIELDS:
         raise InvalidInput("input.bad_choice", value=field, field="field",

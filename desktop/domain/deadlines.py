@@ -283,7 +283,7 @@ class Deadline:
                       start_date=format_date(self.counted_from_date), extras=extras, due=due,
                       flags=flags)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "kind": self.kind, "label": self.label("vi"), "case_code": self.case_code,
             "subject": self.subject, "due": self.due.isoformat(),
@@ -300,7 +300,7 @@ class Deadline:
         }
 
     @property
-    def severity(self) -> tuple:
+    def severity(self) -> tuple[int, int, int, str, str, str]:
         """Sort key, worst first: overdue by most days, then due soon by fewest days
         remaining, then on time, then met late, then met; ties by due date and case."""
         return (_STATE_RANK[self.state], self.days, self.due.toordinal(),
@@ -327,7 +327,7 @@ def worst_first(deadlines: Iterable[Deadline]) -> list[Deadline]:
     return sorted(deadlines, key=_severity)
 
 
-def _severity(d: Deadline) -> tuple:
+def _severity(d: Deadline) -> tuple[int, int, int, str, str, str]:
     return d.severity
 
 
@@ -528,7 +528,7 @@ _LATER = {stage: tuple(s for s in Stage if s.rank > stage.rank and s is not _S.C
           for stage in (_S.ONSITE_ENDED, _S.TEAM_REPORT, _S.DRAFT, _S.CONCLUDED)}
 
 
-def _done_on(first: dict, stage: Stage) -> date | None:
+def _done_on(first: dict[Stage, date], stage: Stage) -> date | None:
     found = first.get(stage)
     if found is not None:
         return found
@@ -549,7 +549,7 @@ def case_deadlines(case: CaseFacts, rules: RuleBook, calendar: WorkCalendar, tod
     the government level (flagged to verify); a limit missing altogether is skipped.
     """
     events = case.events
-    first: dict = {}  # earliest date of each stage
+    first: dict[Stage, date] = {}  # earliest date of each stage
     ext_days = ext_blank = 0
     spans: list[tuple[date, date | None]] = []
     open_since: date | None = None

@@ -3,7 +3,7 @@
 import unicodedata
 
 
-class _FoldTable(dict):
+class _FoldTable(dict[int, str]):
     """Per-character fold, computed once per character: NFD → drop combining marks →
     đ/Đ → d → casefold. Text already in NFD folds too (its marks map to nothing)."""
 

@@ -1,5 +1,6 @@
 """Recommendations of a conclusion (kiến nghị): their kinds and follow-up states."""
 
+from desktop.domain.messages import in_language
 from desktop.domain.errors import InvalidInput
 from desktop.domain.folding import fold
 
@@ -20,11 +21,15 @@ STATUSES = {
 SETTLED = "done"
 
 
-def label(table: dict, key: str, lang: str = "vi") -> str:
-    return table[key][0 if lang == "vi" else 1]
+# a choice's key → (Vietnamese, English) name
+Table = dict[str, tuple[str, str]]
 
 
-def parse(table: dict, text: str, field: str) -> str:
+def label(table: Table, key: str, lang: str = "vi") -> str:
+    return in_language(table[key], lang)
+
+
+def parse(table: Table, text: str, field: str) -> str:
     """A key of `table` from its code or either name, without diacritics or case."""
     wanted = " ".join(fold(text or "").replace("_", " ").split())
     for key, (vi, en) in table.items():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from desktop.domain.data_files import DataFileError, parse_file_date
 from desktop.domain.folding import fold
@@ -114,9 +114,11 @@ class StateSecretRules:
 
     def protection_until(self, level: Level, classified_on: date | None) -> date | None:
         """The day the protection period ends (None: not classified, or no date)."""
-        if classified_on is None or level <= Level.THUONG:
+        years = (self.protection_years(level, classified_on)
+                 if classified_on is not None else None)
+        if classified_on is None or years is None:
             return None
-        return add_years(classified_on, self.protection_years(level, classified_on))
+        return add_years(classified_on, years)
 
     def export_prefix(self, level: Level) -> str:
         return self.export_prefixes.get(Level(level), "")
@@ -189,20 +191,24 @@ def parse_state_secret_rules(path: Path | str, raw: Any) -> StateSecretRules:
         registers=raw.get("registers") or {}, path=path)
 
 
-def _level(code: str, fail, where: str) -> Level:
+# how a parse helper says what is wrong: fail(where, message) → the error to raise
+_Fail = Callable[[str, str], Exception]
+
+
+def _level(code: str, fail: _Fail, where: str) -> Level:
     try:
         return Level.parse(code)
     except ValueError:
         raise fail(where, f"unknown level {code!r} (mat, toi_mat, tuyet_mat)") from None
 
 
-def _int(value: Any, fail, where: str) -> int:
+def _int(value: Any, fail: _Fail, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise fail(where, f"expected a whole number ≥ 0, got {value!r}")
     return value
 
 
-def _by_level(raw: Any, fail, where: str) -> dict[Level, int]:
+def _by_level(raw: Any, fail: _Fail, where: str) -> dict[Level, int]:
     if not isinstance(raw, dict):
         raise fail(where, "expected an object {\"mat\": …, \"toi_mat\": …, \"tuyet_mat\": …}")
     values = {_level(k, fail, f"{where}.{k}"): _int(v, fail, f"{where}.{k}") for k, v in raw.items()}

@@ -71,7 +71,7 @@ assert set(RULES) == set(Stage)
 _ONSITE_ONLY = (S.EXTENDED, S.SUSPENDED, S.RESUMED)
 
 
-def _refuse(key: str, new: EventFact, other: EventFact | None = None,
+def _refuse(key: str, new: EventFact, other: EventFact | None = None, /,
             **params: object) -> InvalidInput:
     stage = Stage(new.stage)
     values: dict[str, object] = {"stage": stage.label("vi"), "stage_en": stage.label("en"),
