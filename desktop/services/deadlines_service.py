@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from sqlalchemy.exc import OperationalError
 
 from desktop.domain import deadlines as engine
 from desktop.domain.bulk import collector_paused
 from desktop.domain.deadlines import Deadline, DeadlineState
-from desktop.domain.errors import HosoError
 from desktop.domain.rules import RuleBook, Unit
 from desktop.storage.resource_files import load_rule_book
 from desktop.services import audit_log, calendar_service, facts, settings
@@ -96,16 +96,17 @@ class _Judge:
         return case_deadlines(case_facts, self.rules, self.cal, self.today, self.soon,
                               self.limits)
 
+    def alarming(self, case_facts) -> list[Deadline]:
+        return [d for d in self.of_case(case_facts) if d.state in _ALARMING]
+
     def alarming_of(self, case_ids: list[int]) -> list[tuple[int, list[Deadline]]]:
         """(level, alarming deadlines) of these cases, by the engine."""
-        found = []
-        for _id, level, case_facts in facts.load_facts_of(self.session, case_ids):
-            found.append((level, [d for d in self.of_case(case_facts) if d.state in _ALARMING]))
-        return found
+        return [(level, self.alarming(case_facts))
+                for _id, level, case_facts in facts.load_facts_of(self.session, case_ids)]
 
     def alarming_open(self) -> list[tuple[int, list[Deadline]]]:
         """(level, alarming deadlines) of every open case the actor may see."""
-        return [(level, [d for d in self.of_case(case_facts) if d.state in _ALARMING])
+        return [(level, self.alarming(case_facts))
                 for level, case_facts in facts.load_facts(self.session, self.clearance,
                                                           open_only=True)]
 
@@ -125,35 +126,34 @@ class _Judge:
         return found
 
 
-def _refresh_index(vs: VaultSession, today: date) -> bool:
-    """Recompute the stored deadlines of the open cases the actor may see whose facts
-    changed since (storage.deadline_index). False when the vault cannot be written (a
-    read-only copy, a full disk): the caller then judges every case live."""
-    clearance = int(vs.actor.clearance)
+def _index_ready(uow, judge: _Judge) -> bool:
+    """Recompute, in this unit of work, the stored deadlines of the open cases the actor
+    may see whose facts changed since (storage.deadline_index), and commit them. False
+    when the vault cannot be written (a read-only copy, a full disk): the caller then
+    judges every case live, on the same session."""
     try:
-        with vs.uow() as uow:
-            judge = _Judge(uow.session, clearance, today, None)
-            stale = deadline_index.stale_case_ids(uow.session, clearance, judge.stamp)
-            if not stale:
-                return True
+        stale = deadline_index.stale_case_ids(uow.session, judge.clearance, judge.stamp)
+        if stale:
             rows = []
             for case_id, _level, case_facts in facts.load_facts_of(uow.session, stale):
-                found = judge.of_case(case_facts)
                 pending = [(d.kind, d.due, d.unit is Unit.WORKING_DAYS)
-                           for d in found if d.met_on is None]
+                           for d in judge.of_case(case_facts) if d.met_on is None]
                 volatile = any(kind == engine.ONSITE_END for kind, _due, _w in pending) and \
                     engine.moves_with_today(case_facts)
                 rows.append((case_id, volatile, pending))
             deadline_index.store(uow.session, rows)
-            uow.commit()
+        uow.commit()
         return True
-    except (HosoError, OperationalError, deadline_index.NotWritten):
+    except (OperationalError, deadline_index.NotWritten):
+        uow.session.rollback()
         return False
 
 
 def refresh_index(vs: VaultSession) -> bool:
     """Bring the deadline index up to date now (after an import, or in a benchmark)."""
-    return _refresh_index(vs, settings.view_date(vs))
+    with vs.uow() as uow:
+        return _index_ready(uow, _Judge(uow.session, int(vs.actor.clearance),
+                                        settings.view_date(vs), None))
 
 
 @collector_paused()
@@ -162,14 +162,14 @@ def alarms(vs: VaultSession, today: date | None = None, limit: int = 500) -> Ala
     `limit` of them — from the deadline index, the engine run only on the cases listed
     and on those whose due date moves with the day."""
     today = today or settings.view_date(vs)
-    if not _refresh_index(vs, today):
-        items = overdue(vs, today=today, indexed=False)
-        late = sum(1 for d in items if d.state is DeadlineState.OVERDUE)
-        return Alarms(late, len(items) - late, items[:limit])
     clearance = int(vs.actor.clearance)
     with vs.uow() as uow:
         session = uow.session
         judge = _Judge(session, clearance, today, None)
+        if not _index_ready(uow, judge):
+            items = _overdue(vs, uow, judge, indexed=False)
+            late = sum(1 for d in items if d.state is DeadlineState.OVERDUE)
+            return Alarms(late, len(items) - late, items[:limit])
         late, soon, classified = deadline_index.counts(session, clearance, today,
                                                        judge.soon_until)
         # live: cases whose due date moves with the day, opinion requests, directives
@@ -207,15 +207,11 @@ def _worst_stored(judge: _Judge, stored, limit: int) -> list:
             break
         kept.append(((engine.state_rank(state), days, p.due.toordinal(), p.code, p.kind), p))
         if len(kept) >= 2 * limit:
-            kept.sort(key=_first)
+            kept.sort(key=itemgetter(0))
             del kept[limit:]
             mildest = kept[-1][0]
-    kept.sort(key=_first)
+    kept.sort(key=itemgetter(0))
     return [p for _key, p in kept[:limit]]
-
-
-def _first(pair):
-    return pair[0]
 
 
 _OVERDUE_RANK = engine.state_rank(DeadlineState.OVERDUE)
@@ -230,22 +226,24 @@ def overdue(vs: VaultSession, within: int | None = None, today: date | None = No
     moves with the day); `indexed=False`, or a vault that cannot be written, runs it on
     every open case."""
     today = today or settings.view_date(vs)
-    indexed = indexed and _refresh_index(vs, today)
-    clearance = int(vs.actor.clearance)
     with vs.uow() as uow:
-        session = uow.session
-        judge = _Judge(session, clearance, today, within)
-        if indexed:
-            ids = {p.case_id for p in deadline_index.alarming(session, clearance, judge.soon_until)}
-            ids.update(deadline_index.volatile_case_ids(session, clearance))
-            found_by_case = judge.alarming_of(sorted(ids)) if len(ids) < _FEW else [
-                (level, hits) for level, hits in judge.alarming_open() if hits]
-        else:
-            found_by_case = judge.alarming_open()
-        found = [d for _level, hits in found_by_case for d in hits] + judge.others()
-        classified = sum(1 for level, hits in found_by_case if hits and level > 0)
-        if classified:
-            audit_log.append(session, vs.signer, vs.actor.username, "deadlines.overdue", "",
-                             classified_cases=classified)
-            uow.commit()
+        judge = _Judge(uow.session, int(vs.actor.clearance), today, within)
+        return _overdue(vs, uow, judge, indexed and _index_ready(uow, judge))
+
+
+def _overdue(vs: VaultSession, uow, judge: _Judge, indexed: bool) -> list[Deadline]:
+    session, clearance = uow.session, judge.clearance
+    if indexed:
+        ids = {p.case_id for p in deadline_index.alarming(session, clearance, judge.soon_until)}
+        ids.update(deadline_index.volatile_case_ids(session, clearance))
+        found_by_case = (judge.alarming_of(sorted(ids)) if len(ids) < _FEW
+                         else judge.alarming_open())
+    else:
+        found_by_case = judge.alarming_open()
+    found = [d for _level, hits in found_by_case for d in hits] + judge.others()
+    classified = sum(1 for level, hits in found_by_case if hits and level > 0)
+    if classified:
+        audit_log.append(session, vs.signer, vs.actor.username, "deadlines.overdue", "",
+                         classified_cases=classified)
+        uow.commit()
     return engine.worst_first(found)

@@ -12,7 +12,7 @@ from desktop.domain import recommendations as rec
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
-from desktop.domain.messages import MESSAGES
+from desktop.domain.messages import MESSAGES, in_language
 from desktop.domain.progress import Progress
 from desktop.domain.stages import Basis, Stage
 from desktop.exchange.excel.writer import (Column, Manifest, classified_file_name, row_hash,
@@ -333,4 +333,4 @@ def _d(value):
 
 
 def _t(lang: str, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
+    return in_language((vi, en), lang)

@@ -55,8 +55,9 @@ _CASE_SQL = """SELECT c.id, c.code, {title}, c.level, c.basis, u.name, c.plan_it
     "{title}", sealed.opened_sql("c", "cases", "title"))
 # What the deadline engine needs, no more: fetching titles and results of 100 000 cases
 # cost the overdue list more than the engine's work on them.
-_FACTS_SQL = """SELECT c.level, c.code, c.decision_date, c.inspecting_level, c.complexity,
-    c.event_trail FROM cases c WHERE """
+_FACTS_COLUMNS = """c.level, c.code, c.decision_date, c.inspecting_level, c.complexity,
+    c.event_trail"""
+_FACTS_SQL = f"SELECT {_FACTS_COLUMNS} FROM cases c WHERE "
 _UNIT_FILTER = "c.chaired_by_unit_id IN (SELECT u.id FROM units u WHERE u.name = :unit)"
 
 
@@ -134,7 +135,7 @@ def load_facts_of(session: Session, case_ids: list[int]) -> list[tuple[int, int,
     found = []
     for start in range(0, len(case_ids), 900):
         marks = ",".join(str(int(i)) for i in case_ids[start:start + 900])
-        cursor.execute(f"SELECT c.id, {_FACTS_SQL[7:]} c.id IN ({marks})")
+        cursor.execute(f"SELECT c.id, {_FACTS_COLUMNS} FROM cases c WHERE c.id IN ({marks})")
         found += [(row[0], row[1], _facts(row[2], row[3], row[4], row[5], row[6], fact_of))
                   for row in cursor]
     return found

@@ -18,7 +18,7 @@ from pathlib import Path
 from desktop.domain.dates import format_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
-from desktop.domain.messages import MESSAGES
+from desktop.domain.messages import MESSAGES, in_language
 from desktop.domain.progress import Progress
 from desktop.storage.resource_files import load_state_secret_rules
 from desktop.exchange.excel.writer import (Column, Manifest, classified_file_name,
@@ -60,7 +60,7 @@ class RegisterExport:
 
 
 def _t(lang: str, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
+    return in_language((vi, en), lang)
 
 
 def register_title(kind: str, lang: str = "vi") -> str:

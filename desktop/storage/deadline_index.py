@@ -33,7 +33,6 @@ class Pending:
 
     case_id: int
     code: str
-    level: int
     kind: str
     due: date
     working: bool
@@ -112,11 +111,11 @@ def alarming(session: Session, max_level: int, soon_until: date) -> Iterator[Pen
     the caller stops reading when it has what it needs)."""
     cursor = _cursor(session)
     cursor.execute(
-        """SELECT case_id, code, level, kind, due, working FROM deadline_index
+        """SELECT case_id, code, kind, due, working FROM deadline_index
            WHERE due <= :until AND level <= :level ORDER BY due, code, kind""",
         {"level": max_level, "until": soon_until.isoformat()})
-    for case_id, code, level, kind, due, working in cursor:
-        yield Pending(case_id, code, level, kind, date.fromisoformat(due), bool(working))
+    for case_id, code, kind, due, working in cursor:
+        yield Pending(case_id, code, kind, date.fromisoformat(due), bool(working))
 
 
 def volatile_case_ids(session: Session, max_level: int) -> list[int]:

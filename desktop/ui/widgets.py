@@ -9,7 +9,10 @@ from desktop.domain.levels import Level
 
 
 def busy_bar() -> QProgressBar:
-    bar = QProgressBar()
+    return _busy_look(QProgressBar())
+
+
+def _busy_look(bar: QProgressBar) -> QProgressBar:
     bar.setRange(0, 0)  # indeterminate: shows movement while work runs off the UI thread
     bar.setTextVisible(False)
     bar.setMaximumHeight(8)
@@ -27,10 +30,7 @@ class LateBusyBar(QProgressBar):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setRange(0, 0)
-        self.setTextVisible(False)
-        self.setMaximumHeight(8)
-        self.hide()
+        _busy_look(self)
         self._late = QTimer(self)
         self._late.setSingleShot(True)
         self._late.setInterval(self.SHOW_AFTER_MS)
