@@ -28,10 +28,44 @@ def tool(name: str) -> str:
 
 
 def lupdate(ts: Path) -> None:
+    known = translations(ts)
     files = sorted(str(p) for p in SOURCES.rglob("*.py"))
-    subprocess.run([tool("lupdate"), *files, "-ts", str(ts), "-no-obsolete", "-locations", "none",
-                    "-source-language", "vi_VN", "-target-language", "en_GB"],
-                   check=True, capture_output=True)
+    command = [tool("lupdate"), *files, "-ts", str(ts), "-no-obsolete", "-locations", "none",
+               "-source-language", "vi_VN", "-target-language", "en_GB"]
+    subprocess.run(command, check=True, capture_output=True)
+    if carry(ts, known):
+        subprocess.run(command, check=True, capture_output=True)   # lupdate's own layout again
+
+
+def translations(ts: Path) -> dict[str, str]:
+    """source → English of every finished message, whatever its class (context)."""
+    import xml.etree.ElementTree as ET
+    if not ts.exists():
+        return {}
+    found: dict[str, str] = {}
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None and translation.text:
+            found.setdefault(message.findtext("source") or "", translation.text)
+    return found
+
+
+def carry(ts: Path, known: dict[str, str]) -> bool:
+    """A string whose code moved to another class keeps its English: lupdate sees a new
+    context and would otherwise leave it unfinished (and drop the old one)."""
+    import xml.etree.ElementTree as ET
+    tree = ET.parse(ts)
+    changed = False
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source") or ""
+        if translation is not None and translation.get("type") == "unfinished" and source in known:
+            translation.text = known[source]
+            del translation.attrib["type"]
+            changed = True
+    if changed:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return changed
 
 
 def lrelease(ts: Path, qm: Path) -> None:

@@ -17,6 +17,7 @@ class Area(str, Enum):
     DOCUMENTS = "documents"      # the document registers, contents and acts
     USERS = "users"              # accounts, roles, clearances
     STAFF = "staff"              # units and staff (names offered in forms and filters)
+    RULES = "rules"              # calendar, rule set, vault settings: what is due moves
 
 
 class Changes:
@@ -32,6 +33,9 @@ class Changes:
 
     def touches(self, watched: Iterable[Area]) -> bool:
         return not self.areas.isdisjoint(watched)
+
+    def __bool__(self) -> bool:
+        return bool(self.areas)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Changes) and other.areas == self.areas

@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 from sqlalchemy import func, insert, literal_column, select, text
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.domain.changes import Area
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.deadlines import EventFact
 from desktop.domain.workflow import validate_event
@@ -23,6 +24,7 @@ from desktop.domain.stages import Basis, InspectingLevel, Stage, TeamRole
 from desktop.services import audit_log
 from desktop.services.context import VaultSession
 from desktop.storage import case_summary, sealed, search
+from desktop.storage.uow import note_changes
 from desktop.storage.orm import (Case, CaseEvent, Directive, DocumentRecord, OpinionRequest, Staff,
                                  TeamMember, Unit)
 
@@ -262,6 +264,7 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
             sealed_rows.append((case_id, search.sealed_body(keys, level, words)))
         else:
             index_rows.append((case_id, words))
+    note_changes(session, Area.CASES, Area.EVENTS)   # written past the ORM's sight
     if rows:
         driver.executemany(f"INSERT INTO cases ({', '.join(_INSERT_COLUMNS)}) VALUES "
                            f"({', '.join('?' * len(_INSERT_COLUMNS))})", rows)
@@ -600,6 +603,7 @@ def _ensure_staff(session: Session, names: set[str]) -> dict[str, int]:
     known = dict(session.execute(select(Staff.full_name, Staff.id)).all())
     missing = sorted(wanted - known.keys())
     if missing:
+        note_changes(session, Area.STAFF)
         session.connection().execute(insert(Staff.__table__),
                                      [{"full_name": n, "position": "", "active": True} for n in missing])
         known = dict(session.execute(select(Staff.full_name, Staff.id)).all())

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
+from desktop.domain.changes import Area, Changes
 from desktop.domain.levels import Level, Role
 from desktop.security.audit import Signer
 from desktop.security.vault import UnlockedKeys
@@ -36,11 +37,19 @@ class VaultSession:
     upgraded_backup: str = ""  # set when this login upgraded an old vault (backup taken)
     presence: object = None    # this program's file in the vault's in-use/ (storage.presence)
     read_only: bool = False    # on read-only media: reads only, and they cannot be audited
+    _changed: set[Area] = field(default_factory=set, repr=False)  # committed, not yet told
     _level_keys: dict[Level, bytes] = field(default_factory=dict, repr=False)
     _level_ring: dict[tuple[Level, int], bytes] = field(default_factory=dict, repr=False)
 
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.engine)
+        return UnitOfWork(self.engine, self._changed)
+
+    def take_changes(self) -> Changes:
+        """What the writes committed since the last call changed (the desktop program tells
+        its pages after each job on the database worker)."""
+        changes = Changes(*self._changed)
+        self._changed.clear()
+        return changes
 
     @property
     def vault_dir(self):

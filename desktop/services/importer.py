@@ -21,7 +21,6 @@ from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level
-from desktop.domain.changes import Area, Changes
 from desktop.domain.progress import Progress
 from desktop.domain.stages import Basis, TeamRole
 from desktop.exchange.excel import importspec, shown, table_rows
@@ -470,16 +469,6 @@ def _compare_staff(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
 
 
 # --- commit (one transaction) --------------------------------------------------------------
-
-# what committing an import of each kind changes (the desktop program's pages decide from it)
-_CHANGES = {"cases": Changes(Area.CASES, Area.EVENTS, Area.RESULTS, Area.STAFF),
-            "plan": Changes(Area.PLAN), "opinions": Changes(Area.OPINIONS),
-            "staff": Changes(Area.STAFF)}
-
-
-def changes_of(kind: str) -> Changes:
-    return _CHANGES.get(kind, Changes(*Area))
-
 
 @collector_paused()
 def commit(vs: VaultSession, plan: ImportPlan, skip_rejected: bool = False) -> dict[str, int]:

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.changes import Area
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import InvalidInput, PermissionDenied
 from desktop.services import audit_log
@@ -130,5 +131,6 @@ def set_value(vs, key: str, value: str) -> object:
             row.value = str(typed)
         audit_log.append(uow.session, vs.signer, vs.actor.username, "settings.set", key,
                          value=typed)
+        uow.changed(Area.RULES)   # meta holds stamps written on reads too: said here
         uow.commit()
     return typed

@@ -1,22 +1,38 @@
-"""Unit of work: one Session per user action; commit is explicit, anything else rolls back."""
+"""Unit of work: one Session per user action; commit is explicit, anything else rolls back.
+A committed unit of work adds the areas it wrote (storage.change_areas) to its sink, which
+the caller reads to tell the pages what changed (domain.changes)."""
 
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from desktop.domain.changes import Area
 from desktop.storage import presence
+from desktop.storage.change_areas import area_of
+
+_PENDING = "hoso.changes.pending"   # session.info keys: areas written, not yet committed
+_SINK = "hoso.changes.sink"         # where they go on commit
 
 
 class UnitOfWork:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, sink: set[Area] | None = None) -> None:
         self._factory = sessionmaker(engine, expire_on_commit=False)
+        self._sink = sink
         self.session: Session | None = None
 
     def __enter__(self) -> "UnitOfWork":
         self.session = self._factory()
+        if self._sink is not None:
+            self.session.info[_PENDING] = set()
+            self.session.info[_SINK] = self._sink
         return self
+
+    def changed(self, *areas: Area) -> None:
+        assert self.session is not None
+        note_changes(self.session, *areas)
 
     def __exit__(self, kind, exc, tb) -> None:
         assert self.session is not None
@@ -39,3 +55,50 @@ class UnitOfWork:
 def _vault_dir(engine: Engine) -> Path:
     database = engine.url.database or ""
     return Path(database[5:] if database.startswith("file:") else database).parent
+
+
+def note_changes(session: Session, *areas: Area) -> None:
+    """Writes the session cannot see (a bulk insert through the driver's cursor or a
+    Connection): counted with the session's own at its commit."""
+    pending = session.info.get(_PENDING)
+    if pending is not None:
+        pending.update(areas)
+
+
+def _note(session: Session, table: Any) -> None:
+    area = area_of(getattr(table, "name", ""))
+    if area is not None:
+        session.info[_PENDING].add(area)
+
+
+@event.listens_for(Session, "after_flush")
+def _flushed(session: Session, _context: Any) -> None:
+    if _PENDING not in session.info:
+        return
+    for obj in (*session.new, *session.deleted):
+        _note(session, getattr(obj, "__table__", None))
+    for obj in session.dirty:
+        if session.is_modified(obj, include_collections=False):
+            _note(session, getattr(obj, "__table__", None))
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _executed(state: ORMExecuteState) -> None:
+    if _PENDING in state.session.info and (state.is_insert or state.is_update
+                                           or state.is_delete):
+        _note(state.session, getattr(state.statement, "table", None))
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    pending = session.info.get(_PENDING)
+    if pending:
+        session.info[_SINK].update(pending)
+        pending.clear()
+
+
+@event.listens_for(Session, "after_rollback")
+def _rolled_back(session: Session) -> None:
+    pending = session.info.get(_PENDING)
+    if pending:
+        pending.clear()

@@ -10,6 +10,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from desktop.domain.changes import Changes
 from desktop.services.context import VaultSession
 from desktop.ui import settings as opts
 from desktop.ui.settings import Settings
@@ -54,11 +55,32 @@ class AppContext(QObject):
            error: Callable[[BaseException], None] | None = None,
            progress: Callable[[int, int, str], None] | None = None,
            cancelled: Callable[[], None] | None = None) -> TaskHandle | None:
-        """Run fn(session, control) on the database worker; None when locked."""
+        """Run fn(session, control) on the database worker; None when locked. What the job's
+        commits changed (VaultSession.take_changes) is told to every page after `done`
+        (or `error`, `cancelled`: a job may have committed before it stopped)."""
         session = self.session
         if session is None:
             return None
-        return self.runner.run(lambda control: fn(session, control), done, error, progress, cancelled)
+        told: list[Changes] = []
+
+        def job(control: TaskControl) -> Any:
+            try:
+                return fn(session, control)
+            finally:
+                told.append(session.take_changes())
+
+        def then(callback: Callable[..., None] | None) -> Callable[..., None]:
+            def run(*args: Any) -> None:
+                try:
+                    if callback is not None:
+                        callback(*args)
+                finally:
+                    if told and told[0]:
+                        self.data_changed.emit(told[0])
+            return run
+
+        return self.runner.run(job, then(done), then(error or self.runner.on_error),
+                               progress, then(cancelled))
 
     # --- clipboard -----------------------------------------------------------------
     def copy_text(self, text: str, classified: bool) -> None:

@@ -639,276 +639,8 @@
         <translation>Edit the case (every change is kept in its history)</translation>
     </message>
     <message>
-        <source>Ngày</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Giai đoạn</source>
-        <translation>Stage</translation>
-    </message>
-    <message>
-        <source>Văn bản, ghi chú</source>
-        <translation>Document, note</translation>
-    </message>
-    <message>
-        <source>Sửa, hủy sự kiện đã chọn…</source>
-        <translation>Correct or void the selected event…</translation>
-    </message>
-    <message>
-        <source>Một sự kiện ghi sai được sửa hoặc hủy, có lý do; không bao giờ bị xóa</source>
-        <translation>A wrongly recorded event is corrected or voided with a reason; never deleted</translation>
-    </message>
-    <message>
-        <source>Ghi nhận sự kiện mới</source>
-        <translation>Record a new event</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source> ngày</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <source>Số ngày gia hạn hoặc tạm dừng (nếu có)</source>
-        <translation>Days of extension or suspension (if any)</translation>
-    </message>
-    <message>
-        <source>Số ngày:</source>
-        <translation>Days:</translation>
-    </message>
-    <message>
-        <source>Số, ký hiệu văn bản (ví dụ 45/TTr-TTCP)</source>
-        <translation>Document number and symbol (e.g. 45/TTr-TTCP)</translation>
-    </message>
-    <message>
-        <source>Ghi chú (không bắt buộc)</source>
-        <translation>Note (optional)</translation>
-    </message>
-    <message>
-        <source>Ghi nhận</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <source>Giai đoạn:</source>
-        <translation>Stage:</translation>
-    </message>
-    <message>
-        <source>Ngày:</source>
-        <translation>Date:</translation>
-    </message>
-    <message>
-        <source>Văn bản:</source>
-        <translation>Document:</translation>
-    </message>
-    <message>
-        <source>Ghi chú:</source>
-        <translation>Note:</translation>
-    </message>
-    <message>
-        <source>Tiến trình</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
-        <source>Thời hạn</source>
-        <translation>Deadlines</translation>
-    </message>
-    <message>
-        <source>Hạn</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <source>Tình trạng</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Đối tượng thanh tra:</source>
-        <translation>Inspected party:</translation>
-    </message>
-    <message>
-        <source>Nội dung:</source>
-        <translation>Scope:</translation>
-    </message>
-    <message>
-        <source>Thời kỳ thanh tra:</source>
-        <translation>Period inspected:</translation>
-    </message>
-    <message>
-        <source>Căn cứ:</source>
-        <translation>Basis:</translation>
-    </message>
-    <message>
-        <source>Quyết định:</source>
-        <translation>Decision:</translation>
-    </message>
-    <message>
-        <source>Đơn vị chủ trì:</source>
-        <translation>Lead unit:</translation>
-    </message>
-    <message>
-        <source>Lãnh đạo phụ trách:</source>
-        <translation>Supervising leader:</translation>
-    </message>
-    <message>
-        <source>Cấp thanh tra:</source>
-        <translation>Inspecting level:</translation>
-    </message>
-    <message>
-        <source>Đoàn thanh tra:</source>
-        <translation>Inspection team:</translation>
-    </message>
-    <message>
-        <source>Họ và tên</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <source>Vai trò</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>Từ ngày</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Đến ngày</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <source>Thêm thành viên…</source>
-        <translation>Add a member…</translation>
-    </message>
-    <message>
-        <source>Thay trưởng đoàn…</source>
-        <translation>Replace the leader…</translation>
-    </message>
-    <message>
-        <source>Rút khỏi đoàn…</source>
-        <translation>Take off the team…</translation>
-    </message>
-    <message>
-        <source>Thông tin</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Xin ý kiến:</source>
-        <translation>Requests for opinions:</translation>
-    </message>
-    <message>
-        <source>Nơi nhận</source>
-        <translation>Addressee</translation>
-    </message>
-    <message>
-        <source>Nội dung, văn bản</source>
-        <translation>Subject, document</translation>
-    </message>
-    <message>
-        <source>Chỉ đạo:</source>
-        <translation>Directives:</translation>
-    </message>
-    <message>
-        <source>Người chỉ đạo</source>
-        <translation>Issued by</translation>
-    </message>
-    <message>
-        <source>Hạn, tình trạng</source>
-        <translation>Due, status</translation>
-    </message>
-    <message>
-        <source>Gửi xin ý kiến…</source>
-        <translation>Request opinions…</translation>
-    </message>
-    <message>
-        <source>Ghi chỉ đạo…</source>
-        <translation>Record a directive…</translation>
-    </message>
-    <message>
-        <source>Ý kiến &amp; chỉ đạo</source>
-        <translation>Opinions &amp; directives</translation>
-    </message>
-    <message>
         <source>Tài liệu</source>
         <translation>Documents</translation>
-    </message>
-    <message>
-        <source>Sai phạm về kinh tế:</source>
-        <translation>Economic violations:</translation>
-    </message>
-    <message>
-        <source>Sai phạm về đất đai:</source>
-        <translation>Land violations:</translation>
-    </message>
-    <message>
-        <source>Kiến nghị thu hồi tiền:</source>
-        <translation>Money recommended for recovery:</translation>
-    </message>
-    <message>
-        <source>Kiến nghị thu hồi đất:</source>
-        <translation>Land recommended for recovery:</translation>
-    </message>
-    <message>
-        <source>Kiến nghị xử lý kỷ luật:</source>
-        <translation>Recommended for disciplinary action:</translation>
-    </message>
-    <message>
-        <source>Chuyển cơ quan điều tra:</source>
-        <translation>Referred to investigating agencies:</translation>
-    </message>
-    <message>
-        <source>Kiến nghị</source>
-        <translation>Recommendation</translation>
-    </message>
-    <message>
-        <source>Đơn vị thực hiện</source>
-        <translation>Who must act</translation>
-    </message>
-    <message>
-        <source>Số tiền, diện tích</source>
-        <translation>Amount, area</translation>
-    </message>
-    <message>
-        <source>Đã thu</source>
-        <translation>Recovered</translation>
-    </message>
-    <message>
-        <source>Thêm kiến nghị…</source>
-        <translation>Add a recommendation…</translation>
-    </message>
-    <message>
-        <source>Ghi tiến độ kiến nghị…</source>
-        <translation>Record follow-up…</translation>
-    </message>
-    <message>
-        <source>Kết quả</source>
-        <translation>Results</translation>
-    </message>
-    <message>
-        <source>Lúc</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <source>Người sửa</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <source>Mục</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>Cũ</source>
-        <translation>Old</translation>
-    </message>
-    <message>
-        <source>Mới</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <source>Lý do</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>Lịch sử</source>
-        <translation>History</translation>
     </message>
     <message>
         <source>Đối tượng: %1</source>
@@ -927,112 +659,8 @@
         <translation>Decision No. %1 dated %2</translation>
     </message>
     <message>
-        <source> (%1 ngày)</source>
-        <translation> (%1 days)</translation>
-    </message>
-    <message>
-        <source>%1 (đã hủy)</source>
-        <translation>%1 (voided)</translation>
-    </message>
-    <message>
-        <source>Lý do: %1</source>
-        <translation>Reason: %1</translation>
-    </message>
-    <message>
-        <source>%1 (đã sửa)</source>
-        <translation>%1 (corrected)</translation>
-    </message>
-    <message>
-        <source>Người ghi: %1</source>
-        <translation>Recorded by: %1</translation>
-    </message>
-    <message>
-        <source>xong %1</source>
-        <translation>met on %1</translation>
-    </message>
-    <message>
-        <source>Thời hạn (%1 quá hạn)</source>
-        <translation>Deadlines (%1 overdue)</translation>
-    </message>
-    <message>
-        <source>Chưa có thời hạn nào được tính cho cuộc thanh tra này (cần có quyết định và ngày công bố).</source>
-        <translation>No deadline has been computed for this inspection yet (it needs a decision to inspect and the date of its announcement).</translation>
-    </message>
-    <message>
-        <source>Số %1 ngày %2</source>
-        <translation>No. %1 dated %2</translation>
-    </message>
-    <message>
-        <source>chưa có</source>
-        <translation>none yet</translation>
-    </message>
-    <message>
-        <source>Gửi %1</source>
-        <translation>Sent: %1</translation>
-    </message>
-    <message>
-        <source>Hạn %1</source>
-        <translation>Due: %1</translation>
-    </message>
-    <message>
-        <source>Trả lời %1</source>
-        <translation>Reply: %1</translation>
-    </message>
-    <message>
-        <source>Đang thực hiện</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <source>Đã thực hiện</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>Đã hủy</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source> (%1)</source>
-        <translation> (%1)</translation>
-    </message>
-    <message>
-        <source>Ngày chỉ đạo: %1</source>
-        <translation>Directive dated %1</translation>
-    </message>
-    <message>
-        <source>Ý kiến &amp; chỉ đạo (%1)</source>
-        <translation>Opinions &amp; directives (%1)</translation>
-    </message>
-    <message>
         <source>Tài liệu (%1)</source>
         <translation>Documents (%1)</translation>
-    </message>
-    <message>
-        <source>%1 đồng</source>
-        <translation>%1 VND</translation>
-    </message>
-    <message>
-        <source>%1 m²</source>
-        <translation>%1 m²</translation>
-    </message>
-    <message>
-        <source>%1 tổ chức, %2 cá nhân</source>
-        <translation>%1 organisations, %2 individuals</translation>
-    </message>
-    <message>
-        <source>%1 vụ, %2 đối tượng</source>
-        <translation>%1 matters, %2 persons</translation>
-    </message>
-    <message>
-        <source>Chọn một kiến nghị trong bảng.</source>
-        <translation>Select a recommendation in the table.</translation>
-    </message>
-    <message>
-        <source>Lịch sử (%1)</source>
-        <translation>History (%1)</translation>
-    </message>
-    <message>
-        <source>Chọn một sự kiện còn hiệu lực trong bảng.</source>
-        <translation>Select an event that is still in force in the table.</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +888,33 @@
     <message>
         <source>(không gắn hồ sơ)</source>
         <translation>(no case)</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesTab</name>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>xong %1</source>
+        <translation>met on %1</translation>
+    </message>
+    <message>
+        <source>Thời hạn (%1 quá hạn)</source>
+        <translation>Deadlines (%1 overdue)</translation>
+    </message>
+    <message>
+        <source>Chưa có thời hạn nào được tính cho cuộc thanh tra này (cần có quyết định và ngày công bố).</source>
+        <translation>No deadline has been computed for this inspection yet (it needs a decision to inspect and the date of its announcement).</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +1608,116 @@
     </message>
 </context>
 <context>
+    <name>GeneralTab</name>
+    <message>
+        <source>Đối tượng thanh tra:</source>
+        <translation>Inspected party:</translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Thời kỳ thanh tra:</source>
+        <translation>Period inspected:</translation>
+    </message>
+    <message>
+        <source>Căn cứ:</source>
+        <translation>Basis:</translation>
+    </message>
+    <message>
+        <source>Quyết định:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>Đơn vị chủ trì:</source>
+        <translation>Lead unit:</translation>
+    </message>
+    <message>
+        <source>Lãnh đạo phụ trách:</source>
+        <translation>Supervising leader:</translation>
+    </message>
+    <message>
+        <source>Cấp thanh tra:</source>
+        <translation>Inspecting level:</translation>
+    </message>
+    <message>
+        <source>Đoàn thanh tra:</source>
+        <translation>Inspection team:</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Thêm thành viên…</source>
+        <translation>Add a member…</translation>
+    </message>
+    <message>
+        <source>Thay trưởng đoàn…</source>
+        <translation>Replace the leader…</translation>
+    </message>
+    <message>
+        <source>Rút khỏi đoàn…</source>
+        <translation>Take off the team…</translation>
+    </message>
+    <message>
+        <source>Thông tin</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Số %1 ngày %2</source>
+        <translation>No. %1 dated %2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Lúc</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Người sửa</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Mục</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Cũ</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Lịch sử</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Lịch sử (%1)</source>
+        <translation>History (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Nhập dữ liệu từ Excel</source>
@@ -2360,6 +2125,89 @@
     <message>
         <source>Xin ý kiến: %1 quá hạn, %2 sắp đến hạn · Chỉ đạo, nhiệm vụ: %3 quá hạn, %4 sắp đến hạn</source>
         <translation>Requests for opinions: %1 overdue, %2 due soon · Directives, tasks: %3 overdue, %4 due soon</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsTab</name>
+    <message>
+        <source>Xin ý kiến:</source>
+        <translation>Requests for opinions:</translation>
+    </message>
+    <message>
+        <source>Nơi nhận</source>
+        <translation>Addressee</translation>
+    </message>
+    <message>
+        <source>Nội dung, văn bản</source>
+        <translation>Subject, document</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Chỉ đạo:</source>
+        <translation>Directives:</translation>
+    </message>
+    <message>
+        <source>Người chỉ đạo</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>Hạn, tình trạng</source>
+        <translation>Due, status</translation>
+    </message>
+    <message>
+        <source>Gửi xin ý kiến…</source>
+        <translation>Request opinions…</translation>
+    </message>
+    <message>
+        <source>Ghi chỉ đạo…</source>
+        <translation>Record a directive…</translation>
+    </message>
+    <message>
+        <source>Ý kiến &amp; chỉ đạo</source>
+        <translation>Opinions &amp; directives</translation>
+    </message>
+    <message>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Gửi %1</source>
+        <translation>Sent: %1</translation>
+    </message>
+    <message>
+        <source>Hạn %1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message>
+        <source>Trả lời %1</source>
+        <translation>Reply: %1</translation>
+    </message>
+    <message>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Đã thực hiện</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Ngày chỉ đạo: %1</source>
+        <translation>Directive dated %1</translation>
+    </message>
+    <message>
+        <source>Ý kiến &amp; chỉ đạo (%1)</source>
+        <translation>Opinions &amp; directives (%1)</translation>
     </message>
 </context>
 <context>
@@ -2918,6 +2766,89 @@
     </message>
 </context>
 <context>
+    <name>ResultsTab</name>
+    <message>
+        <source>Sai phạm về kinh tế:</source>
+        <translation>Economic violations:</translation>
+    </message>
+    <message>
+        <source>Sai phạm về đất đai:</source>
+        <translation>Land violations:</translation>
+    </message>
+    <message>
+        <source>Kiến nghị thu hồi tiền:</source>
+        <translation>Money recommended for recovery:</translation>
+    </message>
+    <message>
+        <source>Kiến nghị thu hồi đất:</source>
+        <translation>Land recommended for recovery:</translation>
+    </message>
+    <message>
+        <source>Kiến nghị xử lý kỷ luật:</source>
+        <translation>Recommended for disciplinary action:</translation>
+    </message>
+    <message>
+        <source>Chuyển cơ quan điều tra:</source>
+        <translation>Referred to investigating agencies:</translation>
+    </message>
+    <message>
+        <source>Kiến nghị</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <source>Đơn vị thực hiện</source>
+        <translation>Who must act</translation>
+    </message>
+    <message>
+        <source>Số tiền, diện tích</source>
+        <translation>Amount, area</translation>
+    </message>
+    <message>
+        <source>Đã thu</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Thêm kiến nghị…</source>
+        <translation>Add a recommendation…</translation>
+    </message>
+    <message>
+        <source>Ghi tiến độ kiến nghị…</source>
+        <translation>Record follow-up…</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>%1 đồng</source>
+        <translation>%1 VND</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation>%1 m²</translation>
+    </message>
+    <message>
+        <source>%1 tổ chức, %2 cá nhân</source>
+        <translation>%1 organisations, %2 individuals</translation>
+    </message>
+    <message>
+        <source>%1 vụ, %2 đối tượng</source>
+        <translation>%1 matters, %2 persons</translation>
+    </message>
+    <message>
+        <source>Chọn một kiến nghị trong bảng.</source>
+        <translation>Select a recommendation in the table.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>(Tất cả đơn vị)</source>
@@ -3291,6 +3222,105 @@
     <message>
         <source>Thanh tra %1 tại %2</source>
         <translation>Inspection of %1 at %2</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Giai đoạn</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Văn bản, ghi chú</source>
+        <translation>Document, note</translation>
+    </message>
+    <message>
+        <source>Sửa, hủy sự kiện đã chọn…</source>
+        <translation>Correct or void the selected event…</translation>
+    </message>
+    <message>
+        <source>Một sự kiện ghi sai được sửa hoặc hủy, có lý do; không bao giờ bị xóa</source>
+        <translation>A wrongly recorded event is corrected or voided with a reason; never deleted</translation>
+    </message>
+    <message>
+        <source>Ghi nhận sự kiện mới</source>
+        <translation>Record a new event</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Số ngày gia hạn hoặc tạm dừng (nếu có)</source>
+        <translation>Days of extension or suspension (if any)</translation>
+    </message>
+    <message>
+        <source>Số ngày:</source>
+        <translation>Days:</translation>
+    </message>
+    <message>
+        <source>Số, ký hiệu văn bản (ví dụ 45/TTr-TTCP)</source>
+        <translation>Document number and symbol (e.g. 45/TTr-TTCP)</translation>
+    </message>
+    <message>
+        <source>Ghi chú (không bắt buộc)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>Ghi nhận</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Giai đoạn:</source>
+        <translation>Stage:</translation>
+    </message>
+    <message>
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Văn bản:</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Tiến trình</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source> (%1 ngày)</source>
+        <translation> (%1 days)</translation>
+    </message>
+    <message>
+        <source>%1 (đã hủy)</source>
+        <translation>%1 (voided)</translation>
+    </message>
+    <message>
+        <source>Lý do: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>%1 (đã sửa)</source>
+        <translation>%1 (corrected)</translation>
+    </message>
+    <message>
+        <source>Người ghi: %1</source>
+        <translation>Recorded by: %1</translation>
+    </message>
+    <message>
+        <source>Chọn một sự kiện còn hiệu lực trong bảng.</source>
+        <translation>Select an event that is still in force in the table.</translation>
     </message>
 </context>
 <context>

@@ -362,9 +362,10 @@ def test_an_accepted_event_is_recorded_and_announced(qtbot, keep, ctx, demo):
     view.doc_edit.setText("01/BB-ĐTT")
     with qtbot.waitSignal(ctx.data_changed, timeout=WAIT) as changed:
         view.add_event()
-    # an event changes the case's stage and deadlines: pages showing those reload
+    # the write says what it changed — the event and the case's stage — and pages showing
+    # those reload; nobody had to name them by hand
     from desktop.domain.changes import Area, Changes
-    assert changed.args == [Changes(Area.EVENTS)]
+    assert changed.args == [Changes(Area.EVENTS, Area.CASES)]
     qtbot.waitUntil(lambda: view.timeline.rowCount() == rows + 1, timeout=WAIT)
     assert view.event_error.isHidden()
     assert view.timeline.item(rows, 1).text() == "Công bố quyết định"

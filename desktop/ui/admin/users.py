@@ -15,7 +15,7 @@ from desktop.services import users
 from desktop.services.users import UserInfo
 from desktop.ui import errors
 from desktop.ui import settings as opts
-from desktop.domain.changes import Area, Changes
+from desktop.domain.changes import Area
 from desktop.ui.page import Page
 from desktop.ui.forms import FormDialog
 from desktop.ui.tables import GREY, RED, Col, RowsModel, RowsProxy, fit_columns, make_table, selected_row
@@ -178,9 +178,6 @@ class UsersPage(Page):
 
     def _written(self, message: str) -> None:
         self.status.emit(message)
-        self.ctx.data_changed.emit(Changes(Area.USERS))
-        if not self.isVisible():
-            self.stale = True
 
     # --- actions ---
     def add_user(self) -> None:

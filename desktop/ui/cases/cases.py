@@ -20,7 +20,7 @@ from desktop.ui import errors
 from desktop.ui import settings as opts
 from desktop.ui.context import AppContext
 from desktop.ui.cases.case_table import COLUMN_KEYS, COLUMNS, CaseTableModel
-from desktop.domain.changes import Area, Changes
+from desktop.domain.changes import Area
 from desktop.ui.page import Page
 from desktop.ui.cases.case_view import CaseView
 from desktop.ui.widgets import LateBusyBar, error_label
@@ -66,7 +66,7 @@ class CaseTableView(QTableView):
 
 class CasesPage(Page):
     watches = frozenset({Area.CASES, Area.EVENTS, Area.OPINIONS, Area.DIRECTIVES,
-                         Area.RESULTS, Area.DOCUMENTS, Area.STAFF})
+                         Area.RESULTS, Area.DOCUMENTS, Area.STAFF, Area.RULES})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -306,10 +306,7 @@ class CasesPage(Page):
         dialog.open()
 
     def _case_saved(self, code: str) -> None:
-        # a new case (and its decision): every page showing cases reloads, this one too
-        self.ctx.data_changed.emit(Changes(Area.CASES, Area.EVENTS))
-        if self.stale:   # not on screen, so the signal left it for later
-            self.apply_filters()
+        # the list reloads when the save's changes are told (AppContext.db), after this
         self.open_code(code)
 
     def _show_count(self, total: int) -> None:

@@ -16,7 +16,7 @@ from desktop.domain.deadlines import DeadlineState
 from desktop.services import opinions_directives
 from desktop.services.opinions_directives import DirectiveLine, OpinionLine
 from desktop.ui import errors
-from desktop.domain.changes import Area, Changes
+from desktop.domain.changes import Area
 from desktop.ui.page import Page
 from desktop.ui.forms import date_edit, from_qdate, to_qdate
 from desktop.ui.tables import (GREY, ORANGE, RED, Col, RowsModel, RowsProxy, fit_columns, fmt_int,
@@ -47,7 +47,7 @@ def _pending(line) -> bool:
 
 
 class OpinionsPage(Page):
-    watches = frozenset({Area.OPINIONS, Area.DIRECTIVES, Area.CASES})
+    watches = frozenset({Area.OPINIONS, Area.DIRECTIVES, Area.CASES, Area.RULES})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -187,7 +187,6 @@ class OpinionsPage(Page):
 
     def _recorded(self) -> None:
         self.refresh()
-        self.ctx.data_changed.emit(Changes(Area.OPINIONS, Area.DIRECTIVES))
 
     def _no_deadline(self, line) -> str:
         if isinstance(line, DirectiveLine):

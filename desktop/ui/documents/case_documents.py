@@ -13,7 +13,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
-from desktop.domain.changes import Area, Changes
 from desktop.domain.dates import format_date
 from desktop.domain.levels import Level
 from desktop.services import documents
@@ -348,7 +347,6 @@ class CaseDocumentsPanel(QWidget):
     def _added(self, row) -> None:
         self.reload(row.id if row is not None else None)
         self.documents_changed.emit()
-        self.ctx.data_changed.emit(Changes(Area.DOCUMENTS))
 
     def new_version(self, path: str | Path | None = None) -> NewVersionDialog | None:
         row = self.current()
@@ -363,7 +361,6 @@ class CaseDocumentsPanel(QWidget):
     def _version_added(self, doc_id: int) -> None:
         self.reload(doc_id)
         self.documents_changed.emit()
-        self.ctx.data_changed.emit(Changes(Area.DOCUMENTS))
 
     def open_selected(self) -> DocumentViewer | None:
         row = self.current()

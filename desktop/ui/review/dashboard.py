@@ -20,10 +20,10 @@ from desktop.services import dashboard, deadlines_service, secret_registers
 from desktop.services.deadlines_service import Alarms
 from desktop.ui import errors
 from desktop.ui.context import AppContext
-from desktop.ui.tables import keep_room
+from desktop.ui.tables import ORANGE, RED, keep_room
 from desktop.domain.changes import Area
 from desktop.ui.page import Page
-from desktop.ui.cases.case_view import ORANGE, RED, table
+from desktop.ui.few_rows import table
 from desktop.ui.review.chart import MonthlyChart
 from desktop.ui.documents.expiring import WITHIN_DAYS, ExpiringDocumentsBox
 from desktop.ui.widgets import busy_bar, error_label
@@ -34,7 +34,7 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 
 class DashboardPage(Page):
     watches = frozenset({Area.CASES, Area.EVENTS, Area.OPINIONS, Area.DIRECTIVES,
-                         Area.DOCUMENTS})
+                         Area.DOCUMENTS, Area.RULES})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -17,7 +17,7 @@ from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import HosoError
 from desktop.services import cases, plan_changes, plans, report_units
 from desktop.ui import errors
-from desktop.domain.changes import Area, Changes
+from desktop.domain.changes import Area
 from desktop.ui.page import Page
 from desktop.ui.forms import FormDialog, date_edit, from_qdate, notice_frame, set_warning, to_qdate
 from desktop.ui.tables import (RED, Col, RowsModel, RowsProxy, fit_columns, fmt_int, make_table,
@@ -354,9 +354,6 @@ class PlanPage(Page):
 
     def _written(self, message: str) -> None:
         self.status.emit(message)
-        self.ctx.data_changed.emit(Changes(Area.PLAN))
-        if not self.isVisible():
-            self.stale = True
 
     def create_plan(self) -> None:
         year = self._chosen_year() or date.today().year

@@ -67,7 +67,7 @@ class Indicator:
 
 class ReviewPage(Page):
     watches = frozenset({Area.CASES, Area.EVENTS, Area.OPINIONS, Area.DIRECTIVES,
-                         Area.RESULTS, Area.PLAN})
+                         Area.RESULTS, Area.PLAN, Area.RULES})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)

@@ -87,7 +87,6 @@ class ImportWizard(QWizard):
 
     def set_result(self, counts: dict[str, int], kind: str) -> None:
         self.result = counts
-        self.ctx.data_changed.emit(importer.changes_of(kind))
         if not self.closed:
             self.imported.emit(counts)
 
