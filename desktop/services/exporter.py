@@ -12,7 +12,7 @@ from desktop.domain import recommendations as rec
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
-from desktop.domain.messages import MESSAGES, in_language
+from desktop.domain.messages import in_language, register
 from desktop.domain.progress import Progress
 from desktop.domain.stages import Basis, Stage
 from desktop.exchange.excel.writer import (Column, Manifest, classified_file_name, row_hash,
@@ -22,7 +22,7 @@ from desktop.services import (audit_log, deadlines_service, plans, recommendatio
 from desktop.services.context import VaultSession
 from desktop.storage import sealed
 
-MESSAGES.update({
+register({
     "export.reason_required": ("Dữ liệu xuất có nội dung {level}: phải ghi lý do xuất.",
                                "The export holds {level} content: a reason is required."),
     "export.done": ("Đã xuất {rows} dòng vào {path}.", "{rows} rows exported to {path}."),

@@ -18,7 +18,7 @@ from pathlib import Path
 from desktop.domain.dates import format_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
-from desktop.domain.messages import MESSAGES, in_language
+from desktop.domain.messages import in_language, register
 from desktop.domain.progress import Progress
 from desktop.storage.resource_files import load_state_secret_rules
 from desktop.exchange.excel.writer import (Column, Manifest, classified_file_name,
@@ -26,7 +26,7 @@ from desktop.exchange.excel.writer import (Column, Manifest, classified_file_nam
 from desktop.services import audit_log, secret_registers
 from desktop.services.context import VaultSession
 
-MESSAGES.update({
+register({
     "register_export.bad_kind": (
         "Loại sổ “{kind}” không hợp lệ (incoming, outgoing, internal, copies, statistics).",
         "Invalid register “{kind}” (incoming, outgoing, internal, copies, statistics)."),

@@ -11,12 +11,12 @@ from datetime import date
 from desktop.domain.bulk import collector_paused
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
-from desktop.domain.messages import MESSAGES
+from desktop.domain.messages import register
 from desktop.services import audit_log, facts, report
 from desktop.services.context import VaultSession
 from desktop.storage import sealed
 
-MESSAGES.update({
+register({
     "summary.bad_field": ("Không tổng hợp được theo “{value}”; chọn một trong: {choices}.",
                           "Cannot group by “{value}”; choose one of: {choices}."),
     "summary.same_field": ("Hai lần nhóm theo cùng “{value}”; hãy chọn trường khác cho lần nhóm "

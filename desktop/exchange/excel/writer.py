@@ -45,7 +45,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from desktop.domain.errors import Cancelled, HosoError
 from desktop.domain.folding import fold
 from desktop.domain.progress import Progress
-from desktop.domain.messages import MESSAGES
+from desktop.domain.messages import register
 from desktop.exchange.excel import layouts
 from desktop.exchange.excel.layouts import (CELL_PAD, LINE_PT, NUMBER_FORMATS, SAMPLE_ROWS,
                                             TITLE_LINE_PT, Column, Leaf, estimate_width,
@@ -58,7 +58,7 @@ from desktop.exchange.excel.manifest import (MAX_TEXT, SHEET_NAME, Manifest,
 __all__ = ["Column", "Manifest", "classified_file_name", "read_manifest",
            "row_hash", "write_period_report", "write_register"]
 
-MESSAGES.update({
+register({
     "excel.export.cancelled": ("Đã hủy xuất tệp Excel; không có tệp nào được tạo.",
                                "The Excel export was cancelled; no file was created."),
     "excel.export.no_folder": ("Không có thư mục {folder} để lưu tệp {file}.",
