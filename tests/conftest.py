@@ -58,3 +58,15 @@ def admin_cli(path):
 
 def files_under(path: Path):
     return [p for p in Path(path).rglob("*") if p.is_file()]
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away PostgreSQL cluster (tests/pg_cluster.py); skipped, by name, without
+    PostgreSQL's server programs."""
+    from tests import pg_cluster as pg
+    if pg.server_programs() is None:
+        pytest.skip("PostgreSQL: initdb and pg_ctl not found (install the postgresql package)")
+    cluster = pg.start_cluster()
+    yield cluster
+    cluster.stop()

@@ -18,3 +18,40 @@ def test_migrated_schema_matches_the_orm(tmp_path):
                                           and d[1].name.startswith(("case_search", "doc_search")))]
     assert unexpected == []
     assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def _server_database(pg_cluster, name):
+    from sqlalchemy import create_engine, text
+    with create_engine(pg_cluster.url(), isolation_level="AUTOCOMMIT").connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    return create_engine(pg_cluster.url(name))
+
+
+def test_the_same_migrations_build_the_schema_on_a_postgresql_server(pg_cluster):
+    import pytest
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    engine = _server_database(pg_cluster, "hoso_schema")
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    # the search tables (a trigram index on the server) are made by hand, not by the ORM
+    unexpected = [d for d in diff if not (
+        d[0] == "remove_table" and d[1].name.startswith(("case_search", "doc_search"))
+        or d[0] == "remove_index" and d[1].table.name.startswith(("case_search", "doc_search")))]
+    assert unexpected == []
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    # the server refuses to rewrite, delete or empty the audit trail, as the vault does
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO audit_log (at, username, action, target, detail, "
+                          "prev_hash, hash) VALUES ('2026-12-05T10:00:00', 'admin', 'test', '', "
+                          "'{}', '\\x00', '\\x01')"))
+    for statement in ("UPDATE audit_log SET username = 'other'", "DELETE FROM audit_log",
+                      "TRUNCATE audit_log"):
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(text(statement))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT username FROM audit_log")).scalars().all() == ["admin"]
+    engine.dispose()

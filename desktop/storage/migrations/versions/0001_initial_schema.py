@@ -7,6 +7,8 @@ Create Date: 2026-11-26 02:23:45.361899
 from alembic import op
 import sqlalchemy as sa
 
+from desktop.storage.migrations import ddl
+
 
 revision = '0001'
 down_revision = None
@@ -220,17 +222,13 @@ def upgrade() -> None:
 
 
     # Append-only audit log: the database itself refuses edits and deletions.
-    op.execute("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log "
-               "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END")
-    op.execute("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log "
-               "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END")
+    ddl.append_only("audit_log", "audit", "audit log is append-only")
     # Accent-insensitive search: folded text per case, rowid = cases.id (see storage/search.py).
-    op.execute("CREATE VIRTUAL TABLE case_search USING fts5(body, "
-               "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')")
+    ddl.search_table("case_search", "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'")
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE IF EXISTS case_search")
+    ddl.drop_search_table("case_search")
     op.execute("DROP TRIGGER IF EXISTS audit_no_update")
     op.execute("DROP TRIGGER IF EXISTS audit_no_delete")
     # Generated from desktop/storage/orm.py, then checked by hand.

@@ -6,6 +6,8 @@ Revises: 0002
 from alembic import op
 import sqlalchemy as sa
 
+from desktop.storage.migrations import ddl
+
 revision = '0003'
 down_revision = '0002'
 branch_labels = None
@@ -18,14 +20,15 @@ def upgrade() -> None:
         batch.add_column(sa.Column('closed_on', sa.Date(), nullable=True))
         batch.create_index('ix_cases_started_on', ['started_on'])
         batch.create_index('ix_cases_closed_on', ['closed_on'])
-    # the SQL as it was at this revision (case_summary's grows with later ones)
-    op.execute("""
-UPDATE cases SET
-  started_on = coalesce(decision_date,
-                        (SELECT min(e.event_date) FROM case_events e WHERE e.case_id = cases.id)),
-  closed_on = (SELECT min(e.event_date) FROM case_events e
-               WHERE e.case_id = cases.id AND e.stage IN ('concluded', 'cancelled'))
-""")
+    if ddl.on_sqlite():   # a server database has no rows yet (created at head)
+        # the SQL as it was at this revision (case_summary's grows with later ones)
+        op.execute("""
+    UPDATE cases SET
+      started_on = coalesce(decision_date,
+                            (SELECT min(e.event_date) FROM case_events e WHERE e.case_id = cases.id)),
+      closed_on = (SELECT min(e.event_date) FROM case_events e
+                   WHERE e.case_id = cases.id AND e.stage IN ('concluded', 'cancelled'))
+    """)
 
 
 def downgrade() -> None:

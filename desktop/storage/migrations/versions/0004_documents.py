@@ -7,6 +7,8 @@ Revises: 0003
 from alembic import op
 import sqlalchemy as sa
 
+from desktop.storage.migrations import ddl
+
 revision = '0004'
 down_revision = '0003'
 branch_labels = None
@@ -126,8 +128,9 @@ def upgrade() -> None:
     # Content search: one row of keyed tokens per document version, rowid = version id
     # (desktop/storage/doc_search.py). The tokens are HMACs under a key derived from the
     # level key, so the index reveals no words to whoever holds only the database key.
-    op.execute("CREATE VIRTUAL TABLE doc_search USING fts5(body, tokenize='ascii')")
-    _fill_registers()
+    ddl.search_table("doc_search", "tokenize='ascii'")
+    if ddl.on_sqlite():
+        _fill_registers()
 
 
 def _fill_registers() -> None:
@@ -162,7 +165,7 @@ def _fill_registers() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE IF EXISTS doc_search")
+    ddl.drop_search_table("doc_search")
     op.drop_table('document_copies')
     op.drop_table('document_events')
     op.drop_table('doc_index_map')

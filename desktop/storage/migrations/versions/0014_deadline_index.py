@@ -8,6 +8,8 @@ Revises: 0013
 from alembic import op
 import sqlalchemy as sa
 
+from desktop.storage.migrations import ddl
+
 revision = '0014'
 down_revision = '0013'
 branch_labels = None
@@ -15,12 +17,9 @@ depends_on = None
 
 # Any change to what a case's deadlines are computed from, or to the code and level
 # copied beside them, drops them: the next reading recomputes that case.
-TRIGGER = """CREATE TRIGGER deadline_index_stale AFTER UPDATE OF
-    decision_date, inspecting_level, complexity, event_trail, closed_on, level, code
-    ON cases BEGIN
-    DELETE FROM deadline_index WHERE case_id = NEW.id;
-    DELETE FROM deadline_index_cases WHERE case_id = NEW.id;
-END"""
+STALE_COLUMNS = "decision_date, inspecting_level, complexity, event_trail, closed_on, level, code"
+STALE = ("DELETE FROM deadline_index WHERE case_id = NEW.id; "
+         "DELETE FROM deadline_index_cases WHERE case_id = NEW.id;")
 
 
 def upgrade() -> None:
@@ -51,11 +50,11 @@ def upgrade() -> None:
     op.create_index('ix_cases_started_level', 'cases', ['started_on', 'level', 'closed_on'])
     op.create_index('ix_case_events_date_stage', 'case_events',
                     ['event_date', 'stage', 'voided_at', 'case_id'])
-    op.execute(TRIGGER)
+    ddl.row_trigger("deadline_index_stale", "cases", STALE_COLUMNS, STALE)
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER deadline_index_stale")
+    ddl.drop_row_trigger("deadline_index_stale", "cases")
     op.drop_index('ix_case_events_date_stage', table_name='case_events')
     op.drop_index('ix_cases_started_level', table_name='cases')
     op.drop_index('ix_cases_stage_level', table_name='cases')

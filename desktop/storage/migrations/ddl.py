@@ -1,0 +1,64 @@
+"""What the migrations write differently for the two engines: the workstation's vault
+(SQLite/SQLCipher) and the department server (PostgreSQL). A server database is created
+at the newest revision, so data carried over by an older revision is SQLite's alone."""
+
+from __future__ import annotations
+
+from alembic import op
+
+
+def on_sqlite() -> bool:
+    return bool(op.get_bind().dialect.name == "sqlite")
+
+
+def append_only(table: str, prefix: str, message: str) -> None:
+    """The database itself refuses to change or delete a row of `table` (the audit trail);
+    on the server, emptying it (TRUNCATE) too."""
+    if on_sqlite():
+        for verb in ("UPDATE", "DELETE"):
+            op.execute(f"CREATE TRIGGER {prefix}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                       f"BEGIN SELECT RAISE(ABORT, '{message}'); END")
+        return
+    op.execute(f"""CREATE FUNCTION {prefix}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '{message}'; END $$""")
+    for verb, each in (("UPDATE", "ROW"), ("DELETE", "ROW"), ("TRUNCATE", "STATEMENT")):
+        op.execute(f"CREATE TRIGGER {prefix}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                   f"FOR EACH {each} EXECUTE FUNCTION {prefix}_append_only()")
+
+
+def search_table(name: str, sqlite_options: str) -> None:
+    """A search table: rowid (the record's id) and body (folded words or keyed tokens).
+    SQLite: FTS5 with `sqlite_options`; PostgreSQL: a plain table with a trigram index
+    (pg_trgm, a trusted extension the database's owner may create)."""
+    if on_sqlite():
+        op.execute(f"CREATE VIRTUAL TABLE {name} USING fts5(body, {sqlite_options})"
+                   if sqlite_options else f"CREATE VIRTUAL TABLE {name} USING fts5(body)")
+        return
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    op.execute(f"CREATE TABLE {name} (rowid BIGINT PRIMARY KEY, body TEXT NOT NULL DEFAULT '')")
+    op.execute(f"CREATE INDEX ix_{name}_body ON {name} USING gin (body gin_trgm_ops)")
+
+
+def drop_search_table(name: str) -> None:
+    op.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def row_trigger(name: str, table: str, columns: str, body: str) -> None:
+    """AFTER UPDATE OF `columns` ON `table`, for each row: `body` (statements ending in ';',
+    the row's new values as NEW)."""
+    if on_sqlite():
+        op.execute(f"CREATE TRIGGER {name} AFTER UPDATE OF {columns} ON {table} "
+                   f"BEGIN {body} END")
+        return
+    op.execute(f"""CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN {body} RETURN NULL; END $$""")
+    op.execute(f"CREATE TRIGGER {name} AFTER UPDATE OF {columns} ON {table} "
+               f"FOR EACH ROW EXECUTE FUNCTION {name}()")
+
+
+def drop_row_trigger(name: str, table: str) -> None:
+    if on_sqlite():
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    else:
+        op.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+        op.execute(f"DROP FUNCTION IF EXISTS {name}()")
