@@ -6,15 +6,13 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from desktop.storage.engine import is_read_only as engine_read_only
-
 from desktop.security.anchors import Anchor
 from desktop.security.audit import (GENESIS, ChainReport, ChainRow, Signer, signed_hash,
                                     verify_chain)
+from desktop.storage.engine import is_read_only as engine_read_only
 from desktop.storage.orm import AuditRow
+from desktop.storage.repos import DbSession as Session
+from desktop.storage.repos import audit as audit_rows
 
 
 def _fields(row_id: int, at: str, username: str, action: str, target: str, detail: str,
@@ -34,8 +32,7 @@ def append(session: Session, signer: Signer, username: str, action: str, target:
     assert username == signer.username, "rows are signed by the account that writes them"
     if engine_read_only(session.get_bind()):
         return
-    last = session.execute(select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc())
-                           .limit(1)).first()
+    last = audit_rows.last(session)
     row_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     at = datetime.now(timezone.utc).isoformat(timespec="microseconds")
     detail_text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
@@ -67,29 +64,27 @@ def _chain_rows(rows):
 
 
 def verify(session: Session, trust: AuditTrust) -> ChainReport:
-    rows = session.execute(select(AuditRow).order_by(AuditRow.id)).scalars()
+    rows = audit_rows.rows_after(session)
     return verify_chain(_chain_rows(rows), trust.key_ok, trust.legacy_key, trust.legacy_rows)
 
 
 def verify_since(session: Session, trust: AuditTrust, anchor: Anchor) -> ChainReport:
     """The rows after an anchor the caller trusts (a login checks only what is new)."""
-    rows = session.execute(select(AuditRow).where(AuditRow.id > anchor.seq)
-                           .order_by(AuditRow.id)).scalars()
+    rows = audit_rows.rows_after(session, anchor.seq)
     return verify_chain(_chain_rows(rows), trust.key_ok, trust.legacy_key, trust.legacy_rows,
                         start_id=anchor.seq + 1, start_prev=anchor.head)
 
 
 def head(session: Session) -> Anchor | None:
     """The last row as an anchor (None for an empty trail)."""
-    row = session.execute(select(AuditRow.id, AuditRow.hash, AuditRow.at)
-                          .order_by(AuditRow.id.desc()).limit(1)).first()
-    return Anchor(row[0], bytes(row[1]), row[2]) if row else None
+    row = audit_rows.last(session)
+    return Anchor(*row) if row else None
 
 
 def reaches(session: Session, anchor: Anchor) -> bool:
     """Does the trail still hold the row an anchor names, with the same hash?"""
-    found = session.execute(select(AuditRow.hash).where(AuditRow.id == anchor.seq)).scalar()
-    return found is not None and bytes(found) == anchor.head
+    found = audit_rows.hash_of(session, anchor.seq)
+    return found is not None and found == anchor.head
 
 
 @dataclass(frozen=True)
@@ -108,10 +103,5 @@ class AuditEntry:
 
 def entries(session: Session, user: str | None = None, action: str | None = None,
             limit: int = 1000) -> list[AuditEntry]:
-    query = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
-    if user:
-        query = query.where(AuditRow.username == user)
-    if action:
-        query = query.where(AuditRow.action.like(f"{action}%"))
     return [AuditEntry(r.id, r.at, r.username, r.action, r.target, json.loads(r.detail or "{}"))
-            for r in session.execute(query).scalars()]
+            for r in audit_rows.newest(session, user, action, limit)]

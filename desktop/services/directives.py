@@ -6,13 +6,13 @@ engine in the register (opinions_directives.register), the dashboard and the rev
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
-
 from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, NotFound
 from desktop.services import audit_log, cases
 from desktop.services.context import VaultSession
-from desktop.storage.orm import Case, Directive, DirectiveNote
+from desktop.storage.orm import Directive, DirectiveNote
+from desktop.storage.repos import cases as case_rows
+from desktop.storage.repos import opinions as opinion_rows
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,8 @@ def notes(vs: VaultSession, directive_id: int) -> list[NoteInfo]:
     with vs.uow() as uow:
         session = uow.session
         row, _case = _load(vs, session, directive_id)
-        found = session.execute(select(DirectiveNote).where(
-            DirectiveNote.directive_id == row.id).order_by(DirectiveNote.note_date,
-                                                           DirectiveNote.id)).scalars()
-        return [NoteInfo(n.note_date, n.note, n.recorded_by) for n in found]
+        return [NoteInfo(n.note_date, n.note, n.recorded_by)
+                for n in opinion_rows.notes(session, row.id)]
 
 
 def _load(vs: VaultSession, session, directive_id: int):
@@ -100,6 +98,6 @@ def _load(vs: VaultSession, session, directive_id: int):
         raise NotFound("directive.not_found", id=directive_id)
     case = None
     if row.case_id is not None:
-        code = session.execute(select(Case.code).where(Case.id == row.case_id)).scalar()
+        code = case_rows.code_of(session, row.case_id)
         case = cases.load_case(vs, session, code)
     return row, case

@@ -6,14 +6,14 @@ soon, overdue, answered on time or late) comes from the deadline engine, in the 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
-
 from desktop.domain.addressees import addressee_kind, guess_kind
 from desktop.domain.dates import format_date
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.services import audit_log, cases
 from desktop.services.context import VaultSession
-from desktop.storage.orm import Case, OpinionReminder, OpinionRequest
+from desktop.storage.orm import OpinionReminder, OpinionRequest
+from desktop.storage.repos import cases as case_rows
+from desktop.storage.repos import opinions as opinion_rows
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,7 @@ def remind(vs: VaultSession, request_id: int, sent: date, doc_ref: str = "",
                                     sent_date=sent, doc_ref=doc_ref.strip(), note=note.strip(),
                                     recorded_by=vs.actor.username, recorded_at=datetime.now()))
         session.flush()
-        count = session.execute(select(func.count(OpinionReminder.id)).where(
-            OpinionReminder.request_id == request.id)).scalar()
+        count = opinion_rows.reminder_count(session, request.id)
         audit_log.append(session, vs.signer, vs.actor.username, "opinion.remind",
                          f"opinion:{request.id}", case=case.code if case else "", count=count)
         uow.commit()
@@ -93,9 +92,8 @@ def reminders(vs: VaultSession, request_id: int) -> list[ReminderInfo]:
     with vs.uow() as uow:
         session = uow.session
         request, _case = _load(vs, session, request_id)
-        rows = session.execute(select(OpinionReminder).where(
-            OpinionReminder.request_id == request.id).order_by(OpinionReminder.sent_date)).scalars()
-        return [ReminderInfo(r.sent_date, r.doc_ref, r.note) for r in rows]
+        return [ReminderInfo(r.sent_date, r.doc_ref, r.note)
+                for r in opinion_rows.reminders(session, request.id)]
 
 
 def _load(vs: VaultSession, session, request_id: int):
@@ -104,7 +102,7 @@ def _load(vs: VaultSession, session, request_id: int):
         raise NotFound("opinion.not_found", id=request_id)
     case = None
     if request.case_id is not None:
-        code = session.execute(select(Case.code).where(Case.id == request.case_id)).scalar()
+        code = case_rows.code_of(session, request.case_id)
         case = cases.load_case(vs, session, code)  # clearance, refusal audited
     return request, case
 

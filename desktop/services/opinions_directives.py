@@ -5,15 +5,13 @@ to no case), not only the late ones (deadlines_service.overdue gives those)."""
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
-
 from desktop.domain import deadlines as engine
 from desktop.domain.deadlines import Deadline, DirectiveFact, OpinionFact
 from desktop.domain.rules import LimitNotFound
 from desktop.services import audit_log, calendar_service, settings
 from desktop.services.context import VaultSession
 from desktop.services.deadlines_service import rule_book
-from desktop.storage.orm import Case, Directive, DirectiveNote, OpinionReminder, OpinionRequest
+from desktop.storage.repos import opinions as opinion_rows
 
 
 @dataclass(frozen=True)
@@ -79,16 +77,10 @@ def register(vs: VaultSession, today: date | None = None
         cal = calendar_service.calendar(s)
         soon = settings.get(s, "due_soon_days")
         rules = rule_book()
-        visible = (Case.level <= clearance) | (Case.id.is_(None))
         classified = set()
         opinions = []
-        query = (select(OpinionRequest, Case.code, Case.decision_date, Case.inspecting_level,
-                        Case.level)
-                 .outerjoin(Case, Case.id == OpinionRequest.case_id).where(visible)
-                 .order_by(OpinionRequest.sent_date.desc(), OpinionRequest.id))
-        reminded = dict(s.execute(select(OpinionReminder.request_id, func.count())
-                                  .group_by(OpinionReminder.request_id)).all())
-        for o, code, decided, level, secrecy in s.execute(query):
+        reminded = opinion_rows.reminders_per_request(s)
+        for o, code, decided, level, secrecy in opinion_rows.requests_with_cases(s, clearance):
             fact = OpinionFact(o.id, code, o.addressee, o.sent_date, o.due_date, o.answered_date)
             try:
                 deadline = engine.opinion_deadline(fact, rules, cal, today, soon, decided,
@@ -102,12 +94,8 @@ def register(vs: VaultSession, today: date | None = None
                                         o.answer_ref or "", deadline, o.answer_gist or "",
                                         reminded.get(o.id, 0)))
         directives = []
-        query = (select(Directive, Case.code, Case.level)
-                 .outerjoin(Case, Case.id == Directive.case_id).where(visible)
-                 .order_by(Directive.due_date.desc(), Directive.id))
-        noted = dict(s.execute(select(DirectiveNote.directive_id, func.count())
-                               .group_by(DirectiveNote.directive_id)).all())
-        for d, code, secrecy in s.execute(query):
+        noted = opinion_rows.notes_per_directive(s)
+        for d, code, secrecy in opinion_rows.directives_with_cases(s, clearance):
             fact = DirectiveFact(d.id, code, d.issuer, d.content, d.due_date, d.done_date,
                                  d.status, d.issued_date)
             if secrecy:
