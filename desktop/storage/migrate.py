@@ -51,3 +51,12 @@ def upgrade(engine: Engine, db_label: str = "") -> None:
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+
+
+def known_revision(revision: str) -> bool:
+    """A revision this program ships (an older schema), not one from a newer program."""
+    try:
+        ScriptDirectory.from_config(_config()).get_revision(revision)
+    except Exception:  # alembic's ResolutionError
+        return False
+    return True
