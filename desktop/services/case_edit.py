@@ -5,8 +5,6 @@ audit row names the fields and the history rows, never their values."""
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
-
 from desktop.domain import case_fields
 from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
 from desktop.domain.levels import Level
@@ -14,6 +12,7 @@ from desktop.services import audit_log, cases
 from desktop.services.context import VaultSession
 from desktop.storage import case_summary, search
 from desktop.storage.orm import Case, CaseChange
+from desktop.storage.repos import cases as case_rows
 
 # a change of these needs a reason (it changes who may read the case)
 _NEEDS_REASON = {"level"}
@@ -88,8 +87,7 @@ def _check(vs, session, case: Case, before: dict, diffs: dict, reason: str) -> N
     for field in ("code", "title"):
         if not after[field]:
             raise InvalidInput("input.required", field=case_fields.label(field))
-    if "code" in diffs and session.execute(select(Case.id).where(
-            Case.code == after["code"])).first():
+    if "code" in diffs and case_rows.exists(session, after["code"]):
         raise HosoError("case.exists", code=after["code"])
     for field in _NEEDS_REASON & set(diffs):
         if not reason:
@@ -132,9 +130,7 @@ def history(vs: VaultSession, code: str, audited: bool = True) -> list[ChangeInf
     with vs.uow() as uow:
         session = uow.session
         case = cases.load_case(vs, session, code)
-        rows = session.execute(select(CaseChange).where(CaseChange.case_id == case.id)
-                               .order_by(CaseChange.changed_at, CaseChange.id)).scalars()
-        found = [_info(r) for r in rows]
+        found = [_info(r) for r in case_rows.changes_of(session, case.id)]
         if audited and case.level > Level.THUONG:
             audit_log.append(session, vs.signer, vs.actor.username, "case.history", case.code,
                              rows=len(found))

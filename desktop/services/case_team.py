@@ -6,8 +6,6 @@ team_members; a classified one inside its sealed record (cases.team_follows_leve
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy.orm import Session
-
 from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, NotFound
 from desktop.domain.levels import Level
@@ -16,6 +14,7 @@ from desktop.services import audit_log, cases
 from desktop.services.context import VaultSession
 from desktop.storage import search, sealed
 from desktop.storage.orm import Case, CaseChange, TeamMember
+from desktop.storage.repos import DbSession
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def memberships(case: Case) -> list[Membership]:
     return found
 
 
-def store(session: Session, case: Case, members: list[Membership]) -> None:
+def store(session: DbSession, case: Case, members: list[Membership]) -> None:
     """Write the team back where the case's level says it lives."""
     case.team.clear()
     extra = sealed.extra(case)

@@ -1,19 +1,14 @@
-"""Inspection cases: add, list/search, show, record workflow events.
+"""Inspection cases: add, list/search, show, record workflow events (their queries are
+in storage.repos.cases).
 
-Why one module of 670 lines: adding, listing and recording events share the row shapes
-and the sealed-field reads below; editing, the team, opinions, directives and results
-have their own modules (case_edit, case_team, opinion_requests, directives,
-recommendations)."""
+Adding, listing and recording events share the row shapes and the helpers below;
+editing, the team, opinions, directives and results have their own modules (case_edit,
+case_team, opinion_requests, directives, recommendations)."""
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Iterable, Sequence
 
-from sqlalchemy import func, insert, literal_column, select, text
-from sqlalchemy.orm import Session, selectinload
-
-from desktop.domain.changes import Area
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.deadlines import EventFact
 from desktop.domain.workflow import validate_event
@@ -24,9 +19,10 @@ from desktop.domain.stages import Basis, InspectingLevel, Stage, TeamRole
 from desktop.services import audit_log
 from desktop.services.context import VaultSession
 from desktop.storage import case_summary, sealed, search
-from desktop.storage.uow import note_changes
-from desktop.storage.orm import (Case, CaseEvent, Directive, DocumentRecord, OpinionRequest, Staff,
-                                 TeamMember, Unit)
+from desktop.storage.orm import Case, CaseEvent, Staff, TeamMember, Unit
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import cases as case_rows
+from desktop.storage.repos import staff as staff_rows
 
 
 # --- inputs and outputs ----------------------------------------------------------------
@@ -147,7 +143,7 @@ def add_case(vs: VaultSession, data: CaseInput) -> CaseRow:
     _check_input(vs, data)
     with vs.uow() as uow:
         session = uow.session
-        if session.execute(select(Case.id).where(Case.code == data.code)).first():
+        if case_rows.exists(session, data.code):
             raise HosoError("case.exists", code=data.code)
         now = datetime.now()
         case = Case(**_case_columns(data), stage=Stage.GATHERING.value,
@@ -188,9 +184,10 @@ def add_cases_bulk(vs: VaultSession, items: Sequence[CaseInput]) -> int:
         return count
 
 
-def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput]) -> int:
-    """Insert cases inside the caller's transaction (imports, demo): Core inserts, index
-    rows built from the data in hand rather than read back. Refuses duplicate codes."""
+def insert_cases(vs: VaultSession, session: DbSession, items: Sequence[CaseInput]) -> int:
+    """Insert cases inside the caller's transaction (imports, demo): bulk inserts through
+    the driver (case_rows.insert_many), index rows built from the data in hand rather than
+    read back. Refuses duplicate codes."""
     today = date.today()
     for data in items:
         _check_input(vs, data, today)
@@ -198,16 +195,11 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
     if len(set(codes)) != len(codes):
         seen: set[str] = set()
         raise HosoError("case.exists", code=next(c for c in codes if c in seen or seen.add(c)))
-    conn = session.connection()
-    driver = conn.connection.driver_connection.cursor()
-    # one statement for all the codes (a JSON array), not one per few hundred
-    clash = driver.execute("SELECT code FROM cases WHERE code IN (SELECT value FROM json_each(?)) "
-                           "LIMIT 1", (json.dumps(codes),)).fetchone()
+    clash = case_rows.first_clash(session, codes)
     if clash:
-        raise HosoError("case.exists", code=clash[0])
-    now = _sql(datetime.now())
-    first = (session.execute(select(func.max(Case.id))).scalar() or 0) + 1
-    event_id = (session.execute(select(func.max(CaseEvent.id))).scalar() or 0) + 1
+        raise HosoError("case.exists", code=clash)
+    now = case_rows.stored_time(datetime.now())
+    first, event_id = case_rows.next_ids(session)
     keys = sealed.keys_of(session)
     staff = _ensure_staff(session, {name for d in items if d.level == Level.THUONG
                                     for name, _ in d.team} | {d.supervisor for d in items})
@@ -217,9 +209,8 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
     folded, clean_name = _FoldMemo(), _NameMemo()
     values_of = {e: e.value for e in (*Basis, *InspectingLevel, *TeamRole)}  # not per row
     rows, team_rows, event_rows, index_rows, sealed_rows = [], [], [], [], []
-    # Plain tuples through the driver: SQLAlchemy's per-row parameter processing cost
-    # more than SQLite's own work at 100 000 rows. Values are stored the way the ORM
-    # stores them (ISO dates, "YYYY-MM-DD HH:MM:SS.ffffff" datetimes).
+    # Plain tuples in case_rows.INSERT_COLUMNS' order (the driver takes them as they are),
+    # values stored the way the ORM stores them (ISO dates, case_rows.stored_time).
     for case_id, d in enumerate(items, start=first):
         decided = d.decision_date.isoformat() if d.decision_date else None
         code, title, party = d.code.strip(), d.title.strip(), d.inspected_party.strip()
@@ -264,17 +255,7 @@ def insert_cases(vs: VaultSession, session: Session, items: Sequence[CaseInput])
             sealed_rows.append((case_id, search.sealed_body(keys, level, words)))
         else:
             index_rows.append((case_id, words))
-    note_changes(session, Area.CASES, Area.EVENTS)   # written past the ORM's sight
-    if rows:
-        driver.executemany(f"INSERT INTO cases ({', '.join(_INSERT_COLUMNS)}) VALUES "
-                           f"({', '.join('?' * len(_INSERT_COLUMNS))})", rows)
-    if team_rows:
-        driver.executemany("INSERT INTO team_members (case_id, staff_id, role) VALUES (?, ?, ?)",
-                           team_rows)
-    if event_rows:
-        driver.executemany("INSERT INTO case_events (id, case_id, stage, event_date, days, doc_ref, "
-                           "note, recorded_by, recorded_at, sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                           "?, ?)", event_rows)
+    case_rows.insert_many(session, rows, team_rows, event_rows)
     if index_rows:
         search.write(session, index_rows, fresh=True)
     if sealed_rows:
@@ -331,7 +312,7 @@ def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: st
         return _event_info(event)
 
 
-def team_follows_level(session: Session, case: Case) -> None:
+def team_follows_level(session: DbSession, case: Case) -> None:
     """A case raised above Thường takes its team into its sealed record (no names left in
     team_members); one lowered to Thường gets its team rows back."""
     from desktop.services import case_team
@@ -370,14 +351,11 @@ class CaseFilter:
 
 
 def list_cases(vs: VaultSession, flt: CaseFilter | None = None) -> list[CaseRow]:
-    """Cases the actor is cleared for; reading classified rows is audited (count only)."""
+    """Cases the actor is cleared for, the newest decision first; reading classified rows
+    is audited (count only)."""
     flt = flt or CaseFilter()
-    query = _filtered(vs, flt, by_date=True).order_by(Case.decision_date.desc(), Case.id.desc())
-    if flt.limit is not None:
-        query = query.limit(flt.limit).offset(flt.offset)
     with vs.uow() as uow:
-        params = _params(vs, flt)
-        rows = [_row_from_tuple(t) for t in uow.session.execute(query, params)]
+        rows = [_row_from_tuple(t) for t in case_rows.listed(uow.session, _query(vs, flt))]
         classified = sum(1 for r in rows if r.level > Level.THUONG)
         if classified:
             audit_log.append(uow.session, vs.signer, vs.actor.username, "case.list", "",
@@ -386,27 +364,12 @@ def list_cases(vs: VaultSession, flt: CaseFilter | None = None) -> list[CaseRow]
         return rows
 
 
-_SORTS = {"code": Case.code, "title": sealed.opened(Case, "title"),
-          "inspected_party": sealed.opened(Case, "inspected_party"),
-          "stage": Case.stage, "decision_date": Case.decision_date, "level": Case.level}
-
-
-def _ordered(vs: VaultSession, flt: CaseFilter, sort: str, descending: bool):
-    column = _SORTS.get(sort, Case.decision_date)
-    order = [column.desc() if descending else column.asc(), Case.id.desc() if descending else Case.id.asc()]
-    inner = _filtered(vs, flt, by_date=column is Case.decision_date).order_by(*order)
-    if flt.limit is not None:
-        inner = inner.limit(flt.limit).offset(flt.offset)
-    return inner
-
-
 def list_ids(vs: VaultSession, flt: CaseFilter | None = None, sort: str = "decision_date",
              descending: bool = True) -> list[int]:
     """Ids of the matching cases in display order (the GUI's table fetches rows by id)."""
     flt = flt or CaseFilter()
-    query = select(_ordered(vs, flt, sort, descending).subquery().c.id)
     with vs.uow() as uow:
-        return list(uow.session.execute(query, _params(vs, flt)).scalars())
+        return case_rows.listed_ids(uow.session, _query(vs, flt), sort, descending)
 
 
 def list_rows(vs: VaultSession, flt: CaseFilter, sort: str = "decision_date",
@@ -414,8 +377,8 @@ def list_rows(vs: VaultSession, flt: CaseFilter, sort: str = "decision_date",
     """The matching rows themselves in display order, in one query (the first screen of
     a new search: ids then rows would be two); audited as rows_by_ids."""
     with vs.uow() as uow:
-        found = [_row_from_tuple(t) for t in uow.session.execute(
-            _ordered(vs, flt, sort, descending), _params(vs, flt))]
+        found = [_row_from_tuple(t) for t in case_rows.listed(
+            uow.session, _query(vs, flt), sort, descending)]
         _audit_rows(vs, uow, found)
     return found
 
@@ -423,12 +386,9 @@ def list_rows(vs: VaultSession, flt: CaseFilter, sort: str = "decision_date",
 def rows_by_ids(vs: VaultSession, ids: Sequence[int]) -> dict[int, CaseRow]:
     """Rows for the given ids (one screen page at a time); reading classified rows is
     audited by count."""
-    found: dict[int, CaseRow] = {}
     with vs.uow() as uow:
-        for start in range(0, len(ids), 500):
-            query = _filtered(vs, CaseFilter()).where(Case.id.in_(list(ids[start:start + 500])))
-            for t in uow.session.execute(query):
-                found[t.id] = _row_from_tuple(t)
+        found = {t.id: _row_from_tuple(t) for t in case_rows.listed_by_ids(
+            uow.session, int(vs.actor.clearance), ids)}
         _audit_rows(vs, uow, found.values())
     return found
 
@@ -444,36 +404,15 @@ def _audit_rows(vs: VaultSession, uow, rows) -> None:
 
 def count_cases(vs: VaultSession, flt: CaseFilter | None = None) -> int:
     flt = flt or CaseFilter()
-    query = select(func.count()).select_from(_filtered(vs, flt).subquery())
     with vs.uow() as uow:
-        return uow.session.execute(query, _params(vs, flt)).scalar() or 0
+        return case_rows.count(uow.session, _query(vs, flt))
 
 
-def _filtered(vs: VaultSession, flt: CaseFilter, by_date: bool = False):
-    query = select(Case.id, Case.code, sealed.opened(Case, "title"),
-                   sealed.opened(Case, "inspected_party"), Case.stage, Case.stage_date,
-                   sealed.opened(Case, "decision_number"), Case.decision_date, Case.level
-                   ).where(Case.level <= int(vs.actor.clearance))
-    if flt.search and search.match_expression(flt.search):
-        # In date order, "+cases.id" keeps SQLite from driving the query by the matches:
-        # it walks the decision-date index and stops at the page's last row (10× faster
-        # for common words, which match tens of thousands of cases).
-        column = literal_column("+cases.id") if by_date else Case.id
-        query = query.where(column.in_(text(search.matching_ids_sql())))
-    if flt.stage is not None:
-        query = query.where(Case.stage == flt.stage.value)
-    if flt.level is not None:
-        query = query.where(Case.level == int(flt.level))
-    if flt.year is not None:
-        query = query.where(func.strftime("%Y", Case.decision_date) == f"{flt.year:04d}")
-    if flt.supervisor:
-        query = query.join(Staff, Staff.id == Case.supervisor_id).where(
-            func.hoso_fold(Staff.full_name).like(f"%{_fold(flt.supervisor)}%"))
-    return query
-
-
-def _params(vs: VaultSession, flt: CaseFilter) -> dict:
-    return search.match_params(vs.engine, flt.search, vs.actor.clearance) if flt.search else {}
+def _query(vs: VaultSession, flt: CaseFilter) -> case_rows.Filter:
+    return case_rows.Filter(int(vs.actor.clearance), flt.search,
+                            flt.stage.value if flt.stage is not None else None,
+                            int(flt.level) if flt.level is not None else None, flt.year,
+                            flt.supervisor, flt.limit, flt.offset)
 
 
 def get_case(vs: VaultSession, code: str) -> CaseDetail:
@@ -488,15 +427,10 @@ def get_case(vs: VaultSession, code: str) -> CaseDetail:
         return detail
 
 
-def load_case(vs: VaultSession, session: Session, code: str, load: bool = False) -> Case:
+def load_case(vs: VaultSession, session: DbSession, code: str, load: bool = False) -> Case:
     """The case with this code; one above the actor's clearance is refused, and the refusal
     audited. `load`: with its team, events, supervisor and chairing unit."""
-    query = select(Case).where(Case.code == code)
-    if load:
-        query = query.options(selectinload(Case.team).selectinload(TeamMember.staff),
-                              selectinload(Case.events), selectinload(Case.supervisor),
-                              selectinload(Case.chaired_by))
-    case = session.execute(query).scalar()
+    case = case_rows.by_code(session, code, load)
     if case is None:
         raise HosoError("case.not_found", code=code)
     if case.level > vs.actor.clearance:
@@ -507,26 +441,23 @@ def load_case(vs: VaultSession, session: Session, code: str, load: bool = False)
     return case
 
 
-def _detail(session: Session, case: Case, clearance: int = Level.TUYET_MAT) -> CaseDetail:
+def _detail(session: DbSession, case: Case, clearance: int = Level.TUYET_MAT) -> CaseDetail:
     from desktop.services.case_team import memberships
     members = memberships(case)
     opinions = [{"addressee": o.addressee, "kind": o.addressee_kind, "subject": o.subject,
                  "doc": o.doc_ref, "sent": _iso(o.sent_date), "due": _iso(o.due_date),
                  "answered": _iso(o.answered_date)}
-                for o in session.execute(select(OpinionRequest).where(OpinionRequest.case_id == case.id)
-                                         .order_by(OpinionRequest.sent_date)).scalars()]
+                for o in case_rows.opinion_requests_of(session, case.id)]
     directives = [{"issuer": d.issuer, "doc": d.doc_ref, "content": d.content,
                    "issued": _iso(d.issued_date), "due": _iso(d.due_date), "status": d.status,
                    "done": _iso(d.done_date)}
-                  for d in session.execute(select(Directive).where(Directive.case_id == case.id)
-                                           .order_by(Directive.due_date)).scalars()]
+                  for d in case_rows.directives_of(session, case.id)]
     # a document above the reader's clearance shows that it exists, not what it says
     documents = [{"id": d.id, "number": d.number, "type": d.doc_type, "date": _iso(d.doc_date),
                   "issuer": d.issuer if d.level <= clearance else "",
                   "summary": d.summary if d.level <= clearance else "",
                   "level": Level(d.level).label_vi}
-                 for d in session.execute(select(DocumentRecord).where(DocumentRecord.case_id == case.id)
-                                          .order_by(DocumentRecord.doc_date)).scalars()]
+                 for d in case_rows.documents_of(session, case.id)]
     results = {"violation_money": case.violation_money, "violation_land_m2": case.violation_land_m2,
                "recovery_money": case.recovery_money, "recovery_land_m2": case.recovery_land_m2,
                "disciplined_orgs": case.disciplined_orgs,
@@ -574,47 +505,26 @@ def _case_columns(data: CaseInput) -> dict:
     return values
 
 
-_INSERT_COLUMNS = (
-    "id", "code", "title", "inspected_party", "content", "period_from", "period_to", "basis",
-    "plan_item_id", "assignment_ref", "decision_number", "decision_date", "inspecting_level",
-    "complexity", "chaired_by_unit_id", "supervisor_id", "level", "stage", "stage_date",
-    "started_on", "closed_on", "violation_money", "violation_land_m2", "recovery_money",
-    "recovery_land_m2", "disciplined_orgs", "disciplined_persons", "referral_cases",
-    "referral_persons", "units_inspected", "created_at", "updated_at", "version", "event_trail",
-    "sealed")
-
-
-def _sql(value):
-    """A date or datetime as SQLAlchemy's SQLite dialect stores it."""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def _clean(name: str) -> str:
     return " ".join((name or "").split())
 
 
-def _ensure_staff(session: Session, names: set[str]) -> dict[str, int]:
+def _ensure_staff(session: DbSession, names: set[str]) -> dict[str, int]:
     """name → staff id for every name, adding the missing ones in one statement."""
     wanted = {_clean(n) for n in names} - {""}
-    known = dict(session.execute(select(Staff.full_name, Staff.id)).all())
+    known = staff_rows.ids_by_name(session)
     missing = sorted(wanted - known.keys())
     if missing:
-        note_changes(session, Area.STAFF)
-        session.connection().execute(insert(Staff.__table__),
-                                     [{"full_name": n, "position": "", "active": True} for n in missing])
-        known = dict(session.execute(select(Staff.full_name, Staff.id)).all())
+        staff_rows.add_names(session, missing)
+        known = staff_rows.ids_by_name(session)
     return {n: known[n] for n in wanted}
 
 
-def _staff_id(session: Session, name: str) -> int | None:
+def _staff_id(session: DbSession, name: str) -> int | None:
     name = _clean(name)
     if not name:
         return None
-    found = session.execute(select(Staff.id).where(Staff.full_name == name)).scalar()
+    found = staff_rows.id_of(session, name)
     if found is None:
         staff = Staff(full_name=name, position="")
         session.add(staff)
@@ -623,22 +533,17 @@ def _staff_id(session: Session, name: str) -> int | None:
     return found
 
 
-def _unit_id(session: Session, name: str) -> int | None:
+def _unit_id(session: DbSession, name: str) -> int | None:
     name = " ".join((name or "").split())
     if not name:
         return None
-    found = session.execute(select(Unit.id).where(Unit.name == name)).scalar()
+    found = staff_rows.unit_id_of(session, name)
     if found is None:
         unit = Unit(name=name, kind="department")
         session.add(unit)
         session.flush()
         found = unit.id
     return found
-
-
-def _fold(text_: str) -> str:
-    from desktop.domain.folding import fold
-    return fold(text_).replace("%", "").replace("_", "")
 
 
 def _row(case: Case) -> CaseRow:

@@ -18,8 +18,6 @@ import random
 from datetime import date, timedelta
 from typing import Iterator, Sequence
 
-from sqlalchemy import insert, select
-
 from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, PermissionDenied
 from desktop.domain.levels import Level
@@ -30,7 +28,11 @@ from desktop.services import demo_data
 from desktop.services.context import VaultSession
 from desktop.services.users import add_user
 from desktop.storage import search
-from desktop.storage.orm import AnnualPlan, Case, Staff, Unit, User
+from desktop.storage.orm import Unit
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import cases as case_rows
+from desktop.storage.repos import demo as demo_rows
+from desktop.storage.repos import staff as staff_rows
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "CUC_II", "SITUATION_DATE", "FIXED_CASE_CODES",
            "STALLED_CASE_CODES", "fill_demo", "synthetic_inputs"]
@@ -81,11 +83,9 @@ def view(vs: VaultSession) -> "tuple[date, bool]":
     """(the day the vault is viewed as of, whether it holds the demo data): what the
     desktop program's status bar says after unlocking."""
     from desktop.services import settings
-    from desktop.storage.orm import AuditRow
     day = settings.view_date(vs)
     with vs.uow() as uow:
-        filled = uow.session.execute(select(AuditRow.id).where(AuditRow.action == "demo.fill")
-                                     .limit(1)).first() is not None
+        filled = demo_rows.filled(uow.session)
     return day, filled
 
 
@@ -133,13 +133,12 @@ def _refuse_second_fill(vs: VaultSession) -> None:
     """Check before writing anything: a second fill would fail half-way through."""
     with vs.uow() as uow:
         session = uow.session
-        user = session.execute(select(User.username).where(
-            User.username.in_([u[0] for u in DEMO_USERS]))).scalar()
+        user = demo_rows.first_user_among(session, [u[0] for u in DEMO_USERS])
         if user:
             raise HosoError("user.exists", user=user)
-        code = session.execute(select(Case.code).where(Case.code.in_(FIXED_CASE_CODES))).scalar()
-        if code:
-            raise HosoError("case.exists", code=code)
+        codes = case_rows.codes_among(session, FIXED_CASE_CODES)
+        if codes:
+            raise HosoError("case.exists", code=codes[0])
 
 
 def _add_organisation(vs: VaultSession, today: date, staff_pool: dict[str, list[tuple[str, str]]]
@@ -152,17 +151,17 @@ def _add_organisation(vs: VaultSession, today: date, staff_pool: dict[str, list[
         chairs = [(name, "inspectorate", TTCP if level is InspectingLevel.GOVERNMENT else None)
                   for name, level, _key in _chairs() if name in staff_pool]
         unit_ids.update(_ensure_units(session, chairs))
-        known = set(session.execute(select(Staff.full_name)).scalars())
-        staff_rows = [{"full_name": n, "position": pos, "unit_id": unit_ids[u], "active": True}
-                      for n, pos, u in _STAFF if n not in known]
+        known = staff_rows.names(session)
+        new_staff = [{"full_name": n, "position": pos, "unit_id": unit_ids[u], "active": True}
+                     for n, pos, u in _STAFF if n not in known]
         for unit_name, people in staff_pool.items():
-            staff_rows += [{"full_name": n, "position": pos, "unit_id": unit_ids[unit_name],
-                            "active": True} for n, pos in people if n not in known]
-        if staff_rows:
-            session.execute(insert(Staff), staff_rows)
+            new_staff += [{"full_name": n, "position": pos, "unit_id": unit_ids[unit_name],
+                           "active": True} for n, pos in people if n not in known]
+        if new_staff:
+            staff_rows.add_many(session, new_staff)
         session.flush()
         audit_log.append(session, vs.signer, vs.actor.username, "demo.fill", "organisation",
-                         units=len(unit_ids), staff=len(staff_rows))
+                         units=len(unit_ids), staff=len(new_staff))
         uow.commit()
     _add_plans(vs, today)
 
@@ -179,8 +178,9 @@ def _add_plans(vs: VaultSession, today: date) -> None:
         plan_changes.approve(vs, plan.year, plan.approved_number, plan.approved_date)
 
 
-def _ensure_units(session, units: Sequence[tuple[str, str, str | None]]) -> dict[str, int]:
-    ids = dict(session.execute(select(Unit.name, Unit.id)).all())
+def _ensure_units(session: DbSession, units: Sequence[tuple[str, str, str | None]]
+                  ) -> dict[str, int]:
+    ids = staff_rows.unit_ids(session)
     for name, kind, parent in units:
         if name not in ids:
             unit = Unit(name=name, kind=kind, parent_id=ids.get(parent) if parent else None)
@@ -198,9 +198,7 @@ def _ensure_units(session, units: Sequence[tuple[str, str, str | None]]) -> dict
 
 def _plan_item_ids(vs: VaultSession, plan: _Plan) -> list[int]:
     with vs.uow() as uow:
-        row = uow.session.execute(select(AnnualPlan).where(AnnualPlan.year == plan.year,
-                                                           AnnualPlan.title == plan.title)
-                                  .order_by(AnnualPlan.id.desc())).scalar()
+        row = demo_rows.latest_plan(uow.session, plan.year, plan.title)
         return [item.id for item in row.items] if row else []
 
 
@@ -317,8 +315,7 @@ def _add_records(vs: VaultSession, today: date) -> None:
     directory (inspected unit, the demo users' staff records) directly, having no service."""
     from desktop.services import documents as docs
     with vs.uow() as uow:
-        present = set(uow.session.execute(select(Case.code).where(
-            Case.code.in_(FIXED_CASE_CODES))).scalars())
+        present = set(case_rows.codes_among(uow.session, FIXED_CASE_CODES))
     _add_opinions_and_directives(vs, today, present)
     # (a step with no document number has no register entry: a secretary could not make one)
     papers = [(doc["doc_date"] or date.min, doc["number"], spec.code, doc)
@@ -331,19 +328,17 @@ def _add_records(vs: VaultSession, today: date) -> None:
             summary=doc["summary"]))
     with vs.uow() as uow:
         session = uow.session
-        cases = {c.code: c for c in session.execute(
-            select(Case).where(Case.code.in_(FIXED_CASE_CODES))).scalars()}
-        units = dict(session.execute(select(Unit.name, Unit.id)).all())
+        cases = {c.code: c for c in case_rows.with_codes(session, FIXED_CASE_CODES)}
+        units = staff_rows.unit_ids(session)
         for spec in _FIXED:
             case = cases.get(spec.code)
             if case is not None and case.inspected_unit_id is None and case.level == Level.THUONG:
                 # (a classified case's party is sealed: no link to it in clear)
                 case.inspected_unit_id = units.get(spec.party)
         # demo users are the staff they are named after
-        staff_ids = dict(session.execute(select(Staff.full_name, Staff.id)
-                                         .where(Staff.unit_id == units.get(CUC_II))).all())
+        staff_ids = staff_rows.ids_by_name_in(session, units.get(CUC_II))
         for username, _role, _level, staff_name in DEMO_USERS:
-            user = session.execute(select(User).where(User.username == username)).scalar()
+            user = demo_rows.user(session, username)
             if user is not None and user.staff_id is None:
                 user.staff_id = staff_ids.get(staff_name)
         session.flush()

@@ -5,8 +5,6 @@ the derived dates and so the deadlines are recomputed, and the audit keeps both.
 
 from datetime import date, datetime
 
-from sqlalchemy.orm import Session
-
 from desktop.domain.deadlines import EventFact
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.stages import Stage
@@ -16,6 +14,7 @@ from desktop.services.cases import EventInfo
 from desktop.services.context import VaultSession
 from desktop.storage import case_summary, search
 from desktop.storage.orm import Case, CaseChange, CaseEvent
+from desktop.storage.repos import DbSession
 
 
 def fix_event(vs: VaultSession, code: str, event_id: int, *, when: date | None = None,
@@ -70,7 +69,7 @@ def _decision(case: Case, live: list[CaseEvent]) -> date | None:
     return min(found) if found else None
 
 
-def _decision_follows(session: Session, vs, case: Case, event: CaseEvent,
+def _decision_follows(session: DbSession, vs, case: Case, event: CaseEvent,
                       reason: str, now: datetime) -> None:
     """A corrected or voided decision event carries the case's decision date and number
     with it (recorded in the case's history)."""

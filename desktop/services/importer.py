@@ -8,13 +8,10 @@ them; reading the file, recognising headers and converting values are in exchang
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-
-from sqlalchemy import select
 
 from desktop.domain.bulk import collector_paused
 from desktop.domain.dates import format_date
@@ -30,7 +27,11 @@ from desktop.exchange.excel.reader import Sheet, Workbook, read_workbook
 from desktop.services import audit_log, cases
 from desktop.services.context import VaultSession
 from desktop.storage import case_summary, search
-from desktop.storage.orm import AnnualPlan, Case, OpinionRequest, PlanItem, Staff, Unit
+from desktop.storage.orm import AnnualPlan, OpinionRequest, PlanItem, Staff
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import cases as case_rows
+from desktop.storage.repos import imports as import_rows
+from desktop.storage.repos import staff as staff_rows
 
 MANIFEST_SHEET = "_hoso_manifest"
 
@@ -264,8 +265,7 @@ def _match_by_content(vs: VaultSession, unknown: list[dict], absent: dict[str, s
     has) are that case's, and no other case comes as close."""
     with vs.uow() as uow:
         current = {case.code: {name: getattr(case, name) for name in _CASE_FIELDS}
-                   for case in uow.session.execute(select(Case).where(
-                       Case.code.in_(list(absent.values())))).scalars()}
+                   for case in case_rows.with_codes(uow.session, list(absent.values()))}
     for values in unknown:
         scores = []
         # fields that tell cases apart (a level, a basis or a zero is shared by many)
@@ -344,20 +344,14 @@ def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
     codes = [v.get("_original_code") or v["code"] for _, v, p in parsed if v.get("code") and not p]
     existing = {}
     with vs.uow() as uow:
-        # one statement for all the codes (a JSON array); ORM rows only for those found
-        cursor = uow.session.connection().connection.driver_connection.cursor()
-        found = [code for (code,) in cursor.execute(
-            "SELECT code FROM cases WHERE code IN (SELECT value FROM json_each(?))",
-            (json.dumps(codes),))]
-        for start in range(0, len(found), 500):
-            for case in uow.session.execute(select(Case).where(Case.code.in_(found[start:start + 500]))
-                                            ).scalars():
-                existing[case.code] = {name: getattr(case, name) for name in _CASE_FIELDS}
-                existing[case.code]["level"] = Level(case.level)
+        # one statement for all the codes; ORM rows only for those found
+        found = case_rows.existing_codes(uow.session, codes)
+        for case in case_rows.with_codes(uow.session, found):
+            existing[case.code] = {name: getattr(case, name) for name in _CASE_FIELDS}
+            existing[case.code]["level"] = Level(case.level)
         # a code renamed in the file must not be another case's: found now, not at commit
         renamed = [v["code"] for _, v, _p in parsed if v.get("_original_code")]
-        taken = set(uow.session.execute(select(Case.code).where(Case.code.in_(renamed))).scalars()
-                    ) if renamed else set()
+        taken = set(case_rows.codes_among(uow.session, renamed)) if renamed else set()
     today = date.today()
     for index, values, problems in parsed:
         if values.get("_original_code") and values["code"] in taken:
@@ -413,8 +407,7 @@ def _compare_plan(vs: VaultSession, parsed, plan: ImportPlan, year: int | None) 
     _duplicates(parsed, key_of, plan.sheet)
     existing = {}
     with vs.uow() as uow:
-        for item, plan_year in uow.session.execute(
-                select(PlanItem, AnnualPlan.year).join(AnnualPlan, AnnualPlan.id == PlanItem.plan_id)):
+        for item, plan_year in import_rows.plan_items_with_years(uow.session):
             existing[(plan_year, fold(item.inspected_party), fold(item.content or ""))] = {
                 "quarter": item.planned_quarter, "days": item.planned_days,
                 "team_size": item.planned_team_size}
@@ -433,9 +426,9 @@ def _compare_opinions(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None
     _duplicates(parsed, key_of, plan.sheet)
     with vs.uow() as uow:
         s = uow.session
-        visible = dict(s.execute(select(Case.code, Case.level)).all())
+        visible = case_rows.levels_by_code(s)
         existing = {}
-        for op, code in s.execute(select(OpinionRequest, Case.code).join(Case, Case.id == OpinionRequest.case_id)):
+        for op, code in import_rows.opinions_with_codes(s):
             existing[(code, fold(op.addressee), op.sent_date)] = {
                 "subject": op.subject, "doc_ref": op.doc_ref, "due_date": op.due_date,
                 "answered_date": op.answered_date}
@@ -459,7 +452,7 @@ def _compare_staff(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
     _duplicates(parsed, lambda v: fold(v.get("full_name") or "") or None, plan.sheet)
     with vs.uow() as uow:
         existing = {}
-        for person, unit in uow.session.execute(select(Staff, Unit.name).outerjoin(Unit, Unit.id == Staff.unit_id)):
+        for person, unit in staff_rows.with_unit_names(uow.session):
             existing.setdefault(fold(person.full_name), {"position": person.position, "unit": unit})
     for index, values, problems in parsed:
         name = values.get("full_name") or ""
@@ -491,7 +484,7 @@ def commit(vs: VaultSession, plan: ImportPlan, skip_rejected: bool = False) -> d
     return counts
 
 
-def _write_cases(vs: VaultSession, s, inserts, updates) -> None:
+def _write_cases(vs: VaultSession, s: DbSession, inserts, updates) -> None:
     items = []
     for r in inserts:
         v = r.values
@@ -515,10 +508,10 @@ def _write_cases(vs: VaultSession, s, inserts, updates) -> None:
     if updates:
         by_code = {r.key: r for r in updates}
         touched = []
-        for case in s.execute(select(Case).where(Case.code.in_(list(by_code)))).scalars():
+        for case in case_rows.with_codes(s, list(by_code)):
             for change in by_code[case.code].changes:
                 value = change.new
-                if change.field == "code" and s.execute(select(Case.id).where(Case.code == value)).first():
+                if change.field == "code" and case_rows.exists(s, value):
                     raise HosoError("case.exists", code=value)
                 if change.field == "level":
                     value = int(value)
@@ -537,8 +530,8 @@ def _write_cases(vs: VaultSession, s, inserts, updates) -> None:
         search.refresh(s, touched)
 
 
-def _write_plan(vs: VaultSession, s, inserts, updates) -> None:
-    plans = {p.year: p for p in s.execute(select(AnnualPlan)).scalars()}
+def _write_plan(vs: VaultSession, s: DbSession, inserts, updates) -> None:
+    plans = {p.year: p for p in import_rows.plans(s)}
     for r in inserts:
         v = r.values
         plan = plans.get(v["year"])
@@ -551,8 +544,7 @@ def _write_plan(vs: VaultSession, s, inserts, updates) -> None:
                        planned_team_size=v.get("team_size")))
     for r in updates:
         v = r.values
-        item = s.execute(select(PlanItem).join(AnnualPlan).where(AnnualPlan.year == v["year"])).scalars()
-        for candidate in item:
+        for candidate in import_rows.plan_items_of(s, v["year"]):
             if fold(candidate.inspected_party) == fold(v["inspected_party"]) and \
                     fold(candidate.content or "") == fold(v.get("content") or ""):
                 for change in r.changes:
@@ -560,8 +552,8 @@ def _write_plan(vs: VaultSession, s, inserts, updates) -> None:
                                         "team_size": "planned_team_size"}[change.field], change.new)
 
 
-def _write_opinions(vs: VaultSession, s, inserts, updates) -> None:
-    ids = dict(s.execute(select(Case.code, Case.id)).all())
+def _write_opinions(vs: VaultSession, s: DbSession, inserts, updates) -> None:
+    ids = case_rows.ids_by_code(s)
     for r in inserts:
         v = r.values
         s.add(OpinionRequest(case_id=ids[v["case_code"]], addressee=v["addressee"],
@@ -570,19 +562,17 @@ def _write_opinions(vs: VaultSession, s, inserts, updates) -> None:
                              answered_date=v.get("answered_date")))
     for r in updates:
         v = r.values
-        for op in s.execute(select(OpinionRequest).where(
-                OpinionRequest.case_id == ids[v["case_code"]],
-                OpinionRequest.sent_date == v["sent_date"])).scalars():
+        for op in import_rows.opinions_sent(s, ids[v["case_code"]], v["sent_date"]):
             if fold(op.addressee) == fold(v["addressee"]):
                 for change in r.changes:
                     setattr(op, change.field, change.new)
 
 
-def _write_staff(vs: VaultSession, s, inserts, updates) -> None:
+def _write_staff(vs: VaultSession, s: DbSession, inserts, updates) -> None:
     for r in inserts + updates:
         v = r.values
         unit_id = cases._unit_id(s, v.get("unit") or "")
-        person = next((p for p in s.execute(select(Staff)).scalars()
+        person = next((p for p in staff_rows.every(s)
                        if fold(p.full_name) == fold(v["full_name"])), None) if r.action == "update" else None
         if person is None:
             s.add(Staff(full_name=v["full_name"], position=v.get("position") or "", unit_id=unit_id))

@@ -14,7 +14,8 @@ from desktop.domain.levels import Level
 from desktop.domain.messages import register
 from desktop.services import audit_log, facts, report
 from desktop.services.context import VaultSession
-from desktop.storage import sealed
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import facts as fact_rows
 
 register({
     "summary.bad_field": ("Không tổng hợp được theo “{value}”; chọn một trong: {choices}.",
@@ -126,20 +127,13 @@ def _value(record: facts.CaseRecord, name: str, end: date, extra: dict, lang: st
     return extra.get(name, {}).get(record.id, "")
 
 
-def _names(session, ids: list[int], wanted: set) -> dict[str, dict[int, str]]:
+def _names(session: DbSession, ids: list[int], wanted: set) -> dict[str, dict[int, str]]:
     """Case id → supervising leader / inspected party (opened for classified cases), for
     the fields asked only."""
     out: dict[str, dict[int, str]] = {}
     if not ids or not wanted & {"leader", "party"}:
         return out
-    cursor = session.connection().connection.driver_connection.cursor()
-    party = sealed.opened_sql("c", "cases", "inspected_party")
     leaders, parties = out.setdefault("leader", {}), out.setdefault("party", {})
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        marks = ",".join("?" * len(chunk))
-        for case_id, leader, name in cursor.execute(
-                f"SELECT c.id, s.full_name, {party} FROM cases c LEFT JOIN staff s "
-                f"ON s.id = c.supervisor_id WHERE c.id IN ({marks})", chunk):
-            leaders[case_id], parties[case_id] = leader or "", name or ""
+    for case_id, leader, name in fact_rows.leaders_and_parties(session, ids):
+        leaders[case_id], parties[case_id] = leader or "", name or ""
     return out

@@ -142,7 +142,7 @@ def command_import(source: Path, vault: Path) -> float:
 
 def written_rows(vs) -> dict[str, list[tuple]]:
     """The rows the import wrote, as the driver returns them."""
-    from desktop.services.cases import _INSERT_COLUMNS
+    from desktop.storage.repos.cases import INSERT_COLUMNS as _INSERT_COLUMNS
     tables = {"units": "SELECT * FROM units", "staff": "SELECT * FROM staff",
               "cases": f"SELECT {', '.join(_INSERT_COLUMNS)} FROM cases",
               "team_members": "SELECT case_id, staff_id, role FROM team_members",
@@ -161,7 +161,7 @@ def writes_alone(data: dict[str, list[tuple]], folder: Path) -> tuple[float, dic
     with the same statements into a fresh vault, timed from the first insert to the end of
     the commit (the importing vault closed first). Units and staff are copied, untimed."""
     from desktop.domain.bulk import collector_paused
-    from desktop.services.cases import _INSERT_COLUMNS
+    from desktop.storage.repos.cases import INSERT_COLUMNS as _INSERT_COLUMNS
     columns = {"cases": ", ".join(_INSERT_COLUMNS), "team_members": "case_id, staff_id, role",
                "case_events": "id, case_id, stage, event_date, days, doc_ref, note, recorded_by, "
                               "recorded_at, sealed", "case_search": "rowid, body",
