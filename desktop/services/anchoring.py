@@ -14,12 +14,13 @@ from pathlib import Path
 from desktop.domain.errors import HosoError
 from desktop.security import anchors
 from desktop.security.anchors import Anchor
-from desktop.security.audit import legacy_key
+from desktop.security.audit import ChainReport, legacy_key
 from desktop.security.crypto import sign, signing_public, verify_signature
 from desktop.security.vault import save_own_slot
 from desktop.services import audit_log, certs
 from desktop.services.audit_log import AuditTrust
 from desktop.services.context import VaultSession
+from desktop.storage.repos import DbSession
 
 SEAL_FORMAT = "hoso-audit-seal"
 # rows since the anchor checked at login (~0.1 ms each); a longer tail (a user back after
@@ -28,12 +29,12 @@ TAIL_CHECK_LIMIT = 4000
 SEAL_DOMAIN = b"hoso-audit-seal-v1"
 
 
-def audit_trust(vs: VaultSession, session) -> AuditTrust:
+def audit_trust(vs: VaultSession, session: DbSession) -> AuditTrust:
     return AuditTrust(certs.certified_sign_keys(vs.trust, session), legacy_key(vs.keys.db_key),
                       vs.trust.legacy_rows)
 
 
-def verify_in(vs: VaultSession, session):
+def verify_in(vs: VaultSession, session: DbSession) -> ChainReport:
     """The whole trail: links, hashes, every signature against the certificates."""
     return audit_log.verify(session, audit_trust(vs, session))
 

@@ -30,6 +30,7 @@ from desktop.security import vault as vault_files
 from desktop.security.blobs import TEMP_SUFFIX
 from desktop.services import audit_log, integrity
 from desktop.services.context import VaultSession
+from desktop.storage import opening, vault_file
 
 PART_SUFFIX = ".hoso-part"
 MANIFEST = "backup.json"
@@ -98,10 +99,7 @@ def automatic(vs: VaultSession, reason: str = "daily", now: datetime | None = No
 def before_upgrade(keys, engine) -> Path:
     """The vault as it was, before a newer program changes its schema: into the backup
     folder when one is set, else beside the vault."""
-    from sqlalchemy import text
-    with engine.connect() as conn:
-        folder = conn.execute(text("SELECT value FROM meta WHERE key = 'setting.backup_folder'")
-                              ).scalar() or ""
+    folder = opening.backup_folder(engine)
     now = datetime.now()
     dest = (Path(folder) / f"{AUTO_PREFIX}truoc-nang-cap-{now:%Y%m%d-%H%M%S}" if folder else
             keys.vault_dir.parent / f"{keys.vault_dir.name}-truoc-nang-cap-{now:%Y%m%d-%H%M%S}")
@@ -274,7 +272,7 @@ def _refuse_non_empty(dest: Path) -> None:
 def _copy_files(db_key: bytes, src: Path, part: Path) -> dict[str, str]:
     """Database through the online backup API (consistent while in use), key file, each
     document file with the SHA-256 of the bytes read from the source."""
-    _copy_database(db_key, vault_files.db_path(src), vault_files.db_path(part))
+    vault_file.copy_database(db_key, vault_files.db_path(src), vault_files.db_path(part))
     shutil.copyfile(vault_files.keys_path(src), vault_files.keys_path(part))
     os.chmod(vault_files.keys_path(part), 0o600)
     digests: dict[str, str] = {}
@@ -298,22 +296,6 @@ def _copy_hashing(src: Path, dest: Path) -> str:
             sha.update(block)
             writer.write(block)
     return sha.hexdigest()
-
-
-def _copy_database(db_key: bytes, src: Path, dest: Path) -> None:
-    import sqlcipher3
-    pragma = f"PRAGMA key = \"x'{db_key.hex()}'\""
-    os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    source = sqlcipher3.connect(str(src), timeout=30)
-    target = sqlcipher3.connect(str(dest))
-    try:
-        source.execute(pragma)
-        target.execute(pragma)
-        source.backup(target)
-        target.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        target.close()
-        source.close()
 
 
 def _verify_copy(db_key: bytes, part: Path, digests: dict[str, str]) -> None:

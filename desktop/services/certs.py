@@ -9,15 +9,14 @@ all (security.trust explains the model).
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from desktop.domain.errors import HosoError
 from desktop.domain.levels import Level
 from desktop.security import trust
 from desktop.security.crypto import fingerprint, seal, signing_public, unseal
 from desktop.security.trust import AccountCert, TrustError
 from desktop.storage.orm import Certificate, LevelGrant, LevelKeyRecord, RootSeal, TrustRoot, User
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import users as user_rows
 
 
 @dataclass
@@ -44,16 +43,15 @@ class TrustState:
         self.root_private = b""
 
 
-def root_links(session: Session) -> list[tuple[int, bytes, bytes | None]]:
-    return [(r.generation, r.public_key, r.link_signature) for r in
-            session.execute(select(TrustRoot).order_by(TrustRoot.generation)).scalars()]
+def root_links(session: DbSession) -> list[tuple[int, bytes, bytes | None]]:
+    return [(r.generation, r.public_key, r.link_signature) for r in user_rows.roots(session)]
 
 
-def has_roots(session: Session) -> bool:
-    return session.execute(select(TrustRoot.generation).limit(1)).first() is not None
+def has_roots(session: DbSession) -> bool:
+    return user_rows.has_roots(session)
 
 
-def load_trust(session: Session, vault_id: str, pinned_generation: int,
+def load_trust(session: DbSession, vault_id: str, pinned_generation: int,
                pinned_public: bytes) -> TrustState:
     try:
         generation, public = trust.follow_roots(vault_id, pinned_generation, pinned_public,
@@ -79,7 +77,7 @@ def root_seal_context(vault_id: str, username: str, generation: int) -> bytes:
     return f"hoso-root|{vault_id}|{username}|{generation}".encode()
 
 
-def root_private(state: TrustState, session: Session, username: str, box_private: bytes) -> bytes:
+def root_private(state: TrustState, session: DbSession, username: str, box_private: bytes) -> bytes:
     """The root's private key, unsealed from the administrator's copy. A copy that does
     not give the trusted root's public key (a planted one) is refused."""
     if state.root_private:
@@ -98,7 +96,7 @@ def root_private(state: TrustState, session: Session, username: str, box_private
     return private
 
 
-def seal_root_to(state: TrustState, session: Session, username: str, box_public: bytes) -> None:
+def seal_root_to(state: TrustState, session: DbSession, username: str, box_public: bytes) -> None:
     assert state.root_private, "root not unsealed"
     row = session.get(RootSeal, (username, state.generation))
     sealed = seal(box_public, state.root_private,
@@ -115,7 +113,7 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def issue(state: TrustState, session: Session, user: User, sign_public: bytes,
+def issue(state: TrustState, session: DbSession, user: User, sign_public: bytes,
           issued_by: str, valid_until: str = "") -> AccountCert:
     """Certify the row's current values (with the account's Ed25519 key)."""
     assert state.root_private, "root not unsealed"
@@ -137,7 +135,7 @@ def issue(state: TrustState, session: Session, user: User, sign_public: bytes,
     return cert
 
 
-def reissue(state: TrustState, session: Session, user: User, current: AccountCert,
+def reissue(state: TrustState, session: DbSession, user: User, current: AccountCert,
             issued_by: str) -> AccountCert:
     """A new certificate for the row's changed role, clearance or active flag, with the
     keys and name of the verified `current` one (never the row's)."""
@@ -151,12 +149,11 @@ def _check(state: TrustState, row: Certificate | None, username: str) -> Account
     return trust.check_cert(state.root_public, state.vault_id, row.body, row.signature, username)
 
 
-def _newest(state: TrustState, session: Session, username: str) -> AccountCert | None:
+def _newest(state: TrustState, session: DbSession, username: str) -> AccountCert | None:
     """The valid certificate with the highest number for this account (the row's pointer
     is not trusted: anyone with the DB key can point it at an older one)."""
     best = None
-    for row in session.execute(select(Certificate).where(Certificate.username == username)
-                               ).scalars():
+    for row in user_rows.certificates_of(session, username):
         try:
             cert = _check(state, row, username)
         except (TrustError, ValueError, TypeError):
@@ -172,7 +169,7 @@ def _saw(state: TrustState, cert: AccountCert) -> None:
         state.seen_changed = True
 
 
-def _current(state: TrustState, session: Session, username: str) -> AccountCert:
+def _current(state: TrustState, session: DbSession, username: str) -> AccountCert:
     cert = _newest(state, session, username)
     if cert is None or cert.seq < state.certs_seen.get(username, 0):
         raise TrustError("account", username)
@@ -180,7 +177,7 @@ def _current(state: TrustState, session: Session, username: str) -> AccountCert:
     return cert
 
 
-def account(state: TrustState, session: Session, user: User) -> AccountCert:
+def account(state: TrustState, session: DbSession, user: User) -> AccountCert:
     """The account's certified values: its newest valid certificate, never older than one
     this user has seen. A row edited behind the program's back (role, clearance, active,
     public key) is reported and the certificate wins; no valid certificate raises."""
@@ -199,18 +196,19 @@ def row_matches(user: User, cert: AccountCert) -> bool:
             and bool(user.active) == cert.active and bytes(user.public_key) == cert.box_public)
 
 
-def account_by_name(state: TrustState, session: Session, username: str) -> tuple[User, AccountCert]:
-    user = session.execute(select(User).where(User.username == username)).scalar()
+def account_by_name(state: TrustState, session: DbSession, username: str
+                    ) -> tuple[User, AccountCert]:
+    user = user_rows.by_name(session, username)
     if user is None:
         raise HosoError("vault.no_user", user=username)
     return user, account(state, session, user)
 
 
-def certified_sign_keys(state: TrustState, session: Session) -> set[tuple[str, bytes]]:
+def certified_sign_keys(state: TrustState, session: DbSession) -> set[tuple[str, bytes]]:
     """(user name, Ed25519 key) of every certificate ever issued that verifies: audit rows
     of earlier keys (before a password reset) still check."""
     found = set()
-    for row in session.execute(select(Certificate)).scalars():
+    for row in user_rows.every_certificate(session):
         try:
             cert = _check(state, row, row.username)
         except (TrustError, ValueError, TypeError):
@@ -222,7 +220,7 @@ def certified_sign_keys(state: TrustState, session: Session) -> set[tuple[str, b
 
 # --- level keys and grants ----------------------------------------------------------------------
 
-def record_level_key(state: TrustState, session: Session, level: Level, key: bytes,
+def record_level_key(state: TrustState, session: DbSession, level: Level, key: bytes,
                      generation: int = 1) -> None:
     fp = trust.level_fingerprint(state.vault_id, int(level), key)
     session.add(LevelKeyRecord(level=int(level), generation=generation, fingerprint=fp,
@@ -239,17 +237,17 @@ def level_record_ok(state: TrustState, row: LevelKeyRecord) -> bool:
         return False
 
 
-def level_key_ok(state: TrustState, session: Session, level: Level, key: bytes,
+def level_key_ok(state: TrustState, session: DbSession, level: Level, key: bytes,
                  generation: int = 1) -> bool:
     row = session.get(LevelKeyRecord, (int(level), generation))
     return (row is not None and level_record_ok(state, row)
             and row.fingerprint == trust.level_fingerprint(state.vault_id, int(level), key))
 
 
-def current_generations(state: TrustState, session: Session) -> dict[int, int]:
+def current_generations(state: TrustState, session: DbSession) -> dict[int, int]:
     """The newest validly signed generation of each level's key."""
     found: dict[int, int] = {}
-    for row in session.execute(select(LevelKeyRecord)).scalars():
+    for row in user_rows.level_key_records(session):
         if level_record_ok(state, row) and row.generation > found.get(row.level, 0):
             found[row.level] = row.generation
     return found
@@ -275,13 +273,13 @@ def _problem(state: TrustState, item: str) -> None:
         state.problems.append(item)
 
 
-def check_all(state: TrustState, session: Session) -> list[str]:
+def check_all(state: TrustState, session: DbSession) -> list[str]:
     """Every account, certificate, level key record and grant that does not verify, for
     the administrator ("account:x", "account-row:x", "cert:x", "level:2", "grant:x/2")."""
     problems: list[str] = []
     forged: list[str] = []
     newest: dict[str, AccountCert] = {}  # each certificate checked once
-    for row in session.execute(select(Certificate).order_by(Certificate.serial)).scalars():
+    for row in user_rows.certificates_by_serial(session):
         try:
             cert = _check(state, row, row.username)
         except (TrustError, ValueError, TypeError):
@@ -292,7 +290,7 @@ def check_all(state: TrustState, session: Session) -> list[str]:
         if row.username not in newest or cert.seq > newest[row.username].seq:
             newest[row.username] = cert
     names = {}
-    for user in session.execute(select(User).order_by(User.username)).scalars():
+    for user in user_rows.by_username(session):
         names[user.id] = user.username
         cert = newest.get(user.username)
         if cert is None or cert.seq < state.certs_seen.get(user.username, 0):
@@ -302,12 +300,11 @@ def check_all(state: TrustState, session: Session) -> list[str]:
         if not row_matches(user, cert):
             problems.append(f"account-row:{user.username}")
     problems += forged
-    for row in session.execute(select(LevelKeyRecord).order_by(LevelKeyRecord.level,
-                                                               LevelKeyRecord.generation)).scalars():
+    for row in user_rows.level_key_records_in_order(session):
         if not level_record_ok(state, row):
             problems.append(f"level:{row.level}" + (f".{row.generation}"
                                                     if row.generation > 1 else ""))
-    for grant in session.execute(select(LevelGrant)).scalars():
+    for grant in user_rows.every_grant(session):
         username = names.get(grant.user_id, f"#{grant.user_id}")
         if not grant_ok(state, grant, username):
             problems.append(f"grant:{username}/{grant.level}")

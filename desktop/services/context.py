@@ -2,14 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
-
 from desktop.domain.changes import Area, Changes
 from desktop.domain.levels import Level, Role
 from desktop.security.audit import Signer
 from desktop.security.vault import UnlockedKeys
 from desktop.services.certs import TrustState
 from desktop.storage import sealed
+from desktop.storage.opening import Engine
 from desktop.storage.uow import UnitOfWork
 
 

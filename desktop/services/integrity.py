@@ -21,8 +21,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
 from desktop.domain.errors import VaultDamaged
 from desktop.domain.messages import render
 from desktop.domain.progress import Progress
@@ -32,7 +30,9 @@ from desktop.security.crypto import DecryptionFailed
 from desktop.security.keyfile import KeyFile
 from desktop.services import anchoring, audit_log
 from desktop.services.context import VaultSession
-from desktop.storage.orm import DocumentRecord, DocumentVersion, User
+from desktop.storage import vault_file
+from desktop.storage.repos import DbSession, document_files
+from desktop.storage.repos import users as user_rows
 
 NOTICE = "notice"    # a finding's part when it is worth saying but nothing is damaged
 _BLOB_NAME = re.compile(r"[0-9a-f]{32}\.blob")
@@ -98,39 +98,27 @@ def database_of(vs: VaultSession) -> tuple[bytes, Path]:
 
 
 def database_findings(db_key: bytes, db_file: Path) -> tuple[list[Finding], int]:
-    """(findings, pages) of one database file, on a connection of its own."""
-    import sqlcipher3
+    """(findings, pages) of one database file, on a connection of its own
+    (storage.vault_file reads the pages)."""
     db_file = Path(db_file)
+    # read-only media: opened immutable (no journal, no locks)
+    checked = vault_file.check_pages(db_key, db_file, vault_files.is_read_only(db_file.parent))
+    if checked.unreadable is not None:   # it does not open, or its first page is damaged
+        return [Finding("database", "integrity.unreadable",
+                        {"path": str(db_file), "detail": checked.unreadable})], 0
     findings: list[Finding] = []
-    try:
-        if vault_files.is_read_only(db_file.parent):   # read-only media: no journal, no locks
-            conn = sqlcipher3.connect(f"file:{db_file}?mode=ro&immutable=1", uri=True)
-        else:
-            conn = sqlcipher3.connect(str(db_file), timeout=30)
-    except sqlcipher3.Error as exc:
-        return [Finding("database", "integrity.unreadable",
-                        {"path": str(db_file), "detail": str(exc)})], 0
-    try:
-        conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
-        pages = conn.execute("PRAGMA page_count").fetchone()[0]
-        bad = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
-        for text in bad[:MAX_PER_KIND]:
-            page = "".join(ch for ch in text.rsplit(" ", 1)[-1] if ch.isdigit()) or "?"
-            findings.append(Finding("database", "integrity.page", {"page": page, "detail": text}))
-        if len(bad) > MAX_PER_KIND:
-            findings.append(Finding("database", "integrity.more",
-                                    {"count": len(bad) - MAX_PER_KIND}))
-        if not bad:   # the structure is worth reading only over authentic pages
-            rows = [r[0] for r in conn.execute("PRAGMA integrity_check(100)")]
-            if rows != ["ok"]:
-                detail = "; ".join(" ".join(r.split()) for r in rows)[:300]
-                findings.append(Finding("database", "integrity.structure", {"detail": detail}))
-        return findings, pages
-    except sqlcipher3.Error as exc:   # the first page itself (salt, header) is damaged
-        return [Finding("database", "integrity.unreadable",
-                        {"path": str(db_file), "detail": str(exc)})], 0
-    finally:
-        conn.close()
+    bad = checked.bad
+    for text in bad[:MAX_PER_KIND]:
+        page = "".join(ch for ch in text.rsplit(" ", 1)[-1] if ch.isdigit()) or "?"
+        findings.append(Finding("database", "integrity.page", {"page": page, "detail": text}))
+    if len(bad) > MAX_PER_KIND:
+        findings.append(Finding("database", "integrity.more",
+                                {"count": len(bad) - MAX_PER_KIND}))
+    rows = checked.structure   # read only over authentic pages (None when some are not)
+    if rows is not None and rows != ["ok"]:
+        detail = "; ".join(" ".join(r.split()) for r in rows)[:300]
+        findings.append(Finding("database", "integrity.structure", {"detail": detail}))
+    return findings, checked.pages
 
 
 # --- the key file ---------------------------------------------------------------------------
@@ -154,7 +142,7 @@ def keyfile_findings(vault_dir: Path, db_key: bytes, users: set[str] | None = No
 
 # --- document files -------------------------------------------------------------------------
 
-def blob_findings(vs: VaultSession, session, blobs_dir: Path | None = None,
+def blob_findings(vs: VaultSession, session: DbSession, blobs_dir: Path | None = None,
                   progress: Progress | None = None, full: bool = True
                   ) -> tuple[list[Finding], int, int]:
     """(findings, fully checked, shape only) of the document files in `blobs_dir` (the
@@ -162,10 +150,7 @@ def blob_findings(vs: VaultSession, session, blobs_dir: Path | None = None,
     headers and sizes (a backup's quick look at its source)."""
     from desktop.services.documents import keys as documents_keys
     store = BlobStore(Path(blobs_dir) if blobs_dir else Path(vs.vault_dir) / vault_files.BLOBS_NAME)
-    rows = session.execute(select(DocumentVersion, DocumentRecord).join(
-        DocumentRecord, DocumentRecord.id == DocumentVersion.document_id)
-        .where(DocumentVersion.wrapped_key.is_not(None))
-        .order_by(DocumentVersion.id)).all()
+    rows = document_files.wrapped_with_records(session)
     findings: list[Finding] = []
     checked = shape = 0
     for done, (version, doc) in enumerate(rows):
@@ -188,8 +173,7 @@ def blob_findings(vs: VaultSession, session, blobs_dir: Path | None = None,
         except BlobDamaged as exc:
             findings.append(Finding("documents", "integrity.blob", {
                 **where, "reason": exc.params["reason"], "reason_en": exc.params["reason_en"]}))
-    known = {v.blob_id for v, _d in rows} | set(session.execute(
-        select(DocumentVersion.blob_id)).scalars())
+    known = {v.blob_id for v, _d in rows} | document_files.blob_ids(session)
     if store.dir.is_dir():   # a file of no version: a write cut short, or planted
         for path in sorted(store.dir.rglob("*")):
             if not path.is_file() or (path.name.endswith(SUFFIX)
@@ -239,8 +223,7 @@ def check(vs: VaultSession, progress: Progress | None = None,
         blobs, report.blobs_full, report.blobs_shape = blob_findings(vs, session,
                                                                      progress=progress)
         report.findings += blobs
-        users = set(session.execute(select(User.username).where(User.active)).scalars()) \
-            if slots else None
+        users = user_rows.active_names(session) if slots else None
     report.findings += keyfile_findings(vs.vault_dir, vs.keys.db_key, users)
     return report
 

@@ -14,9 +14,6 @@ which those still cleared keep.
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
-
 from desktop.domain.errors import PermissionDenied
 from desktop.domain.levels import Level, Role
 from desktop.security import records
@@ -24,6 +21,8 @@ from desktop.security.crypto import DecryptionFailed, random_key, seal, unseal
 from desktop.services import certs
 from desktop.storage import sealed
 from desktop.storage.orm import LevelGrant, User
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import users as user_rows
 
 
 def grant_context(vault_id: str, username: str, level: Level, generation: int = 1) -> bytes:
@@ -32,13 +31,12 @@ def grant_context(vault_id: str, username: str, level: Level, generation: int = 
     return (base if generation == 1 else f"{base}|{generation}").encode()
 
 
-def level_key_ring(vs, session: Session) -> dict[tuple[Level, int], bytes]:
+def level_key_ring(vs, session: DbSession) -> dict[tuple[Level, int], bytes]:
     """Every generation of every level key the acting user holds (cached until lock).
     A grant without a valid root signature, or whose key does not match the signed
     fingerprint, is left out and reported (vs.trust.problems)."""
     if not vs._level_ring:
-        grants = session.execute(select(LevelGrant).where(LevelGrant.user_id == vs.actor.user_id)
-                                 ).scalars()
+        grants = user_rows.grants_of(session, vs.actor.user_id)
         for grant in grants:
             level, generation = Level(grant.level), grant.generation or 1
             if level > vs.actor.clearance:
@@ -58,7 +56,7 @@ def level_key_ring(vs, session: Session) -> dict[tuple[Level, int], bytes]:
     return vs._level_ring
 
 
-def my_level_keys(vs, session: Session) -> dict[Level, bytes]:
+def my_level_keys(vs, session: DbSession) -> dict[Level, bytes]:
     """The current key of each level the acting user holds: what new content is
     encrypted under. A level whose newest generation the user lacks is left out (a
     deleted newer generation must not send new documents back to an older key)."""
@@ -94,11 +92,11 @@ def install_record_keys(vs) -> None:
     sealed.install(vs.engine, keys)
 
 
-def current_generation(vs, session: Session, level: Level) -> int:
+def current_generation(vs, session: DbSession, level: Level) -> int:
     return certs.current_generations(vs.trust, session).get(int(level), 1)
 
 
-def set_grants(vs, session: Session, user: User, clearance: Level, box_public: bytes) -> None:
+def set_grants(vs, session: DbSession, user: User, clearance: Level, box_public: bytes) -> None:
     """Make `user`'s sealed level keys match `clearance` (every generation of levels
     0..clearance the granter holds), sealed to `box_public` (from the user's verified
     certificate) and signed by the root."""
@@ -106,7 +104,7 @@ def set_grants(vs, session: Session, user: User, clearance: Level, box_public: b
     if any(level not in mine for level in Level if level <= clearance):
         raise PermissionDenied("perm.clearance_above_own", level=clearance.label_vi)
     root_private(vs, session)
-    session.execute(delete(LevelGrant).where(LevelGrant.user_id == user.id))
+    user_rows.delete_grants_of(session, user.id)
     now = datetime.now()
     for (level, generation), key in sorted(level_key_ring(vs, session).items()):
         if level <= clearance:
@@ -115,7 +113,7 @@ def set_grants(vs, session: Session, user: User, clearance: Level, box_public: b
     user.clearance = int(clearance)
 
 
-def _seal_grant(vs, session: Session, user_id: int, username: str, box_public: bytes,
+def _seal_grant(vs, session: DbSession, user_id: int, username: str, box_public: bytes,
                 level: Level, generation: int, key: bytes, now: datetime) -> None:
     grant = LevelGrant(user_id=user_id, level=int(level), generation=generation,
                        granted_by=vs.actor.username, granted_at=now,
@@ -125,7 +123,7 @@ def _seal_grant(vs, session: Session, user_id: int, username: str, box_public: b
     session.add(grant)
 
 
-def rekey(vs, session: Session, levels: list[Level]) -> dict[Level, int]:
+def rekey(vs, session: DbSession, levels: list[Level]) -> dict[Level, int]:
     """A new generation of each level's key, sealed to every active account whose
     certificate clears it. Returns the new generations."""
     root_private(vs, session)
@@ -133,7 +131,7 @@ def rekey(vs, session: Session, levels: list[Level]) -> dict[Level, int]:
     now = datetime.now()
     made: dict[Level, int] = {}
     cleared = []
-    for user in session.execute(select(User)).scalars():
+    for user in user_rows.every(session):
         try:
             cert = certs.account(vs.trust, session, user)
         except Exception:  # noqa: BLE001 — an account without a valid certificate gets nothing
@@ -162,7 +160,7 @@ def rekey(vs, session: Session, levels: list[Level]) -> dict[Level, int]:
     return made
 
 
-def root_private(vs, session: Session) -> bytes:
+def root_private(vs, session: DbSession) -> bytes:
     """The root's private key for the acting administrator."""
     if vs.actor.role is not Role.ADMIN:
         raise PermissionDenied("perm.admin_only")

@@ -8,10 +8,6 @@ administrators that remain. Records that no longer verify are not re-signed: a r
 never launders a forged record.
 """
 
-
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
-
 from desktop.domain.levels import Role
 from desktop.security import trust
 from desktop.security.crypto import new_signing_key
@@ -19,7 +15,8 @@ from desktop.security.trust import AccountCert, TrustError
 from desktop.services import audit_log, certs
 from desktop.services.context import VaultSession
 from desktop.services.levels import root_private
-from desktop.storage.orm import Certificate, LevelGrant, LevelKeyRecord, RootSeal, User
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import users as user_rows
 
 
 def rotate(vs: VaultSession) -> certs.TrustState:
@@ -38,7 +35,7 @@ def adopt(vs: VaultSession, new: certs.TrustState) -> None:
     vs.trust = new
 
 
-def rotate_in(vs: VaultSession, session: Session) -> certs.TrustState:
+def rotate_in(vs: VaultSession, session: DbSession) -> certs.TrustState:
     """Rotate inside the caller's transaction (demoting or disabling an administrator);
     the caller adopts the returned root after its commit."""
     old = vs.trust
@@ -52,28 +49,28 @@ def rotate_in(vs: VaultSession, session: Session) -> certs.TrustState:
                                    trust.sign_link(old_private, old.vault_id, generation,
                                                    new_public)))
     current: dict[str, AccountCert] = {}
-    for user in session.execute(select(User)).scalars():
+    for user in user_rows.every(session):
         try:
             current[user.username] = certs._current(old, session, user.username)
         except TrustError:
             continue
-    for row in session.execute(select(Certificate)).scalars():
+    for row in user_rows.every_certificate(session):
         try:
             cert = certs._check(old, row, row.username)
         except (TrustError, ValueError, TypeError):
             continue
         row.signature = trust.sign_cert(new_private, cert)
         row.root_generation = generation
-    for record in session.execute(select(LevelKeyRecord)).scalars():
+    for record in user_rows.level_key_records(session):
         if certs.level_record_ok(old, record):
             record.signature = trust.sign_level(new_private, old.vault_id, record.level,
                                                 record.generation, record.fingerprint)
-    names = {u.id: u.username for u in session.execute(select(User)).scalars()}
-    for grant in session.execute(select(LevelGrant)).scalars():
+    names = {u.id: u.username for u in user_rows.every(session)}
+    for grant in user_rows.every_grant(session):
         username = names.get(grant.user_id, "")
         if certs.grant_ok(old, grant, username):
             certs.sign_grant(new, grant, username)
-    session.execute(delete(RootSeal))
+    user_rows.delete_root_seals(session)
     for username, cert in current.items():
         if cert.role == Role.ADMIN.value and cert.active:
             certs.seal_root_to(new, session, username, cert.box_public)

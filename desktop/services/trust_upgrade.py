@@ -14,9 +14,6 @@ pinning the root. No key is ever trusted on first use.
 
 from datetime import datetime
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
-
 from desktop.domain.errors import HosoError
 from desktop.domain.levels import Level, Role
 from desktop.security import vault as vault_files
@@ -27,20 +24,25 @@ from desktop.security.vault import UnlockedKeys
 from desktop.services import audit_log, certs
 from desktop.services.documents import seal_digest
 from desktop.services.levels import grant_context
-from desktop.storage.orm import AuditRow, DocumentVersion, LevelGrant, User
+from desktop.storage import opening
+from desktop.storage.opening import Engine
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import audit as audit_rows
+from desktop.storage.repos import document_files
+from desktop.storage.repos import users as user_rows
 
 
 def upgrade_if_needed(engine: Engine, keys: UnlockedKeys) -> str:
     """Upgrade an old vault when an administrator logs in; returns the backup's path
     ("" when nothing was to do). Anyone else gets a clear refusal until then."""
-    with Session(engine) as session:
+    with opening.reading(engine) as session:
         if certs.has_roots(session):
             return ""
         if keys.secrets.root_public:
             # this slot already pins a root: the vault's roots were deleted, not missing
             # from an old version; re-creating them would certify whatever the rows now say
             raise HosoError("trust.root_bad")
-        user = session.execute(select(User).where(User.username == keys.user)).scalar()
+        user = user_rows.by_name(session, keys.user)
         if user is None:
             raise HosoError("vault.no_user", user=keys.user)
         if user.role != Role.ADMIN.value:
@@ -59,18 +61,17 @@ def _upgrade(engine: Engine, keys: UnlockedKeys) -> None:
     state = certs.TrustState(keys.vault_id, 1, root_pub, root_priv,
                              certs_seen=keys.secrets.certs_seen)
     signer = Signer(keys.user, sign_priv)
-    with engine.begin() as conn:
-        session = Session(bind=conn)
+    with opening.transaction(engine) as session:
         # the old chain must hold before it is anchored under a signature
         report = audit_log.verify(session, audit_log.AuditTrust(
             set(), legacy_key(keys.db_key), legacy_rows=1 << 62))
         if not report.ok:
             raise HosoError("audit.broken", row=report.broken_at, why=report.why)
         # the root says, signed, how many rows are old-style: none may be added later
-        state.legacy_rows = session.execute(select(AuditRow.id).order_by(AuditRow.id.desc())
-                                            .limit(1)).scalar() or 0
+        last = audit_rows.last(session)
+        state.legacy_rows = last[0] if last else 0
         session.add(certs.new_root_row(state, keys.user))
-        users = list(session.execute(select(User).order_by(User.id)).scalars())
+        users = list(user_rows.by_id(session))
         names = {u.id: u.username for u in users}
         for user in users:
             mine = user.username == keys.user
@@ -80,7 +81,7 @@ def _upgrade(engine: Engine, keys: UnlockedKeys) -> None:
             if user.role == Role.ADMIN.value and mine:
                 certs.seal_root_to(state, session, user.username, user.public_key)
         level_keys: dict[int, bytes] = {}
-        for grant in session.execute(select(LevelGrant)).scalars():
+        for grant in user_rows.every_grant(session):
             username = names.get(grant.user_id, "")
             if username == keys.user:
                 try:
@@ -105,10 +106,10 @@ def _upgrade(engine: Engine, keys: UnlockedKeys) -> None:
 
 
 
-def _seal_digests(session: Session, vault_id: str, level_keys: dict[int, bytes]) -> int:
+def _seal_digests(session: DbSession, vault_id: str, level_keys: dict[int, bytes]) -> int:
     """Versions from before keep their SHA-256 in clear: seal each under its content key."""
     count = 0
-    for row in session.execute(select(DocumentVersion)).scalars():
+    for row in document_files.every_version(session):
         key = level_keys.get(row.key_level)
         if row.wrapped_key is None or key is None or len(bytes(row.sha256)) != 32:
             continue

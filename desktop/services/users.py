@@ -7,8 +7,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
-
 from desktop.domain.errors import HosoError, PermissionDenied
 from desktop.domain.levels import Level, Role
 from desktop.security import vault as vault_files
@@ -16,7 +14,8 @@ from desktop.security.crypto import public_from_private, signing_public
 from desktop.services import audit_log, certs, root_rotation
 from desktop.services.context import VaultSession
 from desktop.services.levels import rekey, root_private, set_grants
-from desktop.storage.orm import LevelGrant, User
+from desktop.storage.orm import User
+from desktop.storage.repos import users as user_rows
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ def add_user(vs: VaultSession, username: str, role: Role, clearance: Level, pass
     vault_files.check_user_name(username)
     with vs.uow() as uow:
         session = uow.session
-        if session.execute(select(User.id).where(User.username == username)).first():
+        if user_rows.exists(session, username):
             raise HosoError("user.exists", user=username)
         root_private(vs, session)
         secrets = vault_files.add_user_slot(vs.keys, username, password)
@@ -185,7 +184,7 @@ def set_active(vs: VaultSession, username: str, active: bool) -> UserInfo:
         user.role, user.clearance = cert.role, cert.clearance
         user.active = active
         if not active:
-            session.execute(delete(LevelGrant).where(LevelGrant.user_id == user.id))
+            user_rows.delete_grants_of(session, user.id)
         else:
             set_grants(vs, session, user, Level(cert.clearance), cert.box_public)
         certs.reissue(vs.trust, session, user, cert, vs.actor.username)
@@ -222,7 +221,7 @@ def list_users(vs: VaultSession) -> list[UserInfo]:
     as untrusted (and reported to the administrator)."""
     with vs.uow() as uow:
         found = []
-        for user in uow.session.execute(select(User).order_by(User.username)).scalars():
+        for user in user_rows.by_username(uow.session):
             try:
                 cert = certs.account(vs.trust, uow.session, user)
             except HosoError:

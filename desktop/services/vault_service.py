@@ -3,13 +3,8 @@
 import errno
 import os
 import shutil
-import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-import sqlalchemy.exc
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from desktop.domain.errors import HosoError, VaultDamaged
 from desktop.domain.levels import Level, Role
@@ -20,7 +15,7 @@ from desktop.security.vault import UnlockedKeys
 from desktop.services import anchoring, audit_log, certs, levels, record_sealing, trust_upgrade
 from desktop.services.context import Actor, VaultSession
 from desktop.services.levels import grant_context
-from desktop.storage import migrate, presence
+from desktop.storage import db_errors, migrate, opening, presence
 from desktop.storage.engine import make_engine
 from desktop.storage.orm import LevelGrant, Meta, User
 
@@ -45,8 +40,7 @@ def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> 
             state = certs.TrustState(keys.vault_id, 1, root_pub, root_priv,
                                      certs_seen=keys.secrets.certs_seen)
             signer = Signer(admin, keys.secrets.sign_private)
-            with engine.begin() as conn:
-                session = Session(bind=conn)
+            with opening.transaction(engine) as session:
                 session.add_all([Meta(key="vault_id", value=keys.vault_id),
                                  Meta(key="created", value=keys.keyfile.created),
                                  certs.new_root_row(state, admin)])
@@ -102,8 +96,7 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False,
         vault_files.make_private(path)
     engine = make_engine(db_file, keys.db_key, read_only=read_only)
     try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+        opening.probe(engine)
         if migrate.current_revision(engine) is None:
             raise VaultDamaged("vault.db_damaged", path=str(db_file))
         if read_only and migrate.pending(engine):
@@ -112,9 +105,10 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False,
             from desktop.services import backups
             backups.before_upgrade(keys, engine)
         migrate.upgrade(engine, str(db_file))
-        with engine.connect() as conn:
-            vault_id = conn.execute(select(Meta.value).where(Meta.key == "vault_id")).scalar()
-    except sqlalchemy.exc.DatabaseError as exc:
+        vault_id = opening.vault_id(engine)
+    except Exception as exc:
+        if db_errors.kind(exc) is None:   # not the database's: as it came
+            raise
         engine.dispose()
         raise VaultDamaged("vault.db_damaged", path=str(db_file)) from exc
     if vault_id != keys.vault_id:
@@ -159,7 +153,7 @@ def _session_for(engine, keys: UnlockedKeys) -> VaultSession:
     """The acting user as their certificate says, checked back to the root pinned in
     their slot. A row edited behind the program's back does not change who they are."""
     try:
-        with Session(engine) as session:
+        with opening.reading(engine) as session:
             if not keys.secrets.root_public or not keys.secrets.sign_private:
                 raise HosoError("trust.not_enrolled", user=keys.user)
             state = certs.load_trust(session, keys.vault_id, keys.secrets.root_generation,
@@ -211,9 +205,7 @@ class _disk_errors:
         if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES,
                                                       errno.EDQUOT):
             raise HosoError("vault.disk_full", path=str(self.path)) from exc
-        message = str(exc).lower()
-        if isinstance(exc, (sqlalchemy.exc.OperationalError, sqlite3.OperationalError)) and (
-                "disk is full" in message or "readonly" in message or "disk i/o" in message):
+        if db_errors.out_of_room(exc):
             raise HosoError("vault.disk_full", path=str(self.path)) from exc
         return False
 

@@ -16,3 +16,14 @@ def kind(exc: BaseException) -> str | None:
         return "locked"
     text = str(getattr(exc, "orig", None) or exc).lower()
     return "full" if "full" in text else "damaged"
+
+
+def out_of_room(exc: BaseException) -> bool:
+    """A write the disk refused ("disk is full", "readonly", "disk i/o"), through SQLAlchemy
+    or the standard library's driver."""
+    import sqlite3
+
+    import sqlalchemy.exc
+    message = str(exc).lower()
+    return isinstance(exc, (sqlalchemy.exc.OperationalError, sqlite3.OperationalError)) and (
+        "disk is full" in message or "readonly" in message or "disk i/o" in message)
