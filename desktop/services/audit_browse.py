@@ -4,11 +4,9 @@ newest first. Reading only; the chain itself is checked by audit_log.verify."""
 import json
 from datetime import datetime, timezone
 
-from sqlalchemy import select
-
 from desktop.services.audit_log import AuditEntry
 from desktop.services.context import VaultSession
-from desktop.storage.orm import AuditRow
+from desktop.storage.repos import audit_pages
 
 
 def _utc(moment: datetime) -> str:
@@ -24,27 +22,15 @@ def page(vs: VaultSession, user: str | None = None, action: str | None = None,
     """Up to `limit` entries, newest first, older than `before_id` when given.
     `action` matches a whole action ("user.add") or a prefix ("user." / "user");
     `since` is inclusive, `until` exclusive."""
-    query = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
-    if user:
-        query = query.where(AuditRow.username == user)
-    if action:
-        prefix = action if action.endswith(".") else action + "."
-        query = query.where((AuditRow.action == action) | AuditRow.action.startswith(prefix))
-    if since is not None:
-        query = query.where(AuditRow.at >= _utc(since))
-    if until is not None:
-        query = query.where(AuditRow.at < _utc(until))
-    if before_id is not None:
-        query = query.where(AuditRow.id < before_id)
+    since_at = _utc(since) if since is not None else None
+    until_at = _utc(until) if until is not None else None
     with vs.uow() as uow:
         return [AuditEntry(r.id, r.at, r.username, r.action, r.target, json.loads(r.detail or "{}"))
-                for r in uow.session.execute(query).scalars()]
+                for r in audit_pages.page(uow.session, user, action, since_at, until_at,
+                                          before_id, limit)]
 
 
 def filter_choices(vs: VaultSession) -> tuple[list[str], list[str]]:
     """(user names, actions) that occur in the trail, sorted."""
     with vs.uow() as uow:
-        s = uow.session
-        names = sorted(s.execute(select(AuditRow.username).distinct()).scalars())
-        actions = sorted(s.execute(select(AuditRow.action).distinct()).scalars())
-    return names, actions
+        return audit_pages.users_and_actions(uow.session)

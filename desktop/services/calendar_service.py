@@ -4,15 +4,14 @@ administrator's changes (kept in the vault) laid over it day by day."""
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from desktop.domain.calendar import CalendarEntry, DayKind, WorkCalendar
 from desktop.storage.resource_files import load_default_calendar
 from desktop.domain.dates import format_date
 from desktop.domain.errors import InvalidInput, PermissionDenied
 from desktop.services import audit_log
 from desktop.storage.orm import CalendarOverride
+from desktop.storage.repos import DbSession as Session
+from desktop.storage.repos import settings as setting_rows
 
 WORKING_DAY = "working_day"  # an override that cancels a shipped day off
 _KINDS = [k.value for k in DayKind] + [WORKING_DAY]
@@ -27,7 +26,7 @@ def shipped() -> WorkCalendar:
 
 
 def calendar(session: Session) -> WorkCalendar:
-    overrides = session.execute(select(CalendarOverride)).scalars().all()
+    overrides = setting_rows.calendar_overrides(session)
     base = shipped()
     if not overrides:
         return base
@@ -56,7 +55,7 @@ class DayInfo:
 
 def days_of_year(session: Session, year: int) -> list[DayInfo]:
     """Every day off and make-up day of the year, shipped or edited."""
-    overrides = {o.day: o for o in session.execute(select(CalendarOverride)).scalars()}
+    overrides = {o.day: o for o in setting_rows.calendar_overrides(session)}
     found: dict[date, DayInfo] = {}
     for entry in shipped().entries:
         for day in entry.days():
@@ -79,7 +78,7 @@ def set_day(vs, day: date, kind: str, name: str = "", source: str = "") -> None:
     if kind == DayKind.MAKEUP_WORKDAY.value and day.weekday() < 5:
         raise InvalidInput("calendar.makeup_weekday", date=format_date(day))
     with vs.uow() as uow:
-        row = uow.session.execute(select(CalendarOverride).where(CalendarOverride.day == day)).scalar()
+        row = setting_rows.calendar_override(uow.session, day)
         if row is None:
             row = CalendarOverride(day=day)
             uow.session.add(row)

@@ -4,8 +4,6 @@ from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
 
-from sqlalchemy.exc import OperationalError
-
 from desktop.domain import deadlines as engine
 from desktop.domain.bulk import collector_paused
 from desktop.domain.deadlines import Deadline, DeadlineState
@@ -15,6 +13,8 @@ from desktop.services import audit_log, calendar_service, facts, settings
 from desktop.services.cases import load_case
 from desktop.services.context import VaultSession
 from desktop.storage import deadline_index
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import deadlines as deadline_rows
 
 _rules: RuleBook | None = None
 
@@ -81,7 +81,7 @@ _FEW = 5000
 class _Judge:
     """One reading of deadlines: the rules, calendar and settings it is judged under."""
 
-    def __init__(self, session, clearance: int, today: date, within: int | None) -> None:
+    def __init__(self, session: DbSession, clearance: int, today: date, within: int | None) -> None:
         self.session, self.clearance, self.today = session, clearance, today
         self.soon = settings.get(session, "due_soon_days") if within is None else within
         self.cal = calendar_service.calendar(session)
@@ -144,7 +144,7 @@ def _index_ready(uow, judge: _Judge) -> bool:
             deadline_index.store(uow.session, rows)
         uow.commit()
         return True
-    except (OperationalError, deadline_index.NotWritten):
+    except deadline_rows.NOT_WRITTEN:
         uow.session.rollback()
         return False
 

@@ -20,7 +20,7 @@ from desktop.exchange.excel.writer import (Column, Manifest, classified_file_nam
 from desktop.services import (audit_log, deadlines_service, plans, recommendations, report,
                               settings)
 from desktop.services.context import VaultSession
-from desktop.storage import sealed
+from desktop.storage.repos import exports as export_rows
 
 register({
     "export.reason_required": ("Dữ liệu xuất có nội dung {level}: phải ghi lý do xuất.",
@@ -69,33 +69,15 @@ def _case_columns(lang: str) -> list[Column]:
     ]
 
 
-_CASE_SQL = """
-SELECT c.code, {title}, {party}, {number}, c.decision_date, c.basis, c.stage,
-       c.stage_date, c.level, u.name, s.full_name, c.violation_money, c.recovery_money
-FROM cases c LEFT JOIN units u ON u.id = c.chaired_by_unit_id
-             LEFT JOIN staff s ON s.id = c.supervisor_id
-WHERE c.level <= :level {extra}
-ORDER BY c.decision_date DESC, c.code
-""".replace("{title}", sealed.opened_sql("c", "cases", "title")).replace(
-    "{party}", sealed.opened_sql("c", "cases", "inspected_party")).replace(
-    "{number}", sealed.opened_sql("c", "cases", "decision_number"))
-
-
 def export_cases(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi",
                  search: str = "", progress: Progress | None = None) -> ExportResult:
     """The case register as a workbook; progress(rows written) may stop it (domain.progress)."""
     from desktop.storage import search as case_search
-    extra, params = "", {"level": int(vs.actor.clearance)}
+    clearance = int(vs.actor.clearance)
     matching = case_search.match_params(vs.engine, search, vs.actor.clearance) if search else {}
-    if matching:
-        extra = f"AND c.id IN ({case_search.matching_ids_sql()})"
-        params.update(matching)
     agency = _agency(vs)
     with vs.uow() as uow:
-        conn = uow.session.connection()
-        levels = conn.exec_driver_sql(
-            f"SELECT max(c.level) FROM cases c WHERE c.level <= :level {extra}", params).scalar() or 0
-        level = Level(levels)
+        level = Level(export_rows.register_level(uow.session, clearance, matching))
         target = _classified_target(path, level, reason)
         stages = {s.value: s.label(lang) for s in Stage}
         bases = {b.value: b.label(lang) for b in Basis}
@@ -103,9 +85,7 @@ def export_cases(vs: VaultSession, path: Path, reason: str = "", lang: str = "vi
         hashes: list[str] = []
 
         def rows():
-            cursor = conn.connection.driver_connection.cursor()
-            cursor.execute(_CASE_SQL.format(extra=extra), params)
-            for r in cursor:
+            for r in export_rows.register_rows(uow.session, clearance, matching):
                 values = (r[0], r[1], r[2], r[3], _d(r[4]), bases.get(r[5], r[5]), stages.get(r[6], r[6]),
                           _d(r[7]), Level(r[8]).label(lang), r[9] or "", r[10] or "", r[11] or 0, r[12] or 0)
                 keys.append(r[0])
@@ -309,17 +289,8 @@ def _require_reason(level: Level, reason: str) -> None:
 def _max_level(vs: VaultSession, codes: set[str]) -> Level:
     if not codes:
         return Level.THUONG
-    from sqlalchemy import func, select
-
-    from desktop.storage.orm import Case
     with vs.uow() as uow:
-        found = 0
-        ordered = sorted(codes)
-        for start in range(0, len(ordered), 500):
-            value = uow.session.execute(select(func.max(Case.level)).where(
-                Case.code.in_(ordered[start:start + 500]))).scalar() or 0
-            found = max(found, value)
-    return Level(found)
+        return Level(export_rows.max_level_of(uow.session, sorted(codes)))
 
 
 def _audit(vs: VaultSession, uow, action: str, target: Path, rows: int, level: Level, reason: str,

@@ -5,13 +5,13 @@ amendment (điều chỉnh) with its own decision, kept with the values before a
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
-
 from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.services import audit_log, plans
 from desktop.services.context import VaultSession
-from desktop.storage.orm import AnnualPlan, Case, PlanAmendment, PlanItem
+from desktop.storage.orm import AnnualPlan, PlanAmendment, PlanItem
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import plans as plan_rows
 
 _ITEM_FIELDS = {"party": "inspected_party", "content": "content", "quarter": "planned_quarter",
                 "days": "planned_days", "team_size": "planned_team_size"}
@@ -79,7 +79,7 @@ def remove_item(vs: VaultSession, item_id: int, decision_number: str = "",
     with vs.uow() as uow:
         session = uow.session
         item, plan = _item(session, item_id)
-        started = session.execute(select(Case.code).where(Case.plan_item_id == item.id)).scalar()
+        started = plan_rows.case_of_item(session, item.id)
         if started:
             raise HosoError("plan.item_started", item=item.id, code=started)
         _amend(vs, session, plan, "remove", item.id, _describe(item), "", decision_number,
@@ -97,7 +97,7 @@ def add_item(vs: VaultSession, year: int, party: str, content: str = "", quarter
     amendment; without one it is taken as entering the approved plan's own items (a plan
     is often typed in after its approval). Changing or removing an item of an approved
     plan always needs the decision."""
-    def amend(session, plan: AnnualPlan, item: PlanItem) -> None:
+    def amend(session: DbSession, plan: AnnualPlan, item: PlanItem) -> None:
         if plan.approved_number and decision_number.strip():
             _amend(vs, session, plan, "add", item.id, "", _describe(item), decision_number,
                    decision_date)
@@ -108,14 +108,13 @@ def add_item(vs: VaultSession, year: int, party: str, content: str = "", quarter
 def amendments(vs: VaultSession, year: int) -> list[Amendment]:
     with vs.uow() as uow:
         plan = plans._plan(uow.session, year)
-        rows = uow.session.execute(select(PlanAmendment).where(PlanAmendment.plan_id == plan.id)
-                                   .order_by(PlanAmendment.id)).scalars()
+        rows = plan_rows.amendments(uow.session, plan.id)
         return [Amendment(r.action, r.item_id, r.before, r.after, r.decision_number,
                           r.decision_date, r.recorded_by, r.recorded_at) for r in rows]
 
 
-def _amend(vs, session, plan: AnnualPlan, action: str, item_id: int | None, before: str,
-           after: str, number: str, day: date | None) -> None:
+def _amend(vs, session: DbSession, plan: AnnualPlan, action: str, item_id: int | None,
+           before: str, after: str, number: str, day: date | None) -> None:
     if not plan.approved_number:
         return  # before approval a change is only audited
     if not (number or "").strip():
@@ -125,7 +124,7 @@ def _amend(vs, session, plan: AnnualPlan, action: str, item_id: int | None, befo
                               recorded_by=vs.actor.username, recorded_at=datetime.now()))
 
 
-def _item(session, item_id: int) -> tuple[PlanItem, AnnualPlan]:
+def _item(session: DbSession, item_id: int) -> tuple[PlanItem, AnnualPlan]:
     item = session.get(PlanItem, int(item_id))
     if item is None:
         raise HosoError("plan.item_not_found", item=item_id)

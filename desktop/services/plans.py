@@ -4,15 +4,14 @@ capacity check (the seed's "cân đối lực lượng")."""
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
-
 from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
 from desktop.domain.stages import Basis, Stage
 from desktop.services import audit_log, calendar_service, cases, facts, settings
 from desktop.services.context import VaultSession
 from desktop.storage import sealed
-from desktop.storage.orm import AnnualPlan, Case, PlanItem, Staff, TeamMember, Unit
+from desktop.storage.orm import AnnualPlan, PlanItem, Unit
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import plans as plan_rows
 
 
 def _require_writer(vs: VaultSession) -> None:
@@ -26,7 +25,7 @@ def create_plan(vs: VaultSession, year: int, title: str, approved_number: str = 
     _require_writer(vs)
     with vs.uow() as uow:
         s = uow.session
-        if s.execute(select(AnnualPlan.id).where(AnnualPlan.year == year)).first():
+        if plan_rows.year_taken(s, year):
             raise HosoError("plan.exists", year=year)
         unit_id = cases._unit_id(s, unit)
         s.add(AnnualPlan(year=year, title=title or f"Kế hoạch thanh tra năm {year}", unit_id=unit_id,
@@ -68,7 +67,7 @@ def start_item(vs: VaultSession, item_id: int, data: cases.CaseInput) -> cases.C
         item = uow.session.get(PlanItem, item_id)
         if item is None:
             raise HosoError("plan.item_not_found", item=item_id)
-        started = uow.session.execute(select(Case.code).where(Case.plan_item_id == item_id)).scalar()
+        started = plan_rows.case_of_item(uow.session, item_id)
         if started:
             raise HosoError("plan.item_started", item=item_id, code=started)
         data.basis, data.plan_item_id = Basis.PLAN, item_id
@@ -175,8 +174,8 @@ def plan_status(vs: VaultSession, year: int, today: date | None = None) -> PlanS
     with vs.uow() as uow:
         s = uow.session
         plan = _plan(s, year)
-        started = {row.plan_item_id: (row.code, Stage(row.stage)) for row in s.execute(
-            select(Case.plan_item_id, Case.code, Case.stage).where(Case.plan_item_id.is_not(None)))}
+        started = {item_id: (code, Stage(stage))
+                   for item_id, code, stage in plan_rows.started_items(s)}
         items = [_item_status(i, started.get(i.id), today) for i in plan.items]
         unit = s.get(Unit, plan.unit_id).name if plan.unit_id else ""
         capacity, carried = _capacity(s, vs, plan, year, unit)
@@ -186,16 +185,11 @@ def plan_status(vs: VaultSession, year: int, today: date | None = None) -> PlanS
 
 def list_plans(vs: VaultSession) -> list[tuple[int, str, int]]:
     with vs.uow() as uow:
-        rows = uow.session.execute(
-            select(AnnualPlan.year, AnnualPlan.title, func.count(PlanItem.id))
-            .outerjoin(PlanItem, PlanItem.plan_id == AnnualPlan.id)
-            .group_by(AnnualPlan.id).order_by(AnnualPlan.year)).all()
-        return [tuple(r) for r in rows]
+        return plan_rows.with_item_counts(uow.session)
 
 
-def _plan(session, year: int) -> AnnualPlan:
-    plan = session.execute(select(AnnualPlan).where(AnnualPlan.year == year)
-                           .options(selectinload(AnnualPlan.items))).scalar()
+def _plan(session: DbSession, year: int) -> AnnualPlan:
+    plan = plan_rows.of_year(session, year)
     if plan is None:
         raise HosoError("plan.not_found", year=year)
     return plan
@@ -219,7 +213,7 @@ def _quarter_end(year: int, quarter: int) -> date:
     return date(year, quarter * 3 + 1, 1) - timedelta(days=1)
 
 
-def _capacity(session, vs: VaultSession, plan: AnnualPlan, year: int, unit: str
+def _capacity(session: DbSession, vs: VaultSession, plan: AnnualPlan, year: int, unit: str
               ) -> tuple[Capacity, list[str]]:
     cal = calendar_service.calendar(session)
     working = calendar_service.working_days_in_year(cal, year)
@@ -228,24 +222,17 @@ def _capacity(session, vs: VaultSession, plan: AnnualPlan, year: int, unit: str
     if plan.staff_available:
         staff = plan.staff_available
     else:
-        query = select(func.count(Staff.id)).where(Staff.active.is_(True))
-        if plan.unit_id:
-            query = query.where(Staff.unit_id == plan.unit_id)
-        staff = session.execute(query).scalar() or 0
+        staff = plan_rows.active_staff(session, plan.unit_id)
     year_start = date(year, 1, 1)
     carried = [r for r in facts.load_cases(session, 3, unit or None)
                if r.start_date and r.start_date < year_start and _open_on(r, year_start)]
     people = 0
     if carried:
-        ids = [r.id for r in carried]
-        for start in range(0, len(ids), 500):
-            people += session.execute(select(func.count(TeamMember.id)).where(
-                TeamMember.case_id.in_(ids[start:start + 500]))).scalar() or 0
+        people += plan_rows.team_seats(session, [r.id for r in carried])
         # a classified case's team is sealed with it: counted where the actor holds the key
         secret = [r.id for r in carried if r.level > 0 and r.level <= vs.actor.clearance]
-        for start in range(0, len(secret), 500):
-            people += sum(len(sealed.extra(c).get("team", [])) for c in session.execute(
-                select(Case).where(Case.id.in_(secret[start:start + 500]))).scalars())
+        people += sum(len(sealed.extra(c).get("team", []))
+                      for c in plan_rows.cases_with_ids(session, secret))
     required = sum((i.planned_days or 0) * (i.planned_team_size or 0) for i in plan.items)
     unknown = sum(1 for i in plan.items if not i.planned_days or not i.planned_team_size)
     capacity = Capacity(staff, working, share, int(staff * working * share), len(carried), people,

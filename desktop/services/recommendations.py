@@ -7,16 +7,16 @@ recovered and is outstanding as of a day."""
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
-
 from desktop.domain import recommendations as rec
 from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, NotFound
 from desktop.domain.levels import Level
-from desktop.domain.stages import Stage
 from desktop.services import audit_log, cases
 from desktop.services.context import VaultSession
-from desktop.storage.orm import Case, CaseEvent, Recommendation, RecommendationUpdate
+from desktop.storage.orm import Case, Recommendation, RecommendationUpdate
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import cases as case_rows
+from desktop.storage.repos import results as result_rows
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def add(vs: VaultSession, code: str, kind: str, addressee: str, content: str,
     with vs.uow() as uow:
         session = uow.session
         case = cases.load_case(vs, session, code)
-        concluded = _concluded_on(session, case.id)
+        concluded = result_rows.concluded_on(session, case.id)
         if concluded is None:
             raise HosoError("recommendation.not_concluded", code=case.code)
         if due is not None and due < concluded:
@@ -118,17 +118,12 @@ def list_for(vs: VaultSession, code: str | None = None, as_of: date | None = Non
     caller has just audited reading the case)."""
     with vs.uow() as uow:
         session = uow.session
-        query = (select(Recommendation, Case.code, Case.level)
-                 .join(Case, Case.id == Recommendation.case_id)
-                 .where(Case.level <= int(vs.actor.clearance)))
+        case_id = None
         if code is not None:
-            case = cases.load_case(vs, session, code)
-            query = query.where(Recommendation.case_id == case.id)
-        found = list(session.execute(query.order_by(Case.code, Recommendation.id)).all())
+            case_id = cases.load_case(vs, session, code).id
+        found = result_rows.with_cases(session, int(vs.actor.clearance), case_id)
         updates: dict[int, list[RecommendationUpdate]] = {}
-        for u in session.execute(select(RecommendationUpdate).where(
-                RecommendationUpdate.recommendation_id.in_([r.id for r, _c, _l in found]))
-                .order_by(RecommendationUpdate.update_date, RecommendationUpdate.id)).scalars():
+        for u in result_rows.updates_of(session, [r.id for r, _c, _l in found]):
             updates.setdefault(u.recommendation_id, []).append(u)
         out = [_info(r, c, updates.get(r.id, []), as_of) for r, c, _l in found]
         if audited and any(level > Level.THUONG for _r, _c, level in found):
@@ -138,10 +133,9 @@ def list_for(vs: VaultSession, code: str | None = None, as_of: date | None = Non
         return out
 
 
-def open_items(session, case_id: int) -> int:
+def open_items(session: DbSession, case_id: int) -> int:
     """How many recommendations of the case are not settled."""
-    return sum(1 for status in session.execute(select(Recommendation.status).where(
-        Recommendation.case_id == case_id)).scalars() if status != rec.SETTLED)
+    return sum(1 for status in result_rows.statuses(session, case_id) if status != rec.SETTLED)
 
 
 @dataclass(frozen=True)
@@ -186,12 +180,9 @@ def follow_up(vs: VaultSession, start: date, end: date) -> list[FollowUpLine]:
     before = {i.id: i for i in list_for(vs, as_of=start - _ONE_DAY)}
     with vs.uow() as uow:
         session = uow.session
-        concluded = dict(session.execute(
-            select(CaseEvent.case_id, CaseEvent.event_date).where(
-                CaseEvent.stage == Stage.CONCLUDED.value, CaseEvent.voided_at.is_(None))
-            .order_by(CaseEvent.event_date.desc())).all())
-        titles = {c.code: (c.id, c.title) for c in session.execute(select(Case).where(
-            Case.code.in_({i.case_code for i in items}))).scalars()}
+        concluded = result_rows.conclusion_dates(session)
+        titles = {c.code: (c.id, c.title) for c in result_rows.cases_with_codes(
+            session, {i.case_code for i in items})}
     lines: dict[str, FollowUpLine] = {}
     for item in items:
         case_id, title = titles[item.case_code]
@@ -224,13 +215,7 @@ def _info(row: Recommendation, code: str, updates: list[RecommendationUpdate],
                               count)
 
 
-def _concluded_on(session, case_id: int) -> date | None:
-    return session.execute(select(CaseEvent.event_date).where(
-        CaseEvent.case_id == case_id, CaseEvent.stage == Stage.CONCLUDED.value,
-        CaseEvent.voided_at.is_(None)).order_by(CaseEvent.event_date)).scalar()
-
-
-def _case_of(vs: VaultSession, session, row: Recommendation) -> Case:
-    code = session.execute(select(Case.code).where(Case.id == row.case_id)).scalar()
+def _case_of(vs: VaultSession, session: DbSession, row: Recommendation) -> Case:
+    code = case_rows.code_of(session, row.case_id)
     return cases.load_case(vs, session, code)
 

@@ -6,16 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 
-from sqlalchemy import case, func, select
-
 from desktop.domain.bulk import collector_paused
 from desktop.domain.dates import format_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.stages import Basis, Stage
 from desktop.services import audit_log, facts
 from desktop.services.context import VaultSession
-from desktop.storage import sealed
-from desktop.storage.orm import AnnualPlan, Case, OpinionRequest, PlanItem, Recommendation
+from desktop.storage.repos import DbSession
+from desktop.storage.repos import reports as report_rows
 
 # What a case in a stage is waiting for (who must act next)
 _WAITING_ON = {
@@ -138,7 +136,7 @@ def check_period(start: date, end: date) -> None:
                            end=format_date(end))
 
 
-def case_indicators(session, records: list, start: date, end: date,
+def case_indicators(session: DbSession, records: list, start: date, end: date,
                     unanswered: "dict[int, list[str]] | None" = None
                     ) -> "tuple[list[tuple[facts.CaseRecord, Indicators]], list[Waiting]]":
     """Each case's own share of table 01/TTr for the period (counts of 0 or 1, its
@@ -184,7 +182,7 @@ def case_indicators(session, records: list, start: date, end: date,
         elif ended is None or ended > end:
             waiting.append(_waiting(r, stage_at_end, since, end, unanswered.get(r.id, [])))
         per_case.append((r, own))
-    recommended = _recommended(session, list(concluded_in_period))
+    recommended = report_rows.recommended(session, list(concluded_in_period))
     for case_id, (own, results) in concluded_in_period.items():
         _add_results(own, results, recommended.get(case_id))
     return per_case, waiting
@@ -197,24 +195,6 @@ def total(shares) -> Indicators:
     if not rows:
         return Indicators()
     return Indicators(*(sum(column) for column in zip(*rows)))
-
-
-def _recommended(session, case_ids: list[int]) -> dict[int, tuple[int, float, int]]:
-    """Per concluded case, from its recommendations: money and land to recover, and how many
-    ask for a change of rules or policy."""
-    out: dict[int, tuple[int, float, int]] = {}
-    for start in range(0, len(case_ids), 500):
-        chunk = case_ids[start:start + 500]
-        rows = session.execute(select(
-            Recommendation.case_id,
-            func.sum(case((Recommendation.kind == "recover_money", Recommendation.amount_money),
-                          else_=0)),
-            func.sum(case((Recommendation.kind == "recover_land", Recommendation.area_m2),
-                          else_=0.0)),
-            func.sum(case((Recommendation.kind == "policy", 1), else_=0)),
-        ).where(Recommendation.case_id.in_(chunk)).group_by(Recommendation.case_id))
-        out.update((cid, (int(m or 0), float(a or 0), int(p or 0))) for cid, m, a, p in rows)
-    return out
 
 
 def _add_results(ind: Indicators, results: tuple, recommended: tuple | None) -> None:
@@ -245,17 +225,14 @@ def _waiting(r: facts.CaseRecord, stage: Stage | None, since: date | None, end: 
     return Waiting(r.code, r.title, stage, since, days, vi, en, unanswered)
 
 
-def _unanswered_by_case(session, end: date) -> dict[int, list[str]]:
+def _unanswered_by_case(session: DbSession, end: date) -> dict[int, list[str]]:
     result: dict[int, list[str]] = {}
-    query = select(OpinionRequest.case_id, sealed.opened(OpinionRequest, "addressee")).where(
-        OpinionRequest.sent_date <= end,
-        (OpinionRequest.answered_date.is_(None)) | (OpinionRequest.answered_date > end))
-    for case_id, addressee in session.execute(query):
+    for case_id, addressee in report_rows.unanswered_on(session, end):
         result.setdefault(case_id, []).append(addressee)
     return result
 
 
-def _opinions_overdue(session, clearance: int, end: date) -> list[dict]:
+def _opinions_overdue(session: DbSession, clearance: int, end: date) -> list[dict]:
     from desktop.domain.deadlines import opinion_deadline
     from desktop.services.calendar_service import calendar
     from desktop.services.deadlines_service import rule_book
@@ -275,7 +252,7 @@ def _opinions_overdue(session, clearance: int, end: date) -> list[dict]:
     return sorted(out, key=lambda o: -o["days_late"])
 
 
-def _directives_overdue(session, clearance: int, end: date) -> list[dict]:
+def _directives_overdue(session: DbSession, clearance: int, end: date) -> list[dict]:
     out = []
     for d in facts.load_directives(session, clearance):
         if d.due is None or d.status == "cancelled" or d.due >= end:
@@ -287,13 +264,10 @@ def _directives_overdue(session, clearance: int, end: date) -> list[dict]:
     return sorted(out, key=lambda o: -o["days_late"])
 
 
-def _plan_items_not_started(session, end: date) -> list[dict]:
-    started = {pid: decided for pid, decided in session.execute(
-        select(Case.plan_item_id, Case.decision_date).where(Case.plan_item_id.is_not(None)))}
-    query = select(PlanItem, AnnualPlan.year).join(AnnualPlan, AnnualPlan.id == PlanItem.plan_id
-                                                   ).where(AnnualPlan.year == end.year)
+def _plan_items_not_started(session: DbSession, end: date) -> list[dict]:
+    started = report_rows.decision_dates_by_item(session)
     out = []
-    for item, year in session.execute(query):
+    for item, year in report_rows.plan_items_of_year(session, end.year):
         decided = started.get(item.id)
         if decided is None or decided > end:
             out.append({"id": item.id, "year": year, "inspected_party": item.inspected_party,

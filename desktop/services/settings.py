@@ -4,14 +4,13 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from desktop.domain.changes import Area
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import InvalidInput, PermissionDenied
 from desktop.services import audit_log
 from desktop.storage.orm import Meta
+from desktop.storage.repos import DbSession as Session
+from desktop.storage.repos import settings as setting_rows
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def stage_limits(session: Session) -> dict[str, int]:
 
 def get(session: Session, key: str):
     setting = SETTINGS[key]
-    raw = session.execute(select(Meta.value).where(Meta.key == f"setting.{key}")).scalar()
+    raw = setting_rows.meta_value(session, f"setting.{key}")
     return setting.default if raw is None else setting.kind(raw)
 
 
