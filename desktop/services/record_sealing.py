@@ -4,12 +4,11 @@ holds their level's current key; the levels still waiting are listed in meta."""
 
 import json
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from desktop.services import audit_log, cases
 from desktop.storage import sealed, search
 from desktop.storage.orm import Case, Meta
+from desktop.storage.repos import DbSession as Session
+from desktop.storage.repos import sealing as sealing_rows
 
 PENDING = "records_pending_levels"
 
@@ -45,15 +44,8 @@ def _mark_rows(session: Session, levels: set[int]) -> tuple[int, set[int]]:
     count, case_ids = 0, set()
     wanted = sorted(levels)
     for spec in sealed.SPECS.values():
-        model = spec.model
-        if spec.parent is None:
-            query = select(model, model.level).where(model.level.in_(wanted), model.sealed.is_(None))
-        else:
-            fk, parent = spec.parent
-            query = select(model, parent.level).join(parent, getattr(model, fk) == parent.id).where(
-                parent.level.in_(wanted), model.sealed.is_(None))
-        for obj, _level in session.execute(query).all():
-            if model is Case:
+        for obj in sealing_rows.unsealed(session, spec, wanted):
+            if spec.model is Case:
                 cases.team_follows_level(session, obj)
                 case_ids.add(obj.id)
             elif getattr(obj, "case_id", None):

@@ -13,9 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.state_secrets import Direction
@@ -23,7 +20,10 @@ from desktop.storage.resource_files import load_state_secret_rules
 from desktop.services import audit_log
 from desktop.services.context import VaultSession
 from desktop.services.levels import my_level_keys
-from desktop.storage.orm import Case, DocumentCopy, DocumentEvent, DocumentRecord
+from desktop.storage.orm import DocumentRecord
+from desktop.storage.repos import DbSession as Session
+from desktop.storage.repos import documents as document_rows
+from desktop.storage.repos import secret_registers as register_rows
 
 _CLASSIFIED_LEVELS = [lv for lv in Level if lv > Level.THUONG]
 
@@ -173,11 +173,7 @@ def _register(vs: VaultSession, direction: Direction, year: int) -> list[Registe
     _check_year(year)
     with vs.uow() as uow:
         session = uow.session
-        docs = list(session.execute(
-            select(DocumentRecord).where(DocumentRecord.direction == direction.value,
-                                         DocumentRecord.reg_year == year,
-                                         DocumentRecord.reg_seq.is_not(None))
-            .order_by(DocumentRecord.reg_seq)).scalars())
+        docs = register_rows.registered_in(session, direction.value, year)
         cleared_levels = _cleared_levels(vs, session)
         cases = _case_codes(vs, session, {d.case_id for d in docs})
         rows = []
@@ -202,12 +198,8 @@ def copy_register(vs: VaultSession, year: int) -> list[CopyRegisterRow]:
     _check_year(year)
     with vs.uow() as uow:
         session = uow.session
-        found = session.execute(
-            select(DocumentCopy, DocumentRecord)
-            .join(DocumentRecord, DocumentRecord.id == DocumentCopy.document_id)
-            .where(DocumentCopy.copy_date >= date(year, 1, 1),
-                   DocumentCopy.copy_date <= date(year, 12, 31))
-            .order_by(DocumentCopy.copy_date, DocumentCopy.id)).all()
+        found = register_rows.copies_with_documents(session, date(year, 1, 1),
+                                                    date(year, 12, 31))
         cleared_levels = _cleared_levels(vs, session)
         rows = []
         for seq, (c, d) in enumerate(found, start=1):
@@ -236,19 +228,16 @@ def yearly_statistics(vs: VaultSession, year: int) -> YearlyStatistics:
         "held_at_end")}
     with vs.uow() as uow:
         session = uow.session
-        for d in session.execute(select(DocumentRecord).where(
-                DocumentRecord.reg_seq.is_not(None))).scalars():
+        for d in register_rows.every_registered(session):
             day = _registered_on(d)
             level = _level_when_registered(session, d)
             if level is not None and start <= day <= end:
                 registered[level.code][d.direction] = registered[level.code].get(d.direction, 0) + 1
-        for c in session.execute(select(DocumentCopy).where(
-                DocumentCopy.copy_date >= start, DocumentCopy.copy_date <= end)).scalars():
+        for c in register_rows.copies_between(session, start, end):
             if c.level > Level.THUONG:
                 counters["copies_made"][Level(c.level).code] += c.copies
                 counters["copy_acts"][Level(c.level).code] += 1
-        for e in session.execute(select(DocumentEvent).where(
-                DocumentEvent.event_date >= start, DocumentEvent.event_date <= end)).scalars():
+        for e in register_rows.events_between(session, start, end):
             before = Level(e.from_level) if e.from_level is not None else None
             if before is None or before == Level.THUONG:
                 continue
@@ -256,8 +245,7 @@ def yearly_statistics(vs: VaultSession, year: int) -> YearlyStatistics:
                     "level_change": "level_changes", "extended": "extended"}.get(e.kind)
             if name:
                 counters[name][before.code] += 1
-        for d in session.execute(select(DocumentRecord).where(
-                DocumentRecord.level > 0)).scalars():
+        for d in register_rows.every_classified(session):
             if (d.destroyed_at is None or d.destroyed_at.date() > end) and \
                     (d.classified_on is None or d.classified_on <= end):
                 counters["held_at_end"][Level(d.level).code] += 1
@@ -282,14 +270,8 @@ def expiring(vs: VaultSession, within_days: int | None = None,
     horizon = today + timedelta(days=within)
     with vs.uow() as uow:
         session = uow.session
-        query = select(DocumentRecord).where(
-            DocumentRecord.level > 0, DocumentRecord.destroyed_at.is_(None),
-            DocumentRecord.protection_until.is_not(None),
-            DocumentRecord.protection_until <= horizon)
-        if not include_ended:
-            query = query.where(DocumentRecord.protection_until >= today)
-        docs = list(session.execute(query.order_by(DocumentRecord.protection_until,
-                                                   DocumentRecord.id)).scalars())
+        docs = register_rows.protection_ending(session, horizon,
+                                               None if include_ended else today)
         cleared_levels = _cleared_levels(vs, session)
         cases = _case_codes(vs, session, {d.case_id for d in docs})
         rows = [ExpiringRow(
@@ -322,7 +304,7 @@ def _case_codes(vs: VaultSession, session: Session, case_ids: set[int | None]) -
     ids = {i for i in case_ids if i is not None}
     if not ids:
         return {}
-    return {c.id: c.code for c in session.execute(select(Case).where(Case.id.in_(ids))).scalars()
+    return {c.id: c.code for c in document_rows.cases_with_ids(session, ids)
             if c.level <= vs.actor.clearance}
 
 
@@ -338,10 +320,7 @@ def _registered_on(d: DocumentRecord) -> date:
 def _level_when_registered(session: Session, d: DocumentRecord) -> Level | None:
     """The level the document had when it entered the register: its first classification
     event (or the first level change that classified it), else its level now."""
-    event = session.execute(select(DocumentEvent).where(
-        DocumentEvent.document_id == d.id, DocumentEvent.to_level > 0,
-        DocumentEvent.kind.in_(("classified", "level_change")))
-        .order_by(DocumentEvent.event_date, DocumentEvent.id).limit(1)).scalar()
+    event = register_rows.first_classifying_event(session, d.id)
     if event is not None:
         return Level(event.to_level)
     return Level(d.level) if d.level > 0 else None

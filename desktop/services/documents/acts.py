@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
-
 from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
 from desktop.domain.folding import fold
@@ -19,14 +17,12 @@ from desktop.services import audit_log, document_text
 from desktop.services.context import VaultSession
 from desktop.services.documents.common import (
     _audit_number,
-    _checkpoint,
     _copy_info,
     _deny,
     _load,
     _require_alive,
     _require_cleared,
     _row_of,
-    _secure_delete,
     _store,
     _target,
     _unwrap,
@@ -36,7 +32,8 @@ from desktop.services.documents.records import CopyInfo, DocumentRow, ExtensionR
 from desktop.services.documents.register import _assign_register
 from desktop.services.levels import current_generation, my_level_keys
 from desktop.storage import doc_search, search
-from desktop.storage.orm import DocumentCopy, DocumentEvent, DocumentText, DocumentVersion
+from desktop.storage.orm import DocumentCopy, DocumentEvent, DocumentText
+from desktop.storage.repos import documents as document_rows
 
 # --- acts on a document ----------------------------------------------------------------
 
@@ -56,16 +53,14 @@ def destroy_document(vs: VaultSession, doc_id: int, reason: str, reference: str 
         _require_cleared(vs, session, doc, "destroy")
         if doc.destroyed_at is not None:
             raise HosoError("doc.already_destroyed", number=doc.number)
-        versions = list(session.execute(select(DocumentVersion).where(
-            DocumentVersion.document_id == doc.id)).scalars())
-        with _secure_delete(session):  # erased keys are overwritten, not just freed
+        versions = document_rows.versions_of(session, doc.id)
+        with document_rows.secure_delete(session):  # erased keys are overwritten, not just freed
             ids = [v.id for v in versions]
             for v in versions:
                 v.wrapped_key = None
                 v.index_state = document_text.DESTROYED
             if ids:
-                session.query(DocumentText).filter(DocumentText.version_id.in_(ids)).delete(
-                    synchronize_session=False)
+                document_rows.delete_texts(session, ids)
                 doc_search.remove(session, ids)
             now = datetime.now()
             doc.destroyed_at, doc.destroyed_by, doc.updated_at = now, vs.actor.username, now
@@ -83,7 +78,7 @@ def destroy_document(vs: VaultSession, doc_id: int, reason: str, reference: str 
     store = _store(vs)
     for blob_id in blob_ids:
         store.destroy(blob_id)
-    _checkpoint(vs)
+    document_rows.checkpoint(vs.engine)
     return row
 
 
@@ -114,9 +109,8 @@ def change_level(vs: VaultSession, doc_id: int, new_level: Level, reason: str,
         vault_id = vs.keys.vault_id
         new_key = keys[new_level]
         blinder = doc_index.Blinder(doc_index.search_key(new_key, vault_id, new_level))
-        with _secure_delete(session):  # the old wrapped keys are overwritten
-            versions = list(session.execute(select(DocumentVersion).where(
-                DocumentVersion.document_id == doc.id)).scalars())
+        with document_rows.secure_delete(session):  # the old wrapped keys are overwritten
+            versions = document_rows.versions_of(session, doc.id)
             for v in versions:
                 if v.wrapped_key is None:
                     continue
@@ -156,7 +150,7 @@ def change_level(vs: VaultSession, doc_id: int, new_level: Level, reason: str,
             session.flush()
         uow.commit()
         row = _row_of(vs, session, doc)
-    _checkpoint(vs)
+    document_rows.checkpoint(vs.engine)
     return row
 
 

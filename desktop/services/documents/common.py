@@ -5,12 +5,7 @@ Names with a leading underscore are the package's own, not for callers outside i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import Cancelled, HosoError, NotFound, PermissionDenied
@@ -30,7 +25,9 @@ from desktop.services.documents.keys import (
 )
 from desktop.services.documents.records import CopyInfo, DocumentRow, EventInfo, VersionInfo
 from desktop.services.levels import my_level_keys
-from desktop.storage.orm import Case, DocumentCopy, DocumentEvent, DocumentRecord, DocumentVersion
+from desktop.storage.orm import DocumentCopy, DocumentEvent, DocumentRecord, DocumentVersion
+from desktop.storage.repos import DbSession as Session
+from desktop.storage.repos import documents as document_rows
 
 MiB = 1024 * 1024
 VIEW_LIMIT = 200 * MiB
@@ -105,12 +102,7 @@ def _require_alive(doc: DocumentRecord) -> None:
 
 
 def _pick_version(session: Session, doc: DocumentRecord, version: int | None) -> DocumentVersion:
-    query = select(DocumentVersion).where(DocumentVersion.document_id == doc.id)
-    if version is None:
-        query = query.order_by(DocumentVersion.version.desc()).limit(1)
-    else:
-        query = query.where(DocumentVersion.version == int(version))
-    row = session.execute(query).scalar()
+    row = document_rows.version_of(session, doc.id, None if version is None else int(version))
     if row is None:
         if version is None:
             raise HosoError("doc.no_content", number=doc.number)
@@ -184,24 +176,6 @@ def _audit_export_failed(vs: VaultSession, doc_ref: tuple, exc: BaseException) -
         pass
 
 
-@contextmanager
-def _secure_delete(session: Session) -> Iterator[None]:
-    """SQLite overwrites what the enclosed statements delete or replace with zeros (the
-    engine turns this on for every connection; said again here because it matters)."""
-    session.connection().exec_driver_sql("PRAGMA secure_delete=ON")
-    yield
-
-
-def _checkpoint(vs: VaultSession) -> None:
-    """Fold the WAL back into the database and truncate it, so the pages that held an
-    erased key do not linger in hoso.db-wal. Best effort (a reader may hold it)."""
-    try:
-        with vs.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    except Exception:  # noqa: BLE001
-        pass
-
-
 def _audit_listing(vs: VaultSession, session: Session, action: str, rows: list[DocumentRow],
                    **detail: object) -> None:
     classified = sum(1 for r in rows if r.cleared and r.level > Level.THUONG)
@@ -216,15 +190,12 @@ def _rows_of(vs: VaultSession, session: Session, docs: list[DocumentRecord]) -> 
     ids = [d.id for d in docs]
     latest: dict[int, DocumentVersion] = {}
     counts: dict[int, int] = {}
-    for start in range(0, len(ids), 500):
-        part = ids[start:start + 500]
-        for v in session.execute(select(DocumentVersion).where(
-                DocumentVersion.document_id.in_(part))).scalars():
-            counts[v.document_id] = counts.get(v.document_id, 0) + 1
-            if v.document_id not in latest or v.version > latest[v.document_id].version:
-                latest[v.document_id] = v
+    for v in document_rows.versions_of_documents(session, ids):
+        counts[v.document_id] = counts.get(v.document_id, 0) + 1
+        if v.document_id not in latest or v.version > latest[v.document_id].version:
+            latest[v.document_id] = v
     case_ids = {d.case_id for d in docs if d.case_id is not None}
-    cases = {c.id: c for c in session.execute(select(Case).where(Case.id.in_(case_ids))).scalars()} \
+    cases = {c.id: c for c in document_rows.cases_with_ids(session, case_ids)} \
         if case_ids else {}
     keys = my_level_keys(vs, session)
     clearance = vs.actor.clearance

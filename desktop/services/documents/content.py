@@ -10,8 +10,6 @@ import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sqlalchemy import select
-
 from desktop.domain.errors import Cancelled, HosoError, InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.progress import Progress
@@ -32,7 +30,7 @@ from desktop.services.documents.common import (
 )
 from desktop.services.documents.keys import _clear_sha
 from desktop.services.documents.register import _clean_name
-from desktop.storage.orm import DocumentVersion
+from desktop.storage.repos import document_files
 
 # --- reading content -------------------------------------------------------------------
 
@@ -216,7 +214,7 @@ def sweep_orphan_blobs(vs: VaultSession, older_than_s: float = 3600.0) -> int:
     if not store.dir.is_dir():
         return 0
     with vs.uow() as uow:
-        known = set(uow.session.execute(select(DocumentVersion.blob_id)).scalars())
+        known = document_files.blob_ids(uow.session)
     limit = time.time() - older_than_s
     removed = 0
     for path in store.dir.glob("*/*.blob"):

@@ -3,8 +3,6 @@ digest and the text index's context."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from desktop.domain.errors import HosoError
 from desktop.domain.levels import Level
 from desktop.security.blobs import content_key_context, unwrap_content_key
@@ -12,6 +10,7 @@ from desktop.security.crypto import DecryptionFailed, aead_decrypt, aead_encrypt
 from desktop.services.context import VaultSession
 from desktop.services.levels import level_key_ring
 from desktop.storage.orm import DocumentRecord, DocumentVersion
+from desktop.storage.repos import DbSession as Session
 
 
 def _sha_context(vault_id: str, doc_id: int, version: int) -> bytes:

@@ -10,9 +10,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
 from desktop.domain.folding import fold
@@ -51,13 +48,9 @@ from desktop.services.documents.records import (
 )
 from desktop.services.levels import current_generation
 from desktop.storage import doc_search, sealed, search
-from desktop.storage.orm import (
-    DocumentCopy,
-    DocumentEvent,
-    DocumentRecord,
-    DocumentText,
-    DocumentVersion,
-)
+from desktop.storage.orm import DocumentEvent, DocumentRecord, DocumentText, DocumentVersion
+from desktop.storage.repos import DbSession as Session
+from desktop.storage.repos import documents as document_rows
 
 # --- adding ----------------------------------------------------------------------------
 
@@ -134,10 +127,7 @@ def add_version(vs: VaultSession, doc_id: int, source: Source, note: str = "",
         level = Level(doc.level)
         # the row's level is not signed: the content already there must open under it,
         # or a lowered level would send the new version to a lower key
-        latest = uow.session.execute(
-            select(DocumentVersion).where(DocumentVersion.document_id == doc.id,
-                                          DocumentVersion.wrapped_key.is_not(None))
-            .order_by(DocumentVersion.version.desc()).limit(1)).scalar()
+        latest = document_rows.latest_wrapped_version(uow.session, doc.id)
         if latest is not None:
             _unwrap(vs, uow.session, doc, latest)
         # nor may it be below the level its record is sealed at (a document with no content
@@ -157,8 +147,7 @@ def add_version(vs: VaultSession, doc_id: int, source: Source, note: str = "",
             _require_alive(doc)
             if doc.level != int(level):  # changed meanwhile: the staged tokens are keyed wrong
                 raise HosoError("doc.changed_meanwhile", number=doc.number)
-            number = (session.execute(select(func.max(DocumentVersion.version))
-                                      .where(DocumentVersion.document_id == doc.id)).scalar() or 0) + 1
+            number = document_rows.last_version_number(session, doc.id) + 1
             now = datetime.now()
             row = _record_version(vs, session, doc, number, staged, note, now)
             doc.updated_at = now
@@ -294,9 +283,8 @@ def _assign_register(session: Session, doc: DocumentRecord, day: date) -> None:
     each year (classified documents have their own sequence)."""
     if doc.level <= Level.THUONG or doc.reg_seq is not None:
         return
-    last = session.execute(select(func.max(DocumentRecord.reg_seq)).where(
-        DocumentRecord.direction == doc.direction, DocumentRecord.reg_year == day.year)).scalar()
-    doc.reg_year, doc.reg_seq = day.year, (last or 0) + 1
+    last = document_rows.last_register_seq(session, doc.direction, day.year)
+    doc.reg_year, doc.reg_seq = day.year, last + 1
     session.flush()
 
 
@@ -309,16 +297,8 @@ def list_documents(vs: VaultSession, case_code: str | None = None, *,
     show only number, type, date and level."""
     with vs.uow() as uow:
         session = uow.session
-        query = select(DocumentRecord).order_by(DocumentRecord.doc_date.desc(),
-                                                DocumentRecord.id.desc())
-        if case_code:
-            case = load_case(vs, session, case_code)
-            query = query.where(DocumentRecord.case_id == case.id)
-        if not include_destroyed:
-            query = query.where(DocumentRecord.destroyed_at.is_(None))
-        if limit is not None:
-            query = query.limit(limit).offset(offset)
-        docs = list(session.execute(query).scalars())
+        case_id = load_case(vs, session, case_code).id if case_code else None
+        docs = document_rows.page(session, case_id, include_destroyed, limit, offset)
         rows = _rows_of(vs, session, docs)
         _audit_listing(vs, session, "doc.list", rows, case=case_code or "")
         uow.commit()
@@ -334,15 +314,10 @@ def get_document(vs: VaultSession, doc_id: int) -> DocumentDetail:
         row = _row_of(vs, session, doc)
         if not row.cleared:
             return DocumentDetail(row=row)
-        versions = [_version_info(vs, session, doc, v) for v in session.execute(
-            select(DocumentVersion).where(DocumentVersion.document_id == doc.id)
-            .order_by(DocumentVersion.version)).scalars()]
-        events = [_event_info(e) for e in session.execute(
-            select(DocumentEvent).where(DocumentEvent.document_id == doc.id)
-            .order_by(DocumentEvent.event_date, DocumentEvent.id)).scalars()]
-        copies = [_copy_info(c) for c in session.execute(
-            select(DocumentCopy).where(DocumentCopy.document_id == doc.id)
-            .order_by(DocumentCopy.copy_date, DocumentCopy.id)).scalars()]
+        versions = [_version_info(vs, session, doc, v)
+                    for v in document_rows.versions_of(session, doc.id)]
+        events = [_event_info(e) for e in document_rows.events_of(session, doc.id)]
+        copies = [_copy_info(c) for c in document_rows.copies_of(session, doc.id)]
         if doc.level > Level.THUONG:
             audit_log.append(session, vs.signer, vs.actor.username, "doc.read", _target(doc),
                              number=_audit_number(doc), level=doc.level)

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from desktop.domain.errors import HosoError, PermissionDenied
 from desktop.domain.folding import fold
 from desktop.domain.levels import Level
@@ -18,8 +15,10 @@ from desktop.services.documents.common import _rows_of, _unwrap
 from desktop.services.documents.keys import _text_context
 from desktop.services.documents.records import SearchHit
 from desktop.services.levels import level_key_ring
-from desktop.storage import doc_search, sealed
+from desktop.storage import doc_search
 from desktop.storage.orm import DocumentRecord, DocumentText, DocumentVersion
+from desktop.storage.repos import DbSession as Session
+from desktop.storage.repos import documents as document_rows
 
 # --- search ----------------------------------------------------------------------------
 
@@ -45,8 +44,8 @@ def search_documents(vs: VaultSession, query: str, limit: int = 50) -> list[Sear
                     found[document_id] = (score, version_id)
         hits: list[SearchHit] = []
         ranked = sorted(found.items(), key=lambda item: item[1][0])[:limit]
-        docs = {d.id: d for d in session.execute(select(DocumentRecord).where(
-            DocumentRecord.id.in_([doc_id for doc_id, _ in ranked]))).scalars()} if ranked else {}
+        docs = {d.id: d for d in document_rows.with_ids(
+            session, [doc_id for doc_id, _ in ranked])} if ranked else {}
         rows = {r.id: r for r in _rows_of(vs, session, list(docs.values()))}
         for doc_id, (_score, version_id) in ranked:
             doc, row = docs.get(doc_id), rows.get(doc_id)
@@ -111,16 +110,8 @@ def _original_offset(text: str, folded_position: int) -> int:
 def _record_hits(vs: VaultSession, session: Session, words: list[str], limit: int,
                  exclude: set[int]) -> list[SearchHit]:
     """Documents whose number, summary, issuer or file name hold every word."""
-    haystack = func.hoso_fold(sealed.opened_value(DocumentRecord, "number") + " "
-                              + sealed.opened_value(DocumentRecord, "summary") + " "
-                              + sealed.opened_value(DocumentRecord, "issuer"))
-    query = select(DocumentRecord).where(DocumentRecord.level <= int(vs.actor.clearance))
-    for word in words:
-        query = query.where(haystack.like(f"%{word}%"))
-    if exclude:
-        query = query.where(DocumentRecord.id.not_in(exclude))
-    docs = list(session.execute(query.order_by(DocumentRecord.doc_date.desc())
-                                .limit(limit)).scalars())
+    docs = document_rows.matching_records(session, words, int(vs.actor.clearance), exclude,
+                                          limit)
     hits = []
     for row in _rows_of(vs, session, docs):
         if row.cleared:
