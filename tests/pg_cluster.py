@@ -18,7 +18,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-PORT = 55439   # on 127.0.0.1 (TLS only) and naming the socket file
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on now (two test runs at once must not share a cluster)."""
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def server_programs() -> Path | None:
@@ -56,6 +63,7 @@ def _run_as() -> list[str]:
 class Cluster:
     bindir: Path
     folder: Path
+    port: int   # on 127.0.0.1 (TLS only), and naming the socket file
 
     @property
     def socket_dir(self) -> Path:
@@ -66,7 +74,7 @@ class Cluster:
         return self.folder / "ca.pem"
 
     def url(self, database: str = "postgres", user: str = "postgres") -> str:
-        return (f"postgresql+psycopg://{user}@/{database}?host={self.socket_dir}&port={PORT}")
+        return (f"postgresql+psycopg://{user}@/{database}?host={self.socket_dir}&port={self.port}")
 
     def _command(self, *args: str) -> None:
         command = [*_run_as(), str(self.bindir / args[0]), *args[1:]]
@@ -89,7 +97,7 @@ class Cluster:
             "local all all scram-sha-256\n"
             "hostssl all all 127.0.0.1/32 scram-sha-256\n")
         self._command("pg_ctl", "-D", str(data), "-l", str(self.folder / "server.log"), "-w",
-                      "-o", f"-k {self.socket_dir} -p {PORT} -c listen_addresses=127.0.0.1 "
+                      "-o", f"-k {self.socket_dir} -p {self.port} -c listen_addresses=127.0.0.1 "
                             "-c ssl=on -c ssl_cert_file=server.pem -c ssl_key_file=server.key "
                             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
                       "start")
@@ -154,7 +162,7 @@ def start_cluster() -> Cluster:
     bindir = server_programs()
     if bindir is None:
         raise FileNotFoundError("PostgreSQL server programs (initdb, pg_ctl) not found")
-    cluster = Cluster(bindir, Path(tempfile.mkdtemp(prefix="hoso-pg-")))
+    cluster = Cluster(bindir, Path(tempfile.mkdtemp(prefix="hoso-pg-")), free_port())
     os.chmod(cluster.folder, 0o755)
     try:
         cluster.start()

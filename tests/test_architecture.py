@@ -82,7 +82,7 @@ def test_the_domain_opens_no_file():
 
 
 def test_the_domain_type_checks_strictly():
-    """mypy --strict over desktop/domain (pyproject's [tool.mypy])."""
+    """mypy --strict over domain, security and storage (pyproject's [tool.mypy])."""
     result = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

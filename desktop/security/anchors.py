@@ -9,13 +9,16 @@ generation per level, so an older copy of the slot put back does not make them g
 
 import json
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar, overload
 
 from desktop.security.crypto import sign, verify_signature
 from desktop.security.keyfile import atomic_write
 
 ANCHOR_DOMAIN = b"hoso-anchor-v1"
+_Key = TypeVar("_Key")
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,12 @@ def _path(vault_id: str, user: str) -> Path:
     return profile_dir() / "anchors" / f"{vault_id}-{user}.json"
 
 
-def _message(vault_id: str, user: str, anchor: Anchor, memory: dict) -> bytes:
+def _message(vault_id: str, user: str, anchor: Anchor, memory: dict[str, Any]) -> bytes:
     return json.dumps([vault_id, user, anchor.seq, anchor.head.hex(), anchor.at, memory],
                       sort_keys=True).encode()
 
 
-def read(vault_id: str, user: str, sign_public: bytes) -> tuple[Anchor | None, dict]:
+def read(vault_id: str, user: str, sign_public: bytes) -> tuple[Anchor | None, dict[str, Any]]:
     """The profile's anchor and memory ({"certs": {name: n}, "levels": {level: gen}}) for
     this vault and user, if present and signed by the user."""
     try:
@@ -62,7 +65,17 @@ def read(vault_id: str, user: str, sign_public: bytes) -> tuple[Anchor | None, d
     return anchor, memory
 
 
-def remember_max(into: dict, seen: dict, key=str) -> bool:
+@overload
+def remember_max(into: dict[str, int], seen: Mapping[str, Any]) -> bool: ...
+
+
+@overload
+def remember_max(into: dict[_Key, int], seen: Mapping[str, Any],
+                 key: Callable[[str], _Key]) -> bool: ...
+
+
+def remember_max(into: dict[Any, int], seen: Mapping[str, Any],
+                 key: Callable[[str], Any] = str) -> bool:
     """Raise each entry of `into` to the profile's value; True if any went up."""
     raised = False
     for name, value in seen.items():
@@ -77,7 +90,7 @@ def remember_max(into: dict, seen: dict, key=str) -> bool:
 
 
 def write(vault_id: str, user: str, sign_private: bytes, anchor: Anchor,
-          memory: dict | None = None) -> bool:
+          memory: dict[str, Any] | None = None) -> bool:
     """Best effort: a read-only profile must not stop the program (the slot keeps a copy)."""
     path = _path(vault_id, user)
     memory = json.loads(json.dumps(memory or {}))  # keys as the file will hold them

@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from desktop.domain.errors import HosoError
 from desktop.security import anchors
@@ -48,7 +49,7 @@ class Attempts:
         self._token = ""
 
     # -- the two copies ---------------------------------------------------------------
-    def _read_one(self, path: Path) -> dict:
+    def _read_one(self, path: Path) -> dict[str, Any]:
         try:
             data = json.loads(path.read_text("utf-8"))
             if data.get("format") != FORMAT or data.get("vault_id") != self.vault_id:
@@ -58,8 +59,8 @@ class Attempts:
         except (OSError, ValueError, AttributeError):
             return {}
 
-    def _read(self) -> dict[str, dict]:
-        merged: dict[str, dict] = {}
+    def _read(self) -> dict[str, dict[str, Any]]:
+        merged: dict[str, dict[str, Any]] = {}
         for path in self.paths:
             for user, entry in self._read_one(path).items():
                 if not isinstance(entry, dict):
@@ -76,7 +77,7 @@ class Attempts:
                     continue
         return merged
 
-    def _write(self, users: dict[str, dict]) -> None:
+    def _write(self, users: dict[str, dict[str, Any]]) -> None:
         data = json.dumps({"format": FORMAT, "vault_id": self.vault_id, "users": users},
                           indent=1).encode()
         for path in self.paths:

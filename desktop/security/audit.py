@@ -14,7 +14,7 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from desktop.security.crypto import hkdf, hmac_sha256, sign, signing_public, verify_signature
 
@@ -26,15 +26,15 @@ def legacy_key(db_key: bytes) -> bytes:
     return hkdf(db_key, b"hoso-audit-v1")
 
 
-def legacy_hash(key: bytes, prev_hash: bytes, fields: dict) -> bytes:
+def legacy_hash(key: bytes, prev_hash: bytes, fields: dict[str, Any]) -> bytes:
     return hmac_sha256(key, prev_hash + _canonical(fields))
 
 
-def signed_hash(prev_hash: bytes, fields: dict) -> bytes:
+def signed_hash(prev_hash: bytes, fields: dict[str, Any]) -> bytes:
     return hashlib.sha256(AUDIT_DOMAIN + prev_hash + _canonical(fields)).digest()
 
 
-def _canonical(fields: dict) -> bytes:
+def _canonical(fields: dict[str, Any]) -> bytes:
     return json.dumps(fields, sort_keys=True, ensure_ascii=False,
                       separators=(",", ":")).encode("utf-8")
 
@@ -60,7 +60,7 @@ class Signer:
 @dataclass(frozen=True)
 class ChainRow:
     id: int
-    fields: dict           # includes "key" (hex) for signed rows
+    fields: dict[str, Any]  # includes "key" (hex) for signed rows
     prev_hash: bytes
     hash: bytes
     signature: bytes | None = None

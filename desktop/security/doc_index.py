@@ -57,7 +57,7 @@ class Blinder:
 
     def body(self, folded: str, max_words: int) -> tuple[str, int]:
         """The indexed body of folded text, and how many words it holds (≤ max_words)."""
-        out = []
+        out: list[str] = []
         for word in words(folded):
             if len(out) >= max_words:
                 break

@@ -9,11 +9,14 @@ import base64
 import errno
 import json
 import os
+import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from desktop.domain.errors import VaultDamaged
 from desktop.security.crypto import KdfParams, hkdf, hmac_sha256
@@ -37,7 +40,7 @@ class Slot:
     public_key: bytes
     updated: str
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"kdf": {"alg": "argon2id", "salt": b64e(self.kdf.salt),
                         "memory_kib": self.kdf.memory_kib, "iterations": self.kdf.iterations,
                         "lanes": self.kdf.lanes},
@@ -45,7 +48,7 @@ class Slot:
                 "updated": self.updated}
 
     @classmethod
-    def from_json(cls, data: dict) -> "Slot":
+    def from_json(cls, data: dict[str, Any]) -> "Slot":
         kdf = data["kdf"]
         if kdf["alg"] != "argon2id":
             raise ValueError("unknown kdf")
@@ -78,11 +81,11 @@ class KeyFile:
     remember_allowed: bool = True
     slots: dict[str, Slot] = field(default_factory=dict)
     # "remember me" copies of a slot, wrapped by a device secret kept in the OS keyring
-    device_slots: dict[str, dict] = field(default_factory=dict)
+    device_slots: dict[str, dict[str, Any]] = field(default_factory=dict)
     mac: bytes = b""
 
     # -- (de)serialisation ---------------------------------------------------------
-    def _body(self) -> dict:
+    def _body(self) -> dict[str, Any]:
         return {"format": FORMAT, "version": VERSION, "vault_id": self.vault_id,
                 "created": self.created, "default_user": self.default_user,
                 "remember_allowed": self.remember_allowed,
@@ -167,7 +170,7 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 @contextmanager
-def file_lock(path: Path):
+def file_lock(path: Path) -> Iterator[None]:
     """An exclusive lock beside `path` (`path.lock`) held across a read-modify-write, so two
     programs on one vault do not lose each other's changes."""
     lock_path = Path(str(path) + ".lock")
@@ -182,7 +185,7 @@ def file_lock(path: Path):
             return
         fd = os.open(lock_path, os.O_RDONLY | getattr(os, "O_BINARY", 0))   # a lock still works
     with os.fdopen(fd, "rb" if not os.access(lock_path, os.W_OK) else "a+b") as handle:
-        if os.name == "nt":  # pragma: no cover - Windows
+        if sys.platform == "win32":  # pragma: no cover - Windows
             import msvcrt
             handle.seek(0)
             msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)

@@ -21,6 +21,8 @@ import os
 import struct
 from itertools import chain
 from collections import OrderedDict
+from collections.abc import Mapping
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -57,7 +59,7 @@ def header(sealed: bytes | None) -> tuple[int, int] | None:
 
 
 def seal(key: bytes, vault_id: str, table: str, row_id: int, level: int, generation: int,
-         fields: dict) -> bytes:
+         fields: dict[str, Any]) -> bytes:
     head = _HEADER.pack(_VERSION, int(level), int(generation))
     nonce = os.urandom(NONCE_BYTES)
     body = _JSON.encode(fields).encode("utf-8")
@@ -79,7 +81,8 @@ def _aead(key: bytes) -> AESGCM:
     return found
 
 
-def open_sealed(key: bytes, vault_id: str, table: str, row_id: int, sealed: bytes) -> dict:
+def open_sealed(key: bytes, vault_id: str, table: str, row_id: int, sealed: bytes
+                ) -> dict[str, Any]:
     found = header(sealed)
     if found is None:
         raise DecryptionFailed("not a sealed record")
@@ -135,9 +138,11 @@ class RecordKeys:
         self._ring: dict[tuple[int, int], bytes] = {}     # (level, generation) → record key
         self._search: dict[tuple[int, int], TokenMaker] = {}
         self._current: dict[int, int] = {}                 # level → generation to seal with
-        self._opened: OrderedDict = OrderedDict()
+        # (table, row id, sealed value) → its fields, opened
+        self._opened: OrderedDict[tuple[str, int, bytes], dict[str, Any]] = OrderedDict()
 
-    def install(self, vault_id: str, ring: dict, current: dict) -> None:
+    def install(self, vault_id: str, ring: Mapping[tuple[Level, int], bytes],
+                current: Mapping[Level, bytes]) -> None:
         """ring: (level, generation) → level key; current: level → level key in use."""
         self.clear()
         self.vault_id = vault_id
@@ -162,14 +167,14 @@ class RecordKeys:
     def can_seal(self, level: int) -> bool:
         return int(level) in self._current
 
-    def seal(self, table: str, row_id: int, level: int, fields: dict) -> bytes:
+    def seal(self, table: str, row_id: int, level: int, fields: dict[str, Any]) -> bytes:
         generation = self._current.get(int(level))
         if generation is None:
             raise PermissionDenied("perm.no_level_key", level=Level(int(level)).label_vi)
         return seal(self._ring[(int(level), generation)], self.vault_id, table, row_id,
                             level, generation, fields)
 
-    def open(self, table: str, row_id: int, sealed: bytes | None) -> dict | None:
+    def open(self, table: str, row_id: int, sealed: bytes | None) -> dict[str, Any] | None:
         """The sealed fields; None when the reader lacks the key; {"": UNREADABLE} when it
         fails to open under a key the reader holds (altered, or moved from another row)."""
         if sealed is None:

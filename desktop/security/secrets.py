@@ -10,17 +10,21 @@ import socket
 import sys
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import HosoError, VaultDamaged
 from desktop.security.crypto import DecryptionFailed, aead_decrypt, aead_encrypt, random_key
 from desktop.security.keyfile import b64d, b64e, now_iso
 from desktop.security.vault import UnlockedKeys, load_keyfile, open_slot, save_slots
 
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
 SERVICE = "hoso-thanh-tra"
 _UNSAFE = ("fail", "null", "keyrings.alt", "plaintext", "PlaintextKeyring", "chainer")
 
 
-def platform_backend():
+def platform_backend() -> "KeyringBackend | None":
     """The platform's own credential store, chosen by name, or None: keyring's discovery
     would import every backend (the macOS one runs gcc and ld to look for a library on
     Linux) and any third-party one installed, plaintext ones included."""
@@ -32,10 +36,10 @@ def platform_backend():
         from keyring.backends.SecretService import Keyring as Backend
     if Backend.priority <= 0:   # raises (or is 0) when the service is not there
         return None
-    return Backend()
+    return Backend()  # type: ignore[no-untyped-call]  # keyring leaves __init__ unannotated
 
 
-def _backend():
+def _backend() -> "KeyringBackend | None":
     try:
         import keyring
         backend = platform_backend()
@@ -88,9 +92,9 @@ def forget(keys: UnlockedKeys) -> None:
             pass
 
 
-def unlock_remembered(vault_dir: os.PathLike, user: str | None) -> UnlockedKeys | None:
+def unlock_remembered(vault_dir: os.PathLike[str], user: str | None) -> UnlockedKeys | None:
     """Keys from the device slot, or None when nothing usable is remembered."""
-    keyfile = load_keyfile(vault_dir)
+    keyfile = load_keyfile(Path(vault_dir))
     user = user or keyfile.default_user
     name = _device_name(user)
     entry = keyfile.device_slots.get(name)

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -219,7 +220,7 @@ def open_slot(vault_dir: Path, keyfile: KeyFile, user: str, kek: bytes, kdf: Kdf
     return keys
 
 
-def save_slots(keys: UnlockedKeys, users: list[str], devices: list[str] = ()) -> None:
+def save_slots(keys: UnlockedKeys, users: list[str], devices: Sequence[str] = ()) -> None:
     """Write the named slots (and device slots) of the in-memory key file, keeping every
     other change another program made meanwhile: the file is re-read under a lock and only
     these entries are replaced (a slot missing from memory is removed)."""

@@ -21,6 +21,8 @@ from typing import Iterable, Iterator
 
 from sqlalchemy.orm import Session
 
+from desktop.storage.repos import driver
+
 STAMP_KEY = "deadline_index.stamp"
 
 _STALE_SQL = """SELECT c.id FROM cases c WHERE c.closed_on IS NULL AND c.level <= ?
@@ -42,23 +44,19 @@ class NotWritten(Exception):
     """The index could not be written (a read-only vault, a full disk, a lock held)."""
 
 
-def _cursor(session: Session):
-    return session.connection().connection.driver_connection.cursor()
-
-
 @contextmanager
 def _writing(session: Session) -> Iterator[None]:
     """The driver's errors on a write, as NotWritten."""
     try:
         yield
-    except session.get_bind().dialect.dbapi.Error as exc:
+    except session.get_bind().dialect.loaded_dbapi.Error as exc:
         raise NotWritten(str(exc)) from exc
 
 
 def stale_case_ids(session: Session, max_level: int, stamp: str) -> list[int]:
     """Open cases up to `max_level` whose deadlines are not stored (new, changed, or
     everything when the engine's stamp changed: the index is emptied first)."""
-    cursor = _cursor(session)
+    cursor = driver.cursor(session)
     row = cursor.execute("SELECT value FROM meta WHERE key = ?", (STAMP_KEY,)).fetchone()
     if row is None or row[0] != stamp:
         with _writing(session):
@@ -79,10 +77,11 @@ def store(session: Session, cases: Iterable[tuple[int, bool, list[tuple[str, dat
     if not cases:
         return
     with _writing(session):
-        _store(_cursor(session), cases)
+        _store(driver.cursor(session), cases)
 
 
-def _store(cursor, cases) -> None:
+def _store(cursor: driver.Cursor, cases: list[tuple[int, bool, list[tuple[str, date, bool]]]]
+           ) -> None:
     cursor.executemany("INSERT OR REPLACE INTO deadline_index_cases (case_id, volatile) "
                        "VALUES (?, ?)", [(case_id, int(volatile)) for case_id, volatile, _r in cases])
     cursor.executemany(
@@ -96,20 +95,22 @@ def _store(cursor, cases) -> None:
 def counts(session: Session, max_level: int, today: date, soon_until: date
            ) -> tuple[int, int, int]:
     """(overdue, due soon, classified cases with either) among stored deadlines."""
-    cursor = _cursor(session)
+    cursor = driver.cursor(session)
     cursor.execute(
         """SELECT sum(due < :today), sum(due >= :today),
                   count(DISTINCT CASE WHEN level > 0 THEN case_id END)
            FROM deadline_index WHERE due <= :until AND level <= :level""",
         {"level": max_level, "today": today.isoformat(), "until": soon_until.isoformat()})
-    overdue, soon, classified = cursor.fetchone()
+    row = cursor.fetchone()
+    assert row is not None, "an aggregate gives one row"
+    overdue, soon, classified = row
     return overdue or 0, soon or 0, classified or 0
 
 
 def alarming(session: Session, max_level: int, soon_until: date) -> Iterator[Pending]:
     """Stored deadlines due on or before `soon_until`, earliest due first (a generator:
     the caller stops reading when it has what it needs)."""
-    cursor = _cursor(session)
+    cursor = driver.cursor(session)
     cursor.execute(
         """SELECT case_id, code, kind, due, working FROM deadline_index
            WHERE due <= :until AND level <= :level ORDER BY due, code, kind""",
@@ -119,7 +120,7 @@ def alarming(session: Session, max_level: int, soon_until: date) -> Iterator[Pen
 
 
 def volatile_case_ids(session: Session, max_level: int) -> list[int]:
-    cursor = _cursor(session)
+    cursor = driver.cursor(session)
     cursor.execute("""SELECT d.case_id FROM deadline_index_cases d JOIN cases c
                       ON c.id = d.case_id WHERE d.volatile = 1 AND c.closed_on IS NULL
                       AND c.level <= ?""", (max_level,))

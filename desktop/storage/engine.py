@@ -5,9 +5,10 @@ own PBKDF2 does not run on every connection.
 """
 
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.pool import StaticPool
+from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from desktop.domain.folding import fold
 from desktop.storage import sealed
@@ -58,7 +59,8 @@ def make_engine(db_file: Path, key: bytes | None, read_only: bool = False) -> En
         engine = create_engine(url, **options)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):
+    def _on_connect(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
+        # dbapi_conn: the driver's own connection (sqlcipher3, sqlite3), untyped
         # Let SQLAlchemy own transactions: the driver's implicit BEGIN skips DDL, and a
         # migration or a multi-step write must be one transaction.
         dbapi_conn.isolation_level = None
@@ -72,13 +74,12 @@ def make_engine(db_file: Path, key: bytes | None, read_only: bool = False) -> En
         sealed.register(engine, dbapi_conn)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):
+    def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN")
 
     return engine
 
 
-def is_read_only(bind) -> bool:
+def is_read_only(bind: Engine | Connection) -> bool:
     """An engine (or a connection of one) opened by make_engine(read_only=True)."""
-    engine = getattr(bind, "engine", bind)
-    return engine.url.query.get("mode") == "ro"
+    return bind.engine.url.query.get("mode") == "ro"

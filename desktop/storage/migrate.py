@@ -18,7 +18,7 @@ def _config() -> Config:
     return config
 
 
-def head_revision() -> str:
+def head_revision() -> str | None:
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 

@@ -12,6 +12,10 @@ import socket
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.domain.errors import HosoError
 
 FOLDER = "in-use"
 
@@ -87,7 +91,7 @@ def is_locked(exc: BaseException) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
-def busy_error(vault_dir: Path | None):
+def busy_error(vault_dir: Path | None) -> HosoError:
     """The refusal naming who holds the vault (vault_dir None: not known here)."""
     from desktop.domain.errors import HosoError
     holders = others(vault_dir) if vault_dir is not None else []

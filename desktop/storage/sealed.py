@@ -17,22 +17,33 @@ A row is never resealed under a lower level than it is sealed at unless its leve
 behind the program's back cannot make the next edit hand the fields to a lower key.
 """
 
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol, TypeAlias, cast
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, case as sql_case, event, func, inspect, literal, select
-from sqlalchemy.orm import Session, attributes
+from sqlalchemy import (ColumnElement, Connection, Engine, Label, case as sql_case, event, func,
+                        inspect, literal, select)
+from sqlalchemy.orm import QueryContext, Session, UOWTransaction, attributes
 
 from desktop.domain.errors import PermissionDenied
 from desktop.domain.levels import Level
 from desktop.storage import orm
 
+# the rows that carry sealed fields (one Spec each, below): a case and a document have a
+# level of their own, the others are sealed at their parent's
+Levelled: TypeAlias = orm.Case | orm.DocumentRecord
+SealedRow: TypeAlias = (Levelled | orm.CaseEvent | orm.CaseChange | orm.OpinionRequest
+                        | orm.OpinionReminder | orm.Directive | orm.DirectiveNote
+                        | orm.Recommendation | orm.RecommendationUpdate | orm.DocumentVersion
+                        | orm.DocumentEvent | orm.DocumentCopy)
+
 
 @dataclass(frozen=True)
 class Spec:
-    model: type
+    model: type[SealedRow]
     fields: tuple[str, ...]
-    parent: tuple[str, type] | None = None  # (foreign key attribute, parent model)
+    parent: tuple[str, type[Levelled]] | None = None  # (foreign key attribute, parent model)
 
 
 SPECS: dict[str, Spec] = {spec.model.__tablename__: spec for spec in (
@@ -55,42 +66,78 @@ SPECS: dict[str, Spec] = {spec.model.__tablename__: spec for spec in (
     Spec(orm.DocumentCopy, ("approved_by", "made_by", "recipients", "reason"),
          ("document_id", orm.DocumentRecord)),
 )}
-_BY_MODEL = {spec.model: spec for spec in SPECS.values()}
-_CHILDREN = {parent: [spec for spec in SPECS.values() if spec.parent and spec.parent[1] is parent]
-             for parent in (orm.Case, orm.DocumentRecord)}
+_BY_MODEL: dict[type[SealedRow], Spec] = {spec.model: spec for spec in SPECS.values()}
+# each parent's child tables, with the attribute naming the parent
+_CHILDREN: dict[type[Levelled], list[tuple[type[SealedRow], str]]] = {
+    parent: [(spec.model, spec.parent[0]) for spec in SPECS.values()
+             if spec.parent and spec.parent[1] is parent]
+    for parent in (orm.Case, orm.DocumentRecord)}
 EXTRA = "_extra"  # JSON key of what a sealed row carries besides its columns (a case's team)
+
+
+class SearchTokens(Protocol):
+    """A level's keyed search tokens (security.records.TokenMaker)."""
+
+    def prefix_body(self, folded: str) -> str: ...
+
+    def query_token(self, word: str) -> str | None: ...
+
+
+class RecordKeyring(Protocol):
+    """The record keys as storage uses them (security.records.RecordKeys, which storage
+    does not import: the layers are siblings)."""
+
+    def open(self, table: str, row_id: int, sealed: bytes | None) -> dict[str, Any] | None: ...
+
+    def field(self, table: str, row_id: int, sealed: bytes | None, name: str) -> str: ...
+
+    def can_seal(self, level: int) -> bool: ...
+
+    def seal(self, table: str, row_id: int, level: int, fields: dict[str, Any]) -> bytes: ...
+
+    def level_of(self, sealed: bytes | None) -> int: ...
+
+    def token_makers(self, max_level: int) -> Sequence[tuple[int, SearchTokens]]: ...
+
+    def current_maker(self, level: int) -> SearchTokens: ...
+
+
+class InstalledKeys(RecordKeyring, Protocol):
+    """An unlocked user's record keys, handed to `install`."""
+
+    def clear(self) -> None: ...
 
 
 class _NoKeys:
     """Before a user is unlocked (and after the lock): nothing opens, nothing seals."""
 
-    def open(self, table, row_id, sealed):
+    def open(self, table: str, row_id: int, sealed: bytes | None) -> dict[str, Any] | None:
         return None
 
-    def field(self, table, row_id, sealed, name):
+    def field(self, table: str, row_id: int, sealed: bytes | None, name: str) -> str:
         return ""
 
-    def can_seal(self, level):
+    def can_seal(self, level: int) -> bool:
         return False
 
-    def seal(self, table, row_id, level, fields):
+    def seal(self, table: str, row_id: int, level: int, fields: dict[str, Any]) -> bytes:
         raise PermissionDenied("perm.no_level_key", level=Level(int(level)).label_vi)
 
-    def level_of(self, sealed):
+    def level_of(self, sealed: bytes | None) -> int:
         return 0
 
-    def token_makers(self, max_level):
+    def token_makers(self, max_level: int) -> Sequence[tuple[int, SearchTokens]]:
         return []
 
-    def current_maker(self, level):
+    def current_maker(self, level: int) -> SearchTokens:
         raise PermissionDenied("perm.no_level_key", level=Level(int(level)).label_vi)
 
 
 _NO_KEYS = _NoKeys()
-_KEYS: WeakKeyDictionary = WeakKeyDictionary()
+_KEYS: WeakKeyDictionary[Engine, InstalledKeys] = WeakKeyDictionary()
 
 
-def install(engine: Engine, keys) -> None:
+def install(engine: Engine, keys: InstalledKeys) -> None:
     """Give the engine the unlocked user's record keys (security.records.RecordKeys)."""
     _KEYS[engine] = keys
 
@@ -101,17 +148,18 @@ def uninstall(engine: Engine) -> None:
         found.clear()
 
 
-def keys_of(bind):
+def keys_of(bind: Session | Engine | Connection) -> RecordKeyring:
     """The record keys of an engine (or of a connection's / session's engine)."""
     if isinstance(bind, Session):
         bind = bind.get_bind()
-    return _KEYS.get(getattr(bind, "engine", bind), _NO_KEYS)
+    return _KEYS.get(bind.engine, _NO_KEYS)
 
 
-def register(engine: Engine, dbapi_conn) -> None:
-    """hoso_open(sealed, table, id, field) on a new connection of `engine`."""
+def register(engine: Engine, dbapi_conn: Any) -> None:
+    """hoso_open(sealed, table, id, field) on a new connection of `engine` (`dbapi_conn`:
+    the driver's own connection, untyped)."""
 
-    def hoso_open(sealed, table, row_id, name):
+    def hoso_open(sealed: bytes | None, table: str, row_id: int, name: str) -> str:
         return keys_of(engine).field(table, row_id, sealed, name)
 
     dbapi_conn.create_function("hoso_open", 4, hoso_open)
@@ -119,16 +167,17 @@ def register(engine: Engine, dbapi_conn) -> None:
 
 # --- reading through SQL ------------------------------------------------------------------
 
-def opened_value(model: type, name: str):
+def opened_value(model: type[SealedRow], name: str) -> ColumnElement[str]:
     """A column as its readers see it: the clear value, or the sealed one opened."""
     table = model.__table__
     return sql_case((table.c.sealed.is_(None), table.c[name]),
-                    else_=func.hoso_open(table.c.sealed, literal(table.name), table.c.id,
+                    else_=func.hoso_open(table.c.sealed, literal(model.__tablename__), table.c.id,
                                          literal(name)))
 
 
-def opened(model: type, name: str):
-    """opened_value, labelled with the column's name (for a select list)."""
+def opened(model: type[SealedRow], name: str) -> Label[Any]:
+    """opened_value, labelled with the column's name (for a select list). Typed Label[Any],
+    not Label[str]: the repositories type such select lists Select[Any]."""
     return opened_value(model, name).label(name)
 
 
@@ -140,7 +189,7 @@ def opened_sql(alias: str, table: str, name: str) -> str:
 
 # --- the ORM hooks -------------------------------------------------------------------------
 
-def _open_into(target, spec: Spec, keys) -> None:
+def _open_into(target: SealedRow, spec: Spec, keys: RecordKeyring) -> None:
     sealed = target.__dict__.get("sealed")
     if sealed is None:
         return
@@ -154,13 +203,14 @@ def _open_into(target, spec: Spec, keys) -> None:
     target.__dict__["sealed_extra"] = {} if broken else dict(found.get(EXTRA) or {})
 
 
-def _on_load(target, context) -> None:
+def _on_load(target: SealedRow, context: QueryContext) -> None:
     spec = _BY_MODEL.get(type(target))
     if spec is not None:
         _open_into(target, spec, keys_of(context.session))
 
 
-def _on_refresh(target, context, attrs) -> None:
+def _on_refresh(target: SealedRow, context: QueryContext, attrs: Collection[str] | None
+                ) -> None:
     if attrs is None or "sealed" in attrs or any(a in attrs for a in _BY_MODEL[type(target)].fields):
         _open_into(target, _BY_MODEL[type(target)], keys_of(context.session))
 
@@ -170,17 +220,18 @@ for _spec in SPECS.values():
     event.listen(_spec.model, "refresh", _on_refresh)
 
 
-def mark(session: Session, obj) -> None:
+def mark(session: Session, obj: SealedRow) -> None:
     """Seal (or re-seal) this row at the next flush even if nothing in it changed."""
     session.info.setdefault("hoso_reseal", set()).add(obj)
 
 
-def extra(obj) -> dict:
+def extra(obj: SealedRow) -> dict[str, Any]:
     """What a sealed row carries besides its columns (a classified case's team)."""
-    return obj.__dict__.setdefault("sealed_extra", {})
+    found: dict[str, Any] = obj.__dict__.setdefault("sealed_extra", {})
+    return found
 
 
-def _changed(obj, names) -> bool:
+def _changed(obj: orm.Base, names: Iterable[str]) -> bool:
     state = inspect(obj)
     return any(state.attrs[n].history.has_changes() for n in names)
 
@@ -190,16 +241,17 @@ class _Flush:
         self.session = session
         self.keys = keys_of(session)
         self.next_id: dict[str, int] = {}
-        self.levels: dict[tuple[type, int], tuple[int, int, bool]] = {}
-        self.restore: list[tuple[object, dict]] = []
+        self.levels: dict[tuple[type[Levelled], int], tuple[int, int, bool]] = {}
+        self.restore: list[tuple[SealedRow, dict[str, Any]]] = []
 
-    def parent_level(self, model: type, parent_id: int | None) -> tuple[int, int, bool]:
+    def parent_level(self, model: type[Levelled], parent_id: int | None) -> tuple[int, int, bool]:
         """(row level, sealed-at level, level changed in this flush) of a case/document."""
         if parent_id is None:
             return 0, 0, False
         key = (model, parent_id)
         if key not in self.levels:
-            obj = self.session.identity_map.get(self.session.identity_key(model, parent_id))
+            obj: Levelled | None = self.session.identity_map.get(
+                self.session.identity_key(model, parent_id))
             if obj is not None:
                 self.levels[key] = (int(obj.level or 0), self.keys.level_of(obj.__dict__.get("sealed")),
                                     _changed(obj, ["level"]))
@@ -209,10 +261,11 @@ class _Flush:
                 self.levels[key] = (int(row[0] or 0), self.keys.level_of(row[1]), False) if row else (0, 0, False)
         return self.levels[key]
 
-    def target_level(self, obj, spec: Spec, explicit: bool) -> int:
+    def target_level(self, obj: SealedRow, spec: Spec, explicit: bool) -> int:
         own_sealed = self.keys.level_of(obj.__dict__.get("sealed"))
         if spec.parent is None:
-            level = int(obj.level or 0)
+            # a row without a parent is a case or a document: it has a level of its own
+            level = int(cast(Levelled, obj).level or 0)
             if explicit or _changed(obj, ["level"]):
                 return level
             return max(level, own_sealed)
@@ -222,7 +275,7 @@ class _Flush:
             return level
         return max(level, parent_sealed, own_sealed)
 
-    def assign_id(self, obj, spec: Spec) -> None:
+    def assign_id(self, obj: SealedRow, spec: Spec) -> None:
         table = spec.model.__tablename__
         if table not in self.next_id:
             self.next_id[table] = (self.session.execute(
@@ -230,9 +283,9 @@ class _Flush:
         obj.id = self.next_id[table]
         self.next_id[table] += 1
 
-    def write(self, obj, spec: Spec, explicit: bool) -> None:
+    def write(self, obj: SealedRow, spec: Spec, explicit: bool) -> None:
         level = self.target_level(obj, spec, explicit)
-        values = {name: getattr(obj, name) or "" for name in spec.fields}
+        values: dict[str, Any] = {name: getattr(obj, name) or "" for name in spec.fields}
         if level <= 0:
             if obj.__dict__.get("sealed") is not None:
                 obj.sealed = None
@@ -244,7 +297,7 @@ class _Flush:
             return
         if obj.id is None:
             self.assign_id(obj, spec)
-        payload = dict(values)
+        payload: dict[str, Any] = dict(values)
         more = obj.__dict__.get("sealed_extra")
         if more:
             payload[EXTRA] = more
@@ -254,17 +307,18 @@ class _Flush:
         self.restore.append((obj, values))
 
 
-def _before_flush(session: Session, _context, _instances) -> None:
-    marked = session.info.pop("hoso_reseal", set())
+def _before_flush(session: Session, _context: UOWTransaction,
+                  _instances: Sequence[object] | None) -> None:
+    marked: set[orm.Base] = session.info.pop("hoso_reseal", set())
     work = _Flush(session)
     with session.no_autoflush:
         # a case or document whose level changes takes its children with it
         for obj in list(session.dirty):
             if type(obj) in _CHILDREN and _changed(obj, ["level"]) and obj.id is not None:
-                for child in _CHILDREN[type(obj)]:
-                    fk = getattr(child.model, child.parent[0])
-                    marked.update(session.execute(select(child.model).where(fk == obj.id)).scalars())
-        todo = []
+                for model, fk_name in _CHILDREN[type(obj)]:
+                    fk = getattr(model, fk_name)
+                    marked.update(session.execute(select(model).where(fk == obj.id)).scalars())
+        todo: list[tuple[SealedRow, Spec, bool]] = []
         for obj in list(session.new) + list(session.dirty) + list(marked):
             spec = _BY_MODEL.get(type(obj))
             if spec is None or obj in session.deleted:
@@ -278,7 +332,7 @@ def _before_flush(session: Session, _context, _instances) -> None:
         for obj, spec, _explicit in todo:
             if obj in session.new and obj.id is None:
                 work.assign_id(obj, spec)
-        done = set()
+        done: set[int] = set()
         for obj, spec, explicit in todo:
             if id(obj) not in done:
                 done.add(id(obj))
@@ -286,7 +340,7 @@ def _before_flush(session: Session, _context, _instances) -> None:
     session.info["hoso_restore"] = work.restore
 
 
-def _after_flush(session: Session, _context) -> None:
+def _after_flush(session: Session, _context: UOWTransaction) -> None:
     # the instances keep their clear values in memory (committed, so never written back)
     for obj, values in session.info.pop("hoso_restore", []):
         for name, value in values.items():

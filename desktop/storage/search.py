@@ -13,11 +13,12 @@ could not read, and a query matches only the levels whose keys the searcher hold
 import re
 from typing import Iterable, Sequence
 
-from sqlalchemy import text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.folding import fold
 from desktop.storage import sealed
+from desktop.storage.repos import driver
 
 _PARTS_SQL = f"""
     SELECT c.id, c.level, c.sealed, c.code, {sealed.opened_sql('c', 'cases', 'title')},
@@ -45,14 +46,14 @@ def write(session: Session, rows: Sequence[tuple[int, str]], fresh: bool = False
           table: str = "case_search") -> None:
     """Replace the index rows (case id, body) of one table; `fresh`: the cases were just
     inserted, so there is nothing to delete (the delete cost a fifth of an import)."""
-    cursor = session.connection().connection.driver_connection.cursor()
+    cursor = driver.cursor(session)
     if not fresh:
         for name in ("case_search", "case_search_sealed"):
             cursor.executemany(f"DELETE FROM {name} WHERE rowid = ?", [(i,) for i, _ in rows])
     cursor.executemany(f"INSERT INTO {table}(rowid, body) VALUES (?, ?)", rows)
 
 
-def sealed_body(keys, level: int, folded: str) -> str:
+def sealed_body(keys: sealed.RecordKeyring, level: int, folded: str) -> str:
     """The keyed-token body of a classified case (its level's current search key)."""
     return keys.current_maker(level).prefix_body(folded)
 
@@ -95,7 +96,7 @@ def match_expression(query: str) -> str | None:
     return " ".join(f'"{token}"*' for token in tokens)
 
 
-def sealed_expression(keys, query: str, clearance: int) -> str:
+def sealed_expression(keys: sealed.RecordKeyring, query: str, clearance: int) -> str:
     """The same over classified cases: for every word, its token under any search key
     the searcher holds up to `clearance`."""
     makers = keys.token_makers(clearance)
@@ -104,14 +105,15 @@ def sealed_expression(keys, query: str, clearance: int) -> str:
         return _NO_MATCH
     groups = []
     for word in words:
-        tokens = {m.query_token(word) for _level, m in makers} - {None}
+        tokens = {token for _level, m in makers if (token := m.query_token(word)) is not None}
         if not tokens:
             return _NO_MATCH
         groups.append("(" + " OR ".join(f'"{t}"' for t in sorted(tokens)) + ")")
     return " AND ".join(groups)
 
 
-def match_params(session_or_engine, query: str, clearance: int) -> dict:
+def match_params(session_or_engine: Session | Engine | Connection, query: str, clearance: int
+                 ) -> dict[str, str]:
     """Parameters for matching_ids_sql(); {} when the query has no words."""
     expression = match_expression(query) if query else None
     if not expression:

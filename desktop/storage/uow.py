@@ -3,9 +3,10 @@ A committed unit of work adds the areas it wrote (storage.change_areas) to its s
 the caller reads to tell the pages what changed (domain.changes)."""
 
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
@@ -34,7 +35,8 @@ class UnitOfWork:
         assert self.session is not None
         note_changes(self.session, *areas)
 
-    def __exit__(self, kind, exc, tb) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         assert self.session is not None
         engine = self.session.get_bind()
         self.session.rollback()
@@ -52,8 +54,8 @@ class UnitOfWork:
         self.session.commit()
 
 
-def _vault_dir(engine: Engine) -> Path:
-    database = engine.url.database or ""
+def _vault_dir(bind: Engine | Connection) -> Path:
+    database = bind.engine.url.database or ""
     return Path(database[5:] if database.startswith("file:") else database).parent
 
 

@@ -41,7 +41,7 @@ def department(pg_cluster):
 
 def _profile(tmp_path, cluster, **fields):
     (tmp_path / "ca.pem").write_bytes(cluster.ca_cert.read_bytes())
-    data = {"name": "Thanh tra tỉnh", "host": "127.0.0.1", "port": pg.PORT,
+    data = {"name": "Thanh tra tỉnh", "host": "127.0.0.1", "port": cluster.port,
             "database": "hoso_conn", "ca_cert": "ca.pem", **fields}
     path = tmp_path / "may-chu.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -93,7 +93,7 @@ def test_a_profile_without_its_ca_certificate_is_refused_not_downgraded(departme
 
 
 def test_an_unreachable_server_and_a_missing_database(department, tmp_path):
-    assert _refusal(_profile(tmp_path, department, port=pg.PORT + 1)).key == "server.unreachable"
+    assert _refusal(_profile(tmp_path, department, port=pg.free_port())).key == "server.unreachable"
     assert _refusal(_profile(tmp_path, department, database="khong_co")).key == \
         "server.no_database"
 

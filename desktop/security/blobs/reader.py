@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import hmac
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import overload
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -120,8 +121,8 @@ class _Reader:
             raise self._damaged("wrong_key")
         self.aead = AESGCM(subkey)
         self.digest = _header_digest(fixed, id_bytes)
-        self.chunk_size = chunk_size
-        self.size = size
+        self.chunk_size: int = chunk_size
+        self.size: int = size
         self.full, self.rest = divmod(size, chunk_size)
         self.count = self.full + (1 if self.rest else 0)
         expected_len = _file_length(chunk_size, size, id_len)
@@ -183,10 +184,17 @@ class _Reader:
             return self._damaged("reordered", index)
         return self._damaged("altered", index)
 
-    def chunks(self, scratch: bytearray | None) -> Iterator[bytes | memoryview]:
+    @overload
+    def chunks(self, scratch: None) -> Generator[bytes, None, None]: ...
+
+    @overload
+    def chunks(self, scratch: bytearray) -> Generator[memoryview, None, None]: ...
+
+    def chunks(self, scratch: bytearray | None) -> Generator[bytes | memoryview, None, None]:
         """Authenticated clear chunks: new bytes each, or (scratch given) views of scratch
         valid until the next step."""
         out = None if scratch is None else memoryview(scratch)
+        piece: bytes | memoryview
         for index, ct in self._sealed_chunks():
             nonce, aad = _NONCE.pack(index, 0), self.digest + _AAD_TAIL.pack(index, 0)
             try:

@@ -278,7 +278,7 @@ class _Hasher:
 
     def __init__(self, blocks: int) -> None:
         self.sha = hashlib.sha256()
-        self.todo: queue.SimpleQueue = queue.SimpleQueue()
+        self.todo: queue.SimpleQueue[memoryview | None] = queue.SimpleQueue()
         self.free = threading.Semaphore(blocks)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="hoso-blob-sha256", daemon=True)

@@ -4,6 +4,8 @@ directive's completion report and progress notes
 Revision ID: 0009
 Revises: 0008
 """
+from typing import Any
+
 from alembic import op
 import sqlalchemy as sa
 
@@ -13,7 +15,8 @@ branch_labels = None
 depends_on = None
 
 
-def _dated_rows(name: str, parent: str, parent_table: str, day: str, columns: list) -> None:
+def _dated_rows(name: str, parent: str, parent_table: str, day: str,
+                columns: list[sa.Column[Any]]) -> None:
     op.create_table(
         name,
         sa.Column('id', sa.Integer(), nullable=False),
