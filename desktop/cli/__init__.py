@@ -10,7 +10,12 @@ import sys
 from pathlib import Path
 
 from desktop.cli.parser import build_parser
+from desktop.cli.texts import CLI_TEXTS
+from desktop.domain.messages import register
 from desktop import bootstrap
+
+# the command line's words join the one catalogue before any of its commands runs
+register(CLI_TEXTS)
 
 
 def main(argv: list[str] | None = None) -> int:

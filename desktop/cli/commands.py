@@ -12,10 +12,11 @@ from desktop import bootstrap
 from desktop.cli import print_json
 from desktop.cli.hints import with_hint
 from desktop.cli.passwords import PasswordSource, say
+from desktop.cli.texts import label
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import HosoError, InvalidInput, VaultDamaged
 from desktop.domain.levels import Level, Role
-from desktop.domain.messages import describe_problems, render
+from desktop.domain.messages import describe_problems, in_language, render
 from desktop.domain.stages import Basis, InspectingLevel, Stage
 from desktop.services import audit_log, backups, cases, users, vault_service
 from desktop.services.context import VaultSession
@@ -41,7 +42,7 @@ def unlock_keys(args) -> tuple[UnlockedKeys, PasswordSource]:
         if keys is not None:
             return keys, passwords
     vault_service_check(path)
-    passwords.unlock_password = passwords.next("Mật khẩu", "Password")
+    passwords.unlock_password = passwords.next("cli.prompt.password")
     return vault_files.unlock(path, user, passwords.unlock_password), passwords
 
 
@@ -101,7 +102,7 @@ def _first_login_change(vs: VaultSession, passwords: PasswordSource, old: str, l
         if passwords.interactive():
             print(render("vault.must_change_password", lang, user=vs.actor.username),
                   file=sys.stderr)
-        new = passwords.new_password("Mật khẩu mới", "New password")
+        new = passwords.new_password("cli.prompt.new_password")
         users.change_password(vs, old, new)
         print(render("user.password_changed", lang, user=vs.actor.username), file=sys.stderr)
         return
@@ -113,7 +114,7 @@ def _first_login_change(vs: VaultSession, passwords: PasswordSource, old: str, l
 
 def cmd_init(args) -> None:
     passwords = PasswordSource(args.password_stdin, args.lang)
-    password = passwords.new_password("Mật khẩu quản trị viên", "Administrator password")
+    password = passwords.new_password("cli.prompt.admin_password")
     vs = vault_service.create_vault(Path(args.path), args.admin, password, args.full_name)
     vs.close()
     say("init.done", args.lang, path=args.path, user=args.admin)
@@ -122,7 +123,7 @@ def cmd_init(args) -> None:
 def cmd_demo(args) -> None:
     from desktop.services.demo import fill_demo
     passwords = PasswordSource(args.password_stdin, args.lang)
-    password = passwords.new_password("Mật khẩu cho admin", "Password for admin")
+    password = passwords.new_password("cli.prompt.demo_password")
     vs = vault_service.create_vault(Path(args.path), "admin", password, "Quản trị hệ thống")
     try:
         count = fill_demo(vs, synthetic_cases=max(0, args.cases))
@@ -170,7 +171,7 @@ def cmd_verify(args) -> int:
 def cmd_restore(args) -> None:
     passwords = PasswordSource(args.password_stdin, args.lang)
     user = bootstrap.user_name(getattr(args, "user", None))
-    password = passwords.next("Mật khẩu", "Password")
+    password = passwords.next("cli.prompt.password")
     vs = backups.restore(Path(args.src), Path(args.dest), user, password)
     vs.close()
     say("backup.restored", args.lang, src=args.src, dest=args.dest)
@@ -206,7 +207,7 @@ def cmd_user_add(args) -> None:
     vs, passwords = open_session(args)
     try:
         generated = not passwords.has_more()
-        first = passwords.next("", "") if not generated else users.generate_password()
+        first = passwords.next() if not generated else users.generate_password()
         users.add_user(vs, args.name, role, level, first, args.full_name)
     finally:
         vs.close()
@@ -220,8 +221,8 @@ def cmd_user_passwd(args) -> None:
     vs, passwords = open_session(args, allow_must_change=True)
     try:
         # the password that unlocked the vault is the current one; a remembered login asks
-        old = passwords.unlock_password or passwords.next("Mật khẩu hiện tại", "Current password")
-        new = passwords.new_password("Mật khẩu mới", "New password")
+        old = passwords.unlock_password or passwords.next("cli.prompt.current_password")
+        new = passwords.new_password("cli.prompt.new_password")
         users.change_password(vs, old, new)
     finally:
         vs.close()
@@ -242,19 +243,11 @@ def cmd_user_list(args) -> None:
                         ["User", "Full name", "Role", "Clearance", "Must change", "State"]))
 
 
-_PROBLEMS = {
-    "altered": ("BỊ SỬA NGOÀI CHƯƠNG TRÌNH (theo chứng thư)", "ALTERED OUTSIDE THE PROGRAM (as certified)"),
-    "unsigned": ("KHÔNG CÓ CHỮ KÝ HỢP LỆ", "NO VALID SIGNATURE"),
-    "not_enrolled": ("cần đặt lại mật khẩu", "needs a password reset"),
-}
-
-
 def _account_state(user, lang: str) -> str:
-    if user.problem:
-        vi, en = _PROBLEMS[user.problem]
-        return vi if lang == "vi" else en
+    if user.problem:   # altered, unsigned, not_enrolled
+        return label("account", user.problem, lang)
     if not user.active:
-        return "đã khóa" if lang == "vi" else "disabled"
+        return render("cli.account.disabled", lang)
     return ""
 
 
@@ -280,7 +273,7 @@ def cmd_user_reset(args) -> None:
     vs, passwords = open_session(args)
     try:
         generated = not passwords.has_more()
-        first = passwords.next("", "") if not generated else users.generate_password()
+        first = passwords.next() if not generated else users.generate_password()
         users.reset_password(vs, args.name, first)
     finally:
         vs.close()
@@ -391,7 +384,7 @@ def cmd_case_list(args) -> None:
              format_date(r.decision_date), r.level.label(lang)) for r in rows],
            headers(lang, ["Mã", "Tên cuộc thanh tra", "Đối tượng", "Giai đoạn", "Ngày QĐ", "Độ mật"],
                     ["Code", "Title", "Inspected party", "Stage", "Decision", "Level"]))
-    print(f"{len(rows)} " + ("hồ sơ" if lang == "vi" else "cases"))
+    say("cli.case.count", lang, n=len(rows))
 
 
 def cmd_case_show(args) -> None:
@@ -535,7 +528,8 @@ def run_gui(args) -> int:
 # --- printing --------------------------------------------------------------------------
 
 def headers(lang: str, vi: list[str], en: list[str]) -> list[str]:
-    return vi if lang == "vi" else en
+    """A table's column headings in `lang`; both lists sit beside the row they name."""
+    return in_language((vi, en), lang)
 
 
 def clip(text: str, width: int) -> str:
@@ -552,56 +546,54 @@ def table(rows: list[tuple], headers: list[str]) -> None:
 
 
 def _print_case(d: cases.CaseDetail, lang: str) -> None:
-    vi = lang == "vi"
     r = d.row
     mark = f"  [{r.level.label(lang).upper()}]" if r.level > Level.THUONG else ""
     print(f"{r.code}{mark}")
     print(r.title)
     fields = [
-        ("Đối tượng thanh tra", "Inspected party", r.inspected_party),
-        ("Nội dung", "Content", d.content),
-        ("Thời kỳ thanh tra", "Inspected period",
-         f"{format_date(d.period_from)} – {format_date(d.period_to)}" if d.period_from else ""),
-        ("Căn cứ", "Basis", d.basis.label(lang) + (f" ({d.assignment_ref})" if d.assignment_ref else "")),
-        ("Quyết định", "Decision", f"{r.decision_number} {format_date(r.decision_date)}".strip()),
-        ("Đơn vị chủ trì", "Chaired by", d.chaired_by),
-        ("Lãnh đạo phụ trách", "Supervising leader", d.supervisor),
-        ("Giai đoạn", "Stage", f"{r.stage.label(lang)} ({format_date(r.stage_date)})"),
+        ("inspected_party", r.inspected_party),
+        ("content", d.content),
+        ("period", f"{format_date(d.period_from)} – {format_date(d.period_to)}" if d.period_from else ""),
+        ("basis", d.basis.label(lang) + (f" ({d.assignment_ref})" if d.assignment_ref else "")),
+        ("decision", f"{r.decision_number} {format_date(r.decision_date)}".strip()),
+        ("chaired_by", d.chaired_by),
+        ("supervisor", d.supervisor),
+        ("stage", f"{r.stage.label(lang)} ({format_date(r.stage_date)})"),
     ]
-    for label_vi, label_en, value in fields:
+    for name, value in fields:
         if value:
-            print(f"  {(label_vi if vi else label_en)}: {value}")
+            print(f"  {render('cli.case.' + name, lang)}: {value}")
     if d.team:
-        print("  " + ("Đoàn thanh tra" if vi else "Team") + ":")
+        print(f"  {render('cli.case.team', lang)}:")
         for name, role in d.team:
             print(f"    - {name} ({role.label(lang)})")
     if d.events:
-        print("  " + ("Diễn biến" if vi else "Events") + ":")
+        print(f"  {render('cli.events', lang)}:")
         for e in d.events:
             extra = f" — {e.doc_ref}" if e.doc_ref else ""
             if e.voided:
-                extra += (" [đã hủy: " if vi else " [voided: ") + e.void_reason + "]"
+                extra += " " + render("cli.case.event_voided", lang, reason=e.void_reason)
             elif e.corrects_id:
-                extra += (f" [sửa sự kiện #{e.corrects_id}]" if vi else
-                          f" [corrects event #{e.corrects_id}]")
+                extra += " " + render("cli.case.event_corrects", lang, id=e.corrects_id)
             print(f"    #{e.id}  {format_date(e.date)}  {e.stage.label(lang)}{extra}")
     if d.opinions:
-        print("  " + ("Xin ý kiến" if vi else "Opinion requests") + ":")
+        print(f"  {render('cli.case.opinions', lang)}:")
         for o in d.opinions:
-            answered = o["answered"] or ("chưa trả lời" if vi else "not answered")
+            answered = o["answered"] or render("cli.case.not_answered", lang)
             print(f"    {o['addressee']}: {o['sent']} → {o['due']} ({answered})")
     if d.directives:
-        print("  " + ("Chỉ đạo" if vi else "Directives") + ":")
+        print(f"  {render('cli.case.directives', lang)}:")
         for x in d.directives:
             print(f"    {x['issuer']}: {x['content'][:70]} (hạn {x['due']}, {x['status']})")
     if d.documents:
-        print("  " + ("Văn bản" if vi else "Documents") + ":")
+        print(f"  {render('cli.case.documents', lang)}:")
         for doc in d.documents:
             print(f"    {doc['number']} {doc['date'] or ''} {doc['summary'][:60]} [{doc['level']}]")
     res = d.results
     if any(res.values()):
-        print("  " + ("Kết quả" if vi else "Results") + ":")
-        print(f"    {'Sai phạm' if vi else 'Violations'}: {res['violation_money']:,} đ, "
-              f"{res['violation_land_m2']:,} m²".replace(",", "."))
-        print(f"    {'Kiến nghị thu hồi' if vi else 'Recovery'}: {res['recovery_money']:,} đ".replace(",", "."))
-
+        print(f"  {render('cli.case.results', lang)}:")
+        # dot thousands (and the dotted separator) in both languages, as this line always read
+        violations = f"{res['violation_money']:,} đ, {res['violation_land_m2']:,} m²".replace(",", ".")
+        recovery = f"{res['recovery_money']:,} đ".replace(",", ".")
+        print(f"    {render('cli.case.violations', lang)}: {violations}")
+        print(f"    {render('cli.case.recovery', lang)}: {recovery}")

@@ -7,6 +7,7 @@ from pathlib import Path
 from desktop.cli import print_json
 from desktop.cli.commands import _level, clip, headers, open_session, table, vault_session
 from desktop.cli.passwords import say
+from desktop.cli.texts import label
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.levels import Level
@@ -69,15 +70,8 @@ def _level_text(level: Level, lang: str) -> str:
     return level.label(lang)
 
 
-_EVENT_LABELS = {"classified": ("Xác định độ mật", "Classified"),
-                 "level_change": ("Điều chỉnh độ mật", "Level changed"),
-                 "declassified": ("Giải mật", "Declassified"),
-                 "extended": ("Gia hạn bảo vệ", "Protection extended"),
-                 "destroyed": ("Tiêu hủy", "Destroyed")}
-
-
 def _hidden(lang: str) -> str:
-    return "(không đủ độ mật)" if lang == "vi" else "(not cleared)"
+    return render("cli.doc.hidden", lang)
 
 
 # --- doc -------------------------------------------------------------------------------
@@ -133,11 +127,10 @@ def cmd_doc_list(args) -> None:
 
 
 def _print_rows(rows, lang: str) -> None:
-    vi = lang == "vi"
     out = []
     for r in rows:
         summary = _hidden(lang) if not r.cleared else clip(r.summary or "", 50)
-        state = ("đã tiêu hủy" if vi else "destroyed") if r.destroyed else (
+        state = render("cli.doc.destroyed", lang) if r.destroyed else (
             f"v{r.latest_version} {_size(r.size)}" if r.latest_version else "")
         out.append((str(r.id), r.number, r.doc_type, format_date(r.doc_date),
                     _level_text(r.level, lang), r.direction.label(lang), summary, state))
@@ -152,55 +145,58 @@ def cmd_doc_show(args) -> None:
     if args.json:
         print_json(detail.to_json())
         return
-    lang, vi = args.lang, args.lang == "vi"
+    lang = args.lang
     r = detail.row
     mark = f"  [{r.level.label(lang).upper()}]" if r.level > Level.THUONG else ""
     print(f"{r.number}{mark}  (#{r.id})")
-    lines = [("Loại", "Type", r.doc_type), ("Ngày", "Date", format_date(r.doc_date)),
-             ("Hồ sơ", "Case", r.case_code or ""), ("Đi/đến", "Direction", r.direction.label(lang))]
+    lines = [("type", r.doc_type), ("date", format_date(r.doc_date)), ("case", r.case_code or ""),
+             ("direction", r.direction.label(lang))]
     if r.reg_seq is not None:
-        lines.append(("Số đăng ký mật", "Register number", f"{r.reg_seq}/{r.reg_year}"))
+        lines.append(("register_number", f"{r.reg_seq}/{r.reg_year}"))
     if r.protection_until:
-        lines.append(("Hết thời hạn bảo vệ", "Protection ends", format_date(r.protection_until)))
+        lines.append(("protection_until", format_date(r.protection_until)))
     if not r.cleared:
-        for label_vi, label_en, value in lines:
-            if value:
-                print(f"  {label_vi if vi else label_en}: {value}")
+        _print_lines(lines, lang)
         print("  " + _hidden(lang))
         return
-    lines += [("Trích yếu", "Summary", r.summary or ""), ("Cơ quan ban hành", "Issuer", r.issuer or ""),
-              ("Ngày đến", "Received", format_date(detail.received_date)),
-              ("Nơi gửi", "Sender", detail.sender or ""), ("Nơi nhận", "Recipient", detail.recipient or ""),
-              ("Người ký", "Signer", detail.signer or ""), ("Người xử lý", "Handler", detail.handler or ""),
-              ("Số bản", "Copies", str(detail.copies or "")), ("Ghi chú", "Note", detail.note or "")]
-    for label_vi, label_en, value in lines:
-        if value:
-            print(f"  {label_vi if vi else label_en}: {value}")
+    lines += [("summary", r.summary or ""), ("issuer", r.issuer or ""),
+              ("received", format_date(detail.received_date)), ("sender", detail.sender or ""),
+              ("recipient", detail.recipient or ""), ("signer", detail.signer or ""),
+              ("handler", detail.handler or ""), ("copies", str(detail.copies or "")),
+              ("note", detail.note or "")]
+    _print_lines(lines, lang)
     if r.destroyed:
-        print("  " + ("Nội dung đã bị tiêu hủy." if vi else "The content was destroyed."))
+        print("  " + render("cli.doc.content_destroyed", lang))
     if detail.versions:
-        print("  " + ("Phiên bản" if vi else "Versions") + ":")
+        print(f"  {render('cli.doc.versions', lang)}:")
         for v in detail.versions:
-            gone = (" — " + ("đã tiêu hủy" if vi else "destroyed")) if v.destroyed else ""
+            gone = (" — " + render("cli.doc.destroyed", lang)) if v.destroyed else ""
             note = f" — {v.note}" if v.note else ""
             digest = f"  sha256 {v.sha256[:16]}…" if v.sha256 else ""
             print(f"    v{v.version}  {v.file_name}  {_size(v.size)}  "
                   f"{v.created_at:%d/%m/%Y %H:%M}  {v.created_by}{digest}{note}{gone}")
     if detail.events:
-        print("  " + ("Diễn biến" if vi else "Events") + ":")
+        print(f"  {render('cli.events', lang)}:")
         for e in detail.events:
             change = ""
             if e.from_level is not None or e.to_level is not None:
                 change = " " + " → ".join(x.label(lang) for x in (e.from_level, e.to_level)
                                           if x is not None)
-            until = f" ({'đến' if vi else 'until'} {format_date(e.until)})" if e.until else ""
+            until = f" ({render('cli.doc.until', lang, date=format_date(e.until))})" if e.until else ""
             why = f" — {e.reason}" if e.reason else ""
-            kind = _EVENT_LABELS.get(e.kind, (e.kind, e.kind))[0 if vi else 1]
+            kind = label("doc_event", e.kind, lang)
             print(f"    {format_date(e.date)}  {kind}{change}{until}{why}")
     if detail.copy_records:
-        print("  " + ("Sao, chụp" if vi else "Copies made") + ":")
+        print(f"  {render('cli.doc.copies_made', lang)}:")
         for c in detail.copy_records:
             print(f"    {format_date(c.copy_date)}  {c.copies} × {c.method} — {c.approved_by}: {c.reason}")
+
+
+def _print_lines(lines: list[tuple[str, str]], lang: str) -> None:
+    """The document's non-empty fields, one a line: (key in cli.doc.*, value)."""
+    for name, value in lines:
+        if value:
+            print(f"  {render('cli.doc.' + name, lang)}: {value}")
 
 
 def cmd_doc_export(args) -> None:
@@ -278,7 +274,7 @@ def cmd_doc_search(args) -> None:
         return
     for h in hits:
         r = h.row
-        where = f"v{h.version}" if h.version else ("hồ sơ" if args.lang == "vi" else "record")
+        where = f"v{h.version}" if h.version else render("cli.doc.in_record", args.lang)
         print(f"#{r.id}  {r.number}  [{r.level.label(args.lang)}]  {where}")
         if h.snippet:
             print(f"    {h.snippet}")
@@ -358,10 +354,8 @@ def cmd_register(args) -> None:
 
 
 def _print_stats(stats, lang: str) -> None:
-    vi = lang == "vi"
-    print(("Thống kê bí mật nhà nước năm {y} ({a} – {b})" if vi else
-           "State-secret statistics {y} ({a} – {b})").format(
-        y=stats.year, a=format_date(stats.period_from), b=format_date(stats.period_to)))
+    print(render("cli.register.stats_title", lang, year=stats.year,
+                 start=format_date(stats.period_from), end=format_date(stats.period_to)))
     levels = [lv for lv in Level if lv > Level.THUONG]
     rows = []
     for lv in levels:

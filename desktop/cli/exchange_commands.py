@@ -8,7 +8,7 @@ from desktop.cli.commands import vault_session
 from desktop.cli.hints import with_hint
 from desktop.cli.passwords import say
 from desktop.domain.errors import HosoError
-from desktop.domain.messages import render
+from desktop.domain.messages import in_language, render
 from desktop.exchange.excel import importspec, shown
 from desktop.services import importer
 
@@ -62,7 +62,7 @@ def _print_plan(plan: importer.ImportPlan, args, committed: bool) -> None:
         say("import.done" if committed else "import.dry", lang, file=plan.path.name,
             inserted=counts["insert"], updated=counts["update"], unchanged=counts["unchanged"],
             rejected=counts["reject"])
-    labels = {f.name: (f.vi if lang == "vi" else f.en) for f in importspec.KINDS[plan.kind]}
+    labels = {f.name: in_language((f.vi, f.en), lang) for f in importspec.KINDS[plan.kind]}
     if plan.unknown:
         say("import.unknown_columns", lang, columns=", ".join(f"“{u}”" for u in plan.unknown))
     if plan.missing:   # exported rows deleted from the file: said, never deleted from the vault
@@ -75,34 +75,37 @@ def _print_plan(plan: importer.ImportPlan, args, committed: bool) -> None:
                       encoding=ENCODING_NAMES[found.encoding], before=before, after=after)
         print(with_hint(key, render(key, lang, **params), lang, params))
     if plan.skipped:   # notes, totals, signatures… under the table: not data, not errors
-        row_word = "dòng" if lang == "vi" else "row"
         say("import.skipped_lines", lang, count=len(plan.skipped), lines="; ".join(
-            f"{row_word} {k.row + 1} ({k.label(lang)})" for k in plan.skipped[:20])
+            f"{_row(k.row, lang)} ({k.label(lang)})" for k in plan.skipped[:20])
             + ("; …" if len(plan.skipped) > 20 else ""))
-    row_word = "dòng" if lang == "vi" else "row"
-    empty = "(trống)" if lang == "vi" else "(empty)"
+    empty = render("cli.import.empty", lang)
     for row in plan.rows:
         if row.action == "update":
             changes = "; ".join(f"{labels.get(c.field, c.field)}: {c.texts(lang)[0] or empty} → "
                                 f"{c.texts(lang)[1] or empty}" for c in row.changes)
-            print(f"  ~ {row.key} ({row_word} {row.row + 1}): {changes}")
+            print(f"  ~ {row.key} ({_row(row.row, lang)}): {changes}")
     if args.dry_run:   # what each new row will hold, as it will be stored
         inserts = [row for row in plan.rows if row.action == "insert"]
         for row in inserts[:_SHOWN_INSERTS]:
             values = shown.row_texts(importspec.KINDS[plan.kind], row.values, lang)
-            print(f"  + {row.key} ({row_word} {row.row + 1}): " + "; ".join(
+            print(f"  + {row.key} ({_row(row.row, lang)}): " + "; ".join(
                 f"{labels.get(name, name)}: {text}" for name, text in values.items()
                 if text != row.key))
         if len(inserts) > _SHOWN_INSERTS:
             print(f"  + … {len(inserts) - _SHOWN_INSERTS}")
     for problem in plan.problems[:200]:
-        where = "" if problem.col is not None else f"{row_word} {problem.row + 1}: "
+        where = "" if problem.col is not None else f"{_row(problem.row, lang)}: "
         text = with_hint(problem.key, problem.message(lang), lang, problem.params)
         print(f"  ! [{problem.sheet}] {where}{text}")
     if len(plan.problems) > 200:
         print(f"  … {len(plan.problems) - 200}")
     if args.errors and plan.problems:
         say("import.errors_written", lang, path=args.errors)
+
+
+def _row(index: int, lang: str) -> str:
+    """A worksheet row as a spreadsheet numbers it (the reader counts from 0)."""
+    return render("cli.import.row", lang, n=index + 1)
 
 
 def cmd_export(args) -> None:

@@ -6,6 +6,7 @@ from desktop.cli.commands import _float, _int, clip, headers, table, vault_sessi
 from desktop.cli.passwords import say
 from desktop.domain import recommendations as rec
 from desktop.domain.dates import format_date, parse_date
+from desktop.domain.numbers import format_int
 from desktop.cli.case_commands import edit_and_say
 from desktop.services import recommendations
 
@@ -51,8 +52,8 @@ def cmd_recommendation_list(args) -> None:
         return
     lang = args.lang
     table([(i.id, i.case_code, rec.label(rec.KINDS, i.kind, lang), clip(i.addressee, 28),
-            _money(i.amount_money, lang), _money(i.recovered_money, lang),
-            _money(i.outstanding_money, lang), format_date(i.due),
+            format_int(i.amount_money, lang), format_int(i.recovered_money, lang),
+            format_int(i.outstanding_money, lang), format_date(i.due),
             rec.label(rec.STATUSES, i.status, lang)) for i in items],
           headers(lang, ["Số", "Hồ sơ", "Loại", "Đơn vị thực hiện", "Kiến nghị (đ)", "Đã thu (đ)",
                          "Còn lại (đ)", "Hạn", "Tình trạng"],
@@ -68,15 +69,10 @@ def cmd_report_follow_up(args) -> None:
         return
     lang = args.lang
     table([(line.case_code, clip(line.title, 44), format_date(line.concluded),
-            f"{line.settled}/{len(line.items)}", _money(line.recommended_money, lang),
-            _money(line.recovered_money, lang), _money(line.outstanding_money, lang))
+            f"{line.settled}/{len(line.items)}", format_int(line.recommended_money, lang),
+            format_int(line.recovered_money, lang), format_int(line.outstanding_money, lang))
            for line in lines],
           headers(lang, ["Hồ sơ", "Tên cuộc thanh tra", "Kết luận", "Kiến nghị xong",
                          "Kiến nghị thu (đ)", "Đã thu (đ)", "Còn phải thu (đ)"],
                   ["Case", "Title", "Concluded", "Done", "Recommended", "Recovered",
                    "Outstanding"]))
-
-
-def _money(value: int, lang: str) -> str:
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "vi" else text

@@ -4,6 +4,8 @@ page unlocks an account, the backups list restores)."""
 
 from __future__ import annotations
 
+from desktop.domain.messages import in_language
+
 _RESTORE = ("Khôi phục: “hoso restore BẢN_SAO THƯ_MỤC_MỚI”.",
             "To restore: “hoso restore BACKUP NEW_FOLDER”.")
 _RESET = ("Quản trị viên chạy “hoso user reset {user}”.",
@@ -40,7 +42,7 @@ def with_hint(key: str, message: str, lang: str, params: dict | None = None) -> 
     if pair is None:
         return message
     try:
-        hint = pair[0 if lang == "vi" else 1].format(**(params or {}))
+        hint = in_language(pair, lang).format(**(params or {}))
     except (KeyError, IndexError):
         return message
     return f"{message} {hint}"

@@ -23,8 +23,9 @@ class PasswordSource:
             self._lines = [line.rstrip("\r\n") for line in sys.stdin.read().splitlines()]
         return self._lines
 
-    def next(self, prompt_vi: str, prompt_en: str) -> str:
-        """The next password: the next stdin line, or a prompt."""
+    def next(self, prompt: str = "") -> str:
+        """The next password: the next stdin line, or a prompt (a key of desktop.cli.texts;
+        none when the caller reads standard input only)."""
         if self.from_stdin:
             lines = self._stdin_lines()
             if not lines:
@@ -33,7 +34,7 @@ class PasswordSource:
         if not _can_prompt():
             raise InvalidInput("password.no_input")
         try:
-            return getpass.getpass((prompt_vi if self.lang == "vi" else prompt_en) + ": ")
+            return getpass.getpass(render(prompt, self.lang) + ": ")
         except (EOFError, OSError):
             raise InvalidInput("password.no_input") from None
 
@@ -43,11 +44,11 @@ class PasswordSource:
     def interactive(self) -> bool:
         return not self.from_stdin and sys.stdin.isatty()
 
-    def new_password(self, prompt_vi: str, prompt_en: str) -> str:
+    def new_password(self, prompt: str) -> str:
         """A new password: asked twice on a terminal, taken once from stdin."""
-        first = self.next(prompt_vi, prompt_en)
+        first = self.next(prompt)
         if not self.from_stdin:
-            again = self.next("Nhập lại", "Repeat")
+            again = self.next("cli.prompt.repeat")
             if again != first:
                 raise InvalidInput("password.mismatch")
         return first

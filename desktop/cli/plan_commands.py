@@ -4,6 +4,7 @@ after its approval."""
 from desktop.cli import print_json
 from desktop.cli.commands import clip, headers, table, vault_session
 from desktop.cli.passwords import say
+from desktop.cli.texts import label
 from desktop.domain.dates import format_date, parse_date
 from desktop.services import plan_changes
 
@@ -39,8 +40,7 @@ def cmd_plan_amendments(args) -> None:
         print_json([a.to_json() for a in found])
         return
     lang = args.lang
-    actions = {"add": ("Thêm", "Added"), "change": ("Sửa", "Changed"), "remove": ("Bỏ", "Removed")}
-    table([(format_date(a.decision_date), a.decision_number, actions[a.action][lang != "vi"],
+    table([(format_date(a.decision_date), a.decision_number, label("amendment", a.action, lang),
             clip(a.before, 40), clip(a.after, 40), a.by) for a in found],
           headers(lang, ["Ngày QĐ", "Số QĐ điều chỉnh", "Việc", "Trước", "Sau", "Người ghi"],
                   ["Decision date", "Amending decision", "Action", "Before", "After", "By"]))

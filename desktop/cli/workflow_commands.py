@@ -5,8 +5,11 @@ from datetime import date
 from desktop.cli import print_json
 from desktop.cli.commands import case_input, clip, headers, table, vault_session
 from desktop.cli.passwords import say
+from desktop.cli.texts import label
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.deadlines import Deadline, DeadlineState
+from desktop.domain.messages import in_language, render
+from desktop.domain.numbers import format_number
 from desktop.domain.rules import cited_in
 from desktop.services import calendar_service, deadlines_service, plans, report, settings
 
@@ -16,14 +19,13 @@ def _as_of(args) -> date | None:
 
 
 def _print_deadlines(found: list[Deadline], lang: str, with_case: bool) -> None:
-    vi = lang == "vi"
     rows = []
     for d in found:
         state = d.state.label(lang)
         if d.state in (DeadlineState.OVERDUE, DeadlineState.MET_LATE):
-            state += f" {abs(d.days)} " + ("ngày" if vi else "days")
+            state += " " + render("cli.days", lang, n=abs(d.days))
         elif d.state is DeadlineState.DUE_SOON:
-            state += f" ({d.days} " + ("ngày" if vi else "days") + ")"
+            state += f" ({render('cli.days', lang, n=d.days)})"
         row = (d.label(lang) + (f" — {d.subject}" if d.subject else ""), format_date(d.due),
                format_date(d.met_on), state)
         rows.append(((d.case_code or "-",) if with_case else ()) + row)
@@ -53,8 +55,7 @@ def cmd_overdue(args) -> None:
         print_json([d.to_json() for d in found])
         return
     if not found:
-        print("Không có việc quá hạn hoặc sắp đến hạn." if args.lang == "vi"
-              else "Nothing overdue or due soon.")
+        say("cli.overdue.none", args.lang)
         return
     _print_deadlines(found, args.lang, with_case=True)
 
@@ -99,61 +100,51 @@ def cmd_plan_list(args) -> None:
           headers(args.lang, ["Năm", "Kế hoạch", "Số mục"], ["Year", "Plan", "Items"]))
 
 
-_ITEM_STATUS = {"started": ("Đã triển khai", "Started"), "not_started": ("Chưa triển khai", "Not started"),
-                "late": ("Chậm triển khai", "Late")}
-
-
 def cmd_plan_show(args) -> None:
     with vault_session(args) as vs:
         status = plans.plan_status(vs, args.year, _as_of(args))
     if args.json:
         print_json(status.to_json())
         return
-    vi = args.lang == "vi"
     print(status.title + (f" ({status.approved_number} {format_date(status.approved_date)})"
                           if status.approved_number else ""))
     table([(str(i.id), clip(i.inspected_party, 40), clip(i.content, 50), str(i.quarter or ""),
             str(i.days or ""), str(i.team_size or ""),
-            _ITEM_STATUS[i.status][0 if vi else 1] + (f" ({i.case_code})" if i.case_code else ""))
+            label("plan_item", i.status, args.lang) + (f" ({i.case_code})" if i.case_code else ""))
            for i in status.items],
           headers(args.lang, ["#", "Đối tượng", "Nội dung", "Quý", "Ngày", "Người", "Tình trạng"],
                   ["#", "Inspected party", "Content", "Q", "Days", "People", "Status"]))
     counts = status.counts()
-    print(("Đã triển khai {started}, chưa triển khai {not_started}, chậm {late}." if vi else
-           "Started {started}, not started {not_started}, late {late}.").format(**counts))
+    say("cli.plan.counts", args.lang, **counts)
     if status.carried_codes:
-        print(("Cuộc chưa kết luận chuyển sang: " if vi else "Unfinished cases carried over: ")
-              + ", ".join(status.carried_codes))
+        say("cli.plan.carried_over", args.lang, codes=", ".join(status.carried_codes))
     print(status.capacity.explanation(args.lang))
 
 
 # --- the period review -----------------------------------------------------------------
 
+# the rows of table 01/TTr in order, with their depth (a part of the row above is indented)
 _INDICATORS = [
-    ("carried_out", "Số cuộc thanh tra đang thực hiện", "Inspections carried out"),
-    ("carried_over", "  kỳ trước chuyển sang", "  carried over"),
-    ("started", "  triển khai trong kỳ", "  started in the period"),
-    ("started_planned", "    theo kế hoạch", "    planned"),
-    ("started_ad_hoc", "    đột xuất", "    ad hoc"),
-    ("onsite_finished", "Đã kết thúc thanh tra trực tiếp", "On-site phase finished"),
-    ("conclusions_issued", "Đã ban hành kết luận", "Conclusions issued"),
-    ("units_inspected", "Số đơn vị được thanh tra", "Units inspected"),
-    ("violation_money", "Sai phạm về tiền (triệu đồng)", "Violations, money (million VND)"),
-    ("violation_land_m2", "Sai phạm về đất (m²)", "Violations, land (m²)"),
-    ("recovery_money", "Kiến nghị thu hồi tiền (triệu đồng)", "Recovery, money (million VND)"),
-    ("recovery_land_m2", "Kiến nghị thu hồi đất (m²)", "Recovery, land (m²)"),
-    ("disciplined_orgs", "Kiến nghị xử lý hành chính: tổ chức", "Administrative handling: organisations"),
-    ("disciplined_persons", "Kiến nghị xử lý hành chính: cá nhân", "Administrative handling: individuals"),
-    ("referral_cases", "Chuyển cơ quan điều tra: vụ", "Referred to investigators: cases"),
-    ("referral_persons", "Chuyển cơ quan điều tra: người", "Referred to investigators: persons"),
-    ("policy_recommendations", "Kiến nghị sửa đổi cơ chế, chính sách (văn bản)",
-     "Changes of rules or policy recommended (documents)"),
+    ("carried_out", 0), ("carried_over", 1), ("started", 1), ("started_planned", 2),
+    ("started_ad_hoc", 2), ("onsite_finished", 0), ("conclusions_issued", 0),
+    ("units_inspected", 0), ("violation_money", 0), ("violation_land_m2", 0),
+    ("recovery_money", 0), ("recovery_land_m2", 0), ("disciplined_orgs", 0),
+    ("disciplined_persons", 0), ("referral_cases", 0), ("referral_persons", 0),
+    ("policy_recommendations", 0),
 ]
 
 
 def _number(value, lang: str) -> str:
-    text = f"{value:,.0f}" if isinstance(value, int) or float(value).is_integer() else f"{value:,.1f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".") if lang == "vi" else text
+    """A whole value without decimals, any other with one, kept even when it rounds to 0
+    ("3,0" for 2,96 triệu: not a whole figure) where format_number would drop it."""
+    whole = format_number(value, lang, 0)
+    if float(value).is_integer():
+        return whole
+    tenths = format_number(value, lang, 1)
+    if tenths != whole:
+        return tenths
+    point = format_number(0.5, lang, 1)[1]   # lang's decimal mark, from the same formatter
+    return f"{whole}{point}0"
 
 
 def cmd_report_period(args) -> None:
@@ -163,29 +154,26 @@ def cmd_report_period(args) -> None:
     if args.json:
         print_json(result.to_json())
         return
-    lang, vi = args.lang, args.lang == "vi"
-    print(("BÁO CÁO KẾT QUẢ THANH TRA HÀNH CHÍNH (biểu 01/TTr)" if vi else
-           "ADMINISTRATIVE INSPECTION RESULTS (table 01/TTr)")
-          + f" — {format_date(start)} – {format_date(end)}" + (f" — {result.unit}" if result.unit else ""))
+    lang = args.lang
+    print(render("cli.report.title", lang) + f" — {format_date(start)} – {format_date(end)}" + (f" — {result.unit}" if result.unit else ""))
     ind = result.indicators
     rows = []
-    for name, label_vi, label_en in _INDICATORS:
+    for name, depth in _INDICATORS:
         value = getattr(ind, name)
         if name.endswith("_money"):
             value = value / 1e6
-        rows.append((label_vi if vi else label_en, _number(value, lang)))
+        rows.append(("  " * depth + label("indicator", name, lang), _number(value, lang)))
     table(rows, headers(lang, ["Chỉ tiêu", "Số liệu"], ["Indicator", "Value"]))
     print()
-    print(("Cuộc thanh tra chưa ban hành kết luận: " if vi else "Inspections without a conclusion: ")
-          + str(len(result.without_conclusion)))
+    say("cli.report.without_conclusion", lang, n=len(result.without_conclusion))
     table([(w.code, clip(w.title, 45), w.stage.label(lang) if w.stage else "",
-            format_date(w.since), str(w.days), clip(w.waiting_on if vi else w.waiting_on_en, 50))
+            format_date(w.since), str(w.days), clip(in_language((w.waiting_on, w.waiting_on_en), lang), 50))
            for w in result.without_conclusion],
           headers(lang, ["Mã", "Tên", "Đang ở bước", "Từ ngày", "Số ngày", "Chờ"],
                   ["Code", "Title", "Stage", "Since", "Days", "Waiting on"]))
     if result.opinions_overdue:
         print()
-        print("Xin ý kiến quá hạn chưa trả lời:" if vi else "Opinion requests overdue:")
+        say("cli.report.opinions_overdue", lang)
         table([(o["case"] or "-", clip(o["addressee"], 40), format_date(date.fromisoformat(o["sent"])),
                 format_date(date.fromisoformat(o["due"])), str(o["days_late"]))
                for o in result.opinions_overdue],
@@ -193,7 +181,7 @@ def cmd_report_period(args) -> None:
                       ["Case", "To", "Sent", "Due", "Days late"]))
     if result.directives_overdue:
         print()
-        print("Nhiệm vụ, chỉ đạo quá hạn:" if vi else "Directives overdue:")
+        say("cli.report.directives_overdue", lang)
         table([(d["case"] or "-", clip(d["issuer"], 35), clip(d["content"], 45),
                 format_date(date.fromisoformat(d["due"])), str(d["days_late"]))
                for d in result.directives_overdue],
@@ -201,7 +189,7 @@ def cmd_report_period(args) -> None:
                       ["Case", "Issuer", "Content", "Due", "Days late"]))
     if result.plan_items_not_started:
         print()
-        print("Mục kế hoạch chưa triển khai:" if vi else "Plan items not started:")
+        say("cli.report.items_not_started", lang)
         table([(str(i["id"]), clip(i["inspected_party"], 40), clip(i["content"], 50),
                 str(i["quarter"] or "")) for i in result.plan_items_not_started],
               headers(lang, ["#", "Đối tượng", "Nội dung", "Quý"], ["#", "Party", "Content", "Q"]))
@@ -218,16 +206,12 @@ def cmd_calendar_show(args) -> None:
     if args.json:
         print_json({"year": args.year, "working_days": working, "days": [d.to_json() for d in days]})
         return
-    vi = args.lang == "vi"
-    kinds = {"holiday": ("Nghỉ lễ, Tết", "Holiday"), "day_off": ("Nghỉ", "Day off"),
-             "makeup_workday": ("Làm bù", "Make-up working day"),
-             "working_day": ("Làm việc bình thường", "Working day")}
-    table([(format_date(d.day), kinds[d.kind][0 if vi else 1], d.name,
-            ("cần kiểm tra" if vi else "to verify") if d.verify else "",
-            ("đã sửa" if vi else "edited") if d.edited else "") for d in days],
-          headers(args.lang, ["Ngày", "Loại", "Tên", "", ""], ["Date", "Kind", "Name", "", ""]))
-    print((f"Năm {args.year} có {working} ngày làm việc." if vi else
-           f"{args.year} has {working} working days."))
+    lang = args.lang
+    table([(format_date(d.day), label("day", d.kind, lang), d.name,
+            render("cli.to_verify", lang) if d.verify else "",
+            render("cli.day.edited", lang) if d.edited else "") for d in days],
+          headers(lang, ["Ngày", "Loại", "Tên", "", ""], ["Date", "Kind", "Name", "", ""]))
+    say("cli.calendar.working_days", lang, year=args.year, n=working)
 
 
 def cmd_calendar_set(args) -> None:
@@ -255,10 +239,10 @@ def cmd_rules(args) -> None:
     if args.json:
         print_json(data)
         return
-    vi = args.lang == "vi"
+    lang = args.lang
     table([(d["rule_set"], d["key"], d["level"], str(d["value"]), d["unit"],
-            clip(d["article"] if vi else d["article_en"], 50),
-            ("cần kiểm tra" if vi else "to verify") if d["verify"] else "") for d in data],
+            clip(in_language((d["article"], d["article_en"]), lang), 50),
+            render("cli.to_verify", lang) if d["verify"] else "") for d in data],
           headers(args.lang, ["Bộ quy tắc", "Thời hạn", "Cấp", "Số", "Đơn vị", "Căn cứ", ""],
                   ["Rule set", "Limit", "Level", "Value", "Unit", "Article", ""]))
 
@@ -270,7 +254,7 @@ def cmd_settings_list(args) -> None:
     if args.json:
         print_json(values)
         return
-    table([(k, str(v), settings.SETTINGS[k].vi if args.lang == "vi" else settings.SETTINGS[k].en)
+    table([(k, str(v), in_language((settings.SETTINGS[k].vi, settings.SETTINGS[k].en), args.lang))
            for k, v in values.items()],
           headers(args.lang, ["Khóa", "Giá trị", "Ý nghĩa"], ["Key", "Value", "Meaning"]))
 
