@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from desktop.cli.args import parsed
 from desktop.cli.parser import build_parser
 from desktop.cli.texts import CLI_TEXTS
 from desktop.domain.messages import register
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli.commands import run_gui
         return run_gui(args)
     try:
-        result = args.handler(args)
+        result = args.handler(parsed(args.args_type, args))
         return 0 if result is None else int(result)
     except BrokenPipeError:
         # the reader went away (`hoso … | head`): stop quietly, as Unix tools do

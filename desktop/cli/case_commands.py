@@ -1,5 +1,6 @@
 """hoso case edit / history: changing a case after its creation, and what was changed."""
 
+from desktop.cli.args import CaseEditArgs, CaseEventFixArgs, CaseHistoryArgs, CaseTeamArgs
 from desktop.cli import print_json
 from desktop.cli.commands import clip, headers, table, vault_session
 from desktop.cli.passwords import say
@@ -8,7 +9,7 @@ from desktop.domain.dates import format_date, parse_date
 from desktop.services import case_edit, event_fix
 
 
-def cmd_case_edit(args) -> None:
+def cmd_case_edit(args: CaseEditArgs) -> None:
     edit_and_say(args, {field: value for field in case_fields.FIELDS
                         if (value := getattr(args, f"set_{field}", None)) is not None})
 
@@ -26,7 +27,7 @@ def edit_and_say(args, changes: dict) -> None:
             fields=", ".join(case_fields.label(c.field, args.lang) for c in done))
 
 
-def cmd_case_history(args) -> None:
+def cmd_case_history(args: CaseHistoryArgs) -> None:
     with vault_session(args) as vs:
         rows = case_edit.history(vs, args.code)
     if args.json:
@@ -40,7 +41,7 @@ def cmd_case_history(args) -> None:
                   ["When", "By", "Field", "Old", "New", "Reason"]))
 
 
-def cmd_case_event_fix(args) -> None:
+def cmd_case_event_fix(args: CaseEventFixArgs) -> None:
     with vault_session(args) as vs:
         fixed = event_fix.fix_event(vs, args.code, args.event_id,
                                     when=parse_date(args.date) if args.date else None,
@@ -52,7 +53,7 @@ def cmd_case_event_fix(args) -> None:
             id=args.event_id, code=args.code)
 
 
-def cmd_case_team(args) -> None:
+def cmd_case_team(args: CaseTeamArgs) -> None:
     from desktop.services import case_team
     lang = args.lang
     with vault_session(args) as vs:

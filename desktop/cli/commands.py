@@ -8,6 +8,12 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop.cli.args import (AuditListArgs, Common, AuditSealArgs, AuditVerifyArgs, BackupArgs,
+                              CaseAddArgs, CaseEventArgs, CaseListArgs, CaseShowArgs,
+                              CaseStagesArgs, DemoArgs, InitArgs, RememberArgs, RestoreArgs,
+                              TrustCheckArgs, TrustRotateArgs, TrustShowArgs, UserAddArgs,
+                              UserDisableArgs, UserEnableArgs, UserListArgs, UserPasswdArgs,
+                              UserResetArgs, UserSetArgs, UserUnlockArgs, VerifyArgs)
 from desktop import bootstrap
 from desktop.cli import print_json
 from desktop.cli.hints import with_hint
@@ -26,11 +32,11 @@ from desktop.security import vault as vault_files
 
 # --- opening the vault -----------------------------------------------------------------
 
-def vault_path(args) -> Path:
+def vault_path(args: Common) -> Path:
     return bootstrap.vault_location(getattr(args, "vault", None))
 
 
-def unlock_keys(args) -> tuple[UnlockedKeys, PasswordSource]:
+def unlock_keys(args: Common) -> tuple[UnlockedKeys, PasswordSource]:
     """The user's keys: from "remember me" on a terminal, else from the password (then kept
     in passwords.unlock_password)."""
     path = vault_path(args)
@@ -46,7 +52,7 @@ def unlock_keys(args) -> tuple[UnlockedKeys, PasswordSource]:
     return vault_files.unlock(path, user, passwords.unlock_password), passwords
 
 
-def open_session(args, allow_must_change: bool = False) -> tuple[VaultSession, PasswordSource]:
+def open_session(args: Common, allow_must_change: bool = False) -> tuple[VaultSession, PasswordSource]:
     keys, passwords = unlock_keys(args)
     vs = vault_service.open_with_keys(keys, bool(getattr(args, "accept_rollback", False)))
     if passwords.unlock_password and vs.actor.must_change_password and not allow_must_change:
@@ -81,7 +87,7 @@ def _login_warnings(vs: VaultSession, lang: str) -> None:
 
 
 @contextmanager
-def vault_session(args, allow_must_change: bool = False):
+def vault_session(args: Common, allow_must_change: bool = False):
     """The open vault for one command; keys and connection dropped at the end."""
     vs, _ = open_session(args, allow_must_change)
     try:
@@ -112,7 +118,7 @@ def _first_login_change(vs: VaultSession, passwords: PasswordSource, old: str, l
 
 # --- vault -----------------------------------------------------------------------------
 
-def cmd_init(args) -> None:
+def cmd_init(args: InitArgs) -> None:
     passwords = PasswordSource(args.password_stdin, args.lang)
     password = passwords.new_password("cli.prompt.admin_password")
     vs = vault_service.create_vault(Path(args.path), args.admin, password, args.full_name)
@@ -120,7 +126,7 @@ def cmd_init(args) -> None:
     say("init.done", args.lang, path=args.path, user=args.admin)
 
 
-def cmd_demo(args) -> None:
+def cmd_demo(args: DemoArgs) -> None:
     from desktop.services.demo import fill_demo
     passwords = PasswordSource(args.password_stdin, args.lang)
     password = passwords.new_password("cli.prompt.demo_password")
@@ -136,13 +142,13 @@ def cmd_demo(args) -> None:
     say("demo.done", args.lang, path=args.path, n=count)
 
 
-def cmd_backup(args) -> None:
+def cmd_backup(args: BackupArgs) -> None:
     with vault_session(args) as vs:
         dest = backups.backup(vs, Path(args.dest))
     say("backup.done", args.lang, path=str(dest))
 
 
-def cmd_verify(args) -> int:
+def cmd_verify(args: VerifyArgs) -> int:
     """Every page, the audit chain, every document file, the key file; exit 1 on a finding.
     A database too damaged to open is still checked page by page."""
     from desktop.services import integrity
@@ -168,7 +174,7 @@ def cmd_verify(args) -> int:
     return 0 if report.ok else 1
 
 
-def cmd_restore(args) -> None:
+def cmd_restore(args: RestoreArgs) -> None:
     passwords = PasswordSource(args.password_stdin, args.lang)
     user = bootstrap.user_name(getattr(args, "user", None))
     password = passwords.next("cli.prompt.password")
@@ -177,7 +183,7 @@ def cmd_restore(args) -> None:
     say("backup.restored", args.lang, src=args.src, dest=args.dest)
 
 
-def cmd_remember(args) -> None:
+def cmd_remember(args: RememberArgs) -> None:
     from desktop.security import secrets
     with vault_session(args) as vs:
         if args.off:
@@ -202,7 +208,7 @@ def _role(value: str) -> Role:
         raise InvalidInput("input.bad_role", value=value) from None
 
 
-def cmd_user_add(args) -> None:
+def cmd_user_add(args: UserAddArgs) -> None:
     role, level = _role(args.role), _level(args.clearance)
     vs, passwords = open_session(args)
     try:
@@ -217,7 +223,7 @@ def cmd_user_add(args) -> None:
         say("user.first_password", args.lang, user=args.name, password=first)
 
 
-def cmd_user_passwd(args) -> None:
+def cmd_user_passwd(args: UserPasswdArgs) -> None:
     vs, passwords = open_session(args, allow_must_change=True)
     try:
         # the password that unlocked the vault is the current one; a remembered login asks
@@ -229,7 +235,7 @@ def cmd_user_passwd(args) -> None:
     say("user.password_changed", args.lang, user=vs.actor.username)
 
 
-def cmd_user_list(args) -> None:
+def cmd_user_list(args: UserListArgs) -> None:
     with vault_session(args) as vs:
         found = users.list_users(vs)
     if args.json:
@@ -251,25 +257,25 @@ def _account_state(user, lang: str) -> str:
     return ""
 
 
-def cmd_user_disable(args) -> None:
+def cmd_user_disable(args: UserDisableArgs) -> None:
     with vault_session(args) as vs:
         users.set_active(vs, args.name, False)
     say("user.disabled", args.lang, user=args.name)
 
 
-def cmd_user_unlock(args) -> None:
+def cmd_user_unlock(args: UserUnlockArgs) -> None:
     with vault_session(args) as vs:
         users.unlock_slot(vs, args.name)
     say("user.unlocked", args.lang, user=args.name)
 
 
-def cmd_user_enable(args) -> None:
+def cmd_user_enable(args: UserEnableArgs) -> None:
     with vault_session(args) as vs:
         users.set_active(vs, args.name, True)
     say("user.enabled", args.lang, user=args.name)
 
 
-def cmd_user_reset(args) -> None:
+def cmd_user_reset(args: UserResetArgs) -> None:
     vs, passwords = open_session(args)
     try:
         generated = not passwords.has_more()
@@ -281,7 +287,7 @@ def cmd_user_reset(args) -> None:
         say("user.first_password", args.lang, user=args.name, password=first)
 
 
-def cmd_user_set(args) -> None:
+def cmd_user_set(args: UserSetArgs) -> None:
     with vault_session(args) as vs:
         current = {u.username: u for u in users.list_users(vs)}
         if args.name not in current:
@@ -357,7 +363,7 @@ def case_input(args) -> cases.CaseInput:
     return data
 
 
-def cmd_case_add(args) -> None:
+def cmd_case_add(args: CaseAddArgs) -> None:
     data = case_input(args)
     with vault_session(args) as vs:
         row = cases.add_case(vs, data)
@@ -367,7 +373,7 @@ def cmd_case_add(args) -> None:
         say("case.created", args.lang, code=row.code)
 
 
-def cmd_case_list(args) -> None:
+def cmd_case_list(args: CaseListArgs) -> None:
     flt = cases.CaseFilter(search=args.search, stage=_stage(args.stage) if args.stage else None,
                            level=_level(args.level) if args.level else None, year=args.year,
                            supervisor=args.leader, limit=args.limit)
@@ -387,7 +393,7 @@ def cmd_case_list(args) -> None:
     say("cli.case.count", lang, n=len(rows))
 
 
-def cmd_case_show(args) -> None:
+def cmd_case_show(args: CaseShowArgs) -> None:
     with vault_session(args) as vs:
         detail = cases.get_case(vs, args.code)
     if args.json:
@@ -396,7 +402,7 @@ def cmd_case_show(args) -> None:
     _print_case(detail, args.lang)
 
 
-def cmd_case_event(args) -> None:
+def cmd_case_event(args: CaseEventArgs) -> None:
     stage = _stage(args.stage)
     when = parse_date(args.date)
     with vault_session(args) as vs:
@@ -408,7 +414,7 @@ def cmd_case_event(args) -> None:
             code=args.code)
 
 
-def cmd_case_stages(args) -> None:
+def cmd_case_stages(args: CaseStagesArgs) -> None:
     if args.json:
         print_json([{"code": s.value, "vi": s.label("vi"), "en": s.label("en")} for s in Stage])
         return
@@ -418,7 +424,7 @@ def cmd_case_stages(args) -> None:
 
 # --- audit -----------------------------------------------------------------------------
 
-def cmd_audit_verify(args) -> int:
+def cmd_audit_verify(args: AuditVerifyArgs) -> int:
     from desktop.services import anchoring, certs
     with vault_session(args) as vs:
         seal_ok = None
@@ -452,7 +458,7 @@ def cmd_audit_verify(args) -> int:
     return 1 if failed else 0
 
 
-def cmd_audit_seal(args) -> None:
+def cmd_audit_seal(args: AuditSealArgs) -> None:
     import json
 
     from desktop.security.keyfile import atomic_write
@@ -468,13 +474,13 @@ def cmd_audit_seal(args) -> None:
         print(text, end="")
 
 
-def cmd_trust_show(args) -> None:
+def cmd_trust_show(args: TrustShowArgs) -> None:
     with vault_session(args) as vs:
         say("trust.fingerprint", args.lang, generation=vs.trust.generation,
             fp=vs.trust.fingerprint)
 
 
-def cmd_trust_check(args) -> int:
+def cmd_trust_check(args: TrustCheckArgs) -> int:
     from desktop.services import certs
     with vault_session(args) as vs:
         with vs.uow() as uow:
@@ -488,7 +494,7 @@ def cmd_trust_check(args) -> int:
     return 1 if problems else 0
 
 
-def cmd_trust_rotate(args) -> None:
+def cmd_trust_rotate(args: TrustRotateArgs) -> None:
     from desktop.services import root_rotation
     with vault_session(args) as vs:
         if not vs.actor.is_admin:
@@ -497,7 +503,7 @@ def cmd_trust_rotate(args) -> None:
         say("trust.rotated", args.lang, generation=state.generation, fp=state.fingerprint)
 
 
-def cmd_audit_list(args) -> None:
+def cmd_audit_list(args: AuditListArgs) -> None:
     with vault_session(args) as vs:
         with vs.uow() as uow:
             found = audit_log.entries(uow.session, args.by_user, args.action, args.limit)

@@ -4,6 +4,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from desktop.cli.args import (DocAddArgs, DocCopyArgs, DocDestroyArgs, DocExpiringArgs,
+                              DocExportArgs, DocExtendArgs, DocLevelArgs, DocListArgs,
+                              DocSearchArgs, DocShowArgs, DocVersionArgs, RegisterArgs)
 from desktop.cli import print_json
 from desktop.cli.commands import _level, clip, headers, open_session, table, vault_session
 from desktop.cli.passwords import say
@@ -76,7 +79,7 @@ def _hidden(lang: str) -> str:
 
 # --- doc -------------------------------------------------------------------------------
 
-def cmd_doc_add(args) -> None:
+def cmd_doc_add(args: DocAddArgs) -> None:
     data = documents.DocumentInput(
         number=args.number, doc_type=args.type, level=_level(args.level),
         case_code=None if args.code in ("-", "") else args.code, doc_date=_date(args.date),
@@ -100,7 +103,7 @@ def cmd_doc_add(args) -> None:
         say("doc.added_register", args.lang, year=row.reg_year, seq=row.reg_seq)
 
 
-def cmd_doc_version(args) -> None:
+def cmd_doc_version(args: DocVersionArgs) -> None:
     vs, _ = open_session(args)
     progress = _Progress(_file_size(args.file))
     try:
@@ -114,7 +117,7 @@ def cmd_doc_version(args) -> None:
     say("doc.version_added", args.lang, version=info.version, id=args.id)
 
 
-def cmd_doc_list(args) -> None:
+def cmd_doc_list(args: DocListArgs) -> None:
     with vault_session(args) as vs:
         rows = documents.list_documents(vs, args.code or None)
     if args.json:
@@ -139,7 +142,7 @@ def _print_rows(rows, lang: str) -> None:
                        ["Id", "Number", "Type", "Date", "Level", "Direction", "Summary", "Content"]))
 
 
-def cmd_doc_show(args) -> None:
+def cmd_doc_show(args: DocShowArgs) -> None:
     with vault_session(args) as vs:
         detail = documents.get_document(vs, args.id)
     if args.json:
@@ -199,7 +202,7 @@ def _print_lines(lines: list[tuple[str, str]], lang: str) -> None:
             print(f"  {render('cli.doc.' + name, lang)}: {value}")
 
 
-def cmd_doc_export(args) -> None:
+def cmd_doc_export(args: DocExportArgs) -> None:
     vs, _ = open_session(args)
     progress = _Progress(None)
     try:
@@ -214,7 +217,7 @@ def cmd_doc_export(args) -> None:
         say("doc.exported", args.lang, path=str(path))
 
 
-def cmd_doc_destroy(args) -> None:
+def cmd_doc_destroy(args: DocDestroyArgs) -> None:
     with vault_session(args) as vs:
         row = documents.destroy_document(vs, args.id, args.reason, reference=args.decision,
                                          decided_by=args.decided_by)
@@ -224,7 +227,7 @@ def cmd_doc_destroy(args) -> None:
         say("doc.destroyed_done", args.lang, number=row.number, id=row.id)
 
 
-def cmd_doc_level(args) -> None:
+def cmd_doc_level(args: DocLevelArgs) -> None:
     level = _level(args.level)
     with vault_session(args) as vs:
         before = documents.get_document(vs, args.id).row.level
@@ -237,7 +240,7 @@ def cmd_doc_level(args) -> None:
             after=row.level.label(args.lang))
 
 
-def cmd_doc_extend(args) -> None:
+def cmd_doc_extend(args: DocExtendArgs) -> None:
     with vault_session(args) as vs:
         result = documents.extend_protection(vs, args.id, args.years, args.reason,
                                              decided_by=args.decided_by, reference=args.decision,
@@ -252,7 +255,7 @@ def cmd_doc_extend(args) -> None:
         print(render("doc.extension_late", args.lang, days=result.notice_days), file=sys.stderr)
 
 
-def cmd_doc_copy(args) -> None:
+def cmd_doc_copy(args: DocCopyArgs) -> None:
     with vault_session(args) as vs:
         info = documents.record_copy(vs, args.id, args.copies, args.reason, args.approved_by,
                                      recipients=args.recipients, method=args.method,
@@ -263,7 +266,7 @@ def cmd_doc_copy(args) -> None:
         say("doc.copy_recorded", args.lang, copies=info.copies, number=f"#{info.document_id}")
 
 
-def cmd_doc_search(args) -> None:
+def cmd_doc_search(args: DocSearchArgs) -> None:
     with vault_session(args) as vs:
         hits = documents.search_documents(vs, args.text, limit=args.limit)
     if args.json:
@@ -280,7 +283,7 @@ def cmd_doc_search(args) -> None:
             print(f"    {h.snippet}")
 
 
-def cmd_doc_expiring(args) -> None:
+def cmd_doc_expiring(args: DocExpiringArgs) -> None:
     today = _date(args.today)
     with vault_session(args) as vs:
         rows = secret_registers.expiring(vs, args.within, today)
@@ -299,7 +302,7 @@ def cmd_doc_expiring(args) -> None:
 
 # --- registers -------------------------------------------------------------------------
 
-def cmd_register(args) -> None:
+def cmd_register(args: RegisterArgs) -> None:
     year = args.year or date.today().year
     kind = args.kind
     with vault_session(args) as vs:

@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+from desktop.cli.args import ExportArgs, ImportArgs
 from desktop.cli import print_json
 from desktop.cli.commands import vault_session
 from desktop.cli.hints import with_hint
@@ -13,7 +14,7 @@ from desktop.exchange.excel import importspec, shown
 from desktop.services import importer
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: ImportArgs) -> int:
     # the wizard's steps: open the workbook → the kind (said, or guessed) → analyse → commit
     path = Path(args.file)
     workbook = importer.open_workbook(path)
@@ -108,7 +109,7 @@ def _row(index: int, lang: str) -> str:
     return render("cli.import.row", lang, n=index + 1)
 
 
-def cmd_export(args) -> None:
+def cmd_export(args: ExportArgs) -> None:
     from desktop.domain.dates import parse_date
     from desktop.domain.errors import InvalidInput
     from desktop.services import exporter

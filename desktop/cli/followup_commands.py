@@ -1,6 +1,8 @@
 """hoso case result, hoso recommendation add|update|list, hoso report follow-up: the
 conclusion's figures, its recommendations and their follow-up."""
 
+from desktop.cli.args import (CaseResultArgs, RecommendationAddArgs, RecommendationListArgs,
+                              RecommendationUpdateArgs, ReportFollowUpArgs)
 from desktop.cli import print_json
 from desktop.cli.commands import _float, _int, clip, headers, table, vault_session
 from desktop.cli.passwords import say
@@ -17,12 +19,12 @@ RESULT_OPTIONS = (("violation_money", "--violation-money"), ("violation_land_m2"
                   ("referral_cases", "--referral-cases"), ("referral_persons", "--referral-persons"))
 
 
-def cmd_case_result(args) -> None:
+def cmd_case_result(args: CaseResultArgs) -> None:
     edit_and_say(args, {field: value for field, _option in RESULT_OPTIONS
                         if (value := getattr(args, f"result_{field}", None)) is not None})
 
 
-def cmd_recommendation_add(args) -> None:
+def cmd_recommendation_add(args: RecommendationAddArgs) -> None:
     with vault_session(args) as vs:
         new_id = recommendations.add(vs, args.code, args.kind, args.to, args.content,
                                      _int(args.money, "--money"), _float(args.area, "--area"),
@@ -33,7 +35,7 @@ def cmd_recommendation_add(args) -> None:
         say("recommendation.added", args.lang, id=new_id, code=args.code)
 
 
-def cmd_recommendation_update(args) -> None:
+def cmd_recommendation_update(args: RecommendationUpdateArgs) -> None:
     with vault_session(args) as vs:
         recommendations.update(
             vs, args.id, parse_date(args.date), args.status,
@@ -43,7 +45,7 @@ def cmd_recommendation_update(args) -> None:
     say("recommendation.updated", args.lang, id=args.id)
 
 
-def cmd_recommendation_list(args) -> None:
+def cmd_recommendation_list(args: RecommendationListArgs) -> None:
     with vault_session(args) as vs:
         items = recommendations.list_for(vs, args.case,
                                          parse_date(args.as_of) if args.as_of else None)
@@ -61,7 +63,7 @@ def cmd_recommendation_list(args) -> None:
                    "Due", "Status"]))
 
 
-def cmd_report_follow_up(args) -> None:
+def cmd_report_follow_up(args: ReportFollowUpArgs) -> None:
     with vault_session(args) as vs:
         lines = recommendations.follow_up(vs, parse_date(args.start), parse_date(args.end))
     if args.json:

@@ -1,6 +1,7 @@
 """Argument parser. Global options are accepted before or after the sub-command."""
 
 import argparse
+from typing import get_type_hints
 
 from desktop import __version__
 from desktop.domain import case_fields
@@ -100,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     def command(parent, name, handler, help_text):
         p = parent.add_parser(name, help=help_text, description=help_text)
         _globals(p, nested=True)
-        p.set_defaults(handler=handler)
+        # the handler's typed record (cli/args.py), named by its annotation
+        p.set_defaults(handler=handler, args_type=get_type_hints(handler)["args"])
         return p
 
     def group(name, help_text):

@@ -1,6 +1,9 @@
 """hoso opinion send|reply|remind|list and hoso directive add|note|done|list: the
 opinion requests and directives kept day to day."""
 
+from desktop.cli.args import (DirectiveAddArgs, DirectiveDoneArgs, DirectiveListArgs,
+                              DirectiveNoteArgs, OpinionListArgs, OpinionRemindArgs,
+                              OpinionReplyArgs, OpinionSendArgs)
 from desktop.cli import print_json
 from desktop.cli.commands import clip, headers, table, vault_session
 from desktop.cli.passwords import say
@@ -12,7 +15,7 @@ def _date(value: str | None):
     return parse_date(value) if value else None
 
 
-def cmd_opinion_send(args) -> None:
+def cmd_opinion_send(args: OpinionSendArgs) -> None:
     with vault_session(args) as vs:
         ids = opinion_requests.send(vs, args.case, [(name, args.kind) for name in args.to],
                                     parse_date(args.date), args.doc, args.subject, _date(args.due))
@@ -22,19 +25,19 @@ def cmd_opinion_send(args) -> None:
         say("opinion.sent", args.lang, count=len(ids), ids=", ".join(str(i) for i in ids))
 
 
-def cmd_opinion_reply(args) -> None:
+def cmd_opinion_reply(args: OpinionReplyArgs) -> None:
     with vault_session(args) as vs:
         opinion_requests.reply(vs, args.id, parse_date(args.date), args.doc, args.gist)
     say("opinion.replied", args.lang, id=args.id)
 
 
-def cmd_opinion_remind(args) -> None:
+def cmd_opinion_remind(args: OpinionRemindArgs) -> None:
     with vault_session(args) as vs:
         count = opinion_requests.remind(vs, args.id, parse_date(args.date), args.doc, args.note)
     say("opinion.reminded", args.lang, id=args.id, count=count)
 
 
-def cmd_opinion_list(args) -> None:
+def cmd_opinion_list(args: OpinionListArgs) -> None:
     with vault_session(args) as vs:
         lines, _ = opinions_directives.register(vs, _date(args.as_of))
     lines = [line for line in lines if not args.case or line.case_code == args.case]
@@ -51,7 +54,7 @@ def cmd_opinion_list(args) -> None:
                   ["#", "Case", "Addressee", "Sent", "Due", "State", "Answered", "Reminders"]))
 
 
-def cmd_directive_add(args) -> None:
+def cmd_directive_add(args: DirectiveAddArgs) -> None:
     with vault_session(args) as vs:
         new_id = directives.add(vs, args.case, args.issuer, args.content, _date(args.due),
                                 _date(args.date), args.doc, args.assignee)
@@ -61,19 +64,19 @@ def cmd_directive_add(args) -> None:
         say("directive.added", args.lang, id=new_id)
 
 
-def cmd_directive_note(args) -> None:
+def cmd_directive_note(args: DirectiveNoteArgs) -> None:
     with vault_session(args) as vs:
         directives.note(vs, args.id, parse_date(args.date), args.text)
     say("directive.noted", args.lang, id=args.id)
 
 
-def cmd_directive_done(args) -> None:
+def cmd_directive_done(args: DirectiveDoneArgs) -> None:
     with vault_session(args) as vs:
         directives.done(vs, args.id, parse_date(args.date), args.report)
     say("directive.done", args.lang, id=args.id)
 
 
-def cmd_directive_list(args) -> None:
+def cmd_directive_list(args: DirectiveListArgs) -> None:
     with vault_session(args) as vs:
         _, lines = opinions_directives.register(vs, _date(args.as_of))
     lines = [line for line in lines if not args.case or line.case_code == args.case]

@@ -2,6 +2,10 @@
 
 from datetime import date
 
+from desktop.cli.args import (CalendarSetArgs, CalendarShowArgs, CaseDeadlinesArgs, OverdueArgs,
+                              PlanCreateArgs, PlanItemArgs, PlanListArgs, PlanShowArgs,
+                              PlanStartArgs, ReportPeriodArgs, RulesArgs, SettingsListArgs,
+                              SettingsSetArgs)
 from desktop.cli import print_json
 from desktop.cli.commands import case_input, clip, headers, table, vault_session
 from desktop.cli.passwords import say
@@ -36,7 +40,7 @@ def _print_deadlines(found: list[Deadline], lang: str, with_case: bool) -> None:
     table(rows, headers(lang, cols_vi, cols_en))
 
 
-def cmd_case_deadlines(args) -> None:
+def cmd_case_deadlines(args: CaseDeadlinesArgs) -> None:
     with vault_session(args) as vs:
         found = deadlines_service.for_case(vs, args.code, _as_of(args))
     if args.json:
@@ -48,7 +52,7 @@ def cmd_case_deadlines(args) -> None:
         print(f"- {d.label(args.lang)}: {d.explanation(args.lang)}")
 
 
-def cmd_overdue(args) -> None:
+def cmd_overdue(args: OverdueArgs) -> None:
     with vault_session(args) as vs:
         found = deadlines_service.overdue(vs, args.within, _as_of(args))
     if args.json:
@@ -62,7 +66,7 @@ def cmd_overdue(args) -> None:
 
 # --- plans -----------------------------------------------------------------------------
 
-def cmd_plan_create(args) -> None:
+def cmd_plan_create(args: PlanCreateArgs) -> None:
     approved = parse_date(args.decision_date) if args.decision_date else None
     with vault_session(args) as vs:
         plans.create_plan(vs, args.year, args.title, args.decision_number, approved, args.unit,
@@ -70,7 +74,7 @@ def cmd_plan_create(args) -> None:
     say("plan.created", args.lang, year=args.year)
 
 
-def cmd_plan_item(args) -> None:
+def cmd_plan_item(args: PlanItemArgs) -> None:
     from desktop.services import plan_changes
     with vault_session(args) as vs:
         item = plan_changes.add_item(
@@ -80,7 +84,7 @@ def cmd_plan_item(args) -> None:
     say("plan.item_added", args.lang, item=item, year=args.year)
 
 
-def cmd_plan_start(args) -> None:
+def cmd_plan_start(args: PlanStartArgs) -> None:
     data = case_input(args)
     with vault_session(args) as vs:
         row = plans.start_item(vs, args.item, data)
@@ -90,7 +94,7 @@ def cmd_plan_start(args) -> None:
         say("case.created", args.lang, code=row.code)
 
 
-def cmd_plan_list(args) -> None:
+def cmd_plan_list(args: PlanListArgs) -> None:
     with vault_session(args) as vs:
         found = plans.list_plans(vs)
     if args.json:
@@ -100,7 +104,7 @@ def cmd_plan_list(args) -> None:
           headers(args.lang, ["Năm", "Kế hoạch", "Số mục"], ["Year", "Plan", "Items"]))
 
 
-def cmd_plan_show(args) -> None:
+def cmd_plan_show(args: PlanShowArgs) -> None:
     with vault_session(args) as vs:
         status = plans.plan_status(vs, args.year, _as_of(args))
     if args.json:
@@ -147,7 +151,7 @@ def _number(value, lang: str) -> str:
     return f"{whole}{point}0"
 
 
-def cmd_report_period(args) -> None:
+def cmd_report_period(args: ReportPeriodArgs) -> None:
     start, end = parse_date(args.start), parse_date(args.end)
     with vault_session(args) as vs:
         result = report.period_report(vs, start, end, args.unit or None)
@@ -197,7 +201,7 @@ def cmd_report_period(args) -> None:
 
 # --- calendar, rules, settings ---------------------------------------------------------
 
-def cmd_calendar_show(args) -> None:
+def cmd_calendar_show(args: CalendarShowArgs) -> None:
     with vault_session(args) as vs:
         with vs.uow() as uow:
             days = calendar_service.days_of_year(uow.session, args.year)
@@ -214,14 +218,14 @@ def cmd_calendar_show(args) -> None:
     say("cli.calendar.working_days", lang, year=args.year, n=working)
 
 
-def cmd_calendar_set(args) -> None:
+def cmd_calendar_set(args: CalendarSetArgs) -> None:
     day = parse_date(args.date)
     with vault_session(args) as vs:
         calendar_service.set_day(vs, day, args.kind, args.name, args.source)
     say("calendar.set", args.lang, date=format_date(day), kind=args.kind)
 
 
-def cmd_rules(args) -> None:
+def cmd_rules(args: RulesArgs) -> None:
     book = deadlines_service.rule_book()
     data = []
     for rule_set in book.rule_sets:
@@ -247,7 +251,7 @@ def cmd_rules(args) -> None:
                   ["Rule set", "Limit", "Level", "Value", "Unit", "Article", ""]))
 
 
-def cmd_settings_list(args) -> None:
+def cmd_settings_list(args: SettingsListArgs) -> None:
     with vault_session(args) as vs:
         with vs.uow() as uow:
             values = settings.all_values(uow.session)
@@ -259,7 +263,7 @@ def cmd_settings_list(args) -> None:
           headers(args.lang, ["Khóa", "Giá trị", "Ý nghĩa"], ["Key", "Value", "Meaning"]))
 
 
-def cmd_settings_set(args) -> None:
+def cmd_settings_set(args: SettingsSetArgs) -> None:
     with vault_session(args) as vs:
         value = settings.set_value(vs, args.key, args.value)
     say("setting.set", args.lang, key=args.key, value=value)
