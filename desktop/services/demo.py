@@ -32,6 +32,7 @@ from desktop.storage.orm import Unit
 from desktop.storage.repos import DbSession
 from desktop.storage.repos import cases as case_rows
 from desktop.storage.repos import demo as demo_rows
+from desktop.storage.repos import users as user_rows
 from desktop.storage.repos import staff as staff_rows
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "CUC_II", "SITUATION_DATE", "FIXED_CASE_CODES",
@@ -338,7 +339,7 @@ def _add_records(vs: VaultSession, today: date) -> None:
         # demo users are the staff they are named after
         staff_ids = staff_rows.ids_by_name_in(session, units.get(CUC_II))
         for username, _role, _level, staff_name in DEMO_USERS:
-            user = demo_rows.user(session, username)
+            user = user_rows.by_name(session, username)
             if user is not None and user.staff_id is None:
                 user.staff_id = staff_ids.get(staff_name)
         session.flush()

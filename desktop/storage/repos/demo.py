@@ -22,10 +22,6 @@ def first_user_among(session: Session, usernames: Sequence[str]) -> str | None:
     return session.execute(select(User.username).where(User.username.in_(usernames))).scalar()
 
 
-def user(session: Session, username: str) -> User | None:
-    return session.execute(select(User).where(User.username == username)).scalar()
-
-
 def latest_plan(session: Session, year: int, title: str) -> AnnualPlan | None:
     """The newest plan of the year with this title."""
     return session.execute(select(AnnualPlan).where(AnnualPlan.year == year,
