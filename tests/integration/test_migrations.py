@@ -55,3 +55,38 @@ def test_the_same_migrations_build_the_schema_on_a_postgresql_server(pg_cluster)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT username FROM audit_log")).scalars().all() == ["admin"]
     engine.dispose()
+
+
+def test_the_deadline_index_forgets_a_changed_case_on_the_server_too(pg_cluster):
+    """The trigger that drops a case's cached deadlines when its facts change works on
+    PostgreSQL as in the vault (storage/deadline_index.py relies on it)."""
+    from datetime import date, datetime
+
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from desktop.storage.orm import Case, DeadlineIndexCase, DeadlineIndexRow
+
+    engine = _server_database(pg_cluster, "hoso_trigger")
+    migrate.upgrade(engine)
+    now = datetime(2026, 12, 5, 9, 0)
+    with Session(engine) as session, session.begin():
+        case = Case(code="C-1", title="Thanh tra đất đai", created_at=now, updated_at=now)
+        session.add(case)
+        session.flush()
+        session.add_all([DeadlineIndexCase(case_id=case.id, volatile=False),
+                         DeadlineIndexRow(case_id=case.id, code="C-1", level=0, kind="onsite",
+                                          due=date(2027, 1, 5), working=True)])
+
+    def cached() -> int:
+        with Session(engine) as session:
+            return session.execute(select(func.count()).select_from(DeadlineIndexRow)).scalar()
+
+    assert cached() == 1
+    with Session(engine) as session, session.begin():   # a fact the deadlines do not read
+        session.execute(select(Case)).scalar_one().content = "Nội dung"
+    assert cached() == 1
+    with Session(engine) as session, session.begin():   # one they do
+        session.execute(select(Case)).scalar_one().decision_date = date(2026, 11, 1)
+    assert cached() == 0
+    engine.dispose()
