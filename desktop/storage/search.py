@@ -1,4 +1,6 @@
-"""Accent-insensitive case search: one FTS5 row per case.
+"""Accent-insensitive case search: one FTS5 row per case (in the vault; on the department
+server a plain table with a trigram index, matched by regular expressions that keep FTS5's
+rules: every word, as a word prefix, in any order — same rows for the same data).
 
 The folded text covers code, title, inspected party, decision number, team members'
 names and document numbers and summaries. Queries are folded the same way
@@ -42,15 +44,23 @@ def body(parts: Iterable[str | None]) -> str:
     return fold(" ".join(p for p in parts if p))
 
 
+def on_server(bind: Session | Engine | Connection) -> bool:
+    """The department server's PostgreSQL rather than the vault's SQLite."""
+    engine = bind.get_bind() if isinstance(bind, Session) else bind
+    return bool(engine.dialect.name == "postgresql")
+
+
 def write(session: Session, rows: Sequence[tuple[int, str]], fresh: bool = False,
           table: str = "case_search") -> None:
     """Replace the index rows (case id, body) of one table; `fresh`: the cases were just
     inserted, so there is nothing to delete (the delete cost a fifth of an import)."""
     cursor = driver.cursor(session)
+    mark = "%s" if on_server(session) else "?"   # the drivers' own parameter styles
     if not fresh:
         for name in ("case_search", "case_search_sealed"):
-            cursor.executemany(f"DELETE FROM {name} WHERE rowid = ?", [(i,) for i, _ in rows])
-    cursor.executemany(f"INSERT INTO {table}(rowid, body) VALUES (?, ?)", rows)
+            cursor.executemany(f"DELETE FROM {name} WHERE rowid = {mark}",
+                               [(i,) for i, _ in rows])
+    cursor.executemany(f"INSERT INTO {table}(rowid, body) VALUES ({mark}, {mark})", rows)
 
 
 def sealed_body(keys: sealed.RecordKeyring, level: int, folded: str) -> str:
@@ -112,18 +122,55 @@ def sealed_expression(keys: sealed.RecordKeyring, query: str, clearance: int) ->
     return " AND ".join(groups)
 
 
+def _every(patterns: Iterable[str]) -> str:
+    """A PostgreSQL regular expression true when each pattern occurs somewhere (lookaheads
+    from the start: in any order, as FTS5's implicit AND)."""
+    return "^" + "".join(f"(?=.*{p})" for p in patterns)
+
+
+def server_expression(query: str) -> str | None:
+    """match_expression for the server: every word as a word prefix (\\m: where a word
+    starts)."""
+    tokens = _TOKEN.findall(fold(query))
+    if not tokens:
+        return None
+    return _every(rf"\m{re.escape(token)}" for token in tokens)
+
+
+def server_sealed_expression(keys: sealed.RecordKeyring, query: str, clearance: int) -> str:
+    """sealed_expression for the server: for every word, one of its tokens, whole."""
+    makers = keys.token_makers(clearance)
+    words = _TOKEN.findall(fold(query))
+    never = _every([r"\mx\M"])   # never a token of the sealed index (hex digits only)
+    if not makers or not words:
+        return never
+    groups = []
+    for word in words:
+        tokens = {token for _level, m in makers if (token := m.query_token(word)) is not None}
+        if not tokens:
+            return never
+        groups.append(rf"\m(?:{'|'.join(sorted(tokens))})\M")
+    return _every(groups)
+
+
 def match_params(session_or_engine: Session | Engine | Connection, query: str, clearance: int
                  ) -> dict[str, str]:
     """Parameters for matching_ids_sql(); {} when the query has no words."""
-    expression = match_expression(query) if query else None
+    server = on_server(session_or_engine)
+    expression = (server_expression if server else match_expression)(query) if query else None
     if not expression:
         return {}
+    keys = sealed.keys_of(session_or_engine)
     return {"match": expression,
-            "smatch": sealed_expression(sealed.keys_of(session_or_engine), query, clearance)}
+            "smatch": (server_sealed_expression if server else sealed_expression)(
+                keys, query, clearance)}
 
 
-def matching_ids_sql() -> str:
-    """SQL fragment selecting matching case ids; bind match_params()."""
+def matching_ids_sql(bind: Session | Engine | Connection | None = None) -> str:
+    """SQL fragment selecting matching case ids; bind match_params() (same `bind`)."""
+    if bind is not None and on_server(bind):
+        return ("SELECT rowid FROM case_search WHERE body ~ :match UNION ALL "
+                "SELECT rowid FROM case_search_sealed WHERE body ~ :smatch")
     return ("SELECT rowid FROM case_search WHERE case_search MATCH :match UNION ALL "
             "SELECT rowid FROM case_search_sealed WHERE case_search_sealed MATCH :smatch")
 

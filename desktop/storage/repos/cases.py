@@ -130,7 +130,7 @@ def _filtered(session: Session, flt: Filter, by_date: bool = False) -> Select[An
         # it walks the decision-date index and stops at the page's last row (10× faster
         # for common words, which match tens of thousands of cases).
         ids = literal_column("+cases.id") if by_date else Case.id
-        query = query.where(ids.in_(text(search.matching_ids_sql())))
+        query = query.where(ids.in_(text(search.matching_ids_sql(session))))
     if flt.stage is not None:
         query = query.where(Case.stage == flt.stage)
     if flt.level is not None:
