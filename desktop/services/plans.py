@@ -11,6 +11,7 @@ from desktop.services.context import VaultSession
 from desktop.storage import sealed
 from desktop.storage.orm import AnnualPlan, PlanItem, Unit
 from desktop.storage.repos import DbSession
+from desktop.storage.repos import cases as case_rows
 from desktop.storage.repos import plans as plan_rows
 
 
@@ -232,7 +233,7 @@ def _capacity(session: DbSession, vs: VaultSession, plan: AnnualPlan, year: int,
         # a classified case's team is sealed with it: counted where the actor holds the key
         secret = [r.id for r in carried if r.level > 0 and r.level <= vs.actor.clearance]
         people += sum(len(sealed.extra(c).get("team", []))
-                      for c in plan_rows.cases_with_ids(session, secret))
+                      for c in case_rows.with_ids(session, secret))
     required = sum((i.planned_days or 0) * (i.planned_team_size or 0) for i in plan.items)
     unknown = sum(1 for i in plan.items if not i.planned_days or not i.planned_team_size)
     capacity = Capacity(staff, working, share, int(staff * working * share), len(carried), people,

@@ -22,7 +22,7 @@ from desktop.services.context import VaultSession
 from desktop.services.levels import my_level_keys
 from desktop.storage.orm import DocumentRecord
 from desktop.storage.repos import DbSession as Session
-from desktop.storage.repos import documents as document_rows
+from desktop.storage.repos import cases as case_rows
 from desktop.storage.repos import secret_registers as register_rows
 
 _CLASSIFIED_LEVELS = [lv for lv in Level if lv > Level.THUONG]
@@ -304,7 +304,7 @@ def _case_codes(vs: VaultSession, session: Session, case_ids: set[int | None]) -
     ids = {i for i in case_ids if i is not None}
     if not ids:
         return {}
-    return {c.id: c.code for c in document_rows.cases_with_ids(session, ids)
+    return {c.id: c.code for c in case_rows.with_ids(session, ids)
             if c.level <= vs.actor.clearance}
 
 

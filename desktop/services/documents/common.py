@@ -27,6 +27,7 @@ from desktop.services.documents.records import CopyInfo, DocumentRow, EventInfo,
 from desktop.services.levels import my_level_keys
 from desktop.storage.orm import DocumentCopy, DocumentEvent, DocumentRecord, DocumentVersion
 from desktop.storage.repos import DbSession as Session
+from desktop.storage.repos import cases as case_rows
 from desktop.storage.repos import documents as document_rows
 
 MiB = 1024 * 1024
@@ -195,7 +196,7 @@ def _rows_of(vs: VaultSession, session: Session, docs: list[DocumentRecord]) -> 
         if v.document_id not in latest or v.version > latest[v.document_id].version:
             latest[v.document_id] = v
     case_ids = {d.case_id for d in docs if d.case_id is not None}
-    cases = {c.id: c for c in document_rows.cases_with_ids(session, case_ids)} \
+    cases = {c.id: c for c in case_rows.with_ids(session, case_ids)} \
         if case_ids else {}
     keys = my_level_keys(vs, session)
     clearance = vs.actor.clearance

@@ -5,7 +5,7 @@ of imports and the demo (through the driver's cursor)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -84,6 +84,15 @@ def with_codes(session: Session, codes: Sequence[str]) -> Iterator[Case]:
     for start in range(0, len(codes), 500):
         yield from session.execute(select(Case).where(Case.code.in_(codes[start:start + 500]))
                                    ).scalars()
+
+
+def with_ids(session: Session, case_ids: Collection[int]) -> list[Case]:
+    """The ORM rows of these cases (500 ids a statement: SQLite's limit on parameters)."""
+    ids = list(case_ids)
+    found: list[Case] = []
+    for start in range(0, len(ids), 500):
+        found += session.execute(select(Case).where(Case.id.in_(ids[start:start + 500]))).scalars()
+    return found
 
 
 def ids_by_code(session: Session) -> dict[str, int]:

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from desktop.storage import sealed
-from desktop.storage.orm import (Case, DocumentCopy, DocumentEvent, DocumentRecord, DocumentText,
+from desktop.storage.orm import (DocumentCopy, DocumentEvent, DocumentRecord, DocumentText,
                                  DocumentVersion)
 
 # --- versions ---------------------------------------------------------------------------
@@ -121,10 +121,6 @@ def matching_records(session: Session, words: Sequence[str], clearance: int,
 
 
 # --- the cases a listing names ----------------------------------------------------------
-
-def cases_with_ids(session: Session, case_ids: Collection[int]) -> list[Case]:
-    """The cases of these ids (their code and level tell whether a reader sees the code)."""
-    return list(session.execute(select(Case).where(Case.id.in_(case_ids))).scalars())
 
 
 # --- erasing content keys ---------------------------------------------------------------

@@ -4,7 +4,7 @@ of the cases carried into the year)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -66,10 +66,3 @@ def team_seats(session: Session, case_ids: Sequence[int]) -> int:
         seats += session.execute(select(func.count(TeamMember.id)).where(
             TeamMember.case_id.in_(case_ids[start:start + 500]))).scalar() or 0
     return seats
-
-
-def cases_with_ids(session: Session, case_ids: Sequence[int]) -> Iterator[Case]:
-    """The ORM rows of these cases (500 ids a statement), opened as the actor may."""
-    for start in range(0, len(case_ids), 500):
-        yield from session.execute(
-            select(Case).where(Case.id.in_(case_ids[start:start + 500]))).scalars()
