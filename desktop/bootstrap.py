@@ -12,7 +12,7 @@ from desktop.domain.messages import default_language
 from desktop.services import vault_service
 from desktop.services.context import VaultSession
 
-VAULT_ENV, USER_ENV = "HOSO_VAULT", "HOSO_USER"
+VAULT_ENV, USER_ENV, SERVER_ENV = "HOSO_VAULT", "HOSO_USER", "HOSO_SERVER"
 
 
 def default_vault() -> Path:
@@ -27,6 +27,15 @@ def vault_location(explicit: str | Path | None = None, remembered: str | Path | 
     (the desktop program remembers it), else the default."""
     chosen = explicit or os.environ.get(VAULT_ENV) or remembered
     return Path(chosen).expanduser() if chosen else default_vault()
+
+
+def server_profile(explicit: str | None = None, explicit_vault: str | None = None
+                   ) -> Path | None:
+    """The department server's connection profile to work on, if any: the one named
+    (--server), else HOSO_SERVER — unless a vault was named (--vault), which wins over the
+    environment."""
+    chosen = explicit or (None if explicit_vault else os.environ.get(SERVER_ENV))
+    return Path(chosen).expanduser() if chosen else None
 
 
 def user_name(explicit: str | None = None) -> str | None:

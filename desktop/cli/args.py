@@ -21,6 +21,7 @@ class Common:
     """The global options, accepted before or after the sub-command."""
 
     vault: str | None = None
+    server: str | None = None
     user: str | None = None
     password_stdin: bool = False
     lang: str = "vi"
@@ -39,6 +40,15 @@ def parsed(kind: type[T], namespace: argparse.Namespace) -> T:
             raise TypeError(f"{kind.__name__}: no value for {known.name}")
     return kind(**values)
 
+
+
+@dataclass(kw_only=True)
+class ServerInitArgs(Common):
+    """hoso server init"""
+
+    dsn: str
+    admin: str
+    full_name: str
 
 
 @dataclass(kw_only=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop.cli.args import (AuditListArgs, Common, AuditSealArgs, AuditVerifyArgs, BackupArgs,
                               CaseAddArgs, CaseEventArgs, CaseListArgs, CaseShowArgs,
                               CaseStagesArgs, DemoArgs, InitArgs, RememberArgs, RestoreArgs,
+                              ServerInitArgs,
                               TrustCheckArgs, TrustRotateArgs, TrustShowArgs, UserAddArgs,
                               UserDisableArgs, UserEnableArgs, UserListArgs, UserPasswdArgs,
                               UserResetArgs, UserSetArgs, UserUnlockArgs, VerifyArgs)
@@ -53,8 +54,12 @@ def unlock_keys(args: Common) -> tuple[UnlockedKeys, PasswordSource]:
 
 
 def open_session(args: Common, allow_must_change: bool = False) -> tuple[VaultSession, PasswordSource]:
-    keys, passwords = unlock_keys(args)
-    vs = vault_service.open_with_keys(keys, bool(getattr(args, "accept_rollback", False)))
+    profile = bootstrap.server_profile(args.server, args.vault)
+    if profile is not None:
+        vs, passwords = _sign_in(args, profile)
+    else:
+        keys, passwords = unlock_keys(args)
+        vs = vault_service.open_with_keys(keys, bool(getattr(args, "accept_rollback", False)))
     if passwords.unlock_password and vs.actor.must_change_password and not allow_must_change:
         _first_login_change(vs, passwords, passwords.unlock_password, args.lang)
     _login_warnings(vs, args.lang)
@@ -62,10 +67,22 @@ def open_session(args: Common, allow_must_change: bool = False) -> tuple[VaultSe
     return vs, passwords
 
 
+def _sign_in(args: Common, profile: Path) -> tuple[VaultSession, PasswordSource]:
+    """The department server's register, as the user named (--user, HOSO_USER)."""
+    from desktop.services import server_service
+    user = bootstrap.user_name(args.user)
+    if not user:
+        raise HosoError("server.user_needed")
+    passwords = PasswordSource(args.password_stdin, args.lang)
+    passwords.unlock_password = passwords.next("cli.prompt.password")
+    return server_service.sign_in(profile, user, passwords.unlock_password,
+                                  args.accept_rollback), passwords
+
+
 def _daily_backup(vs: VaultSession, lang: str) -> None:
     """The first unlock of the day backs up into the administrator's folder (if set); a
     failure is said, the command still runs."""
-    if vs.read_only:
+    if vs.read_only or vs.server:   # a server is backed up by its administrator (pg_dump)
         return
     try:
         path = backups.automatic(vs)
@@ -94,6 +111,22 @@ def vault_session(args: Common, allow_must_change: bool = False):
         yield vs
     finally:
         vs.close()
+
+
+def _vault_only(args: Common) -> None:
+    """Commands on a vault's files (backup, page check, remember me) have no meaning for
+    a department server: its administrator backs it up with PostgreSQL's tools."""
+    if bootstrap.server_profile(args.server, args.vault) is not None:
+        raise HosoError("server.vault_only")
+
+
+def cmd_server_init(args: ServerInitArgs) -> None:
+    """Set up a department server's database: the schema and the first administrator."""
+    from desktop.services import server_service
+    passwords = PasswordSource(args.password_stdin, args.lang)
+    password = passwords.new_password("cli.prompt.admin_password")
+    where = server_service.found(args.dsn, args.admin, password, args.full_name)
+    say("server.init_done", args.lang, where=where, user=args.admin)
 
 
 def vault_service_check(path: Path) -> None:
@@ -143,6 +176,7 @@ def cmd_demo(args: DemoArgs) -> None:
 
 
 def cmd_backup(args: BackupArgs) -> None:
+    _vault_only(args)
     with vault_session(args) as vs:
         dest = backups.backup(vs, Path(args.dest))
     say("backup.done", args.lang, path=str(dest))
@@ -151,6 +185,7 @@ def cmd_backup(args: BackupArgs) -> None:
 def cmd_verify(args: VerifyArgs) -> int:
     """Every page, the audit chain, every document file, the key file; exit 1 on a finding.
     A database too damaged to open is still checked page by page."""
+    _vault_only(args)
     from desktop.services import integrity
     keys, _passwords = unlock_keys(args)
     try:
@@ -184,6 +219,7 @@ def cmd_restore(args: RestoreArgs) -> None:
 
 
 def cmd_remember(args: RememberArgs) -> None:
+    _vault_only(args)
     from desktop.security import secrets
     with vault_session(args) as vs:
         if args.off:

@@ -12,6 +12,9 @@ def _globals(parser: argparse.ArgumentParser, nested: bool) -> None:
     group = parser.add_argument_group("chung / global")
     group.add_argument("--vault", metavar="PATH", default=default,
                        help="thư mục kho dữ liệu (hoặc HOSO_VAULT) / vault directory")
+    group.add_argument("--server", metavar="PROFILE", default=default,
+                       help="tệp cấu hình máy chủ của đơn vị (hoặc HOSO_SERVER) / "
+                            "department server's connection profile")
     group.add_argument("--user", metavar="NAME", default=default,
                        help="người dùng (hoặc HOSO_USER) / user name")
     group.add_argument("--password-stdin", action="store_true",
@@ -112,6 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(sub, "init", c.cmd_init, "tạo kho dữ liệu mới / create a vault")
     p.add_argument("path", metavar="PATH")
+    p.add_argument("--admin", required=True, metavar="NAME")
+    p.add_argument("--full-name", default="")
+
+    servers = group("server", "máy chủ của đơn vị (PostgreSQL) / department server")
+    p = command(servers, "init", c.cmd_server_init,
+                "khởi tạo cơ sở dữ liệu trên máy chủ / set up the server's database")
+    p.add_argument("--dsn", required=True, metavar="postgresql://…",
+                   help="địa chỉ cơ sở dữ liệu, đăng nhập bằng chủ sở hữu / the database's "
+                        "address, as its owner")
     p.add_argument("--admin", required=True, metavar="NAME")
     p.add_argument("--full-name", default="")
 

@@ -45,4 +45,21 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
     "server.failed": (
         "Máy chủ từ chối yêu cầu: {reason}.",
         "The server refused the request: {reason}."),
+    "server.already_initialised": (
+        "Cơ sở dữ liệu “{database}” đã được khởi tạo: không làm lại (dữ liệu giữ nguyên).",
+        "The database “{database}” is already set up: nothing was changed."),
+    "server.bad_dsn": (
+        "Địa chỉ cơ sở dữ liệu không hợp lệ: “{dsn}” (dạng postgresql://tên@máy:cổng/csdl).",
+        "Not a database address: “{dsn}” (postgresql://user@host:port/database)."),
+    "server.user_needed": (
+        "Hãy cho biết tên người dùng trên máy chủ (--user hoặc HOSO_USER).",
+        "Say which user signs in to the server (--user or HOSO_USER)."),
+    "server.vault_only": (
+        "Việc này chỉ làm được trên kho dữ liệu của máy; với máy chủ, quản trị viên dùng "
+        "công cụ của PostgreSQL (pg_dump, pg_basebackup).",
+        "This works on a vault on this machine only; a server is backed up and checked "
+        "with PostgreSQL's own tools (pg_dump, pg_basebackup)."),
+    "server.init_done": (
+        "Đã khởi tạo máy chủ {where}; quản trị viên: {user}.",
+        "Set up the server {where}; administrator: {user}."),
 }

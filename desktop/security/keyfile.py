@@ -12,11 +12,11 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.domain.errors import VaultDamaged
 from desktop.security.crypto import KdfParams, hkdf, hmac_sha256
@@ -72,9 +72,39 @@ class Slot:
                            self.kdf.iterations, self.kdf.lanes]).encode()
 
 
+class KeyStore(Protocol):
+    """Where the key file's text lives: a file in the vault folder, or a row on the
+    department server (storage.server_keys). `str()` names it in messages."""
+
+    def read(self) -> bytes: ...          # FileNotFoundError when there is none
+    def write(self, data: bytes) -> None: ...
+    def lock(self) -> AbstractContextManager[None]: ...
+
+
+@dataclass(frozen=True)
+class FileStore:
+    path: Path
+
+    def read(self) -> bytes:
+        return self.path.read_bytes()
+
+    def write(self, data: bytes) -> None:
+        atomic_write(self.path, data)
+
+    def lock(self) -> AbstractContextManager[None]:
+        return file_lock(self.path)
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+
+def as_store(where: "Path | KeyStore") -> KeyStore:
+    return FileStore(where) if isinstance(where, Path) else where
+
+
 @dataclass
 class KeyFile:
-    path: Path
+    path: KeyStore   # a Path given here is made a FileStore
     vault_id: str
     created: str
     default_user: str
@@ -83,6 +113,9 @@ class KeyFile:
     # "remember me" copies of a slot, wrapped by a device secret kept in the OS keyring
     device_slots: dict[str, dict[str, Any]] = field(default_factory=dict)
     mac: bytes = b""
+
+    def __post_init__(self) -> None:
+        self.path = as_store(self.path)
 
     # -- (de)serialisation ---------------------------------------------------------
     def _body(self) -> dict[str, Any]:
@@ -107,12 +140,13 @@ class KeyFile:
         self.sign(db_key)
         data = dict(self._body(), mac=b64e(self.mac))
         text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-        atomic_write(self.path, text.encode("utf-8"))
+        self.path.write(text.encode("utf-8"))
 
     @classmethod
-    def load(cls, path: Path) -> "KeyFile":
+    def load(cls, where: "Path | KeyStore") -> "KeyFile":
+        path = as_store(where)
         try:
-            raw = path.read_bytes()
+            raw = path.read()
         except FileNotFoundError:
             raise
         except OSError as exc:

@@ -18,7 +18,7 @@ from desktop.security.attempts import Attempts
 from desktop.security.crypto import (DecryptionFailed, KdfParams, aead_decrypt, aead_encrypt,
                                      derive_kek, new_keypair, new_signing_key,
                                      public_from_private, random_key)
-from desktop.security.keyfile import KeyFile, Slot, file_lock, now_iso
+from desktop.security.keyfile import KeyFile, KeyStore, Slot, now_iso
 
 DB_NAME = "hoso.db"
 KEYS_NAME = "keys.json"
@@ -162,10 +162,19 @@ def new_vault_keys(vault_dir: Path, admin: str, password: str, root_public: byte
     vault_dir = Path(vault_dir)
     if vault_dir.exists() and any(vault_dir.iterdir()):
         raise HosoError("vault.exists", path=str(vault_dir))
-    vault_id = uuid.uuid4().hex
+    return new_keys(keys_path(vault_dir), vault_dir, admin, password, root_public)
+
+
+def new_keys(store: "Path | KeyStore", vault_dir: Path, admin: str, password: str,
+             root_public: bytes, vault_id: str | None = None) -> UnlockedKeys:
+    """Fresh keys kept in `store` (the vault's keys.json, or a department server's row).
+    The DB key is random: SQLCipher's key in a vault; on a server, where PostgreSQL's own
+    logins guard the database, it only keys the key file's HMAC."""
+    check_user_name(admin)
+    check_password(password)
+    vault_id = vault_id or uuid.uuid4().hex
     secrets = new_account_secrets(random_key(), root_public, 1)
-    keyfile = KeyFile(path=keys_path(vault_dir), vault_id=vault_id, created=now_iso(),
-                      default_user=admin)
+    keyfile = KeyFile(path=store, vault_id=vault_id, created=now_iso(), default_user=admin)
     slot, kek, params = make_slot(vault_id, admin, password, secrets)
     keyfile.slots[admin] = slot
     return UnlockedKeys(vault_dir, vault_id, admin, secrets, keyfile, kek=kek, kdf=params)
@@ -182,7 +191,14 @@ def load_keyfile(vault_dir: Path) -> KeyFile:
 
 
 def unlock(vault_dir: Path, user: str | None, password: str) -> UnlockedKeys:
-    keyfile = load_keyfile(vault_dir)
+    return unlock_keyfile(load_keyfile(vault_dir), Path(vault_dir), user, password)
+
+
+def unlock_keyfile(keyfile: KeyFile, vault_dir: Path, user: str | None,
+                   password: str) -> UnlockedKeys:
+    """Unlock a slot of `keyfile` wherever it is kept; `vault_dir` is the folder of the
+    vault's local files (attempts, blobs) — for a department server, this workstation's
+    folder for it."""
     user = user or keyfile.default_user
     slot = keyfile.slots.get(user)
     if slot is None:
@@ -206,6 +222,12 @@ def unlock(vault_dir: Path, user: str | None, password: str) -> UnlockedKeys:
     return keys
 
 
+def recheck_password(keys: UnlockedKeys, password: str) -> None:
+    """Prove `password` is the acting user's (WrongPassword if not), wherever the key file
+    is kept — even when the session came from a remembered device."""
+    unlock_keyfile(KeyFile.load(keys.keyfile.path), keys.vault_dir, keys.user, password)
+
+
 def open_slot(vault_dir: Path, keyfile: KeyFile, user: str, kek: bytes, kdf: KdfParams,
               clear: bytes, failed_before: int = 0) -> UnlockedKeys:
     try:
@@ -224,7 +246,7 @@ def save_slots(keys: UnlockedKeys, users: list[str], devices: Sequence[str] = ()
     """Write the named slots (and device slots) of the in-memory key file, keeping every
     other change another program made meanwhile: the file is re-read under a lock and only
     these entries are replaced (a slot missing from memory is removed)."""
-    with file_lock(keys.keyfile.path):
+    with keys.keyfile.path.lock():
         current = KeyFile.load(keys.keyfile.path)
         if not current.verify(keys.db_key):
             raise VaultDamaged("vault.key_file_damaged", path=str(current.path), detail="HMAC")

@@ -36,6 +36,7 @@ class VaultSession:
     upgraded_backup: str = ""  # set when this login upgraded an old vault (backup taken)
     presence: object = None    # this program's file in the vault's in-use/ (storage.presence)
     read_only: bool = False    # on read-only media: reads only, and they cannot be audited
+    server: str = ""           # the department server's name; "" for a vault on this machine
     _changed: set[Area] = field(default_factory=set, repr=False)  # committed, not yet told
     _level_keys: dict[Level, bytes] = field(default_factory=dict, repr=False)
     _level_ring: dict[tuple[Level, int], bytes] = field(default_factory=dict, repr=False)

@@ -14,6 +14,7 @@ from desktop.security.crypto import public_from_private, signing_public
 from desktop.services import audit_log, certs, root_rotation
 from desktop.services.context import VaultSession
 from desktop.services.levels import rekey, root_private, set_grants
+from desktop.storage import server_logins
 from desktop.storage.orm import User
 from desktop.storage.repos import users as user_rows
 
@@ -79,6 +80,8 @@ def add_user(vs: VaultSession, username: str, role: Role, clearance: Level, pass
                 certs.seal_root_to(vs.trust, session, username, box_public)
             audit_log.append(session, vs.signer, vs.actor.username, "user.add", username,
                              role=role.value, clearance=int(clearance))
+            if vs.server:   # their own login to the server, made with the account
+                server_logins.create(session, username, password, role is Role.ADMIN)
             # the key file is written last, inside the transaction's lifetime: if it fails,
             # the user row rolls back with it
             vault_files.save_slots(vs.keys, [username])
@@ -100,12 +103,14 @@ def change_password(vs: VaultSession, old_password: str, new_password: str) -> N
         raise HosoError("password.same")
     vault_files.check_password(new_password)
     # proves the old password even when the session came from a remembered device
-    vault_files.unlock(vs.vault_dir, vs.actor.username, old_password)
+    vault_files.recheck_password(vs.keys, old_password)
     with vs.uow() as uow:
         user = uow.session.get(User, vs.actor.user_id)
         user.must_change_password = False
         audit_log.append(uow.session, vs.signer, vs.actor.username, "user.passwd",
                          vs.actor.username)
+        if vs.server:
+            server_logins.set_password(uow.session, vs.actor.username, new_password)
         vault_files.rewrap_password(vs.keys, new_password)
         uow.commit()
     from dataclasses import replace
@@ -134,6 +139,8 @@ def reset_password(vs: VaultSession, username: str, password: str) -> None:
         if role == Role.ADMIN.value:
             certs.seal_root_to(vs.trust, session, username, box_public)
         audit_log.append(session, vs.signer, vs.actor.username, "user.reset", username)
+        if vs.server:
+            server_logins.set_password(session, username, password)
         vault_files.save_slots(vs.keys, [username])
         uow.commit()
 
@@ -195,6 +202,8 @@ def set_active(vs: VaultSession, username: str, active: bool) -> UserInfo:
         audit_log.append(session, vs.signer, vs.actor.username,
                          "user.enable" if active else "user.disable", username,
                          rekeyed={int(k): v for k, v in rekeyed.items()})
+        if vs.server:   # a disabled account cannot even sign in to the server
+            server_logins.set_enabled(session, username, active)
         rotated = None
         if not active and cert.role == Role.ADMIN.value:
             rotated = root_rotation.rotate_in(vs, session)

@@ -18,6 +18,7 @@ from desktop.services.levels import grant_context
 from desktop.storage import db_errors, migrate, opening, presence
 from desktop.storage.engine import make_engine
 from desktop.storage.orm import LevelGrant, Meta, User
+from desktop.storage.repos import DbSession
 
 
 def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> VaultSession:
@@ -36,41 +37,56 @@ def create_vault(path: Path, admin: str, password: str, full_name: str = "") -> 
         engine = make_engine(db_file, keys.db_key)
         with _disk_errors(path):
             migrate.upgrade(engine)
-            now = datetime.now()
-            state = certs.TrustState(keys.vault_id, 1, root_pub, root_priv,
-                                     certs_seen=keys.secrets.certs_seen)
-            signer = Signer(admin, keys.secrets.sign_private)
-            with opening.transaction(engine) as session:
-                session.add_all([Meta(key="vault_id", value=keys.vault_id),
-                                 Meta(key="created", value=keys.keyfile.created),
-                                 certs.new_root_row(state, admin)])
-                user = User(username=admin, full_name=full_name or admin, role=Role.ADMIN.value,
-                            clearance=int(Level.TUYET_MAT), public_key=keys.public_key,
-                            must_change_password=False, created_at=now)
-                session.add(user)
-                session.flush()
-                certs.issue(state, session, user, signer.public_key, admin)
-                certs.seal_root_to(state, session, admin, keys.public_key)
-                for level in Level:
-                    level_key = random_key()
-                    certs.record_level_key(state, session, level, level_key)
-                    grant = LevelGrant(user_id=user.id, level=int(level), granted_by=admin,
-                                       granted_at=now,
-                                       sealed_key=seal(keys.public_key, level_key,
-                                                       grant_context(keys.vault_id, admin, level)))
-                    certs.sign_grant(state, grant, admin)
-                    session.add(grant)
-                audit_log.append(session, signer, admin, "vault.create", keys.vault_id,
-                                 root=state.fingerprint)
-                session.flush()
+            found_register(engine, keys, root_priv, root_pub, full_name)
             keys.keyfile.save(keys.db_key)
         vault_files.make_private(path)   # an existing empty folder keeps its mode otherwise
     except BaseException:
         _remove_partial(path, created_dir)
         raise
-    vs = _session_for(engine, keys)
+    vs = session_for(engine, keys)
     record_sealing.seal_pending(vs)  # nothing to seal yet: clears the migration's mark
     return vs
+
+
+def found_register(engine: opening.Engine, keys: UnlockedKeys, root_priv: bytes,
+                   root_pub: bytes, full_name: str = "") -> None:
+    """The records a new register starts with, in one transaction (the caller saves the
+    key file after)."""
+    with opening.transaction(engine) as session:
+        found_records(session, keys, root_priv, root_pub, full_name)
+
+
+def found_records(session: DbSession, keys: UnlockedKeys, root_priv: bytes,
+                  root_pub: bytes, full_name: str = "") -> None:
+    """The root of trust, the administrator (certified, cleared for every level), level
+    keys with signed fingerprints and signed grants, the first audit row."""
+    admin = keys.user
+    now = datetime.now()
+    state = certs.TrustState(keys.vault_id, 1, root_pub, root_priv,
+                             certs_seen=keys.secrets.certs_seen)
+    signer = Signer(admin, keys.secrets.sign_private)
+    session.add_all([Meta(key="vault_id", value=keys.vault_id),
+                     Meta(key="created", value=keys.keyfile.created),
+                     certs.new_root_row(state, admin)])
+    user = User(username=admin, full_name=full_name or admin, role=Role.ADMIN.value,
+                clearance=int(Level.TUYET_MAT), public_key=keys.public_key,
+                must_change_password=False, created_at=now)
+    session.add(user)
+    session.flush()
+    certs.issue(state, session, user, signer.public_key, admin)
+    certs.seal_root_to(state, session, admin, keys.public_key)
+    for level in Level:
+        level_key = random_key()
+        certs.record_level_key(state, session, level, level_key)
+        grant = LevelGrant(user_id=user.id, level=int(level), granted_by=admin,
+                           granted_at=now,
+                           sealed_key=seal(keys.public_key, level_key,
+                                           grant_context(keys.vault_id, admin, level)))
+        certs.sign_grant(state, grant, admin)
+        session.add(grant)
+    audit_log.append(session, signer, admin, "vault.create", keys.vault_id,
+                     root=state.fingerprint)
+    session.flush()
 
 
 def open_vault(path: Path, user: str | None, password: str,
@@ -116,8 +132,24 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False,
         raise VaultDamaged("vault.db_mismatch", path=str(db_file))
     try:
         upgraded = "" if read_only else trust_upgrade.upgrade_if_needed(engine, keys)
+    except BaseException:
+        engine.dispose()
+        raise
+    vs = open_on(engine, keys, accept_rollback, read_only)
+    vs.upgraded_backup = upgraded
+    if not read_only:
+        vs.presence = presence.register(path, vs.actor.username)
+    return vs
+
+
+def open_on(engine: opening.Engine, keys: UnlockedKeys, accept_rollback: bool = False,
+            read_only: bool = False) -> VaultSession:
+    """The session over a register's database whose schema is current and whose key file
+    `keys` were unlocked from (a vault's file or a department server): who the user is, as
+    their certificate says; the audit anchor checked; the login audited."""
+    try:
         anchoring.recall(keys)
-        vs = _session_for(engine, keys)
+        vs = session_for(engine, keys)
         problems = anchoring.check_on_open(vs, accept_rollback)
     except BaseException:
         engine.dispose()
@@ -128,11 +160,9 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False,
         with vs.uow() as uow:
             for item in certs.check_all(vs.trust, uow.session):
                 certs._problem(vs.trust, item)
-    vs.upgraded_backup = upgraded
     if read_only:   # reading only: nothing to seal, nobody to tell, no audit row possible
         vs.read_only = True
         return vs
-    vs.presence = presence.register(path, vs.actor.username)
     record_sealing.seal_pending(vs)
     with vs.uow() as uow:
         # every failed attempt since the last login, with its time, by the account it hit
@@ -149,7 +179,7 @@ def open_with_keys(keys: UnlockedKeys, accept_rollback: bool = False,
     return vs
 
 
-def _session_for(engine, keys: UnlockedKeys) -> VaultSession:
+def session_for(engine, keys: UnlockedKeys) -> VaultSession:
     """The acting user as their certificate says, checked back to the root pinned in
     their slot. A row edited behind the program's back does not change who they are."""
     try:

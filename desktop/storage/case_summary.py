@@ -15,6 +15,12 @@ TRAIL_SQL = """(SELECT group_concat(t, ';') FROM (
     SELECT e.stage || ' ' || e.event_date || ' ' || ifnull(e.days, '') AS t FROM case_events e
     WHERE e.case_id = cases.id AND e.voided_at IS NULL ORDER BY e.event_date, e.id))"""
 
+# PostgreSQL's string_agg takes the order as its argument
+SERVER_TRAIL_SQL = """(SELECT string_agg(
+    e.stage || ' ' || e.event_date::text || ' ' || coalesce(e.days::text, ''), ';'
+    ORDER BY e.event_date, e.id) FROM case_events e
+    WHERE e.case_id = cases.id AND e.voided_at IS NULL)"""
+
 REFRESH_SQL = """
 UPDATE cases SET
   started_on = coalesce(decision_date,
@@ -25,7 +31,7 @@ UPDATE cases SET
                  AND e.stage IN ('concluded', 'cancelled')),
   event_trail = {trail}
 WHERE {where}
-""".replace("{trail}", TRAIL_SQL)
+"""
 
 
 def trail_entry(stage: str, day: str, days: int | None = None) -> str:
@@ -35,10 +41,12 @@ def trail_entry(stage: str, day: str, days: int | None = None) -> str:
 
 def refresh(session: Session, case_ids: Iterable[int] | None = None) -> None:
     """Recompute for these cases, or for every case when `case_ids` is None."""
+    on_server = session.get_bind().dialect.name == "postgresql"
+    sql = REFRESH_SQL.replace("{trail}", SERVER_TRAIL_SQL if on_server else TRAIL_SQL)
     if case_ids is None:
-        session.execute(text(REFRESH_SQL.format(where="1")))
+        session.execute(text(sql.format(where="1 = 1")))
         return
     ids = sorted(set(int(i) for i in case_ids))
     for start in range(0, len(ids), 500):
         marks = ",".join(str(i) for i in ids[start:start + 500])
-        session.execute(text(REFRESH_SQL.format(where=f"id IN ({marks})")))
+        session.execute(text(sql.format(where=f"id IN ({marks})")))

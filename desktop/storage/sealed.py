@@ -17,6 +17,7 @@ A row is never resealed under a lower level than it is sealed at unless its leve
 behind the program's back cannot make the next edit hand the fields to a lower key.
 """
 
+import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeAlias, cast
@@ -163,6 +164,29 @@ def register(engine: Engine, dbapi_conn: Any) -> None:
         return keys_of(engine).field(table, row_id, sealed, name)
 
     dbapi_conn.create_function("hoso_open", 4, hoso_open)
+
+
+_MARKER = re.compile("\x01hoso-sealed:([a-z_]+):([0-9]+):([a-z_]+):([0-9a-f]*)\x02")
+
+
+def register_server(engine: Engine, dbapi_conn: Any) -> None:
+    """The same on a department server's connection (psycopg's own): the server's
+    hoso_open returns the sealed bytes in a marker (storage.migrations.ddl), and every text
+    value read on this connection has its markers opened here, with the session's keys —
+    also inside a value the query built around them (a group_concat of documents)."""
+    from psycopg.types.string import TextLoader
+
+    def opened_markers(found: "re.Match[str]") -> str:
+        table, row_id, name, blob = found.groups()
+        return keys_of(engine).field(table, int(row_id), bytes.fromhex(blob), name)
+
+    class OpeningLoader(TextLoader):
+        def load(self, data: Any) -> str:
+            value = cast(str, super().load(data))
+            return _MARKER.sub(opened_markers, value) if "\x01" in value else value
+
+    for type_name in ("text", "varchar"):
+        dbapi_conn.adapters.register_loader(type_name, OpeningLoader)
 
 
 # --- reading through SQL ------------------------------------------------------------------

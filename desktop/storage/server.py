@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import URL, Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from desktop.domain.errors import HosoError
-from desktop.storage import migrate
+from desktop.storage import migrate, sealed
 
 CONNECT_SECONDS = 5   # an unreachable server is said within this, not after minutes
 
@@ -81,8 +82,16 @@ def url(profile: ServerProfile, user: str, password: str, database: str | None =
 def make_engine(profile: ServerProfile, user: str, password: str,
                 database: str | None = None) -> Engine:
     # pre-ping: a connection the network dropped is replaced before use, not failed on
-    return create_engine(url(profile, user, password, database), pool_pre_ping=True,
-                         pool_size=2, max_overflow=2)
+    return _opening(create_engine(url(profile, user, password, database), pool_pre_ping=True,
+                                  pool_size=2, max_overflow=2))
+
+
+def _opening(engine: Engine) -> Engine:
+    """Sealed fields read through SQL are opened on each connection (storage.sealed)."""
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        sealed.register_server(engine, dbapi_conn)
+    return engine
 
 
 def explain(exc: BaseException, profile: ServerProfile) -> HosoError:
@@ -126,3 +135,28 @@ def connect(profile: ServerProfile, user: str, password: str) -> Engine:
         raise HosoError("server.newer_schema" if not migrate.known_revision(current)
                         else "server.older_schema")
     return engine
+
+
+def owner_engine(dsn: str) -> tuple[Engine, ServerProfile]:
+    """An engine from an address the server's administrator gives `hoso server init`
+    (postgresql://owner@host:port/database?sslmode=…): the database's owner sets it up.
+    Checked at once: unreachable, refused or missing database is one line."""
+    try:
+        address = make_url(dsn)
+    except ArgumentError:
+        raise HosoError("server.bad_dsn", dsn=dsn) from None
+    if address.get_backend_name() not in ("postgresql", "postgres") or not address.database:
+        raise HosoError("server.bad_dsn", dsn=dsn)
+    host = str(address.query.get("host") or address.host or "localhost")
+    profile = ServerProfile(host, address.port or 5432, address.database)
+    query = dict(address.query)
+    query.setdefault("connect_timeout", str(CONNECT_SECONDS))
+    engine = _opening(create_engine(address.set(drivername="postgresql+psycopg", query=query),
+                                    pool_size=2, max_overflow=2))
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except DBAPIError as exc:
+        engine.dispose()
+        raise explain(exc, profile) from None
+    return engine, profile

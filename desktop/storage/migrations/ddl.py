@@ -62,3 +62,47 @@ def drop_row_trigger(name: str, table: str) -> None:
     else:
         op.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
         op.execute(f"DROP FUNCTION IF EXISTS {name}()")
+
+
+def fold_function() -> None:
+    """hoso_fold(text) on the server, folding as domain.folding does (the vault registers
+    the Python function on each connection): every accented Latin letter to its base letter,
+    đ to d, combining marks dropped, then lower case. Written out as one translate() so the
+    function is plain SQL, IMMUTABLE (usable in indexes), needing no extension."""
+    if on_sqlite():
+        return
+    from desktop.domain.folding import fold
+    source, target, marks = [], [], []
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00), *range(0x300, 0x370)]:
+        char = chr(code)
+        folded = fold(char)
+        if folded == "":
+            marks.append(char)   # combining marks: no counterpart, so translate drops them
+        elif len(folded) == 1 and folded != char:
+            source.append(char)
+            target.append(folded)
+    mapping = "".join(source) + "".join(marks)
+    op.execute(f"""CREATE FUNCTION hoso_fold(value text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT
+AS $$ SELECT lower(translate(value, '{mapping}', '{"".join(target)}')) $$""")
+
+
+def server_functions() -> None:
+    """What the vault's connections get from Python (storage.engine, storage.sealed), as
+    SQL on the server, so one query text serves both engines:
+    - group_concat(text, sep): SQLite's aggregate, in the rows' order;
+    - hoso_open(sealed, table, id, field): cannot open anything on the server, which holds
+      no key; it hands the sealed bytes back inside a marker that the client's connection
+      opens as it reads the row (storage.sealed.register_server)."""
+    if on_sqlite():
+        return
+    op.execute("""CREATE FUNCTION hoso_concat_step(acc text, value text, sep text)
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT CASE WHEN value IS NULL THEN acc WHEN acc IS NULL THEN value
+                  ELSE acc || sep || value END $$""")
+    op.execute("CREATE AGGREGATE group_concat(text, text) "
+               "(SFUNC = hoso_concat_step, STYPE = text)")
+    op.execute("""CREATE FUNCTION hoso_open(sealed bytea, tbl text, row_id bigint, field text)
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT chr(1) || 'hoso-sealed:' || tbl || ':' || row_id || ':' || field || ':'
+             || encode(sealed, 'hex') || chr(2) $$""")

@@ -225,6 +225,8 @@ def upgrade() -> None:
     ddl.append_only("audit_log", "audit", "audit log is append-only")
     # Accent-insensitive search: folded text per case, rowid = cases.id (see storage/search.py).
     ddl.search_table("case_search", "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'")
+    ddl.fold_function()
+    ddl.server_functions()
 
 
 def downgrade() -> None:

@@ -1,0 +1,91 @@
+"""Each user of a department server signs in to PostgreSQL as a login role of their own
+(the same name and password as in the program). The password reaches the server only as
+a SCRAM-SHA-256 verifier computed here — never in clear, not even in the server's
+statement log — and the roles share a group role holding the register's privileges."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import unicodedata
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+GROUP = "hoso_users"
+ITERATIONS = 4096   # PostgreSQL's own default for scram_iterations
+
+
+def scram_verifier(password: str, salt: bytes | None = None,
+                   iterations: int = ITERATIONS) -> str:
+    """What `CREATE ROLE … PASSWORD` stores (RFC 5802/7677). SASLprep is approximated by
+    NFKC, which is what it does for the passwords people type."""
+    salt = salt or os.urandom(16)
+    salted = hashlib.pbkdf2_hmac("sha256", unicodedata.normalize("NFKC", password).encode(),
+                                 salt, iterations)
+    client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
+    b64 = lambda raw: base64.b64encode(raw).decode("ascii")   # noqa: E731
+    return f"SCRAM-SHA-256${iterations}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
+
+
+def _conn(where: Connection | Session) -> Connection:
+    """The services hand their unit of work's session: a role changes with the records."""
+    return where.connection() if isinstance(where, Session) else where
+
+
+def _role(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def prepare_group(conn: Connection, database: str) -> None:
+    """The group role and its privileges on the register (run by the database's owner).
+    The audit trail may be read and appended to, never changed (its triggers say so too)."""
+    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"),
+                          {"n": GROUP}).scalar()
+    if not exists:
+        conn.execute(text(f"CREATE ROLE {GROUP} NOLOGIN"))
+    conn.execute(text(f"GRANT CONNECT ON DATABASE {_role(database)} TO {GROUP}"))
+    conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {GROUP}"))
+    conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public "
+                      f"TO {GROUP}"))
+    conn.execute(text(f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {GROUP}"))
+    conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {GROUP}"))
+    conn.execute(text(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public "
+                      f"TO {GROUP}"))
+
+
+def create(where: Connection | Session, name: str, password: str,
+           administrator: bool = False) -> None:
+    """A login role for a new user (or a fresh password for a role left from before).
+    An administrator may create the logins of the users they add (CREATEROLE)."""
+    conn = _conn(where)
+    verifier = _literal(scram_verifier(password))
+    extra = " CREATEROLE" if administrator else ""
+    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"),
+                          {"n": name}).scalar()
+    verb = "ALTER" if exists else "CREATE"
+    conn.exec_driver_sql(f"{verb} ROLE {_role(name)} LOGIN{extra} PASSWORD {verifier}")
+    if administrator:
+        # PostgreSQL 16+ lets a CREATEROLE role administer only roles it created or was
+        # given; the group is handed over so new users can be made members of it
+        conn.execute(text(f"GRANT {GROUP} TO {_role(name)} WITH ADMIN OPTION"))
+    else:
+        conn.execute(text(f"GRANT {GROUP} TO {_role(name)}"))
+
+
+def set_password(where: Connection | Session, name: str, password: str) -> None:
+    conn = _conn(where)
+    # the driver's own call: a verifier's ":" is no bind parameter
+    conn.exec_driver_sql(f"ALTER ROLE {_role(name)} PASSWORD {_literal(scram_verifier(password))}")
+
+
+def set_enabled(where: Connection | Session, name: str, enabled: bool) -> None:
+    _conn(where).exec_driver_sql(f"ALTER ROLE {_role(name)} {'LOGIN' if enabled else 'NOLOGIN'}")
