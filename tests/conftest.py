@@ -70,3 +70,60 @@ def pg_cluster():
     cluster = pg.start_cluster()
     yield cluster
     cluster.stop()
+
+
+_databases = iter(range(1, 10_000))
+
+
+def server_database(cluster, folder: Path) -> Path:
+    """A fresh database on the test cluster, set up as a new department would do it
+    (`hoso server init`, administrator "admin"), and the connection profile its
+    administrator hands out (with the CA's certificate beside it): returns the profile."""
+    import json
+    from sqlalchemy import create_engine, text
+    name = f"hoso_{os.getpid()}_{next(_databases)}"
+    owner = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
+    with owner.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    owner.dispose()
+    dsn = f"postgresql://postgres@/{name}?host={cluster.socket_dir}&port={cluster.port}"
+    result = run_hoso(["server", "init", "--dsn", dsn, "--admin", "admin", "--password-stdin"],
+                      PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ca.pem").write_bytes(cluster.ca_cert.read_bytes())
+    profile = folder / "may-chu.json"
+    profile.write_text(json.dumps({"name": "Thanh tra tỉnh (thử)", "host": "127.0.0.1",
+                                   "port": cluster.port, "database": name,
+                                   "ca_cert": "ca.pem"}), encoding="utf-8")
+    return profile
+
+
+def server_cli(profile: Path, user: str = "admin", password: str = PASSWORD):
+    """admin_cli's twin on a department server: `hoso --server profile --user admin …`."""
+    def run(*args):
+        result = run_hoso(["--server", profile, "--user", user, *args, "--password-stdin"],
+                          password + "\n")
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+    return run
+
+
+@pytest.fixture(params=["vault", "server"])
+def register(request, tmp_path):
+    """The same tests on both engines: ("vault" | "server", a CLI runner as the
+    administrator, a function opening a service session as the administrator)."""
+    if request.param == "vault":
+        path = tmp_path / "vault"
+        hoso = admin_cli(path)
+
+        def open_vault():
+            from desktop.services import vault_service
+            return vault_service.open_vault(path, "admin", PASSWORD)
+        return request.param, hoso, open_vault
+    profile = server_database(request.getfixturevalue("pg_cluster"), tmp_path / "profile")
+
+    def open_server():
+        from desktop.services import server_service
+        return server_service.sign_in(profile, "admin", PASSWORD)
+    return request.param, server_cli(profile), open_server

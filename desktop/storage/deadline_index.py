@@ -83,11 +83,11 @@ def store(session: Session, cases: Iterable[tuple[int, bool, list[tuple[str, dat
 def _store(cursor: driver.Cursor, cases: list[tuple[int, bool, list[tuple[str, date, bool]]]]
            ) -> None:
     cursor.executemany("INSERT OR REPLACE INTO deadline_index_cases (case_id, volatile) "
-                       "VALUES (?, ?)", [(case_id, int(volatile)) for case_id, volatile, _r in cases])
+                       "VALUES (?, ?)", [(case_id, bool(volatile)) for case_id, volatile, _r in cases])
     cursor.executemany(
         "INSERT INTO deadline_index (case_id, code, level, kind, due, working) "
         "SELECT c.id, c.code, c.level, ?, ?, ? FROM cases c WHERE c.id = ?",
-        [(kind, due.isoformat(), int(working), case_id)
+        [(kind, due.isoformat(), bool(working), case_id)
          for case_id, volatile, rows in cases if not volatile
          for kind, due, working in rows])
 

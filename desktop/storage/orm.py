@@ -8,6 +8,10 @@ from sqlalchemy import (BigInteger, Boolean, Date, DateTime, Float, ForeignKey, 
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
+# VND run to hundreds of billions: SQLite's INTEGER holds 64 bits, PostgreSQL's only 32
+MONEY = Integer().with_variant(BigInteger(), "postgresql")
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -193,9 +197,9 @@ class Case(Base):
     # in one column, so a report does not gather half a million event rows
     event_trail: Mapped[str | None] = mapped_column(Text, deferred=True)
     # results (kết quả), money in VND, land in m²
-    violation_money: Mapped[int] = mapped_column(Integer, default=0)
+    violation_money: Mapped[int] = mapped_column(MONEY, default=0)
     violation_land_m2: Mapped[float] = mapped_column(Float, default=0.0)
-    recovery_money: Mapped[int] = mapped_column(Integer, default=0)
+    recovery_money: Mapped[int] = mapped_column(MONEY, default=0)
     recovery_land_m2: Mapped[float] = mapped_column(Float, default=0.0)
     disciplined_orgs: Mapped[int] = mapped_column(Integer, default=0)
     disciplined_persons: Mapped[int] = mapped_column(Integer, default=0)

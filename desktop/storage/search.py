@@ -55,12 +55,10 @@ def write(session: Session, rows: Sequence[tuple[int, str]], fresh: bool = False
     """Replace the index rows (case id, body) of one table; `fresh`: the cases were just
     inserted, so there is nothing to delete (the delete cost a fifth of an import)."""
     cursor = driver.cursor(session)
-    mark = "%s" if on_server(session) else "?"   # the drivers' own parameter styles
     if not fresh:
         for name in ("case_search", "case_search_sealed"):
-            cursor.executemany(f"DELETE FROM {name} WHERE rowid = {mark}",
-                               [(i,) for i, _ in rows])
-    cursor.executemany(f"INSERT INTO {table}(rowid, body) VALUES ({mark}, {mark})", rows)
+            cursor.executemany(f"DELETE FROM {name} WHERE rowid = ?", [(i,) for i, _ in rows])
+    cursor.executemany(f"INSERT INTO {table}(rowid, body) VALUES (?, ?)", rows)
 
 
 def sealed_body(keys: sealed.RecordKeyring, level: int, folded: str) -> str:
@@ -92,9 +90,9 @@ def refresh(session: Session, case_ids: Iterable[int]) -> None:
 
 
 def remove(session: Session, case_ids: Sequence[int]) -> None:
+    cursor = driver.cursor(session)
     for name in ("case_search", "case_search_sealed"):
-        session.connection().exec_driver_sql(f"DELETE FROM {name} WHERE rowid = ?",
-                                             [(int(i),) for i in case_ids])
+        cursor.executemany(f"DELETE FROM {name} WHERE rowid = ?", [(int(i),) for i in case_ids])
 
 
 def match_expression(query: str) -> str | None:
@@ -177,6 +175,8 @@ def matching_ids_sql(bind: Session | Engine | Connection | None = None) -> str:
 
 def optimize(session: Session) -> None:
     """Merge the index segments, so words deleted from it are gone from the file too."""
+    if on_server(session):   # PostgreSQL's vacuum reclaims deleted rows by itself
+        return
     conn = session.connection()
     conn.exec_driver_sql("INSERT INTO case_search(case_search) VALUES('optimize')")
     conn.exec_driver_sql("INSERT INTO case_search_sealed(case_search_sealed) VALUES('optimize')")

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from datetime import date
 
 from desktop.services import audit_log, report, vault_service
-from tests.conftest import PASSWORD, admin_cli
+from tests.conftest import PASSWORD
 
 # what the story writes (reads are audited too, and differ between the two programs)
 WRITES = ("case.add", "case.event", "case.event_fix", "case.edit", "case.team_leader",
@@ -27,7 +27,11 @@ def outcome(vs) -> tuple[dict, list[tuple[str, str]]]:
 
 
 def cli_outcome(path) -> tuple[dict, list[tuple[str, str]]]:
-    vs = vault_service.open_vault(path, "admin", PASSWORD)
+    return session_outcome(lambda: vault_service.open_vault(path, "admin", PASSWORD))
+
+
+def session_outcome(open_session) -> tuple[dict, list[tuple[str, str]]]:
+    vs = open_session()
     try:
         return outcome(vs)
     finally:
@@ -76,8 +80,9 @@ def tell_the_story(hoso) -> None:
     hoso("case", "event", "ST-1", "closed", "--date", "29/06/2024")
 
 
-def test_a_case_from_decision_to_closed_on_the_command_line(tmp_path):
-    hoso = admin_cli(tmp_path / "vault")
+def test_a_case_from_decision_to_closed_on_the_command_line(register):
+    """On a vault and on a department server alike."""
+    _engine, hoso, open_session = register
     tell_the_story(hoso)
     review = json.loads(hoso("report", "period", "--from", "01/01/2024", "--to", "30/06/2024",
                              "--json"))
@@ -102,3 +107,8 @@ def test_a_case_from_decision_to_closed_on_the_command_line(tmp_path):
     assert [(m["name"], m["role"]) for m in shown["team"]] == [
         ("Trần Thị Bình", "member"), ("Lê Văn Cường", "leader")]
     assert {(m["name"], m["to"]) for m in shown["team_history"]} >= {("Nguyễn Văn An", "2024-01-31")}
+    # the services read the same story back (the figures, the writes in their order)
+    figures_read, writes = session_outcome(open_session)
+    assert figures_read["conclusions_issued"] == 1
+    assert figures_read["violation_money"] == 20_000_000_000
+    assert writes[0] == ("case.add", "ST-1") and ("case.event", "ST-1") in writes

@@ -5,6 +5,7 @@ Statements through it are the engine's own SQL (SQLite's "?" and ":name" paramet
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+import re
 from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
@@ -30,4 +31,62 @@ def cursor(session: Session) -> Cursor:
     connection = session.connection().connection.driver_connection
     assert connection is not None, "a session's connection has its driver's"
     found: Cursor = connection.cursor()
+    if session.get_bind().dialect.name == "postgresql":
+        return ServerCursor(found)
     return found
+
+
+# SQLite's spellings the repositories' hand-written statements use, in PostgreSQL's
+_JSON_EACH = re.compile(r"json_each\(\?\)")
+_UPSERT = re.compile(r"INSERT OR REPLACE INTO (\w+) \((\w+)((?:, \w+)*)\)(.*)", re.S)
+_PARAMS = re.compile(r"'[^']*'|\?|(?<!:):(\w+)|%")
+
+
+def server_sql(sql: str) -> str:
+    """A statement written for SQLite, for psycopg: "?" and ":name" parameters in its
+    style, json_each over a JSON array, INSERT OR REPLACE as an upsert on the first column
+    (each table written so has it as its key). Parameters in quoted text stay text."""
+    sql = _JSON_EACH.sub("json_array_elements_text(CAST(? AS json)) AS value", sql)
+    upsert = _UPSERT.fullmatch(sql.strip())
+    if upsert:
+        table, key, rest, tail = upsert.groups()
+        others = [c.strip() for c in rest.split(",") if c.strip()]
+        update = ", ".join(f"{c} = excluded.{c}" for c in others)
+        sql = (f"INSERT INTO {table} ({key}{rest}){tail} ON CONFLICT ({key}) "
+               + (f"DO UPDATE SET {update}" if others else "DO NOTHING"))
+
+    def styled(found: re.Match[str]) -> str:
+        token = found.group(0)
+        if token == "?":
+            return "%s"
+        if token == "%":
+            return "%%"
+        if found.group(1):
+            return f"%({found.group(1)})s"
+        return token.replace("%", "%%")   # quoted text: psycopg reads every "%"
+    return _PARAMS.sub(styled, sql)
+
+
+class ServerCursor:
+    """psycopg's cursor, taking the statements written for SQLite (server_sql) and giving
+    back what SQLite's driver gives: dates and times as their ISO text."""
+
+    def __init__(self, inner: Any) -> None:
+        from psycopg.types.string import TextLoader
+        self.inner = inner
+        for type_name in ("date", "timestamp"):
+            inner.adapters.register_loader(type_name, TextLoader)
+
+    def execute(self, sql: str, params: Params = (), /) -> ServerCursor:
+        self.inner.execute(server_sql(sql), params)   # always parsed: "%%" is one "%"
+        return self
+
+    def executemany(self, sql: str, rows: Iterable[Params], /) -> object:
+        return self.inner.executemany(server_sql(sql), list(rows))
+
+    def fetchone(self) -> Row | None:
+        found: Row | None = self.inner.fetchone()
+        return found
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.inner)

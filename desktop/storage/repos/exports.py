@@ -40,9 +40,9 @@ def _filter(clearance: int, matching: Mapping[str, str]) -> tuple[str, dict[str,
 def register_level(session: Session, clearance: int, matching: Mapping[str, str]) -> int:
     """The highest level among the register's cases (0 when it has none)."""
     extra, params = _filter(clearance, matching)
-    found: int | None = session.connection().exec_driver_sql(
-        f"SELECT max(c.level) FROM cases c WHERE c.level <= :level {extra}", params).scalar()
-    return found or 0
+    row = driver.cursor(session).execute(
+        f"SELECT max(c.level) FROM cases c WHERE c.level <= :level {extra}", params).fetchone()
+    return int(row[0] or 0) if row else 0
 
 
 def register_rows(session: Session, clearance: int, matching: Mapping[str, str]
