@@ -18,12 +18,54 @@ def _profile_dir(tmp_path_factory):
 
 
 @pytest.fixture
-def vault(tmp_path):
-    """A fresh, real encrypted vault opened by its administrator."""
-    from desktop.services import vault_service
-    vs = vault_service.create_vault(tmp_path / "vault", "admin", PASSWORD, "Quản trị")
+def vault(request, tmp_path):
+    """A fresh, real encrypted vault opened by its administrator — or, in a module that
+    sets ON_BOTH_ENGINES, also a fresh register on a department server (PostgreSQL), so the
+    same tests run on both engines."""
+    if getattr(request, "param", "vault") == "server":
+        from desktop.services import server_service
+        profile = server_database(request.getfixturevalue("pg_cluster"), tmp_path / "profile",
+                                  in_process=True)
+        vs = server_service.sign_in(profile, "admin", PASSWORD)
+    else:
+        from desktop.services import vault_service
+        vs = vault_service.create_vault(tmp_path / "vault", "admin", PASSWORD, "Quản trị")
     yield vs
     vs.close()
+
+
+def pytest_generate_tests(metafunc):
+    if ("vault" in metafunc.fixturenames and getattr(metafunc.module, "ON_BOTH_ENGINES", False)
+            and not metafunc.definition.get_closest_marker("vault_only")):
+        metafunc.parametrize("vault", ["vault", "server"], indirect=True)
+
+
+def _profile_of(vs):
+    """The connection profile a server session was opened with (from its engine)."""
+    from desktop.storage.server import ServerProfile
+    url = vs.engine.url
+    return ServerProfile(url.host, url.port, url.database, Path(url.query["sslrootcert"]),
+                         vs.server)
+
+
+def open_as(vs, user: str, password: str, **options):
+    """Another sign-in to the register `vs` is open on — the vault's folder or the server."""
+    if vs.server:
+        from desktop.services import server_service
+        from desktop.storage import server
+        profile = _profile_of(vs)
+        return server_service.open_server(server.connect(profile, user, password), user,
+                                          password, profile.label(), **options)
+    from desktop.services import vault_service
+    return vault_service.open_vault(vs.vault_dir, user, password, **options)
+
+
+def unlock_as(vs, user: str, password: str):
+    """Just the keys of `user`'s slot, wherever the register keeps its key file."""
+    from desktop.security import vault as vault_files
+    from desktop.security.keyfile import KeyFile
+    return vault_files.unlock_keyfile(KeyFile.load(vs.keys.keyfile.path), vs.vault_dir, user,
+                                      password)
 
 
 def run_hoso(args, stdin="", env=None, cwd=None):
@@ -75,7 +117,7 @@ def pg_cluster():
 _databases = iter(range(1, 10_000))
 
 
-def server_database(cluster, folder: Path) -> Path:
+def server_database(cluster, folder: Path, in_process: bool = False) -> Path:
     """A fresh database on the test cluster, set up as a new department would do it
     (`hoso server init`, administrator "admin"), and the connection profile its
     administrator hands out (with the CA's certificate beside it): returns the profile."""
@@ -87,9 +129,13 @@ def server_database(cluster, folder: Path) -> Path:
         conn.execute(text(f"CREATE DATABASE {name}"))
     owner.dispose()
     dsn = f"postgresql://postgres@/{name}?host={cluster.socket_dir}&port={cluster.port}"
-    result = run_hoso(["server", "init", "--dsn", dsn, "--admin", "admin", "--password-stdin"],
-                      PASSWORD + "\n")
-    assert result.returncode == 0, result.stderr
+    if in_process:
+        from desktop.services import server_service
+        server_service.found(dsn, "admin", PASSWORD, "Quản trị")
+    else:
+        result = run_hoso(["server", "init", "--dsn", dsn, "--admin", "admin",
+                           "--password-stdin"], PASSWORD + "\n")
+        assert result.returncode == 0, result.stderr
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "ca.pem").write_bytes(cluster.ca_cert.read_bytes())
     profile = folder / "may-chu.json"

@@ -62,4 +62,7 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
     "server.init_done": (
         "Đã khởi tạo máy chủ {where}; quản trị viên: {user}.",
         "Set up the server {where}; administrator: {user}."),
+    "server.login_disabled": (
+        "Tài khoản này đã bị khóa trên máy chủ; hãy hỏi quản trị viên.",
+        "This account is disabled on the server; ask the administrator."),
 }

@@ -97,7 +97,8 @@ def counts(session: Session, max_level: int, today: date, soon_until: date
     """(overdue, due soon, classified cases with either) among stored deadlines."""
     cursor = driver.cursor(session)
     cursor.execute(
-        """SELECT sum(due < :today), sum(due >= :today),
+        """SELECT sum(CASE WHEN due < :today THEN 1 ELSE 0 END),
+                  sum(CASE WHEN due >= :today THEN 1 ELSE 0 END),
                   count(DISTINCT CASE WHEN level > 0 THEN case_id END)
            FROM deadline_index WHERE due <= :until AND level <= :level""",
         {"level": max_level, "today": today.isoformat(), "until": soon_until.isoformat()})
@@ -122,6 +123,6 @@ def alarming(session: Session, max_level: int, soon_until: date) -> Iterator[Pen
 def volatile_case_ids(session: Session, max_level: int) -> list[int]:
     cursor = driver.cursor(session)
     cursor.execute("""SELECT d.case_id FROM deadline_index_cases d JOIN cases c
-                      ON c.id = d.case_id WHERE d.volatile = 1 AND c.closed_on IS NULL
+                      ON c.id = d.case_id WHERE d.volatile AND c.closed_on IS NULL
                       AND c.level <= ?""", (max_level,))
     return [row[0] for row in cursor]

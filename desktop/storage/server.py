@@ -104,6 +104,8 @@ def explain(exc: BaseException, profile: ServerProfile) -> HosoError:
         return HosoError("server.bad_password")
     # the server's chain or name did not check out ("certificate verify failed", OpenSSL 3's
     # "SSL error: provider signature failure"), or it offers no TLS at all
+    if "not permitted to log in" in low:
+        return HosoError("server.login_disabled")
     if "certificate" in low or "ssl error" in low or "does not support ssl" in low:
         return HosoError("server.bad_certificate", host=profile.host)
     if "database" in low and "does not exist" in low:

@@ -8,6 +8,8 @@ from desktop.domain.levels import Level
 from desktop.services import anchoring, audit_log, cases
 from desktop.storage.engine import make_engine
 
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 
 def _verify(vs):
     with vs.uow() as uow:
@@ -24,6 +26,7 @@ def test_every_write_and_classified_read_is_audited(vault):
     assert report.ok and report.rows == len(actions)
 
 
+@pytest.mark.vault_only   # the attack is on the vault's file (server: test_server_register)
 def test_the_database_refuses_updates_and_deletes_of_audit_rows(vault):
     with vault.engine.begin() as conn:
         with pytest.raises(sqlalchemy.exc.DatabaseError, match="append-only"):
@@ -41,6 +44,7 @@ def _tamper(vs, sql):
         conn.execute(text(sql))
 
 
+@pytest.mark.vault_only   # the attack is on the vault's file (server: test_server_register)
 @pytest.mark.parametrize("sql,row", [
     ("UPDATE audit_log SET username = 'someone' WHERE id = 3", 3),
     ("DELETE FROM audit_log WHERE id = 3", 4),
@@ -55,6 +59,7 @@ def test_edited_or_deleted_rows_break_the_chain_at_that_row(vault, sql, row):
     assert not report.ok and report.broken_at == row
 
 
+@pytest.mark.vault_only   # the attack is on the vault's file (server: test_server_register)
 def test_a_row_forged_without_the_key_is_detected(vault):
     cases.add_case(vault, cases.CaseInput(code="A", title="x"))
     with vault.engine.begin() as conn:

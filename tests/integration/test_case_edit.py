@@ -4,18 +4,18 @@ audited without its values, sealed with a classified case; the command line alik
 import json
 
 import pytest
-import sqlcipher3
 
 from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
 from desktop.domain.levels import Level, Role
-from desktop.services import audit_log, case_edit, cases, users, vault_service
-from tests.conftest import PASSWORD, run_hoso
+from desktop.services import audit_log, case_edit, cases, users
+from tests.conftest import PASSWORD, open_as, run_hoso
+from tests.raw_db import raw
+
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
 
 
 def _raw(vs):
-    conn = sqlcipher3.connect(str(vs.vault_dir / "hoso.db"))
-    conn.execute(f"PRAGMA key = \"x'{vs.keys.db_key.hex()}'\"")
-    return conn
+    return raw(vs)
 
 
 def test_each_change_is_kept_and_audited_without_its_values(vault):
@@ -71,7 +71,7 @@ def test_a_classified_case_keeps_its_history_sealed_and_clearance_holds(vault):
     assert {c.field: c.new for c in case_edit.history(vault, "E-4")} == {
         "level": "mat", "title": "Hồ sơ về nhà máy Z"}
     users.add_user(vault, "insp", Role.INSPECTOR, Level.MAT, "thanh-tra-vien-1")
-    insp = vault_service.open_vault(vault.vault_dir, "insp", "thanh-tra-vien-1")
+    insp = open_as(vault, "insp", "thanh-tra-vien-1")
     try:
         with pytest.raises(PermissionDenied):
             case_edit.edit_case(insp, "E-4", {"level": "toi_mat"}, reason="nâng")

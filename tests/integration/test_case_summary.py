@@ -12,6 +12,8 @@ from desktop.services.demo import fill_demo
 from desktop.storage import case_summary, migrate
 from desktop.storage.engine import make_engine
 
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 _STORED = "SELECT id, started_on, closed_on, event_trail FROM cases ORDER BY id"
 
 

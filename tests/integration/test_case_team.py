@@ -11,6 +11,8 @@ from desktop.domain.stages import TeamRole
 from desktop.services import case_edit, case_team, cases
 from tests.conftest import PASSWORD, admin_cli
 
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 
 def test_members_join_leave_and_the_leader_is_replaced(vault):
     cases.add_case(vault, cases.CaseInput(code="T-1", title="Thanh tra", team=[

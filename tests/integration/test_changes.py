@@ -15,6 +15,8 @@ from desktop.services import (audit_browse, case_edit, case_team, cases, dashboa
                               opinions_directives, recommendations, report, settings)
 from desktop.services.demo import fill_demo
 
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 
 def _after(vs, write) -> Changes:
     vs.take_changes()

@@ -8,11 +8,12 @@ import pytest
 from desktop.domain.errors import PermissionDenied
 from desktop.domain.levels import Level, Role
 from desktop.security.crypto import DecryptionFailed, unseal
-from desktop.security.vault import unlock
 from desktop.services import cases, users, vault_service
 from desktop.services.levels import grant_context
 from desktop.storage.orm import LevelGrant, User
-from tests.conftest import PASSWORD, files_under
+from tests.conftest import PASSWORD, files_under, open_as, unlock_as
+
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
 
 
 def _forms(marker: str) -> list[bytes]:
@@ -20,6 +21,7 @@ def _forms(marker: str) -> list[bytes]:
     return [marker.encode("utf-8"), marker.encode("utf-16-le"), fold(marker).encode("utf-8")]
 
 
+@pytest.mark.vault_only   # the attack is on the vault's file (server: test_server_register)
 def test_no_case_field_is_written_in_clear(vault):
     marker = "Dấu-hiệu-BÍ-MẬT-7f3a9c2e"
     tmp_before = set(files_under(Path(tempfile.gettempdir())))
@@ -48,7 +50,7 @@ def test_no_case_field_is_written_in_clear(vault):
 def test_level_keys_follow_clearance_in_the_key_material(vault):
     users.add_user(vault, "clerk", Role.CLERK, Level.THUONG, "clerk-first-pw")
     users.add_user(vault, "insp", Role.INSPECTOR, Level.MAT, "insp-first-pw")
-    keys = unlock(vault.vault_dir, "insp", "insp-first-pw")
+    keys = unlock_as(vault, "insp", "insp-first-pw")
     with vault.uow() as uow:
         user = uow.session.query(User).filter_by(username="insp").one()
         grants = {g.level: g.sealed_key for g in uow.session.query(LevelGrant).filter_by(user_id=user.id)}
@@ -67,7 +69,7 @@ def test_cases_above_clearance_are_hidden_and_refused(vault):
     cases.add_case(vault, cases.CaseInput(code="T-1", title="Thường"))
     cases.add_case(vault, cases.CaseInput(code="TM-1", title="Tối mật", level=Level.TOI_MAT))
     users.add_user(vault, "insp", Role.INSPECTOR, Level.MAT, "insp-first-pw")
-    insp = vault_service.open_vault(vault.vault_dir, "insp", "insp-first-pw")
+    insp = open_as(vault, "insp", "insp-first-pw")
     assert [r.code for r in cases.list_cases(insp)] == ["T-1"]
     with pytest.raises(PermissionDenied):
         cases.get_case(insp, "TM-1")
@@ -78,7 +80,7 @@ def test_cases_above_clearance_are_hidden_and_refused(vault):
 
 def test_clearance_can_only_be_granted_by_someone_who_holds_it(vault):
     users.add_user(vault, "boss", Role.ADMIN, Level.MAT, "boss-first-pw")
-    boss = vault_service.open_vault(vault.vault_dir, "boss", "boss-first-pw")
+    boss = open_as(vault, "boss", "boss-first-pw")
     with pytest.raises(PermissionDenied):
         users.add_user(boss, "x1", Role.INSPECTOR, Level.TOI_MAT, "x1-first-pw")
     boss.close()
@@ -91,7 +93,7 @@ def test_clearance_can_only_be_granted_by_someone_who_holds_it(vault):
 
 def test_only_administrators_manage_users(vault):
     users.add_user(vault, "insp", Role.INSPECTOR, Level.MAT, "insp-first-pw")
-    insp = vault_service.open_vault(vault.vault_dir, "insp", "insp-first-pw")
+    insp = open_as(vault, "insp", "insp-first-pw")
     with pytest.raises(PermissionDenied):
         users.add_user(insp, "y", Role.CLERK, Level.THUONG, "y-first-pw1")
     insp.close()

@@ -4,13 +4,15 @@ the timeline keeps both, the stage and the deadlines follow, the audit keeps bot
 from datetime import date
 
 import pytest
-import sqlcipher3
 
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage
 from desktop.services import audit_log, case_edit, cases, deadlines_service, event_fix
 from tests.conftest import PASSWORD, run_hoso
+from tests.raw_db import raw
+
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
 
 
 def _case(vault, level=Level.THUONG):
@@ -72,8 +74,7 @@ def test_fixing_the_decision_carries_the_case_decision_with_it(vault):
 def test_a_classified_case_keeps_the_reason_sealed(vault):
     ids = _case(vault, Level.MAT)
     event_fix.fix_event(vault, "F-1", ids[Stage.ONSITE_ENDED], void=True, reason="Lý do mật 7c1")
-    conn = sqlcipher3.connect(str(vault.vault_dir / "hoso.db"))
-    conn.execute(f"PRAGMA key = \"x'{vault.keys.db_key.hex()}'\"")
+    conn = raw(vault)
     reasons = [r[0] for r in conn.execute("SELECT void_reason FROM case_events")]
     conn.close()
     assert "Lý do mật 7c1" not in reasons

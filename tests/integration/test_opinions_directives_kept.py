@@ -7,14 +7,16 @@ import json
 from datetime import date
 
 import pytest
-import sqlcipher3
 
 from desktop.domain.deadlines import DeadlineState
 from desktop.domain.errors import InvalidInput, PermissionDenied
 from desktop.domain.levels import Level, Role
 from desktop.services import (audit_log, cases, directives, opinion_requests, opinions_directives,
-                              users, vault_service)
-from tests.conftest import admin_cli
+                              users)
+from tests.conftest import admin_cli, open_as
+from tests.raw_db import raw
+
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
 
 AS_OF = date(2024, 6, 30)
 
@@ -74,8 +76,7 @@ def test_classified_case_rows_are_sealed_and_clearance_holds(vault):
     directive = directives.add(vault, "S-1", "Thủ tướng Chính phủ", "Chỉ đạo tối mật",
                                date(2024, 7, 1))
     directives.note(vault, directive, date(2024, 5, 3), "Tiến độ tối mật")
-    conn = sqlcipher3.connect(str(vault.vault_dir / "hoso.db"))
-    conn.execute(f"PRAGMA key = \"x'{vault.keys.db_key.hex()}'\"")
+    conn = raw(vault)
     dump = " ".join(str(v) for table in ("opinion_requests", "opinion_reminders", "directives",
                                           "directive_notes")
                     for row in conn.execute(f"SELECT * FROM {table}") for v in row)
@@ -83,7 +84,7 @@ def test_classified_case_rows_are_sealed_and_clearance_holds(vault):
     for secret in ("Bộ Công an", "99/TTCP-MAT", "100/TTCP-MAT", "Chỉ đạo tối mật", "Tiến độ tối mật"):
         assert secret not in dump
     users.add_user(vault, "insp", Role.INSPECTOR, Level.MAT, "thanh-tra-vien-1")
-    insp = vault_service.open_vault(vault.vault_dir, "insp", "thanh-tra-vien-1")
+    insp = open_as(vault, "insp", "thanh-tra-vien-1")
     try:
         with pytest.raises(PermissionDenied):
             opinion_requests.reply(insp, request, date(2024, 5, 1))

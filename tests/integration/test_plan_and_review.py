@@ -10,6 +10,8 @@ from desktop.services import cases, plans, report, vault_service
 from desktop.services.demo import CUC_II, STALLED_CASE_CODES, fill_demo
 from tests.conftest import PASSWORD
 
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):

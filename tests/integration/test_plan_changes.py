@@ -11,6 +11,8 @@ from desktop.domain.errors import HosoError, InvalidInput
 from desktop.services import cases, plan_changes, plans
 from tests.conftest import admin_cli
 
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 
 def test_free_before_approval_amendments_after(vault):
     plans.create_plan(vault, 2025, "Kế hoạch 2025")

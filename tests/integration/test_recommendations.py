@@ -6,13 +6,15 @@ import json
 from datetime import date
 
 import pytest
-import sqlcipher3
 
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage
 from desktop.services import cases, recommendations
 from tests.conftest import admin_cli
+from tests.raw_db import raw
+
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
 
 
 def _concluded(vault, code="R-1", level=Level.THUONG):
@@ -62,8 +64,7 @@ def test_closing_with_open_items_needs_a_reason_and_the_items_are_sealed(vault):
                         "Sửa đổi Thông tư số 10 bí mật 5c")
     cases.add_event(vault, "R-2", Stage.CLOSED, date(2024, 3, 1),
                     note="Kiến nghị sửa chính sách chuyển sang theo dõi chung")
-    conn = sqlcipher3.connect(str(vault.vault_dir / "hoso.db"))
-    conn.execute(f"PRAGMA key = \"x'{vault.keys.db_key.hex()}'\"")
+    conn = raw(vault)
     stored = conn.execute("SELECT addressee, content FROM recommendations").fetchall()
     conn.close()
     assert stored == [("", "")]

@@ -3,19 +3,19 @@ lowered through an import, sorting by title, exports, a re-key."""
 
 from datetime import date
 
-import sqlcipher3
 from openpyxl import Workbook, load_workbook
 
 from desktop.domain.levels import Level, Role
 from desktop.domain.stages import TeamRole
-from desktop.services import cases, exporter, importer, users, vault_service
-from tests.conftest import PASSWORD
+from desktop.services import cases, exporter, importer, users
+from tests.conftest import PASSWORD, open_as
+from tests.raw_db import raw
+
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
 
 
 def _raw(vs):
-    conn = sqlcipher3.connect(str(vs.vault_dir / "hoso.db"))
-    conn.execute(f"PRAGMA key = \"x'{vs.keys.db_key.hex()}'\"")
-    return conn
+    return raw(vs)
 
 
 def _case_book(path, level: str):
@@ -82,7 +82,7 @@ def test_after_a_rekey_new_records_use_the_new_generation_and_old_ones_still_ope
     conn.close()
     assert int.from_bytes(generations["K-1"][2:6], "big") == 1
     assert int.from_bytes(generations["K-2"][2:6], "big") == 2
-    again = vault_service.open_vault(vault.vault_dir, "admin", PASSWORD)  # a fresh key ring
+    again = open_as(vault, "admin", PASSWORD)  # a fresh key ring
     assert {r.code: r.title for r in cases.list_cases(again)} == {
         "K-1": "Trước khi đổi khóa", "K-2": "Sau khi đổi khóa"}
     again.close()

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Row, Select, extract, func, literal_column, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from desktop.domain.changes import Area
@@ -145,7 +145,7 @@ def _filtered(session: Session, flt: Filter, by_date: bool = False) -> Select[An
     if flt.level is not None:
         query = query.where(Case.level == flt.level)
     if flt.year is not None:
-        query = query.where(func.strftime("%Y", Case.decision_date) == f"{flt.year:04d}")
+        query = query.where(extract("year", Case.decision_date) == flt.year)
     if flt.supervisor:
         query = query.join(Staff, Staff.id == Case.supervisor_id).where(
             func.hoso_fold(Staff.full_name).like(f"%{_like_free(flt.supervisor)}%"))
@@ -172,10 +172,28 @@ def _ordered(session: Session, flt: Filter, sort: str, descending: bool) -> Sele
     return inner
 
 
+# sealed columns: the server cannot order what it cannot read
+_SEALED_SORTS = {"title": 2, "inspected_party": 3}
+
+
+def _sorted_here(session: Session, flt: Filter, sort: str, descending: bool) -> list[Listed]:
+    """On the department server, by a sealed column: every match read (opened on this
+    machine), ordered as the vault's SQL orders it (code points, then id), then the page."""
+    rows = list(session.execute(_filtered(session, replace(flt, limit=None, offset=0)),
+                                _params(session, flt)))
+    at = _SEALED_SORTS[sort]
+    rows.sort(key=lambda row: (row[at] or "", row[0]), reverse=descending)
+    if flt.limit is not None:
+        rows = rows[flt.offset:flt.offset + flt.limit]
+    return rows
+
+
 def listed(session: Session, flt: Filter, sort: str = "decision_date",
            descending: bool = True) -> list[Listed]:
     """The matching rows in display order (`sort`: a column of Listed; the newest decision
     first by default), `flt.limit` of them from `flt.offset`."""
+    if sort in _SEALED_SORTS and search.on_server(session):
+        return _sorted_here(session, flt, sort, descending)
     return list(session.execute(_ordered(session, flt, sort, descending),
                                 _params(session, flt)))
 
@@ -183,6 +201,8 @@ def listed(session: Session, flt: Filter, sort: str = "decision_date",
 def listed_ids(session: Session, flt: Filter, sort: str = "decision_date",
                descending: bool = True) -> list[int]:
     """Their ids only, in the same order."""
+    if sort in _SEALED_SORTS and search.on_server(session):
+        return [row[0] for row in _sorted_here(session, flt, sort, descending)]
     query = select(_ordered(session, flt, sort, descending).subquery().c.id)
     return list(session.execute(query, _params(session, flt)).scalars())
 
@@ -253,4 +273,5 @@ def insert_many(session: Session, cases: Sequence[driver.Row], team: Sequence[dr
         if rows:
             cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
                                f"({', '.join('?' * len(columns))})", rows)
+    driver.ids_taken(session, "cases", "case_events")
 

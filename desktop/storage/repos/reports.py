@@ -5,6 +5,8 @@ dashboard's aggregates (cases by stage, started, closed and concluded per month)
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -94,6 +96,15 @@ GROUP BY ym
 """
 
 
+def _for(session: Session, sql: str) -> str:
+    """The month of a date on the server, whose dates are not text; SQLite's two-argument
+    max (both values are present where it is used) is PostgreSQL's greatest."""
+    if session.get_bind().dialect.name != "postgresql":
+        return sql
+    return (re.sub(r"substr\(([^()]*(?:\([^()]*\))?), 1, 7\)", r"to_char(\1, 'YYYY-MM')", sql)
+            .replace("max(started_on, closed_on)", "greatest(started_on, closed_on)"))
+
+
 def stage_counts(session: Session, clearance: int) -> dict[str, int]:
     """Current stage value → number of cases up to `clearance` (stages without cases are
     left out)."""
@@ -107,7 +118,7 @@ def monthly_counts(session: Session, clearance: int, start: date, end: date
     up to `end` (every month: the caller sums the earlier ones into a balance), and the
     conclusions issued from `start` to `end`."""
     params = {"level": clearance, "start": start.isoformat(), "end": end.isoformat()}
-    started = {ym: n for ym, n in session.execute(text(_STARTED_SQL), params).all()}
-    closed = {ym: n for ym, n in session.execute(text(_CLOSED_SQL), params).all()}
-    concluded = {ym: n for ym, n in session.execute(text(_CONCLUDED_SQL), params).all()}
+    started = {ym: n for ym, n in session.execute(text(_for(session, _STARTED_SQL)), params).all()}
+    closed = {ym: n for ym, n in session.execute(text(_for(session, _CLOSED_SQL)), params).all()}
+    concluded = {ym: n for ym, n in session.execute(text(_for(session, _CONCLUDED_SQL)), params).all()}
     return started, closed, concluded
