@@ -60,6 +60,16 @@ def open_as(vs, user: str, password: str, **options):
     return vault_service.open_vault(vs.vault_dir, user, password, **options)
 
 
+def raw_engine(vs, keys):
+    """An engine on the register's database past the program: the vault's file opened
+    with the DB key in `keys`, or the server with the session's own login."""
+    if vs.server:
+        from sqlalchemy import create_engine
+        return create_engine(vs.engine.url)
+    from desktop.storage.engine import make_engine
+    return make_engine(vs.vault_dir / "hoso.db", keys.db_key)
+
+
 def unlock_as(vs, user: str, password: str):
     """Just the keys of `user`'s slot, wherever the register keeps its key file."""
     from desktop.security import vault as vault_files

@@ -20,6 +20,7 @@ TABLE_AREAS: dict[str, Area] = {
     "documents": Area.DOCUMENTS, "document_versions": Area.DOCUMENTS,
     "document_texts": Area.DOCUMENTS, "doc_index_map": Area.DOCUMENTS,
     "document_events": Area.DOCUMENTS, "document_copies": Area.DOCUMENTS,
+    "blob_chunks": Area.DOCUMENTS,
     "calendar_overrides": Area.RULES,
 }
 

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from desktop.storage.repos import driver
+
 _HITS_SQL = text("""
     SELECT m.version_id, m.document_id, bm25(doc_search) AS score
     FROM doc_search
@@ -23,24 +25,37 @@ _HITS_SQL = text("""
     ORDER BY score
     LIMIT :limit
 """)
+# on the department server: a plain table of the same keyed tokens, every token required
+# (exact tokens: an array containment); newest versions first in place of FTS5's rank
+_SERVER_HITS_SQL = text("""
+    SELECT m.version_id, m.document_id, 0.0 AS score
+    FROM doc_search s
+    JOIN doc_index_map m ON m.version_id = s.rowid
+    JOIN documents d ON d.id = m.document_id
+    WHERE string_to_array(s.body, ' ') @> CAST(:tokens AS text[])
+      AND m.level = :level AND m.level <= :clearance
+      AND d.level = m.level AND d.destroyed_at IS NULL
+    ORDER BY m.version_id DESC
+    LIMIT :limit
+""")
 
 
 def write(session: Session, version_id: int, document_id: int, level: int, body: str) -> None:
     """Replace the index row of one version."""
     remove(session, [version_id])
-    conn = session.connection()
-    conn.exec_driver_sql("INSERT INTO doc_search(rowid, body) VALUES (?, ?)", (version_id, body))
-    conn.exec_driver_sql("INSERT INTO doc_index_map(version_id, document_id, level) "
-                         "VALUES (?, ?, ?)", (version_id, document_id, level))
+    cursor = driver.cursor(session)
+    cursor.execute("INSERT INTO doc_search(rowid, body) VALUES (?, ?)", (version_id, body))
+    cursor.execute("INSERT INTO doc_index_map(version_id, document_id, level) "
+                   "VALUES (?, ?, ?)", (version_id, document_id, level))
 
 
 def remove(session: Session, version_ids: Sequence[int]) -> None:
     if not version_ids:
         return
-    conn = session.connection()
+    cursor = driver.cursor(session)
     params = [(int(i),) for i in version_ids]
-    conn.exec_driver_sql("DELETE FROM doc_search WHERE rowid = ?", params)
-    conn.exec_driver_sql("DELETE FROM doc_index_map WHERE version_id = ?", params)
+    cursor.executemany("DELETE FROM doc_search WHERE rowid = ?", params)
+    cursor.executemany("DELETE FROM doc_index_map WHERE version_id = ?", params)
 
 
 def indexed(session: Session, version_ids: Iterable[int]) -> set[int]:
@@ -66,6 +81,10 @@ def hits(session: Session, tokens: Sequence[str], level: int, clearance: int,
     expression = match_expression(tokens)
     if expression is None or level > clearance:
         return []
+    if session.get_bind().dialect.name == "postgresql":
+        return [tuple(r) for r in session.execute(_SERVER_HITS_SQL, {
+            "tokens": list(tokens), "level": int(level), "clearance": int(clearance),
+            "limit": int(limit)})]
     return [tuple(r) for r in session.execute(_HITS_SQL, {
         "match": expression, "level": int(level), "clearance": int(clearance),
         "limit": int(limit)})]

@@ -527,6 +527,16 @@ class DocumentCopy(Base):
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
+class BlobChunk(Base):
+    """A piece of a document's encrypted file, on a department server (storage.server_blobs):
+    the ciphertext as the vault's blobs/ folder holds it, never clear text."""
+
+    __tablename__ = "blob_chunks"
+    blob_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class CalendarOverride(Base):
     """An administrator's change to the shipped holiday calendar (kind "working_day"
     cancels a shipped day off)."""

@@ -24,15 +24,16 @@ from desktop.domain.state_secrets import Direction, add_years
 from desktop.storage.resource_files import load_state_secret_rules
 from desktop.security.blobs import BlobDamaged, content_key_context, unwrap_content_key
 from desktop.security.crypto import DecryptionFailed, unseal
-from desktop.security.vault import unlock
 from desktop.services import audit_log, cases, documents as docs, secret_registers, users
 from desktop.services.documents import common as docs_common
-from desktop.services import anchoring, vault_service
+from desktop.services import anchoring
 from desktop.services.document_text import decode_text
 from desktop.services.levels import grant_context
 from desktop.storage.engine import make_engine
 from desktop.storage.orm import DocumentVersion, LevelGrant, User
-from tests.conftest import files_under
+from tests.conftest import files_under, open_as, raw_engine, unlock_as
+
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKER = "Dấu-hiệu-BÍ-MẬT-7f3a9c2e"
@@ -59,7 +60,7 @@ def _actions(vs, action: str, user: str | None = None) -> list:
 
 def _inspector(vault, clearance=Level.MAT, name="insp"):
     users.add_user(vault, name, Role.INSPECTOR, clearance, INSP_PW)
-    return vault_service.open_vault(vault.vault_dir, name, INSP_PW)
+    return open_as(vault, name, INSP_PW)
 
 
 def _forms(marker: str) -> list[bytes]:
@@ -301,8 +302,8 @@ def test_a_mat_user_cannot_open_a_toi_mat_document_by_any_route(vault, tmp_path)
 
     # the files, read with insp's own password and the SQLCipher key: no Tối mật level key,
     # and no key insp holds unwraps the content key
-    keys = unlock(vault.vault_dir, "insp", INSP_PW)
-    engine = make_engine(vault.vault_dir / "hoso.db", keys.db_key)
+    keys = unlock_as(vault, "insp", INSP_PW)
+    engine = raw_engine(vault, keys)
     with engine.connect() as conn:
         insp_id = conn.execute(select(User.id).where(User.username == "insp")).scalar()
         grants = dict(conn.execute(select(LevelGrant.level, LevelGrant.sealed_key)
@@ -329,7 +330,7 @@ def test_a_mat_user_cannot_open_a_toi_mat_document_by_any_route(vault, tmp_path)
         conn.execute(text("UPDATE document_versions SET key_level = 1 WHERE document_id = :id"),
                      {"id": row.id})
     engine.dispose()
-    insp = vault_service.open_vault(vault.vault_dir, "insp", INSP_PW)
+    insp = open_as(vault, "insp", INSP_PW)
     try:
         with pytest.raises(HosoError) as caught:
             docs.read_content(insp, row.id)
@@ -431,6 +432,7 @@ def test_a_flipped_byte_is_a_clear_damaged_error_naming_the_file(vault, tmp_path
 
 # --- search ------------------------------------------------------------------------------
 
+@pytest.mark.vault_only   # ends scanning the vault's files for clear text
 def test_content_search_finds_only_what_the_searcher_is_cleared_for(vault, tmp_path):
     secret, _ = _secret_doc(vault, tmp_path, level=Level.TOI_MAT)
     mat_marker = "Biên-bản-MẬT-c0ffee42"

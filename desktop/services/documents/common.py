@@ -40,6 +40,9 @@ _FILE_NAME_BAD = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
 # --- helpers ---------------------------------------------------------------------------
 
 def _store(vs: VaultSession) -> BlobStore:
+    if vs.server:   # the files are in the server's database; a copy of the ciphertext here
+        from desktop.storage.server_blobs import ServerBlobStore
+        return ServerBlobStore(Path(vs.vault_dir) / BLOBS_NAME, vs.engine)
     return BlobStore(Path(vs.vault_dir) / BLOBS_NAME)
 
 

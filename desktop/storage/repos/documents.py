@@ -128,14 +128,18 @@ def matching_records(session: Session, words: Sequence[str], clearance: int,
 @contextmanager
 def secure_delete(session: Session) -> Iterator[None]:
     """SQLite overwrites what the enclosed statements delete or replace with zeros (the
-    engine turns this on for every connection; said again here because it matters)."""
-    session.connection().exec_driver_sql("PRAGMA secure_delete=ON")
+    engine turns this on for every connection; said again here because it matters). On the
+    server the content key was wrapped under a level key it never had: nothing to zero."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql("PRAGMA secure_delete=ON")
     yield
 
 
 def checkpoint(engine: Engine) -> None:
     """Fold the WAL back into the database and truncate it, so the pages that held an
     erased key do not linger in hoso.db-wal. Best effort (a reader may hold it)."""
+    if engine.dialect.name != "sqlite":
+        return
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
