@@ -15,6 +15,8 @@ from desktop.exchange.excel.reader import read_workbook
 from desktop.services import cases, importer
 from tests.integration.test_documents import cp1258
 
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 ROWS = [["Mã hồ sơ", "Tên cuộc thanh tra", "Ngày quyết định", "Đối tượng thanh tra"],
         ["CS-01", "Thanh tra Sở Tài nguyên và Môi trường", "05/02/2024", "Sở TN&MT"],
         ["CS-02", "Thanh tra việc quản lý đất đai, tỉnh Hà Tĩnh", "06/03/2024", "UBND tỉnh Hà Tĩnh"]]

@@ -11,6 +11,10 @@ from desktop.domain.errors import HosoError
 from desktop.domain.levels import Level
 from desktop.services import audit_log, cases, importer, plans
 
+from tests.conftest import open_as
+
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 
 def _hand_made(path, rows, title="DANH SÁCH CÁC CUỘC THANH TRA NĂM 2024"):
     """Like a secretary's file: a title row, a blank row, headers without diacritics in
@@ -101,9 +105,9 @@ def test_reimport_shows_cell_level_changes(vault, tmp_path):
 
 def test_classified_rows_above_clearance_are_rejected(vault, tmp_path):
     from desktop.domain.levels import Role
-    from desktop.services import users, vault_service
+    from desktop.services import users
     users.add_user(vault, "vanthu", Role.CLERK, Level.THUONG, "van-thu-first")
-    clerk = vault_service.open_vault(vault.vault_dir, "vanthu", "van-thu-first")
+    clerk = open_as(vault, "vanthu", "van-thu-first")
     wb = Workbook()
     wb.active.append(["Mã hồ sơ", "Tên cuộc thanh tra", "Độ mật"])
     wb.active.append(["M-1", "Cuộc mật", "Mật"])

@@ -12,6 +12,8 @@ from desktop.services import audit_browse, importer
 from tests.conftest import admin_cli
 from tests.unit.test_vn_legacy import tcvn3, vni
 
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 HEADER = ["Mã hồ sơ", "Tên cuộc thanh tra", "Đối tượng thanh tra", "Ngày quyết định"]
 ROWS = [["TC-01", "Thanh tra việc quản lý đất đai", "UBND huyện Đông Anh", "05/02/2024"],
         ["TC-02", "Thanh tra công tác đầu tư xây dựng", "Sở Xây dựng Hà Nội", "06/03/2024"],

@@ -22,6 +22,8 @@ from desktop.exchange.excel.reader import read_workbook
 from desktop.services import cases, importer
 from tests.conftest import admin_cli
 
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not on PATH")
 

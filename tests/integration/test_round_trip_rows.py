@@ -14,6 +14,8 @@ import pytest
 from desktop.services import cases, exporter, importer
 from tests.conftest import admin_cli
 
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 
 def _register(vault, tmp_path, n=8):
     for i in range(n):

@@ -12,6 +12,8 @@ from desktop.exchange.excel import table_end
 from desktop.services import cases, importer
 from tests.conftest import admin_cli
 
+ON_BOTH_ENGINES = True  # the same tests on a vault and on a department server
+
 
 def _office_list(path, second_table=True):
     wb = openpyxl.Workbook()
