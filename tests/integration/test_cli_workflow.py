@@ -6,22 +6,35 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_hoso
+from tests.conftest import PASSWORD, run_hoso, server_database
 
 PW = "demo-password\n"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli-demo") / "vault"
-    r = run_hoso(["demo", path, "--password-stdin"], PW)
-    assert r.returncode == 0, r.stderr
-    return path
+@pytest.fixture(scope="module", params=["vault", "server"])
+def demo(request, tmp_path_factory):
+    """The demo register: a vault made by `hoso demo`, or a department server filled
+    with the same demo (the same commands run on both)."""
+    folder = tmp_path_factory.mktemp("cli-demo")
+    if request.param == "vault":
+        r = run_hoso(["demo", folder / "vault", "--password-stdin"], PW)
+        assert r.returncode == 0, r.stderr
+        return ["--vault", folder / "vault"], PW
+    from desktop.services import server_service
+    from desktop.services.demo import fill_demo
+    profile = server_database(request.getfixturevalue("pg_cluster"), folder, in_process=True)
+    vs = server_service.sign_in(profile, "admin", PASSWORD)
+    try:
+        fill_demo(vs)
+    finally:
+        vs.close()
+    return ["--server", profile, "--user", "admin"], PASSWORD + "\n"
 
 
-def hoso(path, *args, env=None):
-    return run_hoso(["--vault", path, *args, "--password-stdin"], PW, env=env)
+def hoso(where, *args, env=None):
+    options, password = where
+    return run_hoso([*options, *args, "--password-stdin"], password, env=env)
 
 
 def test_half_year_review_in_json(demo):
