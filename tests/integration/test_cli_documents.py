@@ -5,17 +5,23 @@ import json
 
 import pytest
 
-from tests.conftest import PASSWORD, run_hoso
+from tests.conftest import PASSWORD, run_hoso, server_database
 
 PW = PASSWORD + "\n"
 INSP = "insp-own-password\n"
 
 
-@pytest.fixture
-def cli_vault(tmp_path):
-    path = tmp_path / "vault"
-    r = run_hoso(["init", path, "--admin", "admin", "--password-stdin"], PW)
-    assert r.returncode == 0, r.stderr
+@pytest.fixture(params=["vault", "server"])
+def cli_vault(request, tmp_path):
+    """A new register, on this machine (a vault's folder) or on a department server (its
+    connection profile, a .json file), with one Mật case."""
+    if request.param == "vault":
+        path = tmp_path / "vault"
+        r = run_hoso(["init", path, "--admin", "admin", "--password-stdin"], PW)
+        assert r.returncode == 0, r.stderr
+    else:
+        path = server_database(request.getfixturevalue("pg_cluster"), tmp_path / "profile",
+                               in_process=True)
     r = hoso_in(path, "case", "add", "--password-stdin", "--code", "QD-15", "--title",
                 "Thanh tra đất đai tỉnh Đồng Nai", "--level", "Mật")
     assert r.returncode == 0, r.stderr
@@ -23,6 +29,8 @@ def cli_vault(tmp_path):
 
 
 def hoso_in(path, *args, stdin=PW):
+    if path.suffix == ".json":   # the server's profile; the administrator unless --user says
+        return run_hoso(["--server", path, *args], stdin, env={"HOSO_USER": "admin"})
     return run_hoso(["--vault", path, *args], stdin)
 
 
@@ -116,8 +124,8 @@ def test_uncleared_user_is_refused_by_the_cli_and_it_is_audited(cli_vault, tmp_p
     # the number is sealed under the Tối mật key: the refusal names the document by its id
     assert "#1" in r.stderr and "7/BC" not in r.stderr and "Tối mật" in r.stderr
     assert list(out.iterdir()) == []
-    r = run_hoso(["--vault", cli_vault, "--user", "insp", "--lang", "en", "doc", "export",
-                  added["id"], out, "--reason", "x", "--password-stdin"], INSP)
+    r = hoso_in(cli_vault, "--user", "insp", "--lang", "en", "doc", "export",
+                added["id"], out, "--reason", "x", "--password-stdin", stdin=INSP)
     assert r.returncode == 1 and "clearance does not allow" in r.stderr
     # listed without what it says; searched: nothing
     listed = _json(hoso_in(cli_vault, "--user", "insp", "doc", "list", "--json",
