@@ -52,6 +52,15 @@ class ServerInitArgs(Common):
 
 
 @dataclass(kw_only=True)
+class ServerImportArgs(Common):
+    """hoso server import-vault"""
+
+    source: str
+    dsn: str
+    json: bool = False
+
+
+@dataclass(kw_only=True)
 class InitArgs(Common):
     """hoso init"""
 

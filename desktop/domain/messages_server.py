@@ -65,4 +65,10 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
     "server.login_disabled": (
         "Tài khoản này đã bị khóa trên máy chủ; hãy hỏi quản trị viên.",
         "This account is disabled on the server; ask the administrator."),
+    "server.imported": (
+        "Đã chuyển kho dữ liệu lên máy chủ {where} ({blobs} tệp tài liệu mã hóa). Số dòng:",
+        "The vault is on the server {where} now ({blobs} encrypted document files). Rows:"),
+    "server.first_passwords": (
+        "Mật khẩu đầu tiên của từng người (trao tận tay; đổi khi đăng nhập lần đầu):",
+        "Each user's first password (hand it over in person; changed at first sign-in):"),
 }

@@ -48,6 +48,10 @@ def describe(exc: BaseException, lang: str, vault_dir: Path | None = None) -> st
     if isinstance(exc, KeyboardInterrupt):
         return render("error.interrupted", lang)
     meaning = db_errors.kind(exc)
+    if meaning == "server":
+        log_unexpected(exc)   # the statement is the developers' to see, not the user's
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()
+        return render("server.failed", lang, reason=reason[0] if reason else "?")
     if meaning == "locked":
         return presence.busy_error(vault_dir).message(lang)
     if meaning == "full" or (isinstance(exc, OSError) and exc.errno == 28):

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 def kind(exc: BaseException) -> str | None:
     """"locked" (another program holds the write lock), "full" (no room on the disk),
-    "damaged" (a page failed its check or the file is not a database), or None when
-    `exc` is not a database error."""
+    "damaged" (a page failed its check or the file is not a database), "server" (the
+    department server refused a statement), or None when `exc` is not a database error."""
     import sqlalchemy.exc
     from desktop.storage import presence
     if not isinstance(exc, sqlalchemy.exc.DatabaseError):
         return None
+    if type(getattr(exc, "orig", None)).__module__.startswith("psycopg"):
+        return "server"   # the department server refused: its own words, not a damaged file
     if presence.is_locked(exc):
         return "locked"
     text = str(getattr(exc, "orig", None) or exc).lower()

@@ -39,7 +39,7 @@ class ServerBlobStore(BlobStore):
               progress: Progress | None = None) -> BlobInfo:
         info = super().write(content_key, source, blob_id, progress)
         try:
-            self._upload(info.blob_id, super().path_for(info.blob_id))
+            self.upload(info.blob_id, super().path_for(info.blob_id))
         except BaseException:
             super().destroy(info.blob_id)
             raise
@@ -50,7 +50,7 @@ class ServerBlobStore(BlobStore):
             conn.execute(text("DELETE FROM blob_chunks WHERE blob_id = :b"), {"b": blob_id})
         super().destroy(blob_id)
 
-    def _upload(self, blob_id: str, path: Path) -> None:
+    def upload(self, blob_id: str, path: Path) -> None:
         """One transaction: a blob is on the server whole or not at all."""
         with self.engine.begin() as conn, open(path, "rb") as handle:
             seq = 0
