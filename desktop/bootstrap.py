@@ -48,9 +48,19 @@ def language(explicit: str | None = None) -> str:
     return explicit if explicit in ("vi", "en") else default_language()
 
 
+def is_server_profile(path: str | Path | None) -> bool:
+    """A department server's connection profile (a .json file) rather than a vault folder:
+    both front ends take either where a register is named."""
+    return path is not None and Path(path).suffix.lower() == ".json" and Path(path).is_file()
+
+
 def open_session(path: Path, user: str | None, password: str, *, read_only: bool = False,
                  accept_rollback: bool = False) -> VaultSession:
     """The vault session every service works on (the key derivation takes a moment: the
-    desktop program runs this on its worker)."""
+    desktop program runs this on its worker); `path` a vault's folder or a server's
+    connection profile."""
+    if is_server_profile(path):
+        from desktop.services import server_service
+        return server_service.sign_in(path, user, password, accept_rollback)
     return vault_service.open_vault(path, user, password, accept_rollback=accept_rollback,
                                     read_only=read_only)

@@ -211,8 +211,11 @@ def cmd_backup(args: BackupArgs) -> None:
 
 def cmd_verify(args: VerifyArgs) -> int:
     """Every page, the audit chain, every document file, the key file; exit 1 on a finding.
-    A database too damaged to open is still checked page by page."""
-    _vault_only(args)
+    A database too damaged to open is still checked page by page (in a vault)."""
+    if bootstrap.server_profile(args.server, args.vault) is not None:
+        from desktop.services import integrity
+        with vault_session(args) as vs:
+            return _verify_report(integrity.verify_vault(vs), args)
     from desktop.services import integrity
     keys, _passwords = unlock_keys(args)
     try:
@@ -225,6 +228,10 @@ def cmd_verify(args: VerifyArgs) -> int:
             report = integrity.verify_vault(vs)
         finally:
             vs.close()
+    return _verify_report(report, args)
+
+
+def _verify_report(report, args: VerifyArgs) -> int:
     if args.json:
         print_json(report.to_json())
     else:
@@ -589,7 +596,9 @@ def run_gui(args) -> int:
     """`hoso` with no sub-command: the desktop program."""
     from desktop.ui.shell.app import run
     lang = getattr(args, "lang", None) if "--lang" in sys.argv or os.environ.get("HOSO_LANG") else None
-    return run(vault=getattr(args, "vault", None) or os.environ.get("HOSO_VAULT"),
+    profile = bootstrap.server_profile(getattr(args, "server", None), getattr(args, "vault", None))
+    return run(vault=str(profile) if profile else (getattr(args, "vault", None)
+                                                  or os.environ.get("HOSO_VAULT")),
                user=bootstrap.user_name(getattr(args, "user", None)),
                lang=lang, demo=bool(getattr(args, "demo", False)))
 

@@ -42,6 +42,8 @@ _IO = 1024 * 1024
 def backup(vs: VaultSession, dest: Path, reason: str = "manual",
            now: datetime | None = None) -> Path:
     """A verified, encrypted copy of the open vault in `dest` (new or empty)."""
+    if vs.server:   # the server's administrator backs it up (pg_dump, pg_basebackup)
+        raise HosoError("server.vault_only")
     dest = Path(dest)
     _refuse_non_empty(dest)
     with vs.uow() as uow:
@@ -80,6 +82,8 @@ def automatic(vs: VaultSession, reason: str = "daily", now: datetime | None = No
     """A backup into the administrator's folder: "daily" once a day (the first unlock),
     "upgrade" before a schema upgrade; then the oldest automatic ones beyond the number
     to keep are removed. None when no folder is set or today's backup exists."""
+    if vs.server:
+        return None
     from desktop.services import settings
     with vs.uow() as uow:
         folder = settings.get(uow.session, "backup_folder")

@@ -27,7 +27,7 @@ from desktop.domain.progress import Progress
 from desktop.security import vault as vault_files
 from desktop.security.blobs import SUFFIX, BlobDamaged, BlobStore, check_shape
 from desktop.security.crypto import DecryptionFailed
-from desktop.security.keyfile import KeyFile
+from desktop.security.keyfile import KeyFile, KeyStore
 from desktop.services import anchoring, audit_log
 from desktop.services.context import VaultSession
 from desktop.storage import vault_file
@@ -123,9 +123,10 @@ def database_findings(db_key: bytes, db_file: Path) -> tuple[list[Finding], int]
 
 # --- the key file ---------------------------------------------------------------------------
 
-def keyfile_findings(vault_dir: Path, db_key: bytes, users: set[str] | None = None
+def keyfile_findings(vault_dir: Path | KeyStore, db_key: bytes, users: set[str] | None = None
                      ) -> list[Finding]:
-    path = vault_files.keys_path(Path(vault_dir))
+    """The key file of a vault's folder, or wherever else it is kept (a server's row)."""
+    path = vault_files.keys_path(vault_dir) if isinstance(vault_dir, Path) else vault_dir
     try:
         keyfile = KeyFile.load(path)
     except FileNotFoundError:
@@ -148,8 +149,9 @@ def blob_findings(vs: VaultSession, session: DbSession, blobs_dir: Path | None =
     """(findings, fully checked, shape only) of the document files in `blobs_dir` (the
     vault's own by default), against this vault's records. `full=False` checks only
     headers and sizes (a backup's quick look at its source)."""
+    from desktop.services.documents import common as documents_common
     from desktop.services.documents import keys as documents_keys
-    store = BlobStore(Path(blobs_dir) if blobs_dir else Path(vs.vault_dir) / vault_files.BLOBS_NAME)
+    store = BlobStore(Path(blobs_dir)) if blobs_dir else documents_common._store(vs)
     rows = document_files.wrapped_with_records(session)
     findings: list[Finding] = []
     checked = shape = 0
@@ -208,7 +210,8 @@ def check(vs: VaultSession, progress: Progress | None = None,
     """Everything, without recording anything: pages, then (when they are sound) the audit
     chain and the document files, and the key file (`slots`: a slot for each active user)."""
     report = Report()
-    found, report.pages = database_findings(*database_of(vs))
+    # a department server's pages are PostgreSQL's to check (its own checksums, pg_amcheck)
+    found, report.pages = ([], 0) if vs.server else database_findings(*database_of(vs))
     report.findings += found
     if found:   # reading records over damaged pages would only fail further on
         report.findings += keyfile_findings(vs.vault_dir, vs.keys.db_key)
@@ -224,7 +227,8 @@ def check(vs: VaultSession, progress: Progress | None = None,
                                                                      progress=progress)
         report.findings += blobs
         users = user_rows.active_names(session) if slots else None
-    report.findings += keyfile_findings(vs.vault_dir, vs.keys.db_key, users)
+    report.findings += keyfile_findings(vs.keys.keyfile.path if vs.server else vs.vault_dir,
+                                        vs.keys.db_key, users)
     return report
 
 

@@ -105,3 +105,8 @@ def found(dsn: str, admin: str, password: str, full_name: str = "") -> str:
     finally:
         engine.dispose()
     return profile.label()
+
+
+def profile_label(profile_path: Path | str) -> str:
+    """The server's name as its profile gives it (HosoError if the profile is unusable)."""
+    return server.load_profile(profile_path).label()

@@ -1796,6 +1796,22 @@
         <translation>Sign in</translation>
     </message>
     <message>
+        <source>Kết nối máy chủ của đơn vị…</source>
+        <translation>Connect to the department server…</translation>
+    </message>
+    <message>
+        <source>Máy chủ của đơn vị: %1</source>
+        <translation>Department server: %1</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình máy chủ</source>
+        <translation>Server profile</translation>
+    </message>
+    <message>
+        <source>Cấu hình máy chủ (*.json)</source>
+        <translation>Server profiles (*.json)</translation>
+    </message>
+    <message>
         <source>Hãy nhập mật khẩu.</source>
         <translation>Please enter your password.</translation>
     </message>
@@ -3671,6 +3687,10 @@
         <source>Mở kho dữ liệu có sẵn</source>
         <translation>Open an existing vault</translation>
     </message>
+    <message>
+        <source>Kết nối máy chủ của đơn vị (tệp cấu hình do quản trị viên cấp)</source>
+        <translation>Connect to the department server (with the profile your administrator gave you)</translation>
+    </message>
 </context>
 <context>
     <name>_PlacePage</name>
@@ -3681,6 +3701,14 @@
     <message>
         <source>Chọn…</source>
         <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình máy chủ</source>
+        <translation>Server profile</translation>
+    </message>
+    <message>
+        <source>Cấu hình máy chủ (*.json)</source>
+        <translation>Server profiles (*.json)</translation>
     </message>
     <message>
         <source>Chọn thư mục</source>

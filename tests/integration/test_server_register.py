@@ -107,9 +107,14 @@ def test_what_fails_says_so_in_one_line(department):
                   "sai-mat-khau\n") == render("server.bad_password", "vi")
     assert _fails(["--server", profile, "case", "list", "--password-stdin"]
                   ) == render("server.user_needed", "vi")
-    for vault_only in (["backup", "/tmp/khong-dung"], ["verify"], ["remember"]):
+    for vault_only in (["backup", "/tmp/khong-dung"], ["remember"]):
         assert _fails(["--server", profile, "--user", "admin", *vault_only, "--password-stdin"]
                       ) == render("server.vault_only", "vi")
+    # the check a server can have: audit chain, document files, key file (its pages are
+    # PostgreSQL's own to check)
+    checked = run_hoso(["--server", profile, "--user", "admin", "verify", "--json",
+                        "--password-stdin"], PASSWORD + "\n")
+    assert checked.returncode == 0 and json.loads(checked.stdout)["ok"] is True, checked.stderr
     # in English too, and HOSO_SERVER names the profile as --server does
     result = run_hoso(["--user", "admin", "--lang", "en", "backup", "/tmp/x", "--password-stdin"],
                       PASSWORD + "\n", env={"HOSO_SERVER": str(profile)})

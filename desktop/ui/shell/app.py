@@ -95,7 +95,7 @@ class Launcher:
     def start(self) -> None:
         if self.demo:
             self._make_demo()
-        elif not vault_service.is_vault(self.vault):
+        elif not (vault_service.is_vault(self.vault) or bootstrap.is_server_profile(self.vault)):
             self._setup()
         else:
             self._login()
@@ -153,6 +153,7 @@ class Launcher:
             # the main window is built and painted while the login window (and its busy
             # bar) is still up; then the login window goes
             self.password_used = dialog.password_used
+            self.vault = dialog.vault_path   # the user may have chosen the server there
             self._open_main(session)
             self.window.repaint()
             dialog.accept()

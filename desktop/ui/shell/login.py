@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout)
 
 from desktop import bootstrap
+from desktop.domain.errors import HosoError
+from desktop.services import server_service
 from desktop.services.context import VaultSession
 from desktop.ui import errors
 from desktop.ui.tasks import TaskRunner
@@ -29,9 +31,11 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Đăng nhập"))
         self.setObjectName("loginDialog")
         layout = QVBoxLayout(self)
-        place = QLabel(self.tr("Kho dữ liệu: %1").replace("%1", str(self.vault_path)))
-        place.setWordWrap(True)
-        layout.addWidget(place)
+        self.place = QLabel()
+        self.place.setObjectName("loginPlace")
+        self.place.setWordWrap(True)
+        layout.addWidget(self.place)
+        self._show_place()
         if hint:
             # a password in the hint ("…: demo-password") gets a line of its own: word wrap
             # would break it at its hyphen (rich-text "nobr" does not stop that in a QLabel)
@@ -64,8 +68,40 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # the department server instead of (or back from it to) the vault on this machine
+        self.elsewhere = QPushButton(self.tr("Kết nối máy chủ của đơn vị…"))
+        self.elsewhere.setObjectName("connectServer")
+        self.elsewhere.setFlat(True)
+        self.elsewhere.clicked.connect(self._choose_server)
+        layout.addWidget(self.elsewhere, 0, Qt.AlignmentFlag.AlignLeft)
         (self.password if user else self.user).setFocus()
         self.setMinimumWidth(420)
+
+    def _show_place(self) -> None:
+        if bootstrap.is_server_profile(self.vault_path):
+            try:
+                name = server_service.profile_label(self.vault_path)
+            except HosoError as exc:
+                name = exc.message(self.lang)
+            self.place.setText(self.tr("Máy chủ của đơn vị: %1").replace("%1", name))
+        else:
+            self.place.setText(self.tr("Kho dữ liệu: %1").replace("%1", str(self.vault_path)))
+
+    def _choose_server(self) -> None:
+        """The connection profile (.json) the administrator handed out; its CA certificate
+        sits beside it."""
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Tệp cấu hình máy chủ"), str(self.vault_path.parent),
+            self.tr("Cấu hình máy chủ (*.json)"), options=QFileDialog.Option.DontUseNativeDialog)
+        if chosen:
+            self.use_place(Path(chosen))
+
+    def use_place(self, path: Path) -> None:
+        """Sign in to another register: a vault's folder or a server's profile."""
+        self.vault_path = Path(path)
+        self.message.clear()
+        self._show_place()
+        self.user.setFocus()
 
     def submit(self, accept_rollback: bool = False) -> None:
         user, password = self.user.text().strip(), self.password.text()

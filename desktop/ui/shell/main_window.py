@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QLi
 
 from desktop.domain.dates import format_date
 from desktop.domain.levels import Level
+from desktop import bootstrap
 from desktop.services import backups, demo, vault_service
 from desktop.ui import errors, icons
 from desktop.ui import settings as opts
@@ -99,8 +100,8 @@ class LockScreen(QWidget):
         path, user, password = ctx.vault_path, ctx.username, self.password.text()
         self.busy.show()
         self.button.setEnabled(False)
-        ctx.runner.run(lambda control: vault_service.open_vault(path, user, password,
-                                                                accept_rollback),
+        ctx.runner.run(lambda control: bootstrap.open_session(path, user, password,
+                                                              accept_rollback=accept_rollback),
                        done=self._opened, error=self._failed)
 
     def _opened(self, session) -> None:
@@ -356,7 +357,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("%1 · %2 · độ mật %3").replace("%1", actor.full_name or actor.username)
                                 .replace("%2", actor.role.label(self.ctx.lang))
                                 .replace("%3", actor.clearance.label(self.ctx.lang)))
-        self.vault_label.setText(str(self.ctx.vault_path))
+        self.vault_label.setText(session.server or str(self.ctx.vault_path))
         users_row = next(i for i, f in enumerate(self._factories) if f[0] == "users")
         self.nav.item(users_row).setHidden(not actor.is_admin)
         # the vault's own "today" first (the demo reads as of 30/06/2024), then the page

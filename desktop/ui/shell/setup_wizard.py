@@ -1,5 +1,5 @@
 """First start: create a vault (location, administrator, password with a strength
-hint) or open an existing one."""
+hint), open an existing one, or connect to the department server (its profile file)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QVBoxLayout, QWizard, QWizardPage)
 
-from desktop.services import vault_service
+from desktop.domain.errors import HosoError
+from desktop.services import server_service, vault_service
 from desktop.ui import errors
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import busy_bar, password_strength
@@ -36,6 +37,10 @@ class SetupWizard(QWizard):
     def creating(self) -> bool:
         return self.mode_page.create.isChecked()
 
+    @property
+    def to_server(self) -> bool:
+        return self.mode_page.server.isChecked()
+
 
 class _ModePage(QWizardPage):
     def __init__(self) -> None:
@@ -47,9 +52,13 @@ class _ModePage(QWizardPage):
         self.create.setObjectName("createVault")
         self.open = QRadioButton(self.tr("Mở kho dữ liệu có sẵn"))
         self.open.setObjectName("openVault")
+        self.server = QRadioButton(self.tr("Kết nối máy chủ của đơn vị (tệp cấu hình do quản "
+                                           "trị viên cấp)"))
+        self.server.setObjectName("connectServer")
         self.create.setChecked(True)
         layout.addWidget(self.create)
         layout.addWidget(self.open)
+        layout.addWidget(self.server)
 
 
 class _PlacePage(QWizardPage):
@@ -71,15 +80,38 @@ class _PlacePage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 — Qt's name
         return bool(self.path.text().strip())
 
+    def initializePage(self) -> None:  # noqa: N802 — Qt's name
+        wizard: SetupWizard = self.wizard()
+        self.setTitle(self.tr("Tệp cấu hình máy chủ") if wizard.to_server
+                      else self.tr("Thư mục kho dữ liệu"))
+        if wizard.to_server and not self.path.text().lower().endswith(".json"):
+            self.path.clear()
+
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục"), self.path.text(),
-                                                  QFileDialog.Option.DontUseNativeDialog)
-        if folder:
-            self.path.setText(folder)
+        wizard: SetupWizard = self.wizard()
+        if wizard.to_server:
+            chosen, _f = QFileDialog.getOpenFileName(
+                self, self.tr("Tệp cấu hình máy chủ"), self.path.text(),
+                self.tr("Cấu hình máy chủ (*.json)"),
+                options=QFileDialog.Option.DontUseNativeDialog)
+        else:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục"),
+                                                      self.path.text(),
+                                                      QFileDialog.Option.DontUseNativeDialog)
+        if chosen:
+            self.path.setText(chosen)
 
     def validatePage(self) -> bool:  # noqa: N802 — Qt's name
         wizard: SetupWizard = self.wizard()
         path = Path(self.path.text()).expanduser()
+        if wizard.to_server:
+            try:
+                server_service.profile_label(path)
+            except HosoError as exc:
+                self.setSubTitle(exc.message(wizard.lang))
+                return False
+            wizard.chosen_path = path
+            return True
         if not wizard.creating:
             if not vault_service.is_vault(path):
                 self.setSubTitle(self.tr("Không có kho dữ liệu trong thư mục này."))
