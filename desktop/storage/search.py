@@ -1,6 +1,7 @@
 """Accent-insensitive case search: one FTS5 row per case (in the vault; on the department
-server a plain table with a trigram index, matched by regular expressions that keep FTS5's
-rules: every word, as a word prefix, in any order — same rows for the same data).
+server a plain table whose words are indexed as a text search vector, matched by prefix
+queries that keep FTS5's rules: every word, as a word prefix, in any order — same rows for
+the same data).
 
 The folded text covers code, title, inspected party, decision number, team members'
 names and document numbers and summaries. Queries are folded the same way
@@ -120,26 +121,20 @@ def sealed_expression(keys: sealed.RecordKeyring, query: str, clearance: int) ->
     return " AND ".join(groups)
 
 
-def _every(patterns: Iterable[str]) -> str:
-    """A PostgreSQL regular expression true when each pattern occurs somewhere (lookaheads
-    from the start: in any order, as FTS5's implicit AND)."""
-    return "^" + "".join(f"(?=.*{p})" for p in patterns)
-
-
 def server_expression(query: str) -> str | None:
-    """match_expression for the server: every word as a word prefix (\\m: where a word
-    starts)."""
+    """match_expression for the server: a text search query over the words column
+    (migrations.ddl.search_table), every word as a word prefix."""
     tokens = _TOKEN.findall(fold(query))
     if not tokens:
         return None
-    return _every(rf"\m{re.escape(token)}" for token in tokens)
+    return " & ".join(f"'{token}':*" for token in tokens)
 
 
 def server_sealed_expression(keys: sealed.RecordKeyring, query: str, clearance: int) -> str:
     """sealed_expression for the server: for every word, one of its tokens, whole."""
     makers = keys.token_makers(clearance)
     words = _TOKEN.findall(fold(query))
-    never = _every([r"\mx\M"])   # never a token of the sealed index (hex digits only)
+    never = "'x'"   # never a token of the sealed index (hex digits only)
     if not makers or not words:
         return never
     groups = []
@@ -147,8 +142,8 @@ def server_sealed_expression(keys: sealed.RecordKeyring, query: str, clearance: 
         tokens = {token for _level, m in makers if (token := m.query_token(word)) is not None}
         if not tokens:
             return never
-        groups.append(rf"\m(?:{'|'.join(sorted(tokens))})\M")
-    return _every(groups)
+        groups.append("(" + " | ".join(f"'{t}'" for t in sorted(tokens)) + ")")
+    return " & ".join(groups)
 
 
 def match_params(session_or_engine: Session | Engine | Connection, query: str, clearance: int
@@ -167,8 +162,9 @@ def match_params(session_or_engine: Session | Engine | Connection, query: str, c
 def matching_ids_sql(bind: Session | Engine | Connection | None = None) -> str:
     """SQL fragment selecting matching case ids; bind match_params() (same `bind`)."""
     if bind is not None and on_server(bind):
-        return ("SELECT rowid FROM case_search WHERE body ~ :match UNION ALL "
-                "SELECT rowid FROM case_search_sealed WHERE body ~ :smatch")
+        return ("SELECT rowid FROM case_search WHERE words @@ CAST(:match AS tsquery) "
+                "UNION ALL SELECT rowid FROM case_search_sealed "
+                "WHERE words @@ CAST(:smatch AS tsquery)")
     return ("SELECT rowid FROM case_search WHERE case_search MATCH :match UNION ALL "
             "SELECT rowid FROM case_search_sealed WHERE case_search_sealed MATCH :smatch")
 

@@ -26,13 +26,14 @@ CHAIN = [Stage.PLAN_APPROVED, Stage.ANNOUNCED, Stage.ONSITE_ENDED, Stage.TEAM_RE
          Stage.CONSULTATION, Stage.CONCLUDED]
 
 
-def add_histories(vs, rng: random.Random) -> int:
-    """Give every synthetic case a history that stops at a random stage."""
+def add_histories(vs, rng: random.Random, prefix: str = "TT-") -> int:
+    """Give every synthetic case (its code starting with `prefix`) a history that stops at
+    a random stage."""
     today = date.today()
     rows = []
     with vs.uow() as uow:
         for case_id, decided in uow.session.execute(
-                select(Case.id, Case.decision_date).where(Case.code.like("TT-%"))):
+                select(Case.id, Case.decision_date).where(Case.code.like(f"{prefix}%"))):
             day = decided
             for stage in CHAIN[: rng.randrange(0, len(CHAIN) + 1)]:
                 day = day + timedelta(days=rng.randrange(3, 90))

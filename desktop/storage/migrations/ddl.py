@@ -28,15 +28,18 @@ BEGIN RAISE EXCEPTION '{message}'; END $$""")
 
 def search_table(name: str, sqlite_options: str) -> None:
     """A search table: rowid (the record's id) and body (folded words or keyed tokens).
-    SQLite: FTS5 with `sqlite_options`; PostgreSQL: a plain table with a trigram index
-    (pg_trgm, a trusted extension the database's owner may create)."""
+    SQLite: FTS5 with `sqlite_options`; PostgreSQL: a plain table whose `words` column holds
+    the body's words exactly as FTS5 splits them (runs of letters and digits; no stemming,
+    no stop words: a text search vector made from the array, not parsed) under a GIN index,
+    matched with prefix queries (storage.search) — cheaper to keep than a trigram index."""
     if on_sqlite():
         op.execute(f"CREATE VIRTUAL TABLE {name} USING fts5(body, {sqlite_options})"
                    if sqlite_options else f"CREATE VIRTUAL TABLE {name} USING fts5(body)")
         return
-    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    op.execute(f"CREATE TABLE {name} (rowid BIGINT PRIMARY KEY, body TEXT NOT NULL DEFAULT '')")
-    op.execute(f"CREATE INDEX ix_{name}_body ON {name} USING gin (body gin_trgm_ops)")
+    op.execute(f"""CREATE TABLE {name} (rowid BIGINT PRIMARY KEY, body TEXT NOT NULL DEFAULT '',
+  words tsvector GENERATED ALWAYS AS
+    (array_to_tsvector(array_remove(regexp_split_to_array(body, '\\W+'), ''))) STORED)""")
+    op.execute(f"CREATE INDEX ix_{name}_words ON {name} USING gin (words)")
 
 
 def drop_search_table(name: str) -> None:
