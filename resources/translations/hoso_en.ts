@@ -1796,12 +1796,20 @@
         <translation>Sign in</translation>
     </message>
     <message>
+        <source>Dùng kho dữ liệu trên máy này…</source>
+        <translation>Use a vault on this machine…</translation>
+    </message>
+    <message>
         <source>Kết nối máy chủ của đơn vị…</source>
         <translation>Connect to the department server…</translation>
     </message>
     <message>
         <source>Máy chủ của đơn vị: %1</source>
         <translation>Department server: %1</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục</source>
+        <translation>Choose a folder</translation>
     </message>
     <message>
         <source>Tệp cấu hình máy chủ</source>

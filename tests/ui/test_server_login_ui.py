@@ -22,8 +22,10 @@ def test_the_login_window_connects_to_the_department_server(qtbot, pg_cluster, t
     dialog = launcher.login_dialog
     qtbot.addWidget(dialog)
     assert "Kho dữ liệu" in dialog.place.text()
-    dialog.use_place(profile)   # what "Kết nối máy chủ của đơn vị…" does with the file chosen
+    assert dialog.elsewhere.text() == "Kết nối máy chủ của đơn vị…"
+    dialog.use_place(profile)   # what that button does with the file chosen
     assert dialog.place.text() == "Máy chủ của đơn vị: Thanh tra tỉnh (thử)"
+    assert dialog.elsewhere.text() == "Dùng kho dữ liệu trên máy này…"   # and back
     dialog.password.setText("sai-mat-khau-1")
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=15000)

@@ -69,16 +69,21 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         # the department server instead of (or back from it to) the vault on this machine
-        self.elsewhere = QPushButton(self.tr("Kết nối máy chủ của đơn vị…"))
+        self.elsewhere = QPushButton()
         self.elsewhere.setObjectName("connectServer")
         self.elsewhere.setFlat(True)
-        self.elsewhere.clicked.connect(self._choose_server)
+        self.elsewhere.clicked.connect(self._choose_elsewhere)
         layout.addWidget(self.elsewhere, 0, Qt.AlignmentFlag.AlignLeft)
+        self._show_place()
         (self.password if user else self.user).setFocus()
         self.setMinimumWidth(420)
 
     def _show_place(self) -> None:
-        if bootstrap.is_server_profile(self.vault_path):
+        on_server = bootstrap.is_server_profile(self.vault_path)
+        if hasattr(self, "elsewhere"):
+            self.elsewhere.setText(self.tr("Dùng kho dữ liệu trên máy này…") if on_server
+                                   else self.tr("Kết nối máy chủ của đơn vị…"))
+        if on_server:
             try:
                 name = server_service.profile_label(self.vault_path)
             except HosoError as exc:
@@ -87,12 +92,18 @@ class LoginDialog(QDialog):
         else:
             self.place.setText(self.tr("Kho dữ liệu: %1").replace("%1", str(self.vault_path)))
 
-    def _choose_server(self) -> None:
-        """The connection profile (.json) the administrator handed out; its CA certificate
-        sits beside it."""
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Tệp cấu hình máy chủ"), str(self.vault_path.parent),
-            self.tr("Cấu hình máy chủ (*.json)"), options=QFileDialog.Option.DontUseNativeDialog)
+    def _choose_elsewhere(self) -> None:
+        """On a vault: the connection profile (.json) the administrator handed out (its CA
+        certificate beside it); on a server: a vault's folder on this machine."""
+        if bootstrap.is_server_profile(self.vault_path):
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Chọn thư mục"), str(bootstrap.default_vault()),
+                QFileDialog.Option.DontUseNativeDialog)
+        else:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Tệp cấu hình máy chủ"), str(self.vault_path.parent),
+                self.tr("Cấu hình máy chủ (*.json)"),
+                options=QFileDialog.Option.DontUseNativeDialog)
         if chosen:
             self.use_place(Path(chosen))
 
