@@ -11,15 +11,24 @@ import pytest
 from desktop.domain.errors import InvalidInput
 from desktop.services import exporter, report, summary, vault_service
 from desktop.services.demo import fill_demo
+from tests.conftest import PASSWORD, server_database
 
 FIRST_HALF = (date(2024, 1, 1), date(2024, 6, 30))
 FIGURES = ("carried_out", "conclusions_issued", "violation_money", "violation_land_m2",
            "recovery_money", "recovery_land_m2", "disciplined_orgs", "referral_cases")
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    vs = vault_service.create_vault(tmp_path_factory.mktemp("demo") / "v", "admin", "demo-password")
+@pytest.fixture(scope="module", params=["vault", "server"])
+def demo(request, tmp_path_factory):
+    """The demo with 150 more cases, in a vault and on a department server."""
+    folder = tmp_path_factory.mktemp("demo")
+    if request.param == "vault":
+        vs = vault_service.create_vault(folder / "v", "admin", "demo-password")
+    else:
+        from desktop.services import server_service
+        profile = server_database(request.getfixturevalue("pg_cluster"), folder,
+                                  in_process=True)
+        vs = server_service.sign_in(profile, "admin", PASSWORD)
     fill_demo(vs, synthetic_cases=150)
     yield vs
     vs.close()
