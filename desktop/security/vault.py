@@ -18,7 +18,7 @@ from desktop.security.attempts import Attempts
 from desktop.security.crypto import (DecryptionFailed, KdfParams, aead_decrypt, aead_encrypt,
                                      derive_kek, new_keypair, new_signing_key,
                                      public_from_private, random_key)
-from desktop.security.keyfile import KeyFile, KeyStore, Slot, now_iso
+from desktop.security.keyfile import KeyFile, KeyStore, Slot, as_store, now_iso
 
 DB_NAME = "hoso.db"
 KEYS_NAME = "keys.json"
@@ -174,7 +174,8 @@ def new_keys(store: "Path | KeyStore", vault_dir: Path, admin: str, password: st
     check_password(password)
     vault_id = vault_id or uuid.uuid4().hex
     secrets = new_account_secrets(random_key(), root_public, 1)
-    keyfile = KeyFile(path=store, vault_id=vault_id, created=now_iso(), default_user=admin)
+    keyfile = KeyFile(path=as_store(store), vault_id=vault_id, created=now_iso(),
+                      default_user=admin)
     slot, kek, params = make_slot(vault_id, admin, password, secrets)
     keyfile.slots[admin] = slot
     return UnlockedKeys(vault_dir, vault_id, admin, secrets, keyfile, kek=kek, kdf=params)

@@ -18,7 +18,7 @@ from desktop.security import vault as vault_files
 from desktop.security.keyfile import KeyFile
 from desktop.services import audit_log, server_service, users, vault_service
 from desktop.storage import migrate, opening, register_copy, server, server_logins
-from desktop.storage.server_blobs import ServerBlobStore
+from desktop.storage.blob_rows import BlobRows
 from desktop.storage.server_keys import ServerKeyStore
 
 
@@ -96,9 +96,9 @@ def _into_server(vs, password: str, dsn: str) -> ImportReport:
 def _copy_blobs(vs, engine) -> int:
     """Each document file, as the ciphertext it is, into the server's blob table."""
     folder = Path(vs.vault_dir) / vault_files.BLOBS_NAME
-    store = ServerBlobStore(folder, engine)
+    rows = BlobRows(engine)
     copied = 0
     for path in sorted(folder.glob("*/*.blob")):
-        store.upload(path.stem, path)
+        rows.put(path.stem, path)
         copied += 1
     return copied

@@ -528,7 +528,7 @@ class DocumentCopy(Base):
 
 
 class BlobChunk(Base):
-    """A piece of a document's encrypted file, on a department server (storage.server_blobs):
+    """A piece of a document's encrypted file, on a department server (storage.blob_rows):
     the ciphertext as the vault's blobs/ folder holds it, never clear text."""
 
     __tablename__ = "blob_chunks"

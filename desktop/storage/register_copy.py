@@ -44,10 +44,10 @@ def copy(source: Engine, target: Connection) -> None:
                 target.execute(text(f"UPDATE {table.name} SET {sets} WHERE id = :row_id"),
                                later)
         for name in SEARCH_TABLES:
-            rows = src.exec_driver_sql(f"SELECT rowid, body FROM {name}").fetchall()
-            if rows:
+            found = src.exec_driver_sql(f"SELECT rowid, body FROM {name}").fetchall()
+            if found:
                 target.execute(text(f"INSERT INTO {name} (rowid, body) VALUES (:r, :b)"),
-                               [{"r": r, "b": b} for r, b in rows])
+                               [{"r": r, "b": b} for r, b in found])
     for table in Base.metadata.sorted_tables:
         key = table.primary_key.columns.values()
         if len(key) == 1 and isinstance(key[0].type, Integer) and key[0].autoincrement:

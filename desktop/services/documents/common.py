@@ -41,8 +41,9 @@ _FILE_NAME_BAD = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
 
 def _store(vs: VaultSession) -> BlobStore:
     if vs.server:   # the files are in the server's database; a copy of the ciphertext here
-        from desktop.storage.server_blobs import ServerBlobStore
-        return ServerBlobStore(Path(vs.vault_dir) / BLOBS_NAME, vs.engine)
+        from desktop.security.blobs.mirrored import MirroredBlobStore
+        from desktop.storage.blob_rows import BlobRows
+        return MirroredBlobStore(Path(vs.vault_dir) / BLOBS_NAME, BlobRows(vs.engine))
     return BlobStore(Path(vs.vault_dir) / BLOBS_NAME)
 
 

@@ -202,7 +202,7 @@ def listed_ids(session: Session, flt: Filter, sort: str = "decision_date",
                descending: bool = True) -> list[int]:
     """Their ids only, in the same order."""
     if sort in _SEALED_SORTS and search.on_server(session):
-        return [row[0] for row in _sorted_here(session, flt, sort, descending)]
+        return [int(row.id) for row in _sorted_here(session, flt, sort, descending)]
     query = select(_ordered(session, flt, sort, descending).subquery().c.id)
     return list(session.execute(query, _params(session, flt)).scalars())
 
