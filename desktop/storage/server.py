@@ -150,7 +150,11 @@ def owner_engine(dsn: str) -> tuple[Engine, ServerProfile]:
     if address.get_backend_name() not in ("postgresql", "postgres") or not address.database:
         raise HosoError("server.bad_dsn", dsn=dsn)
     host = str(address.query.get("host") or address.host or "localhost")
-    profile = ServerProfile(host, address.port or 5432, address.database)
+    port = address.port or address.query.get("port") or 5432
+    try:
+        profile = ServerProfile(host, int(str(port)), address.database)
+    except ValueError:
+        raise HosoError("server.bad_dsn", dsn=dsn) from None
     query = dict(address.query)
     query.setdefault("connect_timeout", str(CONNECT_SECONDS))
     engine = _opening(create_engine(address.set(drivername="postgresql+psycopg", query=query),

@@ -518,6 +518,17 @@ def test_text_decoding_fallbacks():
 
 # --- registers and time limits ---------------------------------------------------------
 
+def test_a_document_is_found_by_its_number_and_summary_sealed_or_not(vault):
+    """The record's words are searched too — on the server a classified one is matched
+    on this machine, the server holding its number and summary sealed."""
+    docs.add_document(vault, docs.DocumentInput(number="15/BC-ĐTT", summary="Báo cáo thường"))
+    secret = docs.add_document(vault, docs.DocumentInput(
+        number="88/KL-MẬT", level=Level.TOI_MAT, summary="Kết luận về Đường dây Z-7b3c"))
+    assert [h.row.id for h in docs.search_documents(vault, "duong day z 7b3c")] == [secret.id]
+    assert [h.row.id for h in docs.search_documents(vault, "88 kl mat")] == [secret.id]
+    assert [h.row.number for h in docs.search_documents(vault, "bao cao thuong")] == ["15/BC-ĐTT"]
+
+
 def test_registers_and_yearly_statistics(vault, tmp_path):
     add = docs.add_document
     a = add(vault, docs.DocumentInput(number="10/CV-BCA", doc_type="CV", level=Level.MAT,
