@@ -124,3 +124,22 @@ def test_database_file_alone_is_unreadable_without_the_key(vault):
     with pytest.raises(sqlalchemy.exc.DatabaseError):
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM cases"))
+
+
+def test_a_case_without_a_decision_date_comes_last_newest_first(vault, tmp_path):
+    """The register's default order (newest decision first) puts undated cases at the end,
+    on the server as in the vault (PostgreSQL would put NULL first), in the list and in the
+    exported register."""
+    from datetime import date as day
+    from openpyxl import load_workbook
+    from desktop.services import exporter
+    cases.add_case(vault, cases.CaseInput(code="N-1", title="Chưa có quyết định"))
+    cases.add_case(vault, cases.CaseInput(code="N-2", title="Có quyết định",
+                                          decision_date=day(2024, 3, 1)))
+    cases.add_case(vault, cases.CaseInput(code="N-3", title="Quyết định mới",
+                                          decision_date=day(2024, 5, 1)))
+    assert [r.code for r in cases.list_cases(vault)] == ["N-3", "N-2", "N-1"]
+    result = exporter.export_cases(vault, tmp_path / "so.xlsx", reason="thử")
+    codes = [c.value for row in load_workbook(result.path).active.iter_rows()
+             for c in row if c.value in ("N-1", "N-2", "N-3")]
+    assert codes == ["N-3", "N-2", "N-1"]

@@ -164,8 +164,10 @@ def _params(session: Session, flt: Filter) -> dict[str, str]:
 
 def _ordered(session: Session, flt: Filter, sort: str, descending: bool) -> Select[Any]:
     column = _SORTS.get(sort, Case.decision_date)
-    order = [column.desc() if descending else column.asc(),
-             Case.id.desc() if descending else Case.id.asc()]
+    first = column.desc() if descending else column.asc()
+    if search.on_server(session):   # NULL sorts as SQLite sorts it: the smallest value
+        first = first.nulls_last() if descending else first.nulls_first()
+    order = [first, Case.id.desc() if descending else Case.id.asc()]
     inner = _filtered(session, flt, by_date=column is Case.decision_date).order_by(*order)
     if flt.limit is not None:
         inner = inner.limit(flt.limit).offset(flt.offset)

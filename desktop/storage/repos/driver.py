@@ -50,6 +50,7 @@ def ids_taken(session: Session, *tables: str) -> None:
 # SQLite's spellings the repositories' hand-written statements use, in PostgreSQL's
 _JSON_EACH = re.compile(r"json_each\(\?\)")
 _UPSERT = re.compile(r"INSERT OR REPLACE INTO (\w+) \((\w+)((?:, \w+)*)\)(.*)", re.S)
+_ORDER_DESC = re.compile(r"(ORDER BY [\w.]+) DESC(?! NULLS)")
 _PLAIN_INSERT = re.compile(r"INSERT INTO (\w+) ?\(([\w, ]+)\) VALUES \((?:\?, ?)*\?\)")
 _DELETE_BY_KEY = re.compile(r"DELETE FROM (\w+) WHERE (\w+) = \?")
 _PARAMS = re.compile(r"'[^']*'|\?|(?<!:):(\w+)|%")
@@ -60,6 +61,8 @@ def server_sql(sql: str) -> str:
     style, json_each over a JSON array, INSERT OR REPLACE as an upsert on the first column
     (each table written so has it as its key). Parameters in quoted text stay text."""
     sql = _JSON_EACH.sub("json_array_elements_text(CAST(? AS json)) AS value", sql)
+    # SQLite sorts NULL as the smallest value; PostgreSQL as the largest
+    sql = _ORDER_DESC.sub(r"\1 DESC NULLS LAST", sql)
     upsert = _UPSERT.fullmatch(sql.strip())
     if upsert:
         table, key, rest, tail = upsert.groups()
