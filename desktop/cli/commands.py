@@ -144,10 +144,11 @@ def cmd_server_import(args: ServerImportArgs) -> int:
                     "first_passwords": report.first_passwords})
         return 0 if report.matches else 1
     say("server.imported", args.lang, where=report.server, blobs=report.blobs)
-    table([(name, vault, server, "" if vault == server else "≠")
+    differs = [] if report.matches else [""]   # a mark beside a count that differs
+    table([(name, vault, server, *(["≠"] if vault != server else differs))
            for name, (vault, server) in report.counts.items()],
-          headers(args.lang, ["Bảng", "Trong kho", "Trên máy chủ", ""],
-                  ["Table", "In the vault", "On the server", ""]))
+          headers(args.lang, ["Bảng", "Trong kho", "Trên máy chủ", *differs],
+                  ["Table", "In the vault", "On the server", *differs]))
     if report.first_passwords:
         say("server.first_passwords", args.lang)
         table(sorted(report.first_passwords.items()),
