@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from desktop import bootstrap
 from desktop.domain.errors import HosoError
 from desktop.domain.levels import Level
 from desktop.domain.stages import Stage
@@ -18,16 +19,23 @@ from desktop.services.demo import (CUC_II, DEMO_PASSWORD, DEMO_USERS, FIXED_CASE
                                    SITUATION_DATE, STALLED_CASE_CODES, fill_demo,
                                    synthetic_inputs)
 from desktop.services.users import list_users
+from tests.conftest import PASSWORD, server_database
 from desktop.storage.orm import (AnnualPlan, Case, CaseEvent, Directive, DocumentRecord,
                                  OpinionRequest, PlanItem, Unit)
 
 SYNTHETIC = 200
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "v"
-    vs = vault_service.create_vault(path, "admin", "demo-password")
+@pytest.fixture(scope="module", params=["vault", "server"])
+def demo(request, tmp_path_factory):
+    """The demo in a vault (its folder) and on a department server (its profile)."""
+    folder = tmp_path_factory.mktemp("demo")
+    if request.param == "vault":
+        path = folder / "v"
+        vs = vault_service.create_vault(path, "admin", "demo-password")
+    else:
+        path = server_database(request.getfixturevalue("pg_cluster"), folder, in_process=True)
+        vs = bootstrap.open_session(path, "admin", PASSWORD)
     added = fill_demo(vs, synthetic_cases=SYNTHETIC)
     yield vs, added, path
     vs.close()
@@ -183,7 +191,7 @@ def test_users_and_first_passwords(demo):
         assert users[username].must_change_password and users[username].full_name == staff
     assert users["lanhdao"].clearance is Level.TOI_MAT
     assert users["vanthu"].clearance is Level.THUONG
-    clerk = vault_service.open_vault(path, "vanthu", DEMO_PASSWORD)
+    clerk = bootstrap.open_session(path, "vanthu", DEMO_PASSWORD)
     try:
         assert clerk.actor.must_change_password
         seen = {r.code for r in list_cases(clerk, CaseFilter(search="C2"))}
