@@ -63,7 +63,9 @@ def readings(vs, source: Path, qs: list[str]) -> dict[str, float]:
     importer.commit(vs, importer.analyse(vs, source, "cases"))
     figures["import"] = time.perf_counter() - started
     add_histories(vs, random.Random(3), prefix="NK-")   # the imported cases' codes
-    deadlines_service.refresh_index(vs)
+    started = time.perf_counter()
+    deadlines_service.refresh_index(vs)   # once after an import (the first reading does it)
+    figures["deadline index"] = time.perf_counter() - started
     cases.list_cases(vs, cases.CaseFilter(search="dat dai", limit=50))   # warm
     figures["search p95"] = p95(latencies(
         lambda q: cases.list_cases(vs, cases.CaseFilter(search=q, limit=50)), qs))
@@ -112,13 +114,14 @@ def main() -> int:
                 vs.close()
         finally:
             cluster.stop()
-    targets = {"import": None, "search p95": 0.050, "first page": 0.100,
+    targets = {"import": None, "deadline index": 0.0, "search p95": 0.050, "first page": 0.100,
                "overdue list": 2.0, "period report": 2.0}
     print(f"{args.rows} cases imported from the same workbook into each; "
           f"{args.queries} search queries")
     for name, target in targets.items():
         goal = (f"target <= {target * 1000:.0f} ms" if target and target < 1
-                else f"target <= {target:.0f} s" if target else "target: server <= 2x vault")
+                else f"target <= {target:.0f} s" if target else "target: server <= 2x vault"
+                if target is None else "once after an import; no target")
         print(f"{name}: server {on_server[name] * 1000:.1f} ms, vault {vault[name] * 1000:.1f} ms, "
               f"ratio {on_server[name] / vault[name]:.2f}x ({goal})")
     return 0
