@@ -11,7 +11,6 @@ from pathlib import Path
 from desktop.cli.args import (AuditListArgs, Common, AuditSealArgs, AuditVerifyArgs, BackupArgs,
                               CaseAddArgs, CaseEventArgs, CaseListArgs, CaseShowArgs,
                               CaseStagesArgs, DemoArgs, InitArgs, RememberArgs, RestoreArgs,
-                              ServerImportArgs, ServerInitArgs,
                               TrustCheckArgs, TrustRotateArgs, TrustShowArgs, UserAddArgs,
                               UserDisableArgs, UserEnableArgs, UserListArgs, UserPasswdArgs,
                               UserResetArgs, UserSetArgs, UserUnlockArgs, VerifyArgs)
@@ -118,43 +117,6 @@ def _vault_only(args: Common) -> None:
     a department server: its administrator backs it up with PostgreSQL's tools."""
     if bootstrap.server_profile(args.server, args.vault) is not None:
         raise HosoError("server.vault_only")
-
-
-def cmd_server_init(args: ServerInitArgs) -> None:
-    """Set up a department server's database: the schema and the first administrator."""
-    from desktop.services import server_service
-    passwords = PasswordSource(args.password_stdin, args.lang)
-    password = passwords.new_password("cli.prompt.admin_password")
-    where = server_service.found(args.dsn, args.admin, password, args.full_name)
-    say("server.init_done", args.lang, where=where, user=args.admin)
-
-
-def cmd_server_import(args: ServerImportArgs) -> int:
-    """Copy a vault to a new server database; print the counts side by side and each
-    user's first password (to hand over in person). Exit 1 when a count differs."""
-    from desktop.services import server_import
-    passwords = PasswordSource(args.password_stdin, args.lang)
-    password = passwords.next("cli.prompt.password")
-    report = server_import.import_vault(Path(args.source), bootstrap.user_name(args.user),
-                                        password, args.dsn)
-    if args.json:
-        print_json({"server": report.server, "matches": report.matches, "blobs": report.blobs,
-                    "counts": {k: {"vault": v, "server": s}
-                               for k, (v, s) in report.counts.items()},
-                    "first_passwords": report.first_passwords})
-        return 0 if report.matches else 1
-    say("server.imported", args.lang, where=report.server, blobs=report.blobs)
-    differs = [] if report.matches else [""]   # a mark beside a count that differs
-    table([(name, vault, server, *(["≠"] if vault != server else differs))
-           for name, (vault, server) in report.counts.items()],
-          headers(args.lang, ["Bảng", "Trong kho", "Trên máy chủ", *differs],
-                  ["Table", "In the vault", "On the server", *differs]))
-    if report.first_passwords:
-        say("server.first_passwords", args.lang)
-        table(sorted(report.first_passwords.items()),
-              headers(args.lang, ["Người dùng", "Mật khẩu đầu tiên"],
-                      ["User", "First password"]))
-    return 0 if report.matches else 1
 
 
 def vault_service_check(path: Path) -> None:

@@ -118,23 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin", required=True, metavar="NAME")
     p.add_argument("--full-name", default="")
 
-    servers = group("server", "máy chủ của đơn vị (PostgreSQL) / department server")
-    p = command(servers, "init", c.cmd_server_init,
-                "khởi tạo cơ sở dữ liệu trên máy chủ / set up the server's database")
-    p.add_argument("--dsn", required=True, metavar="postgresql://…",
-                   help="địa chỉ cơ sở dữ liệu, đăng nhập bằng chủ sở hữu / the database's "
-                        "address, as its owner")
-    p.add_argument("--admin", required=True, metavar="NAME")
-    p.add_argument("--full-name", default="")
-
-    p = command(servers, "import-vault", c.cmd_server_import,
-                "chuyển kho dữ liệu của máy này lên máy chủ / move this machine's vault to "
-                "the server")
-    p.add_argument("source", metavar="VAULT", help="thư mục kho dữ liệu / the vault's folder")
-    p.add_argument("--dsn", required=True, metavar="postgresql://…",
-                   help="cơ sở dữ liệu mới trên máy chủ, đăng nhập bằng chủ sở hữu / the "
-                        "new database on the server, as its owner")
-    p.add_argument("--json", action="store_true")
+    from desktop.cli import server_commands
+    server_commands.add_parsers(command, group)
 
     users = group("user", "người dùng / users")
     p = command(users, "add", c.cmd_user_add, "thêm người dùng / add a user (administrator)")

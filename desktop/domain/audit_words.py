@@ -20,6 +20,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "vault.upgrade": ("Nâng cấp kho dữ liệu", "Vault upgraded"),
     "vault.verify": ("Kiểm tra toàn vẹn kho dữ liệu", "Vault integrity checked"),
     "vault.rollback_accepted": ("Chấp nhận mở bản kho cũ hơn", "Older vault copy accepted"),
+    "server.import": ("Chuyển kho dữ liệu lên máy chủ", "Vault moved to the server"),
     "session.open": ("Đăng nhập", "Signed in"),
     "session.failed": ("Đăng nhập sai mật khẩu", "Failed sign-in"),
     "attempts.tampered": ("Bộ đếm đăng nhập sai bị sửa", "Failed-sign-in counter tampered with"),
