@@ -1,7 +1,8 @@
 """Each user of a department server signs in to PostgreSQL as a login role of their own
 (the same name and password as in the program). The password reaches the server only as
 a SCRAM-SHA-256 verifier computed here — never in clear, not even in the server's
-statement log — and the roles share a group role holding the register's privileges."""
+statement log — and the roles share a group role holding the register's privileges
+(one per database: a register's users have no right on another register's database)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,14 @@ import unicodedata
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-GROUP = "hoso_users"
+def group_of(database: str) -> str:
+    """The register's group role: one per database, so the users of one register have no
+    right on another in the same cluster ("hoso_users" for the database "hoso")."""
+    return _role(f"{database}_users"[:63])
+
+
+def _group(conn: Connection) -> str:
+    return group_of(str(conn.execute(text("SELECT current_database()")).scalar()))
 ITERATIONS = 4096   # PostgreSQL's own default for scram_iterations
 
 
@@ -51,19 +59,22 @@ def _literal(value: str) -> str:
 
 def prepare_group(conn: Connection, database: str) -> None:
     """The group role and its privileges on the register (run by the database's owner).
-    The audit trail may be read and appended to, never changed (its triggers say so too)."""
+    The audit trail may be read and appended to, never changed (its triggers say so too);
+    nobody else may connect to the database."""
+    group = group_of(database)
     exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"),
-                          {"n": GROUP}).scalar()
+                          {"n": f"{database}_users"[:63]}).scalar()
     if not exists:
-        conn.execute(text(f"CREATE ROLE {GROUP} NOLOGIN"))
-    conn.execute(text(f"GRANT CONNECT ON DATABASE {_role(database)} TO {GROUP}"))
-    conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {GROUP}"))
+        conn.execute(text(f"CREATE ROLE {group} NOLOGIN"))
+    conn.execute(text(f"REVOKE CONNECT ON DATABASE {_role(database)} FROM PUBLIC"))
+    conn.execute(text(f"GRANT CONNECT ON DATABASE {_role(database)} TO {group}"))
+    conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {group}"))
     conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public "
-                      f"TO {GROUP}"))
-    conn.execute(text(f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {GROUP}"))
-    conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {GROUP}"))
+                      f"TO {group}"))
+    conn.execute(text(f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {group}"))
+    conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {group}"))
     conn.execute(text(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public "
-                      f"TO {GROUP}"))
+                      f"TO {group}"))
 
 
 def create(where: Connection | Session, name: str, password: str,
@@ -80,9 +91,9 @@ def create(where: Connection | Session, name: str, password: str,
     if administrator:
         # PostgreSQL 16+ lets a CREATEROLE role administer only roles it created or was
         # given; the group is handed over so new users can be made members of it
-        conn.execute(text(f"GRANT {GROUP} TO {_role(name)} WITH ADMIN OPTION"))
+        conn.execute(text(f"GRANT {_group(conn)} TO {_role(name)} WITH ADMIN OPTION"))
     else:
-        conn.execute(text(f"GRANT {GROUP} TO {_role(name)}"))
+        conn.execute(text(f"GRANT {_group(conn)} TO {_role(name)}"))
 
 
 def set_password(where: Connection | Session, name: str, password: str) -> None:

@@ -119,3 +119,16 @@ def test_what_fails_says_so_in_one_line(department):
     result = run_hoso(["--user", "admin", "--lang", "en", "backup", "/tmp/x", "--password-stdin"],
                       PASSWORD + "\n", env={"HOSO_SERVER": str(profile)})
     assert result.stderr.strip() == render("server.vault_only", "en")
+
+
+def test_a_user_of_another_register_cannot_connect_to_this_one(pg_cluster, tmp_path):
+    """Two departments' registers on one cluster: each database admits its own users."""
+    ours = server_database(pg_cluster, tmp_path / "ours", in_process=True)
+    theirs = server_database(pg_cluster, tmp_path / "theirs", in_process=True)
+    r = run_hoso(["--server", theirs, "--user", "admin", "user", "add", "khac", "--role",
+                  "inspector", "--password-stdin"], f"{PASSWORD}\nmat-khau-khac-1\n")
+    assert r.returncode == 0, r.stderr
+    _login(pg_cluster, theirs, "khac", "mat-khau-khac-1").close()
+    with pytest.raises(psycopg.OperationalError) as refused:
+        _login(pg_cluster, ours, "khac", "mat-khau-khac-1")
+    assert "permission denied" in str(refused.value)
