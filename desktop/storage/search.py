@@ -177,3 +177,22 @@ def optimize(session: Session) -> None:
     conn.exec_driver_sql("INSERT INTO case_search(case_search) VALUES('optimize')")
     conn.exec_driver_sql("INSERT INTO case_search_sealed(case_search_sealed) VALUES('optimize')")
 
+
+
+# On the server a list of matches in date order is read one of two ways, as SQLite's planner
+# would choose them: few matches — their ids, then the cases; many — the cases walked in date
+# order, each checked against the matches (hashed once), stopping at the page's last row.
+FEW = 2000
+SERVER_MATCHES_SQL = (
+    "(EXISTS (SELECT 1 FROM case_search s WHERE s.rowid = cases.id "
+    "AND s.words @@ CAST(:match AS tsquery)) OR EXISTS (SELECT 1 FROM case_search_sealed s "
+    "WHERE s.rowid = cases.id AND s.words @@ CAST(:smatch AS tsquery)))")
+
+
+def few_matching_ids(session: Session, params: dict[str, str]) -> list[int] | None:
+    """The matching case ids on the server when there are at most FEW, else None."""
+    rows = session.execute(text(
+        f"SELECT rowid FROM case_search WHERE words @@ CAST(:match AS tsquery) UNION ALL "
+        f"SELECT rowid FROM case_search_sealed WHERE words @@ CAST(:smatch AS tsquery) "
+        f"LIMIT {FEW + 1}"), params).scalars().all()
+    return [int(i) for i in rows] if len(rows) <= FEW else None

@@ -37,10 +37,12 @@ def test_the_same_migrations_build_the_schema_on_a_postgresql_server(pg_cluster)
     migrate.upgrade(engine)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-    # the search tables (a trigram index on the server) are made by hand, not by the ORM
+    # the search tables (their words vector indexed) are made by hand, not by the ORM, and so
+    # is the server's index for the register's order (NULL last, as SQLite sorts it)
     unexpected = [d for d in diff if not (
         d[0] == "remove_table" and d[1].name.startswith(("case_search", "doc_search"))
-        or d[0] == "remove_index" and d[1].table.name.startswith(("case_search", "doc_search")))]
+        or d[0] == "remove_index" and d[1].table.name.startswith(("case_search", "doc_search"))
+        or d[0] == "remove_index" and d[1].name == "ix_cases_newest_first")]
     assert unexpected == []
     assert migrate.current_revision(engine) == migrate.head_revision()
     # the server refuses to rewrite, delete or empty the audit trail, as the vault does
