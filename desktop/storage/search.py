@@ -60,6 +60,7 @@ def write(session: Session, rows: Sequence[tuple[int, str]], fresh: bool = False
         for name in ("case_search", "case_search_sealed"):
             cursor.executemany(f"DELETE FROM {name} WHERE rowid = ?", [(i,) for i, _ in rows])
     cursor.executemany(f"INSERT INTO {table}(rowid, body) VALUES (?, ?)", rows)
+    driver.analyze_after_bulk(session, len(rows), table)
 
 
 def sealed_body(keys: sealed.RecordKeyring, level: int, folded: str) -> str:
@@ -179,14 +180,19 @@ def optimize(session: Session) -> None:
 
 
 
-# On the server a list of matches in date order is read one of two ways, as SQLite's planner
-# would choose them: few matches — their ids, then the cases; many — the cases walked in date
-# order, each checked against the matches (hashed once), stopping at the page's last row.
+# On the server, matches are read as SQLite's planner reads them: few — their ids, then the
+# cases; many, for a page — the register walked in date order, each case's own index rows
+# tested (a common word fills a page within the first rows); many, all of them (the ids a
+# list loads, a count) — the matches hashed once, each case looked up in the hash.
 FEW = 2000
 SERVER_MATCHES_SQL = (
     "(EXISTS (SELECT 1 FROM case_search s WHERE s.rowid = cases.id "
     "AND s.words @@ CAST(:match AS tsquery)) OR EXISTS (SELECT 1 FROM case_search_sealed s "
     "WHERE s.rowid = cases.id AND s.words @@ CAST(:smatch AS tsquery)))")
+SERVER_PAGE_MATCHES_SQL = (
+    "(coalesce((SELECT s.words @@ CAST(:match AS tsquery) FROM case_search s "
+    "WHERE s.rowid = cases.id), false) OR coalesce((SELECT s.words @@ CAST(:smatch AS tsquery) "
+    "FROM case_search_sealed s WHERE s.rowid = cases.id), false))")
 
 
 def few_matching_ids(session: Session, params: dict[str, str]) -> list[int] | None:
