@@ -185,8 +185,9 @@ def register_server(engine: Engine, dbapi_conn: Any) -> None:
             value = cast(str, super().load(data))
             return _MARKER.sub(opened_markers, value) if "\x01" in value else value
 
-    for type_name in ("text", "varchar"):
-        dbapi_conn.adapters.register_loader(type_name, OpeningLoader)
+    # text only: the marker is text, and so is anything built around it (a CASE with a
+    # varchar column, a concatenation); plain varchar columns keep psycopg's own C loader
+    dbapi_conn.adapters.register_loader("text", OpeningLoader)
 
 
 # --- reading through SQL ------------------------------------------------------------------
