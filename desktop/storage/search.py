@@ -106,20 +106,30 @@ def match_expression(query: str) -> str | None:
     return " ".join(f'"{token}"*' for token in tokens)
 
 
-def sealed_expression(keys: sealed.RecordKeyring, query: str, clearance: int) -> str:
-    """The same over classified cases: for every word, its token under any search key
-    the searcher holds up to `clearance`."""
+def _token_groups(keys: sealed.RecordKeyring, query: str, clearance: int
+                  ) -> list[list[str]] | None:
+    """For every word of `query`, its tokens under each search key the searcher holds up to
+    `clearance`; None when some word (or the whole query) can match nothing."""
     makers = keys.token_makers(clearance)
     words = _TOKEN.findall(fold(query))
     if not makers or not words:
-        return _NO_MATCH
+        return None
     groups = []
     for word in words:
         tokens = {token for _level, m in makers if (token := m.query_token(word)) is not None}
         if not tokens:
-            return _NO_MATCH
-        groups.append("(" + " OR ".join(f'"{t}"' for t in sorted(tokens)) + ")")
-    return " AND ".join(groups)
+            return None
+        groups.append(sorted(tokens))
+    return groups
+
+
+def sealed_expression(keys: sealed.RecordKeyring, query: str, clearance: int) -> str:
+    """The same over classified cases: for every word, its token under any search key
+    the searcher holds up to `clearance`."""
+    groups = _token_groups(keys, query, clearance)
+    if groups is None:
+        return _NO_MATCH
+    return " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
 
 
 def server_expression(query: str) -> str | None:
@@ -133,18 +143,10 @@ def server_expression(query: str) -> str | None:
 
 def server_sealed_expression(keys: sealed.RecordKeyring, query: str, clearance: int) -> str:
     """sealed_expression for the server: for every word, one of its tokens, whole."""
-    makers = keys.token_makers(clearance)
-    words = _TOKEN.findall(fold(query))
-    never = "'x'"   # never a token of the sealed index (hex digits only)
-    if not makers or not words:
-        return never
-    groups = []
-    for word in words:
-        tokens = {token for _level, m in makers if (token := m.query_token(word)) is not None}
-        if not tokens:
-            return never
-        groups.append("(" + " | ".join(f"'{t}'" for t in sorted(tokens)) + ")")
-    return " & ".join(groups)
+    groups = _token_groups(keys, query, clearance)
+    if groups is None:
+        return "'x'"   # never a token of the sealed index (hex digits only)
+    return " & ".join("(" + " | ".join(f"'{t}'" for t in g) + ")" for g in groups)
 
 
 def match_params(session_or_engine: Session | Engine | Connection, query: str, clearance: int
