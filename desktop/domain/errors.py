@@ -46,3 +46,18 @@ class Cancelled(HosoError):
 
     def __init__(self, key: str = "error.interrupted", **params: object) -> None:
         super().__init__(key, **params)
+
+
+class ChangedMeanwhile(HosoError):
+    """Another user saved the record after this user's form read it: nothing of this save
+    was written. `fields` names what the other changed; `current` (field → value, kept in
+    memory only, never in the message) and `version` let a form load the fresh record so
+    the user can redo their change on it."""
+
+    def __init__(self, key: str = "record.changed_meanwhile", fields: tuple[str, ...] = (),
+                 current: dict[str, str] | None = None, version: int = 0,
+                 **params: object) -> None:
+        super().__init__(key, **params)
+        self.fields = fields
+        self.current = current or {}
+        self.version = version

@@ -84,3 +84,11 @@ _ROLE_VI = {Role.ADMIN: "Quản trị", Role.LEADER: "Lãnh đạo", Role.INSPEC
             Role.CLERK: "Văn thư"}
 _ROLE_EN = {Role.ADMIN: "Administrator", Role.LEADER: "Leader", Role.INSPECTOR: "Inspector",
             Role.CLERK: "Clerk"}
+
+
+def write_ceiling(role: Role, clearance: Level) -> int:
+    """The highest level of case a user may change: their clearance, but a clerk (who keeps
+    registers and prepares summaries, cleared for reading) changes unclassified cases only.
+    The department server enforces the same rule in its row-level security
+    (storage/migrations/server_policies.py); -1 would mean nothing at all."""
+    return min(int(clearance), int(Level.THUONG)) if role is Role.CLERK else int(clearance)

@@ -84,6 +84,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unlock it."),
     "user.unlocked": ("Đã mở khóa cho “{user}”: có thể đăng nhập lại.",
                       "“{user}” is unlocked and may log in again."),
+    "user.cannot_change_self": (
+        "Không thể tự đổi độ mật hoặc vai trò của chính mình; hãy nhờ một quản trị viên khác.",
+        "You cannot change your own clearance or role; ask another administrator."),
     "user.cannot_disable_self": ("Không thể tự khóa tài khoản của chính mình.",
                                  "You cannot disable your own account."),
     "user.disabled": ("Đã khóa tài khoản “{user}”; các khóa độ mật của tài khoản đã bị thu hồi.",
@@ -103,12 +106,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You cannot grant clearance {level}, above your own."),
     "perm.case_level": ("Bạn không đủ thẩm quyền xem hồ sơ {code} (độ mật {level}).",
                         "Your clearance does not allow case {code} ({level})."),
-    "perm.write": ("Vai trò {role} không được sửa hồ sơ thanh tra.",
-                   "The role {role} may not change inspection cases."),
+    "perm.write": ("Vai trò {role} không được sửa hồ sơ {code} (độ mật {level}): chỉ được sửa "
+                   "hồ sơ đến độ mật {ceiling}.",
+                   "The role {role} may not change case {code} ({level}): only cases up to "
+                   "{ceiling}."),
     "perm.level_above_own": ("Không thể tạo hồ sơ độ mật {level} cao hơn độ mật của bạn.",
                              "You cannot create a case at {level}, above your clearance."),
     "perm.no_level_key": ("Bạn không giữ khóa của độ mật {level}: không thể ghi hồ sơ ở độ mật này.",
                           "You do not hold the {level} key: records at that level cannot be written."),
+    "case.changed_meanwhile": (
+        "Hồ sơ {code} đã được {by} sửa lúc {at} trong khi bạn đang sửa ({what}); thay đổi "
+        "của bạn chưa được lưu. Mẫu đã nạp giá trị mới — xem lại rồi bấm Lưu.",
+        "Case {code} was changed by {by} at {at} while you were editing it ({what_en}); "
+        "your change was not saved. The form now holds the new values — review them and save "
+        "again."),
+    "record.changed_meanwhile": (
+        "Bản ghi vừa được người khác sửa; thay đổi của bạn chưa được lưu. Hãy mở lại và làm "
+        "lại.",
+        "Someone else has just changed this record; your change was not saved. Open it again "
+        "and redo it."),
     "perm.plan_write": ("Vai trò {role} không được lập hoặc sửa kế hoạch thanh tra.",
                         "The role {role} may not make or change inspection plans."),
     # input

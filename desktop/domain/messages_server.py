@@ -22,6 +22,17 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "là máy chủ giả mạo).",
         "The server {host}'s certificate does not match the profile: the connection was "
         "stopped (it may be an impostor)."),
+    "server.connection_lost": (
+        "Mất kết nối tới máy chủ {host}; việc vừa làm chưa được lưu (không có gì ghi dở). "
+        "Chương trình tự kết nối lại — hãy thử lại.",
+        "The connection to the server {host} was lost; what you just did was not saved "
+        "(nothing half-written). The program reconnects by itself — try again."),
+    "server.reconnecting": (
+        "Mất kết nối tới máy chủ — đang kết nối lại…",
+        "Connection to the server lost — reconnecting…"),
+    "server.reconnected": (
+        "Đã kết nối lại với máy chủ.",
+        "Reconnected to the server."),
     "server.bad_password": (
         "Tên đăng nhập hoặc mật khẩu máy chủ không đúng.",
         "Wrong server user name or password."),

@@ -4,7 +4,6 @@ account that wrote it (security.audit)."""
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from desktop.security.anchors import Anchor
 from desktop.security.audit import (GENESIS, ChainReport, ChainRow, Signer, signed_hash,
@@ -32,16 +31,15 @@ def append(session: Session, signer: Signer, username: str, action: str, target:
     assert username == signer.username, "rows are signed by the account that writes them"
     if engine_read_only(session.get_bind()):
         return
-    last = audit_rows.last(session)
-    row_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    at = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    row_id, chained_to, at = audit_rows.reserve(session)
+    prev = chained_to or GENESIS
     detail_text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
     key = signer.public_key
     digest = signed_hash(prev, _fields(row_id, at, username, action, target, detail_text, key))
-    session.add(AuditRow(id=row_id, at=at, username=username, action=action, target=target,
-                         detail=detail_text, prev_hash=prev, hash=digest, signer_key=key,
-                         signature=signer.sign(digest)))
-    session.flush()
+    audit_rows.add(session, AuditRow(id=row_id, at=at, username=username, action=action,
+                                     target=target, detail=detail_text, prev_hash=prev,
+                                     hash=digest, signer_key=key,
+                                     signature=signer.sign(digest)))
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from desktop.domain import case_fields
-from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
+from desktop.domain.errors import ChangedMeanwhile, HosoError, InvalidInput, PermissionDenied
 from desktop.domain.levels import Level
-from desktop.services import audit_log, cases
+from desktop.services import audit_log, case_access, cases
 from desktop.services.context import VaultSession
 from desktop.storage import case_summary, search
 from desktop.storage.orm import Case, CaseChange
@@ -48,15 +48,22 @@ def current_values(case: Case) -> dict[str, str]:
     return values
 
 
-def edit_case(vs: VaultSession, code: str, changes: dict, reason: str = "") -> list[ChangeInfo]:
+def edit_case(vs: VaultSession, code: str, changes: dict, reason: str = "",
+              base: dict[str, str] | None = None, base_version: int | None = None
+              ) -> list[ChangeInfo]:
     """Apply `changes` (field → new value, typed or as typed by a user); refused as a whole
-    on the first bad value. Returns the history rows written ([] when nothing changed)."""
+    on the first bad value. Returns the history rows written ([] when nothing changed).
+    `base`, `base_version`: the values and version a form showed; when another user has
+    changed any of those fields since, nothing is written (ChangedMeanwhile) — a new event
+    alone moves the version without touching the form's fields, and does not refuse."""
     wanted = {field: case_fields.canonical(field, value) for field, value in changes.items()}
     reason = (reason or "").strip()
     with vs.uow() as uow:
         session = uow.session
-        case = cases.load_case(vs, session, code, load=True)
+        case = cases.load_case(vs, session, code, load=True, change=True)
         before = current_values(case)
+        if base is not None and base_version is not None and case.version != base_version:
+            _refuse_if_moved(vs, case, before, base)
         diffs = {f: (before[f], new) for f, new in wanted.items() if before[f] != new}
         if not diffs:
             return []
@@ -68,8 +75,7 @@ def edit_case(vs: VaultSession, code: str, changes: dict, reason: str = "") -> l
                            reason=reason, changed_by=vs.actor.username, changed_at=now)
                 for field, (old, new) in diffs.items()]
         session.add_all(rows)
-        case.version += 1
-        case.updated_at = now
+        case_access.mark_changed(vs, case, now)
         session.flush()
         case_summary.refresh(session, [case.id])
         search.refresh(session, [case.id])
@@ -80,6 +86,19 @@ def edit_case(vs: VaultSession, code: str, changes: dict, reason: str = "") -> l
         audit_log.append(session, vs.signer, vs.actor.username, "case.edit", case.code, **detail)
         uow.commit()
         return [_info(r) for r in rows]
+
+
+def _refuse_if_moved(vs: VaultSession, case: Case, current: dict[str, str],
+                     base: dict[str, str]) -> None:
+    moved = tuple(f for f in case_fields.FIELDS if f in base and current[f] != base[f])
+    if not moved:
+        return
+    raise ChangedMeanwhile("case.changed_meanwhile", fields=moved, current=current,
+                           version=case.version, code=case.code,
+                           by=case.updated_by or "?",
+                           at=case.updated_at.strftime("%H:%M %d/%m/%Y"),
+                           what=", ".join(case_fields.label(f, "vi") for f in moved),
+                           what_en=", ".join(case_fields.label(f, "en") for f in moved))
 
 
 def _check(vs, session, case: Case, before: dict, diffs: dict, reason: str) -> None:

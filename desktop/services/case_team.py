@@ -10,7 +10,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput, NotFound
 from desktop.domain.levels import Level
 from desktop.domain.stages import TeamRole
-from desktop.services import audit_log, cases
+from desktop.services import audit_log, case_access, cases
 from desktop.services.context import VaultSession
 from desktop.storage import search, sealed
 from desktop.storage.orm import Case, CaseChange, TeamMember
@@ -124,7 +124,7 @@ def _change(vs: VaultSession, code: str, day: date, change, action: str) -> None
         raise InvalidInput("input.future_date", value=format_date(day))
     with vs.uow() as uow:
         session = uow.session
-        case = cases.load_case(vs, session, code, load=True)
+        case = cases.load_case(vs, session, code, load=True, change=True)
         before = memberships(case)
         after = change(before)
         store(session, case, after)
@@ -132,8 +132,7 @@ def _change(vs: VaultSession, code: str, day: date, change, action: str) -> None
         session.add(CaseChange(case_id=case.id, field="team", old_value=_text(before),
                                new_value=_text(after), reason="", changed_by=vs.actor.username,
                                changed_at=now))
-        case.version += 1
-        case.updated_at = now
+        case_access.mark_changed(vs, case, now)
         session.flush()
         search.refresh(session, [case.id])
         audit_log.append(session, vs.signer, vs.actor.username, f"case.team_{action}", case.code,

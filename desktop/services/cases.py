@@ -17,6 +17,7 @@ from desktop.domain.folding import fold
 from desktop.domain.levels import Level
 from desktop.domain.stages import Basis, InspectingLevel, Stage, TeamRole
 from desktop.services import audit_log
+from desktop.services.case_access import mark_changed, require_writable
 from desktop.services.context import VaultSession
 from desktop.storage import case_summary, sealed, search
 from desktop.storage.orm import Case, CaseEvent, Staff, TeamMember, Unit
@@ -115,10 +116,16 @@ class CaseDetail:
     documents: list[dict]
     results: dict
     team_history: list = field(default_factory=list)  # every membership, with its dates
+    version: int = 1          # what a form read: its save is refused if the case moved on
+    updated_by: str = ""
+    updated_at: datetime | None = None
 
     def to_json(self) -> dict:
         data = self.row.to_json()
         data.update({
+            "version": self.version, "updated_by": self.updated_by,
+            "updated_at": self.updated_at.isoformat(timespec="seconds") if self.updated_at
+            else None,
             "content": self.content, "period_from": _iso(self.period_from),
             "period_to": _iso(self.period_to), "basis": self.basis.value,
             "assignment_ref": self.assignment_ref, "inspecting_level": self.inspecting_level.value,
@@ -150,7 +157,8 @@ def add_case(vs: VaultSession, data: CaseInput) -> CaseRow:
                     started_on=data.decision_date,
                     chaired_by_unit_id=_unit_id(session, data.chaired_by),
                     supervisor_id=_staff_id(session, data.supervisor),
-                    created_at=now, updated_at=now)
+                    created_at=now, updated_at=now,
+                    updated_by=vs.actor.username)
         session.add(case)
         if data.level > Level.THUONG:
             # a classified case's team travels sealed with it (no names in team_members)
@@ -199,7 +207,9 @@ def insert_cases(vs: VaultSession, session: DbSession, items: Sequence[CaseInput
     if clash:
         raise HosoError("case.exists", code=clash)
     now = case_rows.stored_time(datetime.now())
-    first, event_id = case_rows.next_ids(session)
+    case_ids, event_ids = case_rows.new_ids(session, len(items),
+                                            sum(1 for d in items if d.decision_date))
+    next_event = iter(event_ids)
     keys = sealed.keys_of(session)
     staff = _ensure_staff(session, {name for d in items if d.level == Level.THUONG
                                     for name, _ in d.team} | {d.supervisor for d in items})
@@ -211,8 +221,9 @@ def insert_cases(vs: VaultSession, session: DbSession, items: Sequence[CaseInput
     rows, team_rows, event_rows, index_rows, sealed_rows = [], [], [], [], []
     # Plain tuples in case_rows.INSERT_COLUMNS' order (the driver takes them as they are),
     # values stored the way the ORM stores them (ISO dates, case_rows.stored_time).
-    for case_id, d in enumerate(items, start=first):
+    for case_id, d in zip(case_ids, items):
         decided = d.decision_date.isoformat() if d.decision_date else None
+        event_id = next(next_event) if decided else 0
         code, title, party = d.code.strip(), d.title.strip(), d.inspected_party.strip()
         trail = case_summary.trail_entry(decision, decided) if decided else None
         level = int(d.level)
@@ -249,7 +260,6 @@ def insert_cases(vs: VaultSession, session: DbSession, items: Sequence[CaseInput
         if decided:
             event_rows.append((event_id, case_id, decision, decided, None,
                                "" if level else d.decision_number, "", user, now, event_blob))
-            event_id += 1
         words = " ".join(filter(None, parts))
         if level:
             sealed_rows.append((case_id, search.sealed_body(keys, level, words)))
@@ -281,7 +291,7 @@ def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: st
         raise InvalidInput("input.bad_number", value=days, field="days")
     with vs.uow() as uow:
         session = uow.session
-        case = load_case(vs, session, code)
+        case = load_case(vs, session, code, change=True)
         # order rules (workflow.RULES): refused events write nothing
         existing = [EventFact(Stage(e.stage), e.event_date, e.days) for e in live_events(case)]
         validate_event(existing, EventFact(stage, when, days), case.decision_date, date.today())
@@ -301,8 +311,7 @@ def add_event(vs: VaultSession, code: str, stage: Stage, when: date, doc_ref: st
         session.flush()
         session.refresh(case, ["events"])
         update_current_stage(case)
-        case.updated_at = now
-        case.version += 1
+        mark_changed(vs, case, now)
         session.flush()
         case_summary.refresh(session, [case.id])
         search.refresh(session, [case.id])
@@ -427,9 +436,11 @@ def get_case(vs: VaultSession, code: str) -> CaseDetail:
         return detail
 
 
-def load_case(vs: VaultSession, session: DbSession, code: str, load: bool = False) -> Case:
+def load_case(vs: VaultSession, session: DbSession, code: str, load: bool = False,
+              change: bool = False) -> Case:
     """The case with this code; one above the actor's clearance is refused, and the refusal
-    audited. `load`: with its team, events, supervisor and chairing unit."""
+    audited. `load`: with its team, events, supervisor and chairing unit. `change`: the
+    caller will change it or its records, which a role's write ceiling may forbid."""
     case = case_rows.by_code(session, code, load)
     if case is None:
         raise HosoError("case.not_found", code=code)
@@ -438,6 +449,9 @@ def load_case(vs: VaultSession, session: DbSession, code: str, load: bool = Fals
                          level=case.level)
         session.commit()
         raise PermissionDenied("perm.case_level", code=code, level=Level(case.level).label_vi)
+    if change:
+        require_writable(vs, code, Level(case.level))
+        case_rows.lock(session, case)
     return case
 
 
@@ -472,7 +486,8 @@ def _detail(session: DbSession, case: Case, clearance: int = Level.TUYET_MAT) ->
         team=[(m.name, m.role) for m in members if m.until is None or m.until >= date.today()],
         team_history=[m.to_json() for m in members],
         events=[_event_info(e) for e in case.events], opinions=opinions, directives=directives,
-        documents=documents, results=results)
+        documents=documents, results=results, version=case.version,
+        updated_by=case.updated_by, updated_at=case.updated_at)
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -484,6 +499,7 @@ def _check_input(vs: VaultSession, data: CaseInput, today: date | None = None) -
         raise InvalidInput("input.required", field="title / tên cuộc thanh tra")
     if data.level > vs.actor.clearance:
         raise PermissionDenied("perm.level_above_own", level=data.level.label_vi)
+    require_writable(vs, data.code.strip(), data.level)
     if data.period_from and data.period_to and data.period_from > data.period_to:
         raise InvalidInput("input.period_order", start=format_date(data.period_from),
                            end=format_date(data.period_to))

@@ -39,7 +39,7 @@ def add(vs: VaultSession, case_code: str | None, issuer: str, content: str, due:
                            end=format_date(due))
     with vs.uow() as uow:
         session = uow.session
-        case = cases.load_case(vs, session, case_code) if case_code else None
+        case = cases.load_case(vs, session, case_code, change=True) if case_code else None
         row = Directive(case_id=case.id if case else None, issuer=issuer, doc_ref=doc_ref.strip(),
                         content=content, issued_date=issued, due_date=due, status="open",
                         assignee=" ".join(assignee.split()))
@@ -58,7 +58,7 @@ def note(vs: VaultSession, directive_id: int, day: date, text: str) -> None:
         raise InvalidInput("input.future_date", value=format_date(day))
     with vs.uow() as uow:
         session = uow.session
-        row, case = _load(vs, session, directive_id)
+        row, case = _load(vs, session, directive_id, change=True)
         session.add(DirectiveNote(directive_id=row.id, case_id=row.case_id, note_date=day,
                                   note=text.strip(), recorded_by=vs.actor.username,
                                   recorded_at=datetime.now()))
@@ -70,7 +70,7 @@ def note(vs: VaultSession, directive_id: int, day: date, text: str) -> None:
 def done(vs: VaultSession, directive_id: int, day: date, report_ref: str = "") -> None:
     with vs.uow() as uow:
         session = uow.session
-        row, case = _load(vs, session, directive_id)
+        row, case = _load(vs, session, directive_id, change=True)
         if row.status != "open":
             raise HosoError("directive.not_open", id=row.id)
         if day > date.today():
@@ -92,12 +92,12 @@ def notes(vs: VaultSession, directive_id: int) -> list[NoteInfo]:
                 for n in opinion_rows.notes(session, row.id)]
 
 
-def _load(vs: VaultSession, session, directive_id: int):
+def _load(vs: VaultSession, session, directive_id: int, change: bool = False):
     row = session.get(Directive, int(directive_id))
     if row is None:
         raise NotFound("directive.not_found", id=directive_id)
     case = None
     if row.case_id is not None:
         code = case_rows.code_of(session, row.case_id)
-        case = cases.load_case(vs, session, code)
+        case = cases.load_case(vs, session, code, change=change)
     return row, case

@@ -9,7 +9,7 @@ from desktop.domain.deadlines import EventFact
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.stages import Stage
 from desktop.domain.workflow import validate_event
-from desktop.services import audit_log, cases
+from desktop.services import audit_log, case_access, cases
 from desktop.services.cases import EventInfo
 from desktop.services.context import VaultSession
 from desktop.storage import case_summary, search
@@ -28,7 +28,7 @@ def fix_event(vs: VaultSession, code: str, event_id: int, *, when: date | None =
         raise InvalidInput("input.required", field="event_change")
     with vs.uow() as uow:
         session = uow.session
-        case = cases.load_case(vs, session, code, load=True)
+        case = cases.load_case(vs, session, code, load=True, change=True)
         event = next((e for e in case.events if e.id == int(event_id)), None)
         if event is None or event.voided_at is not None:
             raise NotFound("case.event_not_found", id=event_id, code=code)
@@ -51,8 +51,7 @@ def fix_event(vs: VaultSession, code: str, event_id: int, *, when: date | None =
         session.refresh(case, ["events"])
         _decision_follows(session, vs, case, event, reason, now)
         cases.update_current_stage(case)
-        case.updated_at = now
-        case.version += 1
+        case_access.mark_changed(vs, case, now)
         session.flush()
         case_summary.refresh(session, [case.id])
         search.refresh(session, [case.id])

@@ -17,14 +17,14 @@ from desktop.domain.bulk import collector_paused
 from desktop.domain.dates import format_date
 from desktop.domain.errors import HosoError, InvalidInput
 from desktop.domain.folding import fold
-from desktop.domain.levels import Level
+from desktop.domain.levels import Level, write_ceiling
 from desktop.domain.progress import Progress
 from desktop.domain.stages import Basis, TeamRole
 from desktop.exchange.excel import importspec, shown, table_rows
 from desktop.exchange.excel.table_rows import Problem
 from desktop.exchange.excel.manifest import row_hash
 from desktop.exchange.excel.reader import Sheet, Workbook, read_workbook
-from desktop.services import audit_log, cases
+from desktop.services import audit_log, case_access, cases
 from desktop.services.context import VaultSession
 from desktop.storage import case_summary, search
 from desktop.storage.orm import AnnualPlan, OpinionRequest, PlanItem, Staff
@@ -339,6 +339,17 @@ _CASE_FIELDS = ("title", "inspected_party", "content", "decision_number", "decis
                 "referral_persons")
 
 
+def _ceiling(vs: VaultSession) -> int:
+    return write_ceiling(vs.actor.role, vs.actor.clearance)
+
+
+def _role_problem(vs: VaultSession, plan: ImportPlan, index: int) -> Problem:
+    """A clerk reads classified cases but changes unclassified ones only (cases.require_writable)."""
+    return Problem(plan.sheet, index, None, "import.role_level",
+                   {"role": vs.actor.role.label("vi"),
+                    "ceiling": Level(max(_ceiling(vs), 0)).label_vi})
+
+
 def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
     _duplicates(parsed, lambda v: v.get("code"), plan.sheet)
     codes = [v.get("_original_code") or v["code"] for _, v, p in parsed if v.get("code") and not p]
@@ -367,6 +378,10 @@ def _compare_cases(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None:
         if current and current["level"] > vs.actor.clearance:
             problems.append(Problem(plan.sheet, index, None, "import.level_above",
                                     {"level": current["level"].label_vi}))
+        highest = max(level if level is not None else Level.THUONG,
+                      current["level"] if current else Level.THUONG)
+        if vs.actor.clearance >= highest > _ceiling(vs):
+            problems.append(_role_problem(vs, plan, index))
         changes = _diff(current, values, _CASE_FIELDS) if current and not problems else None
         if current is not None and changes is not None and values.get("_original_code"):
             changes.insert(0, Change("code", code, values["code"]))
@@ -440,6 +455,8 @@ def _compare_opinions(vs: VaultSession, parsed, plan: ImportPlan, _year) -> None
         elif code and visible[code] > vs.actor.clearance:
             problems.append(Problem(plan.sheet, index, None, "import.level_above",
                                     {"level": Level(visible[code]).label_vi}))
+        elif code and visible[code] > _ceiling(vs):
+            problems.append(_role_problem(vs, plan, index))
         key = (code, fold(values.get("addressee") or ""), values.get("sent_date"))
         current = existing.get(key)
         changes = _diff(current, values, ("subject", "doc_ref", "due_date", "answered_date")) \
@@ -522,8 +539,7 @@ def _write_cases(vs: VaultSession, s: DbSession, inserts, updates) -> None:
                 setattr(case, change.field, value)
                 if change.field == "level":
                     cases.team_follows_level(s, case)
-            case.version += 1
-            case.updated_at = datetime.now()
+            case_access.mark_changed(vs, case, datetime.now())
             touched.append(case.id)
         s.flush()
         case_summary.refresh(s, touched)

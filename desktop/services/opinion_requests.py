@@ -36,7 +36,7 @@ def send(vs: VaultSession, case_code: str | None, addressees: list[tuple[str, st
     _check_dates(sent, due)
     with vs.uow() as uow:
         session = uow.session
-        case = cases.load_case(vs, session, case_code) if case_code else None
+        case = cases.load_case(vs, session, case_code, change=True) if case_code else None
         rows = [OpinionRequest(case_id=case.id if case else None, addressee=name,
                                addressee_kind=addressee_kind(kind) if kind else guess_kind(name),
                                subject=subject.strip(), doc_ref=doc_ref.strip(), sent_date=sent,
@@ -54,7 +54,7 @@ def reply(vs: VaultSession, request_id: int, answered: date, answer_ref: str = "
     """Record the addressee's reply (a second reply corrects the first, audited)."""
     with vs.uow() as uow:
         session = uow.session
-        request, case = _load(vs, session, request_id)
+        request, case = _load(vs, session, request_id, change=True)
         if answered < request.sent_date or answered > date.today():
             raise InvalidInput("opinion.bad_reply_date", value=format_date(answered),
                                sent=format_date(request.sent_date))
@@ -73,7 +73,7 @@ def remind(vs: VaultSession, request_id: int, sent: date, doc_ref: str = "",
     """A reminder about a request; returns how many the request has had."""
     with vs.uow() as uow:
         session = uow.session
-        request, case = _load(vs, session, request_id)
+        request, case = _load(vs, session, request_id, change=True)
         if sent < request.sent_date or sent > date.today():
             raise InvalidInput("opinion.bad_reminder_date", value=format_date(sent),
                                sent=format_date(request.sent_date))
@@ -96,14 +96,14 @@ def reminders(vs: VaultSession, request_id: int) -> list[ReminderInfo]:
                 for r in opinion_rows.reminders(session, request.id)]
 
 
-def _load(vs: VaultSession, session, request_id: int):
+def _load(vs: VaultSession, session, request_id: int, change: bool = False):
     request = session.get(OpinionRequest, int(request_id))
     if request is None:
         raise NotFound("opinion.not_found", id=request_id)
     case = None
     if request.case_id is not None:
         code = case_rows.code_of(session, request.case_id)
-        case = cases.load_case(vs, session, code)  # clearance, refusal audited
+        case = cases.load_case(vs, session, code, change=change)  # refusal audited
     return request, case
 
 

@@ -63,7 +63,7 @@ def add(vs: VaultSession, code: str, kind: str, addressee: str, content: str,
         raise InvalidInput("input.bad_number", value=min(amount_money, area_m2), field="recommended")
     with vs.uow() as uow:
         session = uow.session
-        case = cases.load_case(vs, session, code)
+        case = cases.load_case(vs, session, code, change=True)
         concluded = result_rows.concluded_on(session, case.id)
         if concluded is None:
             raise HosoError("recommendation.not_concluded", code=case.code)
@@ -95,7 +95,7 @@ def update(vs: VaultSession, rec_id: int, day: date, status: str,
         row = session.get(Recommendation, int(rec_id))
         if row is None:
             raise NotFound("recommendation.not_found", id=rec_id)
-        case = _case_of(vs, session, row)
+        case = _case_of(vs, session, row, change=True)
         money = row.recovered_money if recovered_money is None else int(recovered_money)
         area = row.recovered_area_m2 if recovered_area_m2 is None else float(recovered_area_m2)
         if money < 0 or area < 0:
@@ -215,7 +215,8 @@ def _info(row: Recommendation, code: str, updates: list[RecommendationUpdate],
                               count)
 
 
-def _case_of(vs: VaultSession, session: DbSession, row: Recommendation) -> Case:
+def _case_of(vs: VaultSession, session: DbSession, row: Recommendation,
+             change: bool = False) -> Case:
     code = case_rows.code_of(session, row.case_id)
-    return cases.load_case(vs, session, code)
+    return cases.load_case(vs, session, code, change=change)
 

@@ -71,6 +71,9 @@ def _into_server(vs, password: str, dsn: str) -> ImportReport:
                                      administrator=account.role.value == "admin")
                 if not account.active:
                     server_logins.set_enabled(conn, account.username, False)
+                if account.trusted:   # an account whose certificate fails gets no access
+                    server_logins.seed_access(conn, account.username, account.role.value,
+                                              int(account.clearance), account.active)
         report.blobs = _copy_blobs(vs, engine)
         svs = server_service.open_server(engine, admin, password, profile.label())
         try:

@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 from desktop.domain.errors import HosoError, VaultDamaged
+from desktop.domain.levels import Level, Role
 from desktop.security import anchors
 from desktop.security import vault as vault_files
 from desktop.security.crypto import new_signing_key
@@ -54,6 +55,7 @@ def init_server(engine: opening.Engine, database: str, admin: str, password: str
         vault_service.found_records(session, keys, root_priv, root_pub, full_name)
         server_logins.prepare_group(conn, database)
         server_logins.create(conn, admin, password, administrator=True)
+        server_logins.seed_access(conn, admin, Role.ADMIN.value, int(Level.TUYET_MAT))
         keys.keyfile.save(keys.db_key)
     keys.keyfile.path = ServerKeyStore(engine, label)
     vs = vault_service.session_for(engine, keys)

@@ -82,6 +82,7 @@ def add_user(vs: VaultSession, username: str, role: Role, clearance: Level, pass
                              role=role.value, clearance=int(clearance))
             if vs.server:   # their own login to the server, made with the account
                 server_logins.create(session, username, password, role is Role.ADMIN)
+                server_logins.set_access(session, username, role.value, int(clearance), True)
             # the key file is written last, inside the transaction's lifetime: if it fails,
             # the user row rolls back with it
             vault_files.save_slots(vs.keys, [username])
@@ -149,8 +150,11 @@ def set_clearance(vs: VaultSession, username: str, clearance: Level,
                   role: Role | None = None) -> UserInfo:
     """New clearance (and role): grants sealed to the key in the user's verified
     certificate, a new certificate. Taking the administrator role away rotates the root,
-    since the former administrator knows its private key."""
+    since the former administrator knows its private key. Never one's own account (the
+    department server refuses it too): another administrator does it."""
     _require_admin(vs)
+    if username == vs.actor.username:
+        raise HosoError("user.cannot_change_self")
     with vs.uow() as uow:
         session = uow.session
         user, cert = certs.account_by_name(vs.trust, session, username)
@@ -168,6 +172,9 @@ def set_clearance(vs: VaultSession, username: str, clearance: Level,
         audit_log.append(session, vs.signer, vs.actor.username, "user.clearance", username,
                          before=before, after=int(clearance), role=user.role,
                          rekeyed={int(k): v for k, v in rekeyed.items()})
+        if vs.server:   # what the server's row-level security goes by
+            server_logins.set_access(session, username, user.role, int(clearance),
+                                     bool(user.active))
         rotated = None
         if was_admin and user.role != Role.ADMIN.value:
             rotated = root_rotation.rotate_in(vs, session)
@@ -204,6 +211,7 @@ def set_active(vs: VaultSession, username: str, active: bool) -> UserInfo:
                          rekeyed={int(k): v for k, v in rekeyed.items()})
         if vs.server:   # a disabled account cannot even sign in to the server
             server_logins.set_enabled(session, username, active)
+            server_logins.set_access(session, username, cert.role, int(cert.clearance), active)
         rotated = None
         if not active and cert.role == Role.ADMIN.value:
             rotated = root_rotation.rotate_in(vs, session)

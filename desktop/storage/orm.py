@@ -1,5 +1,9 @@
 """Tables (SQLAlchemy 2, typed). Enumerations are stored as their string codes;
-classification levels as integers 0-3 so "level <= clearance" is one comparison."""
+classification levels as integers 0-3 so "level <= clearance" is one comparison.
+
+Why one module: the schema is one piece — the migrations are checked against it whole
+(tests/integration/test_migrations.py) and the tables refer to each other — and it holds
+declarations only, no logic."""
 
 from datetime import date, datetime
 
@@ -208,9 +212,14 @@ class Case(Base):
     units_inspected: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # optimistic locking: every UPDATE of the row says "WHERE version = <as read>" (the
+    # services raise it), so a change committed meanwhile is never silently overwritten
     version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
     # classified: the sensitive text fields, sealed (storage.sealed); their columns hold ""
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     supervisor: Mapped[Staff | None] = relationship(foreign_keys=[supervisor_id])
     chaired_by: Mapped[Unit | None] = relationship(foreign_keys=[chaired_by_unit_id])

@@ -18,7 +18,7 @@ from sqlalchemy import URL, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from desktop.domain.errors import HosoError
-from desktop.storage import migrate, sealed
+from desktop.storage import migrate, sealed, server_notices
 
 CONNECT_SECONDS = 5   # an unreachable server is said within this, not after minutes
 
@@ -67,7 +67,10 @@ def load_profile(path: Path | str) -> ServerProfile:
 
 
 def url(profile: ServerProfile, user: str, password: str, database: str | None = None) -> URL:
-    query = {"application_name": "hoso", "connect_timeout": str(CONNECT_SECONDS)}
+    # keepalives: a network that drops silently is noticed in about 20 s, not hours
+    query = {"application_name": "hoso", "connect_timeout": str(CONNECT_SECONDS),
+             "keepalives": "1", "keepalives_idle": "10", "keepalives_interval": "3",
+             "keepalives_count": "3"}
     if profile.on_this_machine:
         query["host"] = profile.host
         host = None
@@ -96,6 +99,7 @@ def _opening(engine: Engine) -> Engine:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         sealed.register_server(engine, dbapi_conn)
+        server_notices.note_connection(engine, dbapi_conn)
     return engine
 
 

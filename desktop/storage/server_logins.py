@@ -71,8 +71,11 @@ def prepare_group(conn: Connection, database: str) -> None:
     conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {group}"))
     conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public "
                       f"TO {group}"))
-    conn.execute(text(f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {group}"))
+    # appended through hoso_audit_append() only, which chains it (server_policies)
+    conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM {group}"))
     conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {group}"))
+    # who may read and change what: through hoso_set_access() only (server_policies)
+    conn.execute(text(f"REVOKE ALL ON server_access FROM {group}"))
     conn.execute(text(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public "
                       f"TO {group}"))
 
@@ -104,3 +107,28 @@ def set_password(where: Connection | Session, name: str, password: str) -> None:
 
 def set_enabled(where: Connection | Session, name: str, enabled: bool) -> None:
     _conn(where).exec_driver_sql(f"ALTER ROLE {_role(name)} {'LOGIN' if enabled else 'NOLOGIN'}")
+
+
+def seed_access(conn: Connection, name: str, role: str, clearance: int,
+                active: bool = True) -> None:
+    """The server's own record of a login's role and clearance, written by the database's
+    owner (setting up the register, moving a vault in)."""
+    conn.execute(text("INSERT INTO server_access (login, role, clearance, active) "
+                      "VALUES (:n, :r, :c, :a) ON CONFLICT (login) DO UPDATE SET "
+                      "role = EXCLUDED.role, clearance = EXCLUDED.clearance, "
+                      "active = EXCLUDED.active"),
+                 {"n": name, "r": role, "c": int(clearance), "a": active})
+
+
+def set_access(where: Connection | Session, name: str, role: str, clearance: int,
+               active: bool) -> None:
+    """An administrator's change of a login's role, clearance or active flag, made by the
+    server's function, which checks the caller (the table itself is closed to users)."""
+    _conn(where).execute(text("SELECT hoso_set_access(:n, :r, :c, :a)"),
+                         {"n": name, "r": role, "c": int(clearance), "a": active})
+
+
+def access(where: Connection | Session) -> tuple[str, int] | None:
+    """(role, clearance) the server holds for the signed-in login; None without one."""
+    row = _conn(where).execute(text("SELECT role, clearance FROM hoso_access()")).first()
+    return (str(row[0]), int(row[1])) if row else None

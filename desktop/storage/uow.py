@@ -7,8 +7,9 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.domain.changes import Area
 from desktop.storage import presence
@@ -42,6 +43,17 @@ class UnitOfWork:
         self.session.rollback()
         self.session.close()
         self.session = None
+        if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            # the server's connection broke mid-work (network, restart): the transaction
+            # is gone whole; the pool makes a new connection for the next try
+            from desktop.domain.errors import HosoError
+            url = engine.engine.url
+            raise HosoError("server.connection_lost",
+                            host=url.host or str(url.query.get("host", ""))) from exc
+        if isinstance(exc, StaleDataError):
+            # a row's version moved on between reading and writing it (orm.Case)
+            from desktop.domain.errors import ChangedMeanwhile
+            raise ChangedMeanwhile() from exc
         if isinstance(exc, OperationalError) and presence.is_locked(exc):
             # another program holds the write lock past the busy timeout: say who
             raise presence.busy_error(_vault_dir(engine)) from exc

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from desktop.domain.changes import Changes
+from desktop.services import live_updates
 from desktop.services.context import VaultSession
 from desktop.ui import settings as opts
 from desktop.ui.settings import Settings
@@ -21,6 +22,9 @@ class AppContext(QObject):
     locked = Signal()
     unlocked = Signal()
     data_changed = Signal(object)   # a write's Changes (domain.changes): pages decide
+    server_connection = Signal(bool)  # the department server's connection lost / back
+    _heard = Signal(object)           # from the watcher's thread: queued to this one
+    _connection = Signal(bool)
 
     def __init__(self, settings: Settings, runner: TaskRunner, lang: str, vault_path: Path) -> None:
         super().__init__()
@@ -32,12 +36,25 @@ class AppContext(QObject):
         self._clipboard_timer.setSingleShot(True)
         self._clipboard_timer.timeout.connect(self._clear_clipboard)
         self._clipboard_text = ""
+        self._watcher: live_updates.Watcher | None = None
+        self._heard.connect(self._on_heard)
+        self._connection.connect(self._on_connection)
 
     # --- session -------------------------------------------------------------------
     def set_session(self, session: VaultSession) -> None:
         self.session = session
         self.username = session.actor.username
+        # on a department server, other workstations' writes reach the pages too
+        self._watcher = live_updates.watch(session, self._heard.emit, self._connection.emit)
         self.unlocked.emit()
+
+    def _on_heard(self, changes: Changes) -> None:
+        if self.session is not None:
+            self.data_changed.emit(changes)
+
+    def _on_connection(self, connected: bool) -> None:
+        if self.session is not None:
+            self.server_connection.emit(connected)
 
     @property
     def is_locked(self) -> bool:
@@ -46,6 +63,9 @@ class AppContext(QObject):
     def lock(self) -> None:
         """Hide data, drop keys. The session closes on the worker after queued work."""
         session, self.session = self.session, None
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
         if session is not None:
             self.runner.run(lambda control: session.close())
             self.locked.emit()

@@ -576,6 +576,10 @@
         <source>Đoàn thanh tra:</source>
         <translation>Inspection team:</translation>
     </message>
+    <message>
+        <source>vừa được người khác sửa</source>
+        <translation>just changed by someone else</translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>

@@ -143,3 +143,20 @@ def test_a_case_without_a_decision_date_comes_last_newest_first(vault, tmp_path)
     codes = [c.value for row in load_workbook(result.path).active.iter_rows()
              for c in row if c.value in ("N-1", "N-2", "N-3")]
     assert codes == ["N-3", "N-2", "N-1"]
+
+
+def test_an_export_of_a_search_holds_its_matches_only(vault, tmp_path):
+    """The register exported for a search (the Cases page's "Xuất Excel" with words in the
+    search box): the matching cases, the classified one found by its sealed words too."""
+    from openpyxl import load_workbook
+    from desktop.domain.levels import Level
+    from desktop.services import exporter
+    cases.add_case(vault, cases.CaseInput(code="S-1", title="Thanh tra thuế Hà Nội"))
+    cases.add_case(vault, cases.CaseInput(code="S-2", title="Thanh tra đất đai"))
+    cases.add_case(vault, cases.CaseInput(code="S-3", title="Thanh tra thuế nhà máy",
+                                          level=Level.MAT))
+    result = exporter.export_cases(vault, tmp_path / "thue.xlsx", reason="thử",
+                                   search="thue")
+    codes = {c.value for row in load_workbook(result.path).active.iter_rows()
+             for c in row if str(c.value).startswith("S-")}
+    assert codes == {"S-1", "S-3"}

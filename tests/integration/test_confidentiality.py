@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.errors import PermissionDenied
+from desktop.domain.errors import HosoError, PermissionDenied
 from desktop.domain.levels import Level, Role
 from desktop.security.crypto import DecryptionFailed, unseal
 from desktop.services import cases, users, vault_service
@@ -71,8 +71,11 @@ def test_cases_above_clearance_are_hidden_and_refused(vault):
     users.add_user(vault, "insp", Role.INSPECTOR, Level.MAT, "insp-first-pw")
     insp = open_as(vault, "insp", "insp-first-pw")
     assert [r.code for r in cases.list_cases(insp)] == ["T-1"]
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(HosoError) as refused:
         cases.get_case(insp, "TM-1")
+    # the vault's file holds the row (refused, and the refusal audited); the server's
+    # row-level security does not even let the inspector know the case exists
+    assert refused.value.key == ("case.not_found" if vault.server else "perm.case_level")
     with pytest.raises(PermissionDenied):
         cases.add_case(insp, cases.CaseInput(code="X", title="x", level=Level.TUYET_MAT))
     insp.close()

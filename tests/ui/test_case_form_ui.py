@@ -255,3 +255,35 @@ def test_the_plan_is_approved_and_then_amended_from_the_plan_page(qtbot, ctx):
     assert page.amendments.isVisible() and page.amendments_model.rowCount() == 1
     assert page.amendments_model.index(0, 0).data() == "88/QĐ-TTCP"
     assert "45" in page.amendments_model.index(0, 4).data()
+
+
+def test_a_form_opened_before_anothers_save_is_told_and_saves_on_the_fresh_case(qtbot, ctx):
+    _read(ctx, qtbot, lambda vs: cases.add_case(vs, cases.CaseInput(
+        code="TT-04", title="Thanh tra đất đai", content="Giai đoạn 2020-2024")))
+    page = _page(qtbot, ctx)
+    with qtbot.waitSignal(page.case_view.loaded, timeout=WAIT):
+        page.open_code("TT-04")
+    view = page.case_view
+    view.edit_case()
+    form = view.form
+    # meanwhile someone else saves a new title
+    _read(ctx, qtbot, lambda vs: case_edit.edit_case(vs, "TT-04",
+                                                     {"title": "Thanh tra quản lý đất đai"}))
+    form.content.setPlainText("Giai đoạn 2019-2024")
+    form.submit()
+    qtbot.waitUntil(lambda: form.buttons.isEnabled() and not form.busy.isVisible(), timeout=WAIT)
+    assert form.isVisible()
+    said = form.message.text()
+    assert "đã được admin sửa lúc" in said and "Tên cuộc thanh tra" in said, said
+    # their title is in the form now, this user's content is kept, the field is marked
+    assert form.edits["title"].text() == "Thanh tra quản lý đất đai"
+    assert form.content.toPlainText() == "Giai đoạn 2019-2024"
+    assert form.fields["title"][2].isVisible()
+    detail = _read(ctx, qtbot, lambda vs: cases.get_case(vs, "TT-04"))
+    assert detail.content == "Giai đoạn 2020-2024"          # nothing of the refused save
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):
+        form.submit()                                        # saved on the fresh version
+    assert not form.isVisible()
+    detail = _read(ctx, qtbot, lambda vs: cases.get_case(vs, "TT-04"))
+    assert (detail.row.title, detail.content) == ("Thanh tra quản lý đất đai",
+                                                  "Giai đoạn 2019-2024")

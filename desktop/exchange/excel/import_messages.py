@@ -19,6 +19,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "import.no_year": ("Thiếu năm kế hoạch: thêm cột “Năm” hoặc cho biết năm khi nhập.",
                        "The plan year is missing: add a “Năm” column or give the year."),
     "import.level_above": ("Độ mật {level} cao hơn độ mật của bạn.", "Classification {level} is above your clearance."),
+    "import.role_level": ("Vai trò {role} chỉ được ghi hồ sơ đến độ mật {ceiling}.",
+                          "The role {role} may write cases up to {ceiling} only."),
     "import.foreign": ("Tệp {file} được xuất từ một kho dữ liệu khác; chỉ nhập khi bạn xác nhận "
                        "đó là điều mong muốn.",
                        "{file} was exported from another vault; it is imported only if you "

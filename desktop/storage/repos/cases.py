@@ -17,7 +17,7 @@ from desktop.domain.changes import Area
 from desktop.domain.folding import fold
 from desktop.storage import sealed, search
 from desktop.storage.repos import driver
-from desktop.storage.orm import (Case, CaseChange, CaseEvent, Directive, DocumentRecord,
+from desktop.storage.orm import (Case, CaseChange, Directive, DocumentRecord,
                                  OpinionRequest, Staff, TeamMember)
 from desktop.storage.uow import note_changes
 
@@ -36,6 +36,14 @@ def by_code(session: Session, code: str, load: bool = False) -> Case | None:
                               selectinload(Case.events), selectinload(Case.supervisor),
                               selectinload(Case.chaired_by))
     return session.execute(query).scalar()
+
+
+def lock(session: Session, case: Case) -> None:
+    """On the server: hold the case's row until the transaction ends and read it afresh, so
+    two users' changes of one case follow each other (the second sees the first's
+    version). The vault's writers are serialised by its file lock already."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.refresh(case, with_for_update=True)
 
 
 def exists(session: Session, code: str) -> bool:
@@ -258,11 +266,11 @@ def first_clash(session: Session, codes: Sequence[str]) -> str | None:
     return str(clash[0]) if clash else None
 
 
-def next_ids(session: Session) -> tuple[int, int]:
-    """The ids the next case and the next event take."""
-    case_id = session.execute(select(func.max(Case.id))).scalar() or 0
-    event_id = session.execute(select(func.max(CaseEvent.id))).scalar() or 0
-    return case_id + 1, event_id + 1
+def new_ids(session: Session, cases: int, events: int) -> tuple[list[int], list[int]]:
+    """Ids for `cases` new cases and `events` new events. On the server they come from the
+    sequences (other users insert at the same time, and a user's max(id) does not see
+    the rows above their clearance); the vault takes them after its highest."""
+    return driver.new_ids(session, "cases", cases), driver.new_ids(session, "case_events", events)
 
 
 def insert_many(session: Session, cases: Sequence[driver.Row], team: Sequence[driver.Row],
@@ -280,7 +288,6 @@ def insert_many(session: Session, cases: Sequence[driver.Row], team: Sequence[dr
         if rows:
             cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
                                f"({', '.join('?' * len(columns))})", rows)
-    driver.ids_taken(session, "cases", "case_events")
     driver.analyze_after_bulk(session, len(cases) + len(events), "cases", "case_events",
                               "team_members")
 

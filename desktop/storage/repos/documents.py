@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, and_, delete, func, or_, select
+from sqlalchemy import Engine, and_, delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.folding import fold
@@ -80,7 +80,11 @@ def copies_of(session: Session, document_id: int) -> list[DocumentCopy]:
 
 def last_register_seq(session: Session, direction: str, year: int) -> int:
     """The last number of a year's register of classified documents of `direction`; 0
-    before the first."""
+    before the first. On the server the register is held (to the end of the transaction)
+    first, so two clerks registering at once take consecutive numbers, not the same one."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(7470002, hashtext(:d || :y))"),
+                        {"d": direction, "y": str(year)})
     return session.execute(select(func.max(DocumentRecord.reg_seq)).where(
         DocumentRecord.direction == direction, DocumentRecord.reg_year == year)).scalar() or 0
 

@@ -26,20 +26,21 @@ ORDER BY c.decision_date DESC, c.code
     "{number}", sealed.opened_sql("c", "cases", "decision_number"))
 
 
-def _filter(clearance: int, matching: Mapping[str, str]) -> tuple[str, dict[str, int | str]]:
+def _filter(session: Session, clearance: int, matching: Mapping[str, str]
+            ) -> tuple[str, dict[str, int | str]]:
     """The register's condition past the level: the cases a search matches, when
     `matching` holds its parameters (storage.search.match_params)."""
     extra = ""
     params: dict[str, int | str] = {"level": clearance}
     if matching:
-        extra = f"AND c.id IN ({case_search.matching_ids_sql()})"
+        extra = f"AND c.id IN ({case_search.matching_ids_sql(session)})"
         params.update(matching)
     return extra, params
 
 
 def register_level(session: Session, clearance: int, matching: Mapping[str, str]) -> int:
     """The highest level among the register's cases (0 when it has none)."""
-    extra, params = _filter(clearance, matching)
+    extra, params = _filter(session, clearance, matching)
     row = driver.cursor(session).execute(
         f"SELECT max(c.level) FROM cases c WHERE c.level <= :level {extra}", params).fetchone()
     return int(row[0] or 0) if row else 0
@@ -51,7 +52,7 @@ def register_rows(session: Session, clearance: int, matching: Mapping[str, str]
     stage, stage date, level, chairing unit's name, supervisor's name, violation money,
     recovery money) of the register's cases up to `clearance`, the newest decision first;
     dates as the driver returns them (ISO text). Read when the first row is asked for."""
-    extra, params = _filter(clearance, matching)
+    extra, params = _filter(session, clearance, matching)
     cursor = driver.cursor(session)
     cursor.execute(_CASE_SQL.format(extra=extra), params)
     yield from cursor

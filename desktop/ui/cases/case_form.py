@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QFormLayout, QLineEdit, QPl
 
 from desktop.domain.messages import in_language
 from desktop.domain import case_fields
-from desktop.domain.errors import HosoError
+from desktop.domain.errors import ChangedMeanwhile, HosoError
 from desktop.domain.levels import Level
 from desktop.domain.stages import Basis, InspectingLevel
 from desktop.services import case_edit, cases
@@ -89,14 +89,19 @@ class CaseFormDialog(FormDialog):
         return combo
 
     def _fill(self, detail: cases.CaseDetail) -> None:
-        self.before = _values_of(detail)
+        self.before, self.version = _values_of(detail), detail.version
+        self._fill_values(self.before)
+
+    def _fill_values(self, values: dict[str, str], shown: set[str] = frozenset()) -> None:
+        """Put canonical values into the widgets (`shown`: values as the user typed them)."""
         for field, edit in {**self.edits, **self.results}.items():
-            edit.setText(case_fields.shown(field, self.before[field], self.ctx.lang)
-                         if case_fields.FIELDS[field][0] == "date" else self.before[field])
-        self.content.setPlainText(self.before["content"])
+            date_field = case_fields.FIELDS[field][0] == "date" and field not in shown
+            edit.setText(case_fields.shown(field, values[field], self.ctx.lang)
+                         if date_field else values[field])
+        self.content.setPlainText(values["content"])
         for combo, field in ((self.basis, "basis"), (self.inspecting, "inspecting_level"),
                              (self.complexity, "complexity"), (self.level, "level")):
-            combo.setCurrentIndex(max(0, combo.findData(self.before[field])))
+            combo.setCurrentIndex(max(0, combo.findData(values[field])))
 
     def values(self) -> dict[str, str]:
         values = {field: edit.text() for field, edit in {**self.edits, **self.results}.items()}
@@ -134,11 +139,34 @@ class CaseFormDialog(FormDialog):
                 self.show_error(exc, field=field)
                 return None
         code, reason = self.detail.row.code, self.reason.text()
+        base, version = dict(self.before), self.version
 
         def edit(vs, _control):
-            case_edit.edit_case(vs, code, changed, reason)
+            case_edit.edit_case(vs, code, changed, reason, base=base, base_version=version)
             return changed.get("code", code).strip() or code
         return edit
+
+    def _failed(self, exc: BaseException) -> None:
+        """Another user saved the case meanwhile: their values come into the fields this
+        user did not touch, this user's own edits stay, and Lưu tries again on the fresh
+        version (the message names who, when and which fields)."""
+        if isinstance(exc, ChangedMeanwhile) and exc.current and self.detail is not None:
+            typed = self.values()
+            mine = {f for f, v in typed.items() if _canonical_or_none(f, v) != self.before[f]}
+            fresh = dict(exc.current)
+            self._fill_values({**fresh, **{f: typed[f] for f in mine}}, shown=mine)
+            self.before, self.version = fresh, exc.version
+            for field in exc.fields:
+                if field in self.fields:
+                    self.mark(field, self.tr("vừa được người khác sửa"))
+        super()._failed(exc)
+
+
+def _canonical_or_none(field: str, value: str) -> str | None:
+    try:
+        return case_fields.canonical(field, value)
+    except HosoError:
+        return None
 
 
 def _values_of(detail: cases.CaseDetail) -> dict[str, str]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QLi
 
 from desktop.domain.dates import format_date
 from desktop.domain.levels import Level
+from desktop.domain.messages import render
 from desktop import bootstrap
 from desktop.services import backups, demo, vault_service
 from desktop.ui import errors, icons
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self._actions()
         ctx.locked.connect(self._on_locked)
         ctx.unlocked.connect(self._on_unlocked)
+        ctx.server_connection.connect(self._on_server_connection)
         ctx.runner.on_error = lambda exc: errors.show(self, exc, ctx.lang)
         self.resize(1280, 800)
         self._on_unlocked()
@@ -331,6 +333,13 @@ class MainWindow(QMainWindow):
         self.integrity_watch.stop()
         self.close()
         self.deleteLater()
+
+    def _on_server_connection(self, connected: bool) -> None:
+        """The watcher's word on the server's connection; open forms keep what was typed."""
+        if connected:
+            self.statusBar().showMessage(render("server.reconnected", self.ctx.lang), 8000)
+        else:
+            self.statusBar().showMessage(render("server.reconnecting", self.ctx.lang))
 
     # --- lock --------------------------------------------------------------------------
     def _on_locked(self) -> None:
