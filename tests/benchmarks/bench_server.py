@@ -57,6 +57,22 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[94]
 
 
+def new_register(cluster, folder: Path, database: str) -> Path:
+    """A database on the cluster set up with administrator "admin", and the profile a
+    workstation connects with (over TLS, the cluster's CA beside it)."""
+    owner = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
+    with owner.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {database}"))
+    owner.dispose()
+    dsn = f"postgresql://postgres@/{database}?host={cluster.socket_dir}&port={cluster.port}"
+    server_service.found(dsn, "admin", PASSWORD)
+    profile = folder / "profile.json"
+    (folder / "ca.pem").write_bytes(cluster.ca_cert.read_bytes())
+    profile.write_text(f'{{"host": "127.0.0.1", "port": {cluster.port}, '
+                       f'"database": "{database}", "ca_cert": "ca.pem"}}')
+    return profile
+
+
 def readings(vs, source: Path, qs: list[str]) -> dict[str, float]:
     figures = {}
     started = time.perf_counter()
@@ -97,16 +113,7 @@ def main() -> int:
             vs.close()
         cluster = pg_cluster.start_cluster()
         try:
-            owner = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
-            with owner.connect() as conn:
-                conn.execute(text("CREATE DATABASE bench"))
-            owner.dispose()
-            dsn = f"postgresql://postgres@/bench?host={cluster.socket_dir}&port={cluster.port}"
-            server_service.found(dsn, "admin", PASSWORD)
-            profile = folder / "profile.json"
-            (folder / "ca.pem").write_bytes(cluster.ca_cert.read_bytes())
-            profile.write_text(f'{{"host": "127.0.0.1", "port": {cluster.port}, '
-                               f'"database": "bench", "ca_cert": "ca.pem"}}')
+            profile = new_register(cluster, folder, "bench")
             vs = server_service.sign_in(profile, "admin", PASSWORD)   # over TLS, as a client
             try:
                 on_server = readings(vs, source, qs)

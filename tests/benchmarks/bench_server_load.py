@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from sqlalchemy import create_engine, text  # noqa: E402
 
 from tests import pg_cluster  # noqa: E402
+from tests.benchmarks.bench_server import PASSWORD, new_register  # noqa: E402
 
-PASSWORD = "benchmark-password"
 LIVE_CASES = 400          # shared by every client: where events and forms collide
 REPLIES_PER_CLIENT = 150  # opinion requests each client answers (its own share)
 MIX = (("search", 40), ("open case", 20), ("record event", 15), ("opinion reply", 15),
@@ -114,16 +114,7 @@ def _setup(cluster, folder: Path, rows: int, clients: int) -> Path:
     from desktop.services import cases, deadlines_service, importer, opinion_requests
     from desktop.services import server_service, users
     from tests.benchmarks.bench_excel_import import make_file
-    owner = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
-    with owner.connect() as conn:
-        conn.execute(text("CREATE DATABASE load"))
-    owner.dispose()
-    dsn = f"postgresql://postgres@/load?host={cluster.socket_dir}&port={cluster.port}"
-    server_service.found(dsn, "admin", PASSWORD)
-    profile = folder / "profile.json"
-    (folder / "ca.pem").write_bytes(cluster.ca_cert.read_bytes())
-    profile.write_text(f'{{"host": "127.0.0.1", "port": {cluster.port}, '
-                       f'"database": "load", "ca_cert": "ca.pem"}}')
+    profile = new_register(cluster, folder, "load")
     vs = server_service.sign_in(profile, "admin", PASSWORD)
     try:
         source = folder / "ds.xlsx"

@@ -8,8 +8,8 @@ import pytest
 
 from desktop.domain.levels import Level, Role
 from desktop.services import cases, server_service, users
-from desktop.ui.cases.cases import CasesPage
 from tests.conftest import PASSWORD, open_as, server_database
+from tests.ui.test_case_form_ui import _page
 from tests.ui.test_cases_ui import _codes
 
 WAIT = 20000
@@ -35,13 +35,7 @@ def test_a_case_added_on_another_workstation_appears_within_two_seconds(qtbot, s
     server_ctx.db(lambda vs, _c: users.add_user(vs, "tv1", Role.INSPECTOR, Level.MAT, PW),
                   done=box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=WAIT)
-    page = CasesPage(server_ctx)
-    qtbot.addWidget(page)
-    page.resize(1280, 760)
-    page.show()
-    with qtbot.waitSignal(page.model.reset_done, timeout=WAIT):
-        page.activate()
-    qtbot.waitUntil(lambda: not page.model.busy, timeout=WAIT)
+    page = _page(qtbot, server_ctx)
     assert _codes(page.model) == set()
     qtbot.waitUntil(server_ctx._watcher.ready.is_set, timeout=WAIT)
 

@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.storage.orm import AuditRow
+from desktop.storage.search import on_server
 
 
 def last(session: Session) -> tuple[int, bytes, str] | None:
@@ -23,7 +24,7 @@ def reserve(session: Session) -> tuple[int, bytes | None, str]:
     """The next row's id, the hash it chains to (None: the first row) and its time. On the
     server these come from the server, under a lock held to the end of the transaction,
     and its clock (server_policies: hoso_audit_next)."""
-    if session.get_bind().dialect.name == "postgresql":
+    if on_server(session):
         row = session.execute(text("SELECT id, prev, at FROM hoso_audit_next()")).one()
         prev = bytes(row[1])
         return int(row[0]), (None if prev == bytes(32) else prev), str(row[2])
@@ -35,7 +36,7 @@ def reserve(session: Session) -> tuple[int, bytes | None, str]:
 def add(session: Session, row: AuditRow) -> None:
     """Store a signed row; on the server through hoso_audit_append, which checks that it
     continues the server's chain and names the signed-in login."""
-    if session.get_bind().dialect.name == "postgresql":
+    if on_server(session):
         session.execute(text("SELECT hoso_audit_append(:id, :at, :user, :action, :target, "
                              ":detail, :key, :hash, :signature)"),
                         {"id": row.id, "at": row.at, "user": row.username, "action": row.action,

@@ -42,7 +42,7 @@ def lock(session: Session, case: Case) -> None:
     """On the server: hold the case's row until the transaction ends and read it afresh, so
     two users' changes of one case follow each other (the second sees the first's
     version). The vault's writers are serialised by its file lock already."""
-    if session.get_bind().dialect.name == "postgresql":
+    if search.on_server(session):
         session.refresh(case, with_for_update=True)
 
 

@@ -82,7 +82,7 @@ def last_register_seq(session: Session, direction: str, year: int) -> int:
     """The last number of a year's register of classified documents of `direction`; 0
     before the first. On the server the register is held (to the end of the transaction)
     first, so two clerks registering at once take consecutive numbers, not the same one."""
-    if session.get_bind().dialect.name == "postgresql":
+    if search.on_server(session):
         session.execute(text("SELECT pg_advisory_xact_lock(7470002, hashtext(:d || :y))"),
                         {"d": direction, "y": str(year)})
     return session.execute(select(func.max(DocumentRecord.reg_seq)).where(

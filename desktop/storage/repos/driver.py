@@ -62,17 +62,6 @@ def new_ids(session: Session, table: str, count: int) -> list[int]:
     return list(range(highest + 1, highest + 1 + count))
 
 
-def ids_taken(session: Session, *tables: str) -> None:
-    """After rows were inserted with their ids: the server's sequences move past them (the
-    vault's INTEGER PRIMARY KEY takes max(id) + 1 by itself)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    cur = cursor(session)
-    for table in tables:
-        cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"(SELECT max(id) FROM {table})) WHERE EXISTS (SELECT 1 FROM {table})")
-
-
 # SQLite's spellings the repositories' hand-written statements use, in PostgreSQL's
 _JSON_EACH = re.compile(r"json_each\(\?\)")
 _UPSERT = re.compile(r"INSERT OR REPLACE INTO (\w+) \((\w+)((?:, \w+)*)\)(.*)", re.S)
