@@ -61,6 +61,15 @@ class ServerImportArgs(Common):
 
 
 @dataclass(kw_only=True)
+class DoctorArgs(Common):
+    """hoso doctor"""
+
+    json: bool = False
+    no_desktop: bool = False
+    platform_probe: bool = False
+
+
+@dataclass(kw_only=True)
 class InitArgs(Common):
     """hoso init"""
 

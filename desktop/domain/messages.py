@@ -13,6 +13,7 @@ import os
 from desktop.domain.messages_documents import DOCUMENT_MESSAGES
 from desktop.domain.messages_integrity import INTEGRITY_MESSAGES
 from desktop.domain.messages_server import SERVER_MESSAGES
+from desktop.domain.messages_system import SYSTEM_MESSAGES
 from desktop.domain.messages_workflow import WORKFLOW_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -371,7 +372,8 @@ def register(*catalogues: dict[str, tuple[str, str]]) -> None:
                 raise ValueError(f"message key {key!r} registered twice with different texts")
 
 
-register(WORKFLOW_MESSAGES, DOCUMENT_MESSAGES, INTEGRITY_MESSAGES, SERVER_MESSAGES)
+register(WORKFLOW_MESSAGES, DOCUMENT_MESSAGES, INTEGRITY_MESSAGES, SERVER_MESSAGES,
+         SYSTEM_MESSAGES)
 
 
 def render(key: str, lang: str = "vi", /, **params: object) -> str:

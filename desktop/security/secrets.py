@@ -61,6 +61,22 @@ def keyring_usable() -> bool:
     return getattr(backend, "priority", 0) > 0
 
 
+def keyring_state() -> tuple[str, str]:
+    """For the workstation check: ("plaintext", name) when a backend storing secrets in
+    clear is installed at all (keyrings.alt: the program never uses it, another program
+    might), else ("ok", name) or ("none", "").  Never discovers third-party backends."""
+    import importlib.util
+    try:
+        if importlib.util.find_spec("keyrings.alt") is not None:
+            return "plaintext", "keyrings.alt"
+    except (ImportError, ValueError):
+        pass
+    if not keyring_usable():
+        return "none", ""
+    backend = _backend()
+    return "ok", type(backend).__module__.rsplit(".", 1)[-1]
+
+
 def _device_name(user: str) -> str:
     return f"{user}@{socket.gethostname()}"
 

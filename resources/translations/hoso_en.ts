@@ -1915,6 +1915,14 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Kiểm tra máy tính…</source>
+        <translation>&amp;Check this computer…</translation>
+    </message>
+    <message>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>The new language takes effect when the program is started again.</translation>
     </message>
@@ -3250,6 +3258,37 @@
     <message>
         <source>Thanh tra %1 tại %2</source>
         <translation>Inspection of %1 at %2</translation>
+    </message>
+</context>
+<context>
+    <name>SystemCheckDialog</name>
+    <message>
+        <source>Kiểm tra máy tính</source>
+        <translation>Check this computer</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Mục kiểm tra</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Cách sửa</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>Chép kết quả</source>
+        <translation>Copy the results</translation>
     </message>
 </context>
 <context>

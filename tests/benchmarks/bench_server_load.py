@@ -10,11 +10,21 @@ writes lost (counted by the clients, not found on the server). Goals: search p95
 writes p95 ≤ 150 ms, 0 errors, 0 lost. The baseline, measured in the same run: the same
 mix by one client alone.
 
+Also printed: the CPU time the clients and the server used. Here the 20 "workstations" and
+the server share one machine, which real workstations do not: when the clients' own CPU
+fills the machine, the latencies measure the test rig, and the server's CPU per operation
+says what the server itself can carry.
+
+By default each user pauses between two steps (exponential, mean `--think` = 1 s: a very
+busy person, 60 steps a minute); `--think 0` runs every client flat out.
+
     python tests/benchmarks/bench_server_load.py [--rows 100000] [--clients 20] [--seconds 60]
+                                                 [--think 1]
 """
 
 import argparse
 import multiprocessing
+import os
 import random
 import statistics
 import sys
@@ -55,6 +65,7 @@ def _client(args) -> dict:
     names = [name for name, _w in MIX]
     weights = [w for _n, w in MIX]
     stop = time.monotonic() + seconds
+    cpu = time.process_time()
     out = Path(profile).parent
     while time.monotonic() < stop:
         if think:
@@ -105,9 +116,10 @@ def _client(args) -> dict:
             errors.append(f"{op}: {type(exc).__name__}: {exc}")
             continue
         times[op].append(time.perf_counter() - started)
+    cpu = time.process_time() - cpu
     vs.close()
     return {"times": times, "wrote": wrote, "conflicts": conflicts, "errors": errors,
-            "user": user}
+            "user": user, "cpu": cpu}
 
 
 def _setup(cluster, folder: Path, rows: int, clients: int) -> Path:
@@ -158,6 +170,43 @@ def _run(profile: Path, clients: int, seconds: int, queries, export_query, first
             for i in range(clients)]
     with multiprocessing.get_context("spawn").Pool(clients) as pool:
         return pool.map(_client, work)
+
+
+def _server_cpu(cluster) -> float:
+    """CPU seconds the cluster has used so far: the postmaster, its live processes and the
+    backends that ended (the postmaster reaps them: its children's times)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    postmaster = int((cluster.folder / "data" / "postmaster.pid").read_text().split()[0])
+
+    def fields(pid: int) -> list[str]:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+        return raw[raw.rindex(")") + 2:].split()   # after "pid (comm) "
+
+    own = fields(postmaster)
+    ticks = sum(int(v) for v in own[11:15])   # utime stime cutime cstime
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                f = fields(int(entry.name))
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+            if int(f[1]) == postmaster:
+                ticks += int(f[11]) + int(f[12])
+    return ticks / tick
+
+
+def _settled(cluster, before: float) -> float:
+    """The server's CPU once the clients' backends have ended."""
+    engine = create_engine(cluster.url("load"))
+    for _ in range(50):
+        with engine.connect() as conn:
+            if conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE "
+                                 "backend_type = 'client backend' AND usename <> 'postgres'")
+                            ).scalar() == 0:
+                break
+        time.sleep(0.1)
+    engine.dispose()
+    return _server_cpu(cluster) - before
 
 
 def _counts(cluster) -> dict[str, int]:
@@ -213,7 +262,7 @@ def main() -> int:
     ap.add_argument("--rows", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=int, default=60)
-    ap.add_argument("--think", type=float, default=0.0,
+    ap.add_argument("--think", type=float, default=1.0,
                     help="mean seconds a user pauses between two steps (0: none)")
     args = ap.parse_args()
     if pg_cluster.server_programs() is None:
@@ -234,10 +283,20 @@ def main() -> int:
                          first=args.clients)
             base = _report(f"baseline: 1 client alone, {max(10, args.seconds // 3)} s", alone,
                            max(10, args.seconds // 3))
+            server_before = _server_cpu(cluster)
             results = _run(profile, args.clients, args.seconds, qs, export_query,
                            think=args.think)
+            server = _settled(cluster, server_before)
             load = _report(f"load: {args.clients} clients at once, {args.seconds} s, "
                            f"think time {args.think} s", results, args.seconds)
+            done = sum(len(v) for r in results for v in r["times"].values())
+            clients = sum(r["cpu"] for r in results)
+            machine = args.seconds * (os.cpu_count() or 1)
+            print(f"CPU in the load run ({os.cpu_count()} CPUs, {machine} CPU-s): clients "
+                  f"{clients:.0f} s ({clients / machine:.0%}), server {server:.0f} s "
+                  f"({server / machine:.0%}); server CPU per operation "
+                  f"{server / max(done, 1) * 1000:.1f} ms, client CPU per operation "
+                  f"{clients / max(done, 1) * 1000:.1f} ms")
             after = _counts(cluster)
             claimed = {k: sum(r["wrote"][k] for r in results + alone) for k in before}
             lost = {k: claimed[k] - (after[k] - before[k]) for k in before}

@@ -129,7 +129,7 @@ def test_the_main_window_speaks_english(qtbot, tmp_path, vault_path, language):
     try:
         navigation = _navigation(window)
         assert {key: navigation.get(key) for key in ENGLISH_PAGES} == ENGLISH_PAGES
-        assert _menus(window) == ["&File", "&Go", "&Language"]
+        assert _menus(window) == ["&File", "&Go", "&Language", "&Help"]
         file_menu = window.menuBar().actions()[0].menu()
         entries = [a.text() for a in file_menu.actions() if not a.isSeparator()]
         for entry in ("&Import from Excel…", "&Export to Excel…", "&Back up…",
@@ -206,7 +206,7 @@ def test_the_main_window_speaks_vietnamese(qtbot, tmp_path, vault_path, language
     try:
         navigation = _navigation(window)
         assert {key: navigation.get(key) for key in VIETNAMESE_PAGES} == VIETNAMESE_PAGES
-        assert _menus(window) == ["&Tệp", "&Đi tới", "&Ngôn ngữ"]
+        assert _menus(window) == ["&Tệp", "&Đi tới", "&Ngôn ngữ", "Trợ &giúp"]
         assert "Quản trị" in window.user_label.text() and "Tuyệt mật" in window.user_label.text()
     finally:
         _close(window)

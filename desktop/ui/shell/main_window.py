@@ -311,6 +311,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self._set_language(c))
             languages.addAction(action)
             view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
+        self.check_action = QAction(self.tr("&Kiểm tra máy tính…"), self)
+        self.check_action.setObjectName("systemCheckAction")
+        self.check_action.triggered.connect(self.check_system)
+        help_menu.addAction(self.check_action)
 
     def _set_language(self, code: str) -> None:
         self.ctx.settings.set(opts.LANGUAGE, code)
@@ -465,6 +470,10 @@ class MainWindow(QMainWindow):
     def change_password(self) -> None:
         from desktop.ui.shell.change_password import ChangePasswordDialog
         ChangePasswordDialog(self.ctx, parent=self).open()
+
+    def check_system(self) -> None:
+        from desktop.ui.shell.system_check_dialog import SystemCheckDialog
+        SystemCheckDialog(self.ctx.lang, self.ctx.vault_path, parent=self).open()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self._retired:
