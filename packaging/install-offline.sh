@@ -1,7 +1,47 @@
 #!/usr/bin/env bash
-# On the air-gapped workstation: install from the wheelhouse only, never from the network.
+# On the air-gapped workstation: install the program from the wheelhouse only — pip never
+# looks at a network (--no-index). Checks every wheel against SHA256SUMS first.
+#
+#   packaging/install-offline.sh [WHEELHOUSE] [PREFIX]
+#     WHEELHOUSE  the folder build-wheelhouse.sh made (default: packaging/wheelhouse)
+#     PREFIX      where the program's own Python environment goes
+#                 (default: ~/.local/share/hoso-thanh-tra/venv); `hoso` is linked into
+#                 ~/.local/bin
+#
+# Installing again over an existing PREFIX updates the program; vaults and settings live
+# elsewhere (the user's data folder) and are not touched. The first start of the new
+# version upgrades a vault's schema after backing it up.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-python3 -m venv .venv
-.venv/bin/python -m pip install --no-index --find-links packaging/wheelhouse hoso-thanh-tra
-.venv/bin/hoso --version
+here=$(cd "$(dirname "$0")" && pwd)
+wheelhouse=$(cd "${1:-$here/wheelhouse}" && pwd)
+prefix=${2:-$HOME/.local/share/hoso-thanh-tra/venv}
+python=${PYTHON:-python3}
+
+target=$("$python" -c 'import sys; print(("win" if sys.platform == "win32" else "linux")
+  + "-cp%d%d" % sys.version_info[:2])')
+if [ ! -d "$wheelhouse/$target" ]; then
+  echo "The wheelhouse has no folder for this machine ($target): it has" \
+       "$(cd "$wheelhouse" && ls -d */ 2>/dev/null | tr -d / | tr '\n' ' ')" >&2
+  exit 1
+fi
+if [ -f "$wheelhouse/SHA256SUMS" ]; then
+  # only this target's lines and the program: the other targets need not be on the stick
+  if ! (cd "$wheelhouse" && grep -E "  \./($target/|hoso_thanh_tra-)" SHA256SUMS \
+        | sha256sum --check --quiet --strict); then
+    echo "A wheel differs from SHA256SUMS: the copy is damaged or altered — do not install." >&2
+    exit 1
+  fi
+else
+  echo "The wheelhouse has no SHA256SUMS: cannot check the copy — do not install." >&2
+  exit 1
+fi
+
+"$python" -m venv "$prefix"
+# --isolated and no configuration file: the wheelhouse is the only source, whatever this
+# machine's pip is set to look at
+PIP_CONFIG_FILE=/dev/null "$prefix/bin/python" -m pip --isolated install -q --no-index \
+  --find-links "$wheelhouse/$target" --upgrade hoso-thanh-tra
+mkdir -p "$HOME/.local/bin"
+ln -sf "$prefix/bin/hoso" "$HOME/.local/bin/hoso"
+"$prefix/bin/hoso" --version
+echo "Installed. Start with: hoso   (check this computer: hoso doctor)"
