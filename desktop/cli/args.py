@@ -70,6 +70,14 @@ class DoctorArgs(Common):
 
 
 @dataclass(kw_only=True)
+class VerifyReleaseArgs(Common):
+    """hoso verify-release"""
+
+    path: str
+    json: bool = False
+
+
+@dataclass(kw_only=True)
 class InitArgs(Common):
     """hoso init"""
 

@@ -118,9 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin", required=True, metavar="NAME")
     p.add_argument("--full-name", default="")
 
-    from desktop.cli import doctor_commands, server_commands
+    from desktop.cli import server_commands, workstation_commands
     server_commands.add_parsers(command, group)
-    doctor_commands.add_parsers(command, sub)
+    workstation_commands.add_parsers(command, sub)
 
     users = group("user", "người dùng / users")
     p = command(users, "add", c.cmd_user_add, "thêm người dùng / add a user (administrator)")

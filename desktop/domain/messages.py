@@ -13,7 +13,7 @@ import os
 from desktop.domain.messages_documents import DOCUMENT_MESSAGES
 from desktop.domain.messages_integrity import INTEGRITY_MESSAGES
 from desktop.domain.messages_server import SERVER_MESSAGES
-from desktop.domain.messages_system import SYSTEM_MESSAGES
+from desktop.domain.messages_system import RELEASE_MESSAGES, SYSTEM_MESSAGES
 from desktop.domain.messages_workflow import WORKFLOW_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -373,7 +373,7 @@ def register(*catalogues: dict[str, tuple[str, str]]) -> None:
 
 
 register(WORKFLOW_MESSAGES, DOCUMENT_MESSAGES, INTEGRITY_MESSAGES, SERVER_MESSAGES,
-         SYSTEM_MESSAGES)
+         SYSTEM_MESSAGES, RELEASE_MESSAGES)
 
 
 def render(key: str, lang: str = "vi", /, **params: object) -> str:

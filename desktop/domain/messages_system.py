@@ -114,3 +114,46 @@ SYSTEM_MESSAGES: dict[str, tuple[str, str]] = {
     "doctor.python": ("Python", "Python"),
     "doctor.python.ok": ("{version} ({where})", "{version} ({where})"),
 }
+
+RELEASE_MESSAGES: dict[str, tuple[str, str]] = {
+    "release.genuine": (
+        "Bản sao thật: {count} tệp khớp SHA256SUMS, ký bằng khóa phát hành {key}.",
+        "Genuine copy: {count} file(s) match SHA256SUMS, signed with the release key {key}."),
+    "release.not_genuine": (
+        "KHÔNG cài đặt bản sao này: {count} vấn đề.",
+        "Do NOT install this copy: {count} problem(s)."),
+    "release.no_sums": (
+        "Không có tệp SHA256SUMS ở {folder}: không kiểm tra được bản sao này.",
+        "No SHA256SUMS file in {folder}: this copy cannot be checked."),
+    "release.no_signature": (
+        "SHA256SUMS không có chữ ký (SHA256SUMS.sig): không biết bản sao có phải do đơn vị "
+        "phát hành hay không.",
+        "SHA256SUMS is not signed (no SHA256SUMS.sig): nothing says the copy was released by "
+        "the department."),
+    "release.format": (
+        "Tệp chữ ký SHA256SUMS.sig không đọc được (sai định dạng).",
+        "The signature file SHA256SUMS.sig cannot be read (wrong format)."),
+    "release.unknown_key": (
+        "SHA256SUMS được ký bằng một khóa mà chương trình này không biết ({key}): không phải "
+        "bản phát hành chính thức.",
+        "SHA256SUMS is signed with a key this program does not know ({key}): not an official "
+        "release."),
+    "release.bad_signature": (
+        "Chữ ký không khớp với SHA256SUMS: danh sách tệp đã bị sửa sau khi ký.",
+        "The signature does not match SHA256SUMS: the list of files was changed after "
+        "signing."),
+    "release.file_differs": (
+        "{file}: khác với SHA256SUMS (hỏng khi chép hoặc bị sửa).",
+        "{file}: differs from SHA256SUMS (damaged in copying, or altered)."),
+    "release.file_missing": (
+        "{file}: có trong SHA256SUMS nhưng không có trong bản sao.",
+        "{file}: listed in SHA256SUMS but missing from the copy."),
+    "release.file_extra": (
+        "{file}: không có trong SHA256SUMS (tệp lạ được thêm vào).",
+        "{file}: not listed in SHA256SUMS (a file was added)."),
+    "release.bad_line": (
+        "SHA256SUMS dòng {line}: không đọc được hoặc trỏ ra ngoài thư mục.",
+        "SHA256SUMS line {line}: unreadable or pointing outside the folder."),
+    "release.not_found": (
+        "Không có {path}.", "{path} does not exist."),
+}

@@ -68,11 +68,20 @@ def test_an_altered_wheel_is_refused_before_anything_is_installed(wheelhouse, tm
     shutil.copytree(wheelhouse, copy)
     victim = next((copy / TARGET).glob("openpyxl-*.whl"))
     victim.write_bytes(victim.read_bytes() + b"\0")
-    done = subprocess.run(["bash", str(PACKAGING / "install-offline.sh"), str(copy),
-                           str(tmp_path / "venv")], capture_output=True, text=True,
+    done = subprocess.run(["bash", str(PACKAGING / "install-offline.sh"), "--allow-unsigned",
+                           str(copy), str(tmp_path / "venv")], capture_output=True, text=True,
                           env={**os.environ, "HOME": str(tmp_path), "PYTHON": sys.executable})
     assert done.returncode == 1
     assert "differs from SHA256SUMS" in done.stderr
+    assert not (tmp_path / "venv").exists()
+
+
+def test_an_unsigned_wheelhouse_needs_the_installers_explicit_consent(wheelhouse, tmp_path):
+    done = subprocess.run(["bash", str(PACKAGING / "install-offline.sh"), str(wheelhouse),
+                           str(tmp_path / "venv")], capture_output=True, text=True,
+                          env={**os.environ, "HOME": str(tmp_path), "PYTHON": sys.executable})
+    assert done.returncode == 1
+    assert "not signed (no SHA256SUMS.sig)" in done.stderr and "--allow-unsigned" in done.stderr
     assert not (tmp_path / "venv").exists()
 
 

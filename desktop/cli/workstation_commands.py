@@ -1,11 +1,12 @@
-"""hoso doctor: what this workstation lacks for the program, each with its fix in one line.
-Exit 0 when nothing needs fixing (notes allowed), 1 otherwise."""
+"""The workstation's own commands: `hoso doctor` (what this computer lacks for the program,
+each with its fix in one line; exit 0 when nothing needs fixing, notes allowed) and
+`hoso verify-release PATH` (is a USB copy of a release genuine; exit 0 only if so)."""
 
 import sys
 
 from desktop import __version__, bootstrap
 from desktop.cli import print_json
-from desktop.cli.args import DoctorArgs
+from desktop.cli.args import DoctorArgs, VerifyReleaseArgs
 from desktop.domain.messages import render
 
 
@@ -18,6 +19,14 @@ def add_parsers(command, sub) -> None:
                         "program's checks")
     # the check of Qt's plugin runs in a process of its own (ui/platform_probe.py)
     p.add_argument("--platform-probe", action="store_true", help=_suppress())
+
+    p = command(sub, "verify-release", cmd_verify_release,
+                "kiểm tra bản sao chương trình (USB) có đúng bản phát hành / check that a "
+                "copy of a release is genuine")
+    p.add_argument("path", metavar="PATH",
+                   help="thư mục bản phát hành hoặc một tệp trong đó / the release's folder "
+                        "or one of its files")
+    p.add_argument("--json", action="store_true")
 
 
 def _suppress() -> str:
@@ -52,3 +61,22 @@ def cmd_doctor(args: DoctorArgs) -> int:
           else render("doctor.all_well", lang))
     sys.stdout.flush()
     return 1 if problems else 0
+
+
+def cmd_verify_release(args: VerifyReleaseArgs) -> int:
+    from pathlib import Path
+
+    from desktop.services.release_check import verify_release
+    check = verify_release(Path(args.path))
+    lang = args.lang
+    if args.json:
+        print_json({"genuine": check.genuine, "signed_by": check.signed_by,
+                    "files_checked": check.checked,
+                    "problems": [render(key, lang, **params) for key, params in check.problems]})
+    elif check.genuine:
+        print(render("release.genuine", lang, count=check.checked, key=check.signed_by))
+    else:
+        for key, params in check.problems:
+            print(render(key, lang, **params))
+        print(render("release.not_genuine", lang, count=len(check.problems)))
+    return 0 if check.genuine else 1
