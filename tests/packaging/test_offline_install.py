@@ -9,35 +9,12 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-PACKAGING = ROOT / "packaging"
-TARGET = f"linux-cp{sys.version_info[0]}{sys.version_info[1]}"
+from tests.packaging.conftest import PACKAGING, TARGET
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the offline test is Linux's")
-
-
-@pytest.fixture(scope="module")
-def wheelhouse(tmp_path_factory):
-    out = tmp_path_factory.mktemp("wheelhouse")
-    done = subprocess.run(["bash", str(PACKAGING / "build-wheelhouse.sh"), str(out), "here"],
-                          capture_output=True, text=True, timeout=1800,
-                          env={**os.environ, "PYTHON": sys.executable})
-    if done.returncode != 0 and _index_unreachable(out / "probe"):
-        pytest.skip("the package index cannot be reached: the wheelhouse cannot be built here")
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert f"complete for {TARGET}" in done.stdout
-    return out
-
-
-def _index_unreachable(folder: Path) -> bool:
-    probe = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d",
-                            str(folder), "six"],
-                           capture_output=True, text=True, timeout=300)
-    return probe.returncode != 0
 
 
 def test_the_wheelhouse_is_checked_against_its_sums_and_is_complete(wheelhouse):
