@@ -20,9 +20,8 @@ def index_unreachable(folder: Path) -> bool:
     return probe.returncode != 0
 
 
-def build(script: str, out: Path) -> subprocess.CompletedProcess:
-    done = subprocess.run(["bash", str(PACKAGING / script), str(out),
-                           *(["here"] if script == "build-wheelhouse.sh" else [])],
+def build(script: str, out: Path, *targets: str) -> subprocess.CompletedProcess:
+    done = subprocess.run(["bash", str(PACKAGING / script), str(out), *targets],
                           capture_output=True, text=True, timeout=1800, cwd=ROOT,
                           env={**os.environ, "PYTHON": sys.executable})
     if done.returncode != 0 and index_unreachable(out / "probe"):
@@ -35,9 +34,19 @@ def build(script: str, out: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def wheelhouse(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheelhouse")
-    done = build("build-wheelhouse.sh", out)
+    done = build("build-wheelhouse.sh", out, "here")
     assert f"complete for {TARGET}" in done.stdout
     return out
+
+
+@pytest.fixture(scope="session")
+def windows_wheelhouse(tmp_path_factory):
+    """The Windows amd64 wheelhouse for this Python version, built here (on Linux)."""
+    out = tmp_path_factory.mktemp("wheelhouse-windows")
+    target = TARGET.replace("linux", "win")
+    done = build("build-wheelhouse.sh", out, target)
+    assert f"complete for {target}" in done.stdout
+    return out / target
 
 
 @pytest.fixture(scope="session")
