@@ -1,3 +1,3 @@
 """Hồ sơ Thanh tra: offline inspection cases and state-secret documents."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
