@@ -77,6 +77,28 @@ def test_every_command_line_step_runs_from_the_bundle(bundle, tmp_path):
     assert "OK" in hoso("audit", "verify")
     hoso("verify")
     hoso("backup", tmp_path / "sao-luu")
+    # every group of commands once: each loads its own modules in the frozen program
+    for args in (("user", "add", "tv1", "--role", "inspector", "--clearance", "mat"),
+                 ("user", "list"), ("trust", "show"), ("trust", "check"),
+                 ("case", "show", "HS-01"), ("case", "history", "HS-01"),
+                 ("case", "edit", "HS-01", "--party", "UBND xã Yên Hòa"),
+                 ("case", "stages"),
+                 ("opinion", "send", "--case", "HS-01", "--to", "Bộ Tài chính", "--date",
+                  "10/01/2025"), ("opinion", "list"),
+                 ("directive", "add", "--case", "HS-01", "--issuer", "Tổng Thanh tra",
+                  "--content", "Báo cáo tiến độ", "--date", "12/01/2025"), ("directive", "list"),
+                 ("overdue",), ("plan", "create", "2026"), ("plan", "show", "2026"),
+                 ("report", "period", "--from", "01/01/2025", "--to", "30/06/2025"),
+                 ("calendar", "show", "2026"), ("rules",), ("settings", "list"),
+                 ("audit", "list"), ("doc", "list"), ("register", "in", "--year", "2026"),
+                 ("export", "summary", tmp_path / "tong-hop.xlsx", "--by", "stage"),
+                 ("export", "overdue", tmp_path / "qua-han.ods", "--format", "ods"),
+                 ("doc", "export", "1", tmp_path / "ban-sao.txt", "--reason", "kiểm tra")):
+        hoso(*args)
+    assert (tmp_path / "MAT_ban-sao.txt").read_text() == "Tờ trình về kết quả thanh tra đất đai"
+    restored = run(bundle, "restore", tmp_path / "sao-luu", tmp_path / "khoi-phuc",
+                   "--password-stdin", stdin=PW + "\n", home=tmp_path)
+    assert restored.returncode == 0, restored.stderr
     assert "Hồ sơ Thanh tra" in run(bundle, "--help", home=tmp_path).stdout
     demo = run(bundle, "demo", tmp_path / "demo", "--password-stdin", stdin=PW + "\n",
                home=tmp_path)
