@@ -126,6 +126,10 @@ CLI_TEXTS: dict[str, tuple[str, str]] = {
     "cli.day.working_day": ("Làm việc bình thường", "Working day"),
     "cli.day.edited": ("đã sửa", "edited"),
     "cli.to_verify": ("cần kiểm tra", "to verify"),
+    "cli.no_figure": ("chưa có số liệu", "no figure yet"),
+    "cli.deadline_verify_mark": (
+        "* hạn tính theo số liệu chưa đối chiếu được với văn bản luật (cần kiểm tra).",
+        "* a due date resting on a figure not yet confirmed against the law's text (to verify)."),
     "cli.calendar.working_days": ("Năm {year} có {n} ngày làm việc.", "{year} has {n} working days."),
 }
 

@@ -10,7 +10,7 @@ from desktop.cli import print_json
 from desktop.cli.commands import case_input, clip, headers, table, vault_session
 from desktop.cli.passwords import say
 from desktop.cli.texts import label
-from desktop.domain.dates import format_date, parse_date
+from desktop.domain.dates import format_date, format_iso_date, parse_date
 from desktop.domain.deadlines import Deadline, DeadlineState
 from desktop.domain.messages import in_language, render
 from desktop.domain.numbers import format_number
@@ -30,26 +30,34 @@ def _print_deadlines(found: list[Deadline], lang: str, with_case: bool) -> None:
             state += " " + render("cli.days", lang, n=abs(d.days))
         elif d.state is DeadlineState.DUE_SOON:
             state += f" ({render('cli.days', lang, n=d.days)})"
-        row = (d.label(lang) + (f" — {d.subject}" if d.subject else ""), format_date(d.due),
-               format_date(d.met_on), state)
+        # a due date resting on a figure still to verify carries a mark, explained below
+        row = (d.label(lang) + (f" — {d.subject}" if d.subject else ""),
+               format_date(d.due) + (" *" if d.verify else ""), format_date(d.met_on), state)
         rows.append(((d.case_code or "-",) if with_case else ()) + row)
     cols_vi = ["Việc", "Hạn", "Hoàn thành", "Tình trạng"]
     cols_en = ["Item", "Due", "Done", "State"]
     if with_case:
         cols_vi, cols_en = ["Hồ sơ"] + cols_vi, ["Case"] + cols_en
     table(rows, headers(lang, cols_vi, cols_en))
+    if any(d.verify for d in found):
+        say("cli.deadline_verify_mark", lang)
 
 
 def cmd_case_deadlines(args: CaseDeadlinesArgs) -> None:
     with vault_session(args) as vs:
         found = deadlines_service.for_case(vs, args.code, _as_of(args))
+        unknown = deadlines_service.missing_figures(vs, args.code)
     if args.json:
-        print_json([d.to_json() for d in found])
+        print_json([d.to_json() for d in found] + [
+            {"kind": limit.key, "due": None, "state": "no_figure", "article": str(limit.article),
+             "explanation": deadlines_service.no_figure_text(limit, "vi")} for limit in unknown])
         return
     _print_deadlines(found, args.lang, with_case=False)
     print()
     for d in found:
         print(f"- {d.label(args.lang)}: {d.explanation(args.lang)}")
+    for limit in unknown:
+        print(f"- {deadlines_service.no_figure_text(limit, args.lang)}")
 
 
 def cmd_overdue(args: OverdueArgs) -> None:
@@ -239,16 +247,23 @@ def cmd_rules(args: RulesArgs) -> None:
                              "key": key, "level": level, "value": limit.value,
                              "unit": limit.unit.value, "article": str(limit.article),
                              "article_en": cited_in(limit.article, "en"),
-                             "counted_from": limit.counted_from, "verify": limit.verify})
+                             "counted_from": limit.counted_from, "verify": limit.verify,
+                             "checked": limit.checked.isoformat() if limit.checked else None,
+                             "receipt_days": limit.receipt_days,
+                             "note": limit.note, "note_en": limit.note_in("en")})
     if args.json:
         print_json(data)
         return
     lang = args.lang
-    table([(d["rule_set"], d["key"], d["level"], str(d["value"]), d["unit"],
+    no_figure = render("cli.no_figure", lang)
+    table([(d["rule_set"], d["key"], d["level"],
+            no_figure if d["value"] is None else str(d["value"]), d["unit"],
             clip(in_language((d["article"], d["article_en"]), lang), 50),
+            format_iso_date(d["checked"]) if d["checked"] else "",
             render("cli.to_verify", lang) if d["verify"] else "") for d in data],
-          headers(args.lang, ["Bộ quy tắc", "Thời hạn", "Cấp", "Số", "Đơn vị", "Căn cứ", ""],
-                  ["Rule set", "Limit", "Level", "Value", "Unit", "Article", ""]))
+          headers(args.lang, ["Bộ quy tắc", "Thời hạn", "Cấp", "Số", "Đơn vị", "Căn cứ",
+                              "Đối chiếu", ""],
+                  ["Rule set", "Limit", "Level", "Value", "Unit", "Article", "Checked", ""]))
 
 
 def cmd_settings_list(args: SettingsListArgs) -> None:

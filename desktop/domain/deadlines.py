@@ -45,7 +45,7 @@ lateness, ``Deadline.status_text()`` the sentence a user reads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 from typing import Iterable, NamedTuple
@@ -53,7 +53,7 @@ from typing import Iterable, NamedTuple
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.dates import format_date
 from desktop.domain.messages import render
-from desktop.domain.rules import (REQUEST_SENT, Complexity, Limit, LimitNotFound, RuleBook,
+from desktop.domain.rules import (HEAD_RECEIVED, REQUEST_SENT, Complexity, Limit, LimitNotFound, RuleBook,
                                   RuleSet, Unit, cited_in)
 from desktop.domain.stages import InspectingLevel, Stage
 
@@ -160,6 +160,9 @@ class DeadlineDetail(NamedTuple):
     consultation_limit: int = 0
     consultation_unit: Unit | None = None
     consultation_article: str = ""
+    consultation_receipt_days: int | None = None  # counted from the head's receipt: allowance
+    sent_on: date | None = None           # opinion reply counted from the head's receipt:
+    receipt_days: int = 0                 # the letter's date and the delivery allowance
     rolled_from: date | None = None       # a calendar-day limit fell on this day off
     fallback_level: str = ""              # the case's level had no figure: government's used
     uncovered_year: int | None = None     # the holiday calendar does not cover that year
@@ -257,6 +260,10 @@ class Deadline:
         if x.extensions_without_days:
             extras += render("deadline.explain.extension_no_days", lang,
                              n=x.extensions_without_days)
+        if x.sent_on is not None:
+            extras += render("deadline.explain.receipt" if x.receipt_days else
+                             "deadline.explain.receipt_same_day", lang,
+                             sent=format_date(x.sent_on), days=x.receipt_days)
         if x.suspended_days and x.suspended_since is None:
             extras += render("deadline.explain.suspension", lang, days=x.suspended_days,
                              unit=self.unit.label(lang, x.suspended_days))
@@ -266,8 +273,13 @@ class Deadline:
         if x.consultation_date is not None:
             reply_unit = (x.consultation_unit or Unit.CALENDAR_DAYS).label(
                 lang, x.consultation_limit)
+            received = (render("deadline.explain.that_day", lang)
+                        if x.consultation_receipt_days is None else
+                        render("deadline.explain.head_receipt" if x.consultation_receipt_days
+                               else "deadline.explain.head_receipt_same_day", lang,
+                               days=x.consultation_receipt_days))
             extras += render("deadline.explain.consultation", lang,
-                             stage=_start_label(x.consultation_stage, lang),
+                             stage=_start_label(x.consultation_stage, lang), received=received,
                              date=format_date(x.consultation_date), reply=x.consultation_limit,
                              reply_unit=reply_unit,
                              reply_article=cited_in(x.consultation_article, lang))
@@ -310,6 +322,8 @@ class Deadline:
 def _start_label(counted_from: str, lang: str, subject: str = "") -> str:
     if counted_from == REQUEST_SENT:
         return render("deadline.start.request_sent", lang, subject=subject or "?")
+    if counted_from == HEAD_RECEIVED:
+        return render("deadline.start.head_received", lang, subject=subject or "?")
     if counted_from == ISSUED:
         return render("deadline.start.issued", lang)
     try:
@@ -337,13 +351,16 @@ class _Rule:
     """One limit as the engine uses it: resolved for a level, flags precomputed."""
 
     __slots__ = ("value", "unit", "working", "delta", "article", "verify", "fallback",
-                 "_calendar", "_ends")
+                 "counted_from", "receipt_days", "_calendar", "_ends")
 
     def __init__(self, limit: Limit, fallback: str) -> None:
-        self.value = limit.value
+        assert limit.value is not None   # _resolve keeps limits without a figure out
+        self.value: int = limit.value
         self.unit = limit.unit
         self.working = limit.unit is Unit.WORKING_DAYS
         self.delta = timedelta(days=limit.value)
+        self.counted_from = limit.counted_from
+        self.receipt_days = limit.receipt_days
         self.article = limit.article
         self.verify = limit.verify or bool(fallback)
         self.fallback = fallback  # the level that had no figure, "" normally
@@ -355,17 +372,32 @@ class _Rule:
 
 def _resolve(rs: RuleSet, key: str, level: InspectingLevel, complexity: str) -> _Rule | None:
     """RuleSet.limit with the fallback the law's gaps need: no figure for the level →
-    the Government Inspectorate's, marked so the deadline says so and asks to verify."""
+    the Government Inspectorate's, marked so the deadline says so and asks to verify. A
+    limit the law sets but whose figure is unknown (value null) gives no date at all —
+    never another level's figure — and is listed by missing_figures instead."""
     try:
-        return _Rule(rs.limit(key, level, complexity), "")
+        found = rs.limit(key, level, complexity)
+        return _Rule(found, "") if found.known else None
     except LimitNotFound:
         pass
     if level is InspectingLevel.GOVERNMENT:
         return None
     try:
-        return _Rule(rs.limit(key, InspectingLevel.GOVERNMENT, complexity), level.value)
+        found = rs.limit(key, InspectingLevel.GOVERNMENT, complexity)
+        return _Rule(found, level.value) if found.known else None
     except LimitNotFound:
         return None
+
+
+def missing_figures(rules: RuleBook, decision_date: date, level: InspectingLevel | str
+                    ) -> list[Limit]:
+    """The limits the law in force on `decision_date` sets for `level` without a known
+    figure: shown as "chưa có số liệu" beside the case's deadlines, never silently left
+    out (an administrator fills them in the rule file)."""
+    rs = rules.for_date(decision_date)
+    wanted = InspectingLevel(level)
+    return [per_level[wanted] for _key, per_level in sorted(rs.limits.items())
+            if wanted in per_level and not per_level[wanted].known]
 
 
 class _Plan:
@@ -377,7 +409,7 @@ class _Plan:
     def __init__(self, rs: RuleSet, level: InspectingLevel, complexity: str) -> None:
         self.rule_set, self.id, self.title = rs, rs.id, rs.title
         self.onsite = _resolve(rs, "onsite_duration", level, complexity)
-        self.team_report = _resolve(rs, "team_report", level, "normal")
+        self.team_report = _resolve(rs, "team_report", level, complexity)   # 45 if complex
         self.draft_assign = (_resolve(rs, "draft_conclusion_assign", level, "normal")
                              if "draft_conclusion_assign" in rs.limits else None)
         self.conclusion = _resolve(rs, "conclusion_signature", level, "normal")
@@ -656,8 +688,11 @@ def _onsite(code: str, plan: _Plan, calendar: WorkCalendar, announced: date, ext
                                 suspended_days=shifted, suspended_since=since,
                                 rolled_from=rolled, fallback_level=rule.fallback,
                                 uncovered_year=uncovered)
+    # that suspended time does not count toward the duration is not confirmed by the texts
+    # checked (Law 11/2022 Art. 70 gives only the 30 days): a date it moved is to verify
     return _mk(ONSITE_END, code, "", due, met, state, days, rule.unit, plan.id, rule.article,
-               rule.verify or uncovered is not None, _V_ANNOUNCED, announced, total,
+               rule.verify or uncovered is not None or bool(shifted) or since is not None,
+               _V_ANNOUNCED, announced, total,
                plan.title, detail)
 
 
@@ -691,13 +726,16 @@ def _conclusion(code: str, plan: _Plan, calendar: WorkCalendar, drafted: date,
                     latest = ev
     if latest is not None:
         assert reply is not None
-        after, after_rolled, _ = _end(calendar, reply, latest.date)
+        after, after_rolled, _ = _end(calendar, reply, _received(reply, latest.date))
         if after > due:
             due, rolled = after, after_rolled
         uncovered = _uncovered(calendar, drafted, due)
         verify = verify or reply.verify or uncovered is not None
         detail = DeadlineDetail(consultation_stage=Stage(latest.stage).value,
                                 consultation_date=latest.date, consultation_limit=reply.value,
+                                consultation_receipt_days=(reply.receipt_days if
+                                                           reply.counted_from == HEAD_RECEIVED
+                                                           else None),
                                 consultation_unit=reply.unit,
                                 consultation_article=reply.article, rolled_from=rolled,
                                 fallback_level=rule.fallback or reply.fallback,
@@ -728,8 +766,22 @@ def opinion_deadline(op: OpinionFact, rules: RuleBook, calendar: WorkCalendar, t
     rule = plan.opinion_reply
     if rule is None:
         raise LimitNotFound(f"rule set {rs.id} has no limit 'opinion_reply'")
-    return _simple(OPINION_REPLY, op.case_code, plan, rule, calendar, op.sent, REQUEST_SENT,
-                   op.answered, today, soon_days, op.addressee)
+    if rule.counted_from != HEAD_RECEIVED:
+        return _simple(OPINION_REPLY, op.case_code, plan, rule, calendar, op.sent, REQUEST_SENT,
+                       op.answered, today, soon_days, op.addressee)
+    found = _simple(OPINION_REPLY, op.case_code, plan, rule, calendar,
+                    _received(rule, op.sent), HEAD_RECEIVED, op.answered, today, soon_days,
+                    op.addressee)
+    return replace(found, detail=found.detail._replace(sent_on=op.sent,
+                                                       receipt_days=rule.receipt_days))
+
+
+def _received(rule: _Rule, sent: date) -> date:
+    """The day the head received the letter, where the law counts from it: its sent date
+    plus the delivery allowance the rule file sets (0: taken as received the same day)."""
+    if rule.counted_from != HEAD_RECEIVED:
+        return sent
+    return sent + timedelta(days=rule.receipt_days)
 
 
 # one pass over a case's events per call: the dashboard makes ~90 000 of them

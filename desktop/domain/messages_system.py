@@ -107,10 +107,10 @@ SYSTEM_MESSAGES: dict[str, tuple[str, str]] = {
                              "SQLCipher {cipher} is too old (4 or newer needed)"),
     "doctor.sqlcipher.no_fts5": ("SQLite {sqlite} không có FTS5: tìm kiếm không chạy",
                                  "SQLite {sqlite} has no FTS5: search cannot work"),
-    "doctor.sqlcipher.fix": ("cài lại sqlcipher3 từ bộ cài (pip install --no-index --find-links "
-                             "wheelhouse sqlcipher3)",
-                             "reinstall sqlcipher3 from the wheelhouse (pip install --no-index "
-                             "--find-links wheelhouse sqlcipher3)"),
+    "doctor.sqlcipher.fix": ("cài lại chương trình từ bộ cài của đơn vị (gói sqlcipher3 trong "
+                             "wheelhouse, hoặc gói một thư mục)",
+                             "reinstall the program from the department's installer (the "
+                             "sqlcipher3 wheel of the wheelhouse, or the one-folder bundle)"),
     "doctor.python": ("Python", "Python"),
     "doctor.python.ok": ("{version} ({where})", "{version} ({where})"),
 }

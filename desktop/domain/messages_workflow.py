@@ -75,6 +75,28 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
     "deadline.start.request_sent": ("Gửi văn bản xin ý kiến tới {subject}",
                                     "Request for opinions sent to {subject}"),
     "deadline.start.issued": ("Giao nhiệm vụ", "Task assigned"),
+    "deadline.start.head_received": ("Thủ trưởng nhận văn bản xin ý kiến gửi {subject}",
+                                     "The head receives the request for opinions sent to "
+                                     "{subject}"),
+    "deadline.explain.receipt_same_day": (
+        " (chưa ghi ngày nhận: tính là chính ngày gửi)",
+        " (receipt not recorded: taken as the day it was sent)"),
+    "deadline.explain.head_receipt_same_day": (
+        "ngày thủ trưởng nhận báo cáo (chưa ghi ngày nhận: tính là chính ngày đó)",
+        "the day the head receives the report (receipt not recorded: taken as that day)"),
+    "deadline.explain.receipt": (
+        " (chưa ghi ngày nhận: tính là ngày gửi {sent} cộng {days} ngày chuyển văn bản)",
+        " (receipt not recorded: taken as the sent date {sent} plus {days} day(s) of delivery)"),
+    "deadline.explain.that_day": ("ngày đó", "that day"),
+    "deadline.no_figure": (
+        "{limit}: chưa có số liệu — {article}. {note}",
+        "{limit}: no figure yet — {article}. {note}"),
+    "deadline.limit.draft_conclusion": ("Xây dựng dự thảo kết luận", "Drafting the conclusion"),
+    "deadline.explain.head_receipt": (
+        "ngày thủ trưởng nhận báo cáo (chưa ghi ngày nhận: tính là ngày đó cộng {days} ngày "
+        "chuyển văn bản)",
+        "the day the head receives the report (receipt not recorded: taken as that day plus "
+        "{days} day(s) of delivery)"),
     # --- explanations: one sentence built from the parts below ---
     "deadline.explain.rule": (
         "Theo {article}: {limit} {unit} kể từ “{start}” ngày {start_date}{extras}; hạn {due}{flags}.",
@@ -96,16 +118,18 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
         ", {n} lần gia hạn chưa ghi số ngày (chưa cộng)",
         ", {n} extension(s) recorded without a number of days (not added)"),
     "deadline.explain.suspension": (
-        ", cộng {days} {unit} tạm dừng (thời gian tạm dừng không tính vào thời hạn)",
-        ", plus {days} {unit} of suspension (suspended time does not count)"),
+        ", cộng {days} {unit} tạm dừng (thời gian tạm dừng không tính vào thời hạn — điều này "
+        "chưa đối chiếu được với văn bản luật)",
+        ", plus {days} {unit} of suspension (suspended time does not count — not yet confirmed "
+        "against the law's text)"),
     "deadline.explain.suspended_now": (
         ", đang tạm dừng từ ngày {since} nên hạn lùi theo từng ngày tạm dừng",
         ", suspended since {since}, so the due date moves with each day of suspension"),
     "deadline.explain.consultation": (
         ", và vì có “{stage}” ngày {date} sau dự thảo nên hạn không sớm hơn {reply} {reply_unit} "
-        "sau ngày đó (thời hạn trả lời ý kiến, {reply_article})",
+        "sau {received} (thời hạn trả lời ý kiến, {reply_article})",
         ", and because of “{stage}” on {date} after the draft, the due date is no earlier than "
-        "{reply} {reply_unit} after it (reply time limit, {reply_article})"),
+        "{reply} {reply_unit} after {received} (reply time limit, {reply_article})"),
     "deadline.explain.rolled": (
         ", hạn rơi vào ngày nghỉ {raw} nên chuyển sang ngày làm việc tiếp theo",
         ", the limit falls on the day off {raw} so it moves to the next working day"),

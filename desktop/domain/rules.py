@@ -28,18 +28,23 @@ __all__ = [
     "RuleFileError",
     "RuleSet",
     "Unit",
+    "HEAD_RECEIVED",
     "REQUEST_SENT",
     "parse_rule_set",
 ]
 
-# Opinion requests are not case stages: their clock runs from each request's sent date.
+# Opinion requests are not case stages: their clock runs from each request's sent date, or —
+# where the law counts from the day the head receives the report (Law 11/2022 Art. 78,
+# Law 84/2025 Art. 36) — from that day: recorded with the request, or its sent date plus
+# the delivery allowance an administrator sets (setting head_receipt_days).
 REQUEST_SENT = "request_sent"
-_COUNTED_FROM = {s.value for s in Stage} | {REQUEST_SENT}
+HEAD_RECEIVED = "head_received"
+_COUNTED_FROM = {s.value for s in Stage} | {REQUEST_SENT, HEAD_RECEIVED}
 _SET_KEYS = {"id", "title", "legal_basis", "effective_from", "effective_to", "source",
              "notes", "limits", "format"}
 _LIMIT_KEYS = {"key", "values", "unit", "article", "article_en", "counted_from", "verify",
-               "note"}
-_LEVEL_VALUE_KEYS = {"value", "verify", "note"}
+               "note", "note_en", "checked", "receipt_days"}
+_LEVEL_VALUE_KEYS = {"value", "verify", "note", "note_en"}
 
 
 class RuleFileError(DataFileError):
@@ -99,14 +104,30 @@ class Complexity(str, Enum):
 class Limit:
     key: str
     level: InspectingLevel
-    value: int
+    value: int | None          # None: the law sets a limit whose figure is not known yet
     unit: Unit
     article: str
-    counted_from: str          # a Stage value, or REQUEST_SENT
+    counted_from: str          # a Stage value, REQUEST_SENT or HEAD_RECEIVED
     verify: bool
     rule_set_id: str
     rule_set_title: str = ""
     note: str = ""
+    checked: date | None = None   # the day the figure was checked against the law's text
+    note_en: str = ""
+    receipt_days: int = 0         # counted from HEAD_RECEIVED: the letter's delivery allowance
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+    def figure(self, lang: str = "vi") -> str:
+        """'45 ngày làm việc', or 'chưa có số liệu' for a limit without a figure."""
+        if self.value is None:
+            return "chưa có số liệu" if lang == "vi" else "no figure yet"
+        return f"{self.value} {self.unit.label(lang, self.value)}"
+
+    def note_in(self, lang: str) -> str:
+        return self.note_en if lang == "en" and self.note_en else self.note
 
     def describe(self, lang: str = "vi") -> str:
         """'45 ngày làm việc — Điều 47 …, Luật Thanh tra 11/2022/QH15' for tooltips."""
@@ -114,7 +135,7 @@ class Limit:
         source = cited_in(self.article, lang)
         if self.rule_set_title and self.rule_set_title not in source:
             source = f"{source}, {self.rule_set_title}"
-        return f"{self.value} {self.unit.label(lang, self.value)} — {source}{flag}"
+        return f"{self.figure(lang)} — {source}{flag}"
 
 
 @dataclass(frozen=True)
@@ -285,14 +306,26 @@ def _parse_limit(r: _Reader, item: Any, where: str, set_id: str,
     counted_from = r.text_of(item, "counted_from", where)
     if counted_from not in _COUNTED_FROM:
         raise r.fail(f"{where}.counted_from", "must be a stage code or "
-                     f"{REQUEST_SENT!r}; stages: {', '.join(s.value for s in Stage)}",
+                     f"{REQUEST_SENT!r} or {HEAD_RECEIVED!r}; stages: "
+                     f"{', '.join(s.value for s in Stage)}",
                      "counted_from", counted_from)
-    common = dict(key=key, unit=unit, counted_from=counted_from, rule_set_id=set_id,
-                  rule_set_title=set_title,
-                  article=Cited(r.text_of(item, "article", where),
-                                r.text_of(item, "article_en", where, required=False)))
+    common: dict[str, Any] = dict(
+        key=key, unit=unit, counted_from=counted_from, rule_set_id=set_id,
+        rule_set_title=set_title, article=Cited(r.text_of(item, "article", where),
+                                                r.text_of(item, "article_en", where,
+                                                          required=False)))
     verify = r.flag_of(item, "verify", where)
     note = r.text_of(item, "note", where, required=False)
+    note_en = r.text_of(item, "note_en", where, required=False)
+    if "checked" in item:
+        common["checked"] = r.date_of(item, "checked", where)
+    if "receipt_days" in item:
+        days = item["receipt_days"]
+        if counted_from != HEAD_RECEIVED or isinstance(days, bool) or not isinstance(days, int) \
+                or not 0 <= days <= 60:
+            raise r.fail(f"{where}.receipt_days", "a whole number of days 0–60, only with "
+                         f"counted_from {HEAD_RECEIVED!r}", "receipt_days", days)
+        common["receipt_days"] = days
     values = r.require(item, "values", where)
     if not isinstance(values, dict) or not values:
         raise r.fail(f"{where}.values", "must map inspecting levels to numbers")
@@ -300,7 +333,7 @@ def _parse_limit(r: _Reader, item: Any, where: str, set_id: str,
     for level_name, spec in values.items():
         level = _level(r, level_name, f"{where}.values")
         per_level[level] = _level_limit(r, spec, f"{where}.values.{level_name}", level_name,
-                                        verify, note, dict(common, level=level))
+                                        verify, (note, note_en), dict(common, level=level))
     return key, per_level
 
 
@@ -314,19 +347,25 @@ def _level(r: _Reader, name: str, where: str) -> InspectingLevel:
 
 
 def _level_limit(r: _Reader, spec: Any, where: str, level_name: str, verify: bool,
-                 note: str, common: dict[str, Any]) -> Limit:
-    """A level's value is a number, or {"value": n, "verify": bool, "note": text}."""
+                 notes: tuple[str, str], common: dict[str, Any]) -> Limit:
+    """A level's value is a number, null (the law sets the limit, its figure is not known:
+    shown as such, never guessed), or {"value": n or null, "verify": bool, "note": text}."""
+    note, note_en = notes
     if isinstance(spec, dict):
         r.no_unknown(spec, _LEVEL_VALUE_KEYS, where)
         value = r.require(spec, "value", where)
         verify = verify or r.flag_of(spec, "verify", where)
         note = r.text_of(spec, "note", where, required=False) or note
+        note_en = r.text_of(spec, "note_en", where, required=False) or note_en
     else:
         value = spec
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                              or value < 0):
         key, shown = ("value", value) if isinstance(spec, dict) else (level_name, spec)
-        raise r.fail(where, f"must be a whole number of days ≥ 0, got {value!r}", key, shown)
-    return Limit(value=value, verify=verify, note=note, **common)
+        raise r.fail(where, f"must be a whole number of days ≥ 0 (or null), got {value!r}",
+                     key, shown)
+    return Limit(value=value, verify=verify or value is None, note=note, note_en=note_en,
+                 **common)
 
 
 def _unit(r: _Reader, item: Mapping[str, Any], where: str) -> Unit:

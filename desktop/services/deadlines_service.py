@@ -7,7 +7,8 @@ from operator import itemgetter
 from desktop.domain import deadlines as engine
 from desktop.domain.bulk import collector_paused
 from desktop.domain.deadlines import Deadline, DeadlineState
-from desktop.domain.rules import RuleBook, Unit
+from desktop.domain.messages import render
+from desktop.domain.rules import Limit, RuleBook, Unit, cited_in
 from desktop.storage.resource_files import load_rule_book
 from desktop.services import audit_log, calendar_service, facts, settings
 from desktop.services.cases import load_case
@@ -56,6 +57,27 @@ def for_case(vs: VaultSession, code: str, today: date | None = None) -> list[Dea
                              level=case.level)
             uow.commit()
     return found
+
+
+def missing_figures(vs: VaultSession, code: str) -> list[Limit]:
+    """The limits the law in force sets for this case without a known figure (Law 84/2025
+    Art. 34(5)'s drafting time), once the event they count from has happened: listed as
+    "chưa có số liệu" beside the case's deadlines rather than left out."""
+    with vs.uow() as uow:
+        case = load_case(vs, uow.session, code, load=True)
+        stages = {e.stage: e.event_date for e in case.events if e.voided_at is None}
+        basis = case.decision_date or min(stages.values(), default=None)
+        if basis is None:
+            return []
+        return [limit for limit in engine.missing_figures(rule_book(), basis,
+                                                          case.inspecting_level)
+                if limit.counted_from in stages]
+
+
+def no_figure_text(limit: Limit, lang: str) -> str:
+    """'Xây dựng dự thảo kết luận: chưa có số liệu — Điều 34 khoản 5 …; …'"""
+    return render("deadline.no_figure", lang, limit=render(f"deadline.limit.{limit.key}", lang),
+                  article=cited_in(limit.article, lang), note=limit.note_in(lang))
 
 
 @dataclass(frozen=True)

@@ -913,6 +913,10 @@
         <translation>met on %1</translation>
     </message>
     <message>
+        <source>* Hạn tính theo số liệu chưa đối chiếu được với văn bản luật (cần kiểm tra).</source>
+        <translation>* A due date resting on a figure not yet confirmed against the law&apos;s text (to verify).</translation>
+    </message>
+    <message>
         <source>Thời hạn (%1 quá hạn)</source>
         <translation>Deadlines (%1 overdue)</translation>
     </message>

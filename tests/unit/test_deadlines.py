@@ -245,10 +245,11 @@ def test_a_stage_not_recorded_is_done_by_a_later_one() -> None:
 # --- the later stages ----------------------------------------------------------------------
 
 def test_team_report_counts_calendar_days_and_rolls_off_tet() -> None:
-    deadlines = by_kind(case_deadlines(case(*ANNOUNCED_2024, ev(S.ONSITE_ENDED, "19/01/2024")),
+    deadlines = by_kind(case_deadlines(case(*ANNOUNCED_2024, ev(S.ONSITE_ENDED, "19/01/2024"),
+                                            level=InspectingLevel.PROVINCE),
                                        BOOK, CAL, d("01/02/2024")))
     team = deadlines["team_report"]
-    # 19/01 + 20 days = Thu 08/02, first day of Tết: moved to Thu 15/02
+    # Thanh tra tỉnh: 19/01 + 20 days = Thu 08/02, first day of Tết: moved to Thu 15/02
     assert team.due == d("15/02/2024") and team.detail.rolled_from == d("08/02/2024")
     assert team.unit is Unit.CALENDAR_DAYS and team.limit_days == 20
     assert team.counted_from == "onsite_ended"
@@ -259,6 +260,20 @@ def test_team_report_counts_calendar_days_and_rolls_off_tet() -> None:
     assert "20 ngày kể từ “Kết thúc thanh tra trực tiếp” ngày 19/01/2024" in text
     assert "ngày nghỉ 08/02/2024" in text
     assert "draft_assign" not in deadlines  # only Law 84/2025 has Art. 34
+
+
+def test_the_government_inspectorates_team_report_is_30_days_or_45_if_complex() -> None:
+    """Law 11/2022 as checked: 30 days for Thanh tra Chính phủ (the file said 20), 45 for a
+    complex case; Thanh tra tỉnh 20 either way."""
+    def team(level: InspectingLevel, complexity: str = "normal") -> Deadline:
+        c = case(*ANNOUNCED_2024, ev(S.ONSITE_ENDED, "01/03/2024"), level=level,
+                 complexity=complexity)
+        return by_kind(case_deadlines(c, BOOK, CAL, d("02/03/2024")))["team_report"]
+    assert (team(GOV).due, team(GOV).limit_days) == (d("01/04/2024"), 30)   # Sun 31/03 → Mon
+    assert (team(GOV, "complex").due, team(GOV, "complex").limit_days) == (d("15/04/2024"), 45)
+    assert "trường hợp phức tạp" in team(GOV, "complex").explanation()
+    assert team(InspectingLevel.PROVINCE, "complex").limit_days == 20
+    assert not team(GOV).verify and team(InspectingLevel.MINISTRY).verify
 
 
 def test_conclusion_counts_from_the_draft() -> None:
@@ -317,8 +332,10 @@ def test_law_84_2025_conclusion_limits_per_level() -> None:
                  ev(S.ONSITE_ENDED, "01/10/2025"), ev(S.TEAM_REPORT, "10/10/2025"),
                  ev(S.DRAFT, "15/10/2025"), decided="04/08/2025", level=level)
         return by_kind(case_deadlines(c, BOOK, CAL, d("20/10/2025")))["conclusion"]
-    assert conclusion(GOV).due == d("14/11/2025")          # 15/10 + 30
-    assert conclusion(InspectingLevel.PROVINCE).due == d("30/10/2025")  # 15/10 + 15
+    # 15 days at both levels (Art. 36(1)); the Government Inspectorate's 30 is a ceiling
+    assert conclusion(GOV).due == d("30/10/2025")          # 15/10 + 15
+    assert conclusion(InspectingLevel.PROVINCE).due == d("30/10/2025")
+    assert not conclusion(GOV).verify
 
 
 def test_a_level_the_2025_law_does_not_have_falls_back_to_government() -> None:
@@ -397,10 +414,12 @@ def test_opinion_reply_30_days_rolled_to_a_working_day() -> None:
     assert x.due == d("01/04/2024") and x.detail.rolled_from == d("31/03/2024")
     assert (x.kind, x.subject, x.case_code) == ("opinion_reply", "Bộ Tài chính", "TTCP-01")
     assert (x.state, x.days) == (ON_TIME, 12)
-    assert x.counted_from == "request_sent" and x.limit_days == 30
+    # counted from the head's receipt (Art. 78): not recorded, so the sent date + 0 days
+    assert x.counted_from == "head_received" and x.limit_days == 30
     text = x.explanation()
-    assert "30 ngày kể từ “Gửi văn bản xin ý kiến tới Bộ Tài chính” ngày 01/03/2024" in text
-    assert "Điều 78" in text
+    assert ("30 ngày kể từ “Thủ trưởng nhận văn bản xin ý kiến gửi Bộ Tài chính” ngày "
+            "01/03/2024 (chưa ghi ngày nhận: tính là chính ngày gửi)") in text
+    assert "Điều 78" in text and "cần kiểm tra" not in text
     assert opinion_deadline(op, BOOK, CAL, d("02/04/2024")).state is OVERDUE
     answered = OpinionFact(1, "TTCP-01", "Bộ Tài chính", d("01/03/2024"), None, d("25/03/2024"))
     done = opinion_deadline(answered, BOOK, CAL, d("02/04/2024"))

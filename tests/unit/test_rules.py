@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from desktop.domain.rules import REQUEST_SENT, LimitNotFound, RuleBook, RuleFileError, Unit
+from desktop.domain.rules import (HEAD_RECEIVED, REQUEST_SENT, LimitNotFound, RuleBook,
+                                  RuleFileError, Unit)
 from desktop.storage.resource_files import load_rule_book, load_rule_set, resources_dir
 from desktop.domain.stages import InspectingLevel, Stage
 
@@ -66,7 +67,7 @@ def test_limits_2022_counted_from_the_right_events() -> None:
     signature = LAW_2022.limit("conclusion_signature", province)
     assert (signature.value, signature.counted_from) == (15, "draft")
     assert "78" in signature.article
-    assert LAW_2022.limit("opinion_reply", province).counted_from == REQUEST_SENT
+    assert LAW_2022.limit("opinion_reply", province).counted_from == HEAD_RECEIVED
     assert LAW_2022.limit("opinion_reply", province).value == 30
     suspension = LAW_2022.limit("suspension_max", "ministry")
     assert (suspension.value, suspension.counted_from) == (30, "suspended")
@@ -77,7 +78,7 @@ def test_limits_2025() -> None:
     assert (assign.value, assign.unit, assign.counted_from) == (5, Unit.WORKING_DAYS,
                                                                 "team_report")
     assert not assign.verify and "34" in assign.article  # read in the law (Art. 34)
-    assert LAW_2025.limit("conclusion_signature", "government").value == 30
+    assert LAW_2025.limit("conclusion_signature", "government").value == 15   # 30: a ceiling
     assert LAW_2025.limit("conclusion_signature", "province").value == 15
     assert "36" in LAW_2025.limit("conclusion_signature", "province").article
     assert LAW_2025.limit("opinion_reply", "government").value == 30
@@ -104,7 +105,8 @@ def test_every_limit_names_its_source() -> None:
         for key in rule_set.keys():
             for limit in rule_set.limits[key].values():
                 assert limit.article and limit.rule_set_id == rule_set.id
-                assert limit.counted_from in {s.value for s in Stage} | {REQUEST_SENT}
+                assert limit.counted_from in {s.value for s in Stage} | {REQUEST_SENT,
+                                                                         HEAD_RECEIVED}
 
 
 def test_describe_says_value_unit_rule_and_doubt() -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.dates import format_date
 from desktop.domain.deadlines import DeadlineState
+from desktop.services import deadlines_service
 from desktop.ui.few_rows import fill, table
 from desktop.ui.tables import ORANGE, RED
 
@@ -31,6 +32,14 @@ class DeadlinesTab:
                                                       self.tr("Tình trạng")], stretch=(0, 2))
         self.deadline_table.itemSelectionChanged.connect(self._deadline_chosen)
         layout.addWidget(self.deadline_table, 1)
+        # figures still to verify, and limits the law sets without a known figure
+        self.deadline_notes = QLabel()
+        self.deadline_notes.setObjectName("deadlineNotes")
+        self.deadline_notes.setWordWrap(True)
+        self.deadline_notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.deadline_notes.setStyleSheet("color: #8a4b00;")
+        self.deadline_notes.hide()
+        layout.addWidget(self.deadline_notes)
         self.explanation = QLabel()
         self.explanation.setObjectName("deadlineExplanation")
         self.explanation.setWordWrap(True)
@@ -48,13 +57,20 @@ class DeadlinesTab:
         rows, tips, colors = [], [], []
         for d in self.deadlines:
             label = d.label(lang) + (f" – {d.subject}" if d.subject else "")
-            due = format_date(d.due)
+            due = format_date(d.due) + (" *" if d.verify else "")
             if d.met_on is not None:
                 due += "\n" + self.tr("xong %1").replace("%1", format_date(d.met_on))
             rows.append([label, due, d.status_text(lang)])
             tips.append(d.explanation(lang))
             colors.append(STATE_COLORS.get(d.state))
         fill(self.deadline_table, rows, tips, colors)
+        notes = [deadlines_service.no_figure_text(limit, lang)
+                 for limit in self.missing_figures]
+        if any(d.verify for d in self.deadlines):
+            notes.insert(0, self.tr("* Hạn tính theo số liệu chưa đối chiếu được với văn bản "
+                                    "luật (cần kiểm tra)."))
+        self.deadline_notes.setText("\n".join(notes))
+        self.deadline_notes.setVisible(bool(notes))
         overdue = sum(1 for d in self.deadlines if d.state is DeadlineState.OVERDUE)
         title = self.tr("Thời hạn")
         if overdue:

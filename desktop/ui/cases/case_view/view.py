@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QS
                                QTabWidget, QVBoxLayout, QWidget)
 
 from desktop.domain.dates import format_date
+from desktop.domain.rules import Limit
 from desktop.domain.deadlines import Deadline
 from desktop.domain.levels import Level
 from desktop.services import case_edit, cases, deadlines_service, documents, recommendations
@@ -44,6 +45,7 @@ class CaseView(TimelineTab, DeadlinesTab, GeneralTab, OpinionsTab, ResultsTab, H
         self.as_of: date | None = None   # "today" for the deadlines (tests, demo)
         self.detail: CaseDetail | None = None
         self.deadlines: list[Deadline] = []
+        self.missing_figures: list[Limit] = []   # limits the law sets without a figure
         self._code = ""
         self._gen = 0
         self._adding = False
@@ -144,10 +146,11 @@ class CaseView(TimelineTab, DeadlinesTab, GeneralTab, OpinionsTab, ResultsTab, H
             detail = cases.get_case(vs, code)
             control.check()
             found = deadlines_service.for_case(vs, code, today)
+            missing = deadlines_service.missing_figures(vs, code)
             control.check()
             changes = case_edit.history(vs, code, audited=False)  # get_case audited the read
             items = recommendations.list_for(vs, code, audited=False)
-            return detail, found, documents.list_documents(vs, code), changes, items
+            return detail, (found, missing), documents.list_documents(vs, code), changes, items
 
         handle = self.ctx.db(work, lambda result: self._loaded(gen, result),
                              lambda exc: self._failed(gen, exc), cancelled=lambda: self._idle(gen))
@@ -162,7 +165,7 @@ class CaseView(TimelineTab, DeadlinesTab, GeneralTab, OpinionsTab, ResultsTab, H
         """Forget the case shown (the vault locked)."""
         self._gen += 1
         self._code = ""
-        self.detail, self.deadlines = None, []
+        self.detail, self.deadlines, self.missing_figures = None, [], []
         self.busy.hide()
         self.event_busy.hide()
         self.add_button.setEnabled(True)
@@ -198,9 +201,10 @@ class CaseView(TimelineTab, DeadlinesTab, GeneralTab, OpinionsTab, ResultsTab, H
         if gen != self._gen:
             return
         self.busy.hide()
-        detail, deadlines, document_rows, changes, items = result
+        detail, (deadlines, missing), document_rows, changes, items = result
         self.detail = detail
         self.deadlines = sorted(deadlines, key=lambda d: (STATE_ORDER[d.state], d.due))
+        self.missing_figures = missing
         lang = self.ctx.lang
         row = detail.row
         self.code_label.setText(row.code)
