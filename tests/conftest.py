@@ -108,6 +108,18 @@ def admin_cli(path):
     return run
 
 
+def cannot_mount_tmpfs() -> str:
+    """Why a small tmpfs cannot be mounted here (in a private mount namespace, `unshare
+    -rm`), or "" when it can: the disk-full tests and doctor's free-space check use one."""
+    import shutil
+    if shutil.which("unshare") is None:
+        return "no unshare(1) here"
+    probe = subprocess.run(["unshare", "-rm", "sh", "-c",
+                            "d=$(mktemp -d) && mount -t tmpfs -o size=1m none $d && umount $d"],
+                           capture_output=True, text=True)
+    return "" if probe.returncode == 0 else f"cannot mount a tmpfs here: {probe.stderr.strip()}"
+
+
 def files_under(path: Path):
     return [p for p in Path(path).rglob("*") if p.is_file()]
 

@@ -166,3 +166,12 @@ def fingerprint(public: bytes) -> str:
     """A short, readable fingerprint of a public key, to compare on paper or by phone."""
     digest = hashlib.sha256(b"hoso-fingerprint|" + public).hexdigest()[:20].upper()
     return " ".join(digest[i:i + 4] for i in range(0, 20, 4))
+
+
+def file_sha256(path: "os.PathLike[str] | str") -> str:
+    """A file's SHA-256 in hex, read in 1 MiB blocks (files of any size)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as reader:
+        while block := reader.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()

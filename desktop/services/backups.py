@@ -31,6 +31,7 @@ from desktop.security.blobs import TEMP_SUFFIX
 from desktop.services import audit_log, integrity
 from desktop.services.context import VaultSession
 from desktop.storage import opening, vault_file
+from desktop.security.crypto import file_sha256
 
 PART_SUFFIX = ".hoso-part"
 MANIFEST = "backup.json"
@@ -157,7 +158,7 @@ def recheck(db_key: bytes, path: Path) -> list[integrity.Finding]:
     files = _read_manifest(path).get("files") or {}
     for rel, (size, digest) in sorted(files.items()):
         target = path / vault_files.BLOBS_NAME / rel
-        if not target.is_file() or target.stat().st_size != size or _sha256(target) != digest:
+        if not target.is_file() or target.stat().st_size != size or file_sha256(target) != digest:
             found.append(integrity.Finding("documents", "integrity.copy_differs",
                                            {"path": str(target)}))
     return found
@@ -178,14 +179,6 @@ def _read_manifest(path: Path) -> dict:
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
-
-
-def _sha256(path: Path) -> str:
-    sha = hashlib.sha256()
-    with open(path, "rb") as reader:
-        while block := reader.read(_IO):
-            sha.update(block)
-    return sha.hexdigest()
 
 
 def restore(src: Path, dest: Path, user: str | None, password: str) -> VaultSession:
@@ -310,7 +303,7 @@ def _verify_copy(db_key: bytes, part: Path, digests: dict[str, str]) -> None:
     for rel, digest in digests.items():
         if found:
             break
-        if _sha256(blobs / rel) != digest:
+        if file_sha256(blobs / rel) != digest:
             found.append(integrity.Finding("documents", "integrity.copy_differs",
                                            {"path": str(blobs / rel)}))
     if found:

@@ -7,7 +7,6 @@ them; reading the file, recognising headers and converting values are in exchang
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -32,6 +31,7 @@ from desktop.storage.repos import DbSession
 from desktop.storage.repos import cases as case_rows
 from desktop.storage.repos import imports as import_rows
 from desktop.storage.repos import staff as staff_rows
+from desktop.security.crypto import file_sha256
 
 MANIFEST_SHEET = "_hoso_manifest"
 
@@ -134,7 +134,7 @@ def analyse(vs: VaultSession, path: Path, kind: str, *, year: int | None = None,
         raise InvalidInput("import.bad_kind", kind=kind)
     path = Path(path)
     workbook = workbook or open_workbook(path)
-    plan = ImportPlan(path, _sha256(path), kind)
+    plan = ImportPlan(path, file_sha256(path), kind)
     plan.swap_dates = set(swap_dates or ())
     plan.keep_encoding = set(keep_encoding or ())
     manifest = _check_origin(vs, workbook, plan, allow_foreign)
@@ -624,14 +624,6 @@ def _check_origin(vs: VaultSession, workbook: Workbook, plan: ImportPlan, allow_
     if manifest.vault_id != vs.keys.vault_id and not allow_foreign:
         raise HosoError("import.foreign", file=plan.path.name)
     return manifest
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _plain(value):

@@ -5,12 +5,12 @@ none added. Runs offline; reads the files, changes nothing."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.security import release
+from desktop.security.crypto import file_sha256
 
 SUMS, SIGNATURE = "SHA256SUMS", "SHA256SUMS.sig"
 _LINE = re.compile(r"([0-9a-fA-F]{64}) [ *](.+)")
@@ -58,7 +58,7 @@ def verify_release(path: Path, keys: dict[str, bytes] | None = None) -> ReleaseC
             continue
         if not file.is_file():
             check.problems.append(("release.file_missing", {"file": name}))
-        elif _sha256(file) != digest:
+        elif file_sha256(file) != digest:
             check.problems.append(("release.file_differs", {"file": name}))
         else:
             check.checked += 1
@@ -94,14 +94,6 @@ def _listed(text: str, check: ReleaseCheck) -> dict[str, str]:
             continue
         listed[name] = match.group(1).lower()
     return listed
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _key_named(signature: Path) -> str:

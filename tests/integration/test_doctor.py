@@ -13,7 +13,7 @@ import pytest
 
 from desktop.services import system_check
 from desktop.ui import platform_probe
-from tests.conftest import PASSWORD, run_hoso
+from tests.conftest import PASSWORD, cannot_mount_tmpfs, run_hoso
 
 
 def doctor(*args, env=None):
@@ -84,17 +84,8 @@ def test_a_year_without_holidays_in_the_calendar_is_a_note():
     assert clock.remedy("en") == "an administrator adds the year 2031's holidays to the calendar"
 
 
-def _can_mount() -> str:
-    if shutil.which("unshare") is None:
-        return "no unshare(1) here"
-    probe = subprocess.run(["unshare", "-rm", "sh", "-c",
-                            "d=$(mktemp -d) && mount -t tmpfs -o size=1m none $d && umount $d"],
-                           capture_output=True, text=True)
-    return "" if probe.returncode == 0 else f"cannot mount a tmpfs here: {probe.stderr.strip()}"
-
-
 def test_a_nearly_full_disk_beside_the_vault_is_a_problem(tmp_path):
-    why = _can_mount()
+    why = cannot_mount_tmpfs()
     if why:
         pytest.skip(f"needs a small tmpfs: {why}")
     small = tmp_path / "usb"

@@ -6,7 +6,6 @@ Skipped, naming why, where such a mount cannot be made."""
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -14,19 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, cannot_mount_tmpfs
 
 
-def _can_mount() -> str:
-    if shutil.which("unshare") is None:
-        return "no unshare(1) here"
-    probe = subprocess.run(["unshare", "-rm", "sh", "-c",
-                            "d=$(mktemp -d) && mount -t tmpfs -o size=1m none $d && umount $d"],
-                           capture_output=True, text=True)
-    return "" if probe.returncode == 0 else f"cannot mount a tmpfs here: {probe.stderr.strip()}"
-
-
-_WHY = _can_mount()
+_WHY = cannot_mount_tmpfs()
 pytestmark = pytest.mark.skipif(bool(_WHY), reason=f"disk-full tests need a small tmpfs: {_WHY}")
 
 # Runs inside the namespace, after the tmpfs mounts: every step through the real command

@@ -91,19 +91,26 @@ def test_the_consultation_counts_from_the_heads_receipt_with_the_allowance_set()
     assert "kể từ ngày thủ trưởng nhận báo cáo" in reply.note
 
 
-def test_an_administrators_delivery_allowance_moves_the_reply_and_is_explained(tmp_path):
+def rules_with(tmp_path, key: str, **changes):
+    """A copy of the shipped rule files where Law 11/2022's limit `key` has `changes`, as an
+    administrator would edit it."""
     import json
     import shutil
 
-    from desktop.domain.deadlines import OpinionFact, opinion_deadline
-    from desktop.storage.resource_files import load_default_calendar, resources_dir
+    from desktop.storage.resource_files import resources_dir
     folder = tmp_path / "rules"
     shutil.copytree(resources_dir() / "rules", folder)
     path = folder / "law-11-2022.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    next(x for x in data["limits"] if x["key"] == "opinion_reply")["receipt_days"] = 3
+    next(x for x in data["limits"] if x["key"] == key).update(changes)
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    book = load_rule_book(folder)
+    return folder
+
+
+def test_an_administrators_delivery_allowance_moves_the_reply_and_is_explained(tmp_path):
+    from desktop.domain.deadlines import OpinionFact, opinion_deadline
+    from desktop.storage.resource_files import load_default_calendar
+    book = load_rule_book(rules_with(tmp_path, "opinion_reply", receipt_days=3))
     op = OpinionFact(1, "HS-1", "Bộ Tài chính", date(2024, 3, 1), None, None)
     found = opinion_deadline(op, book, load_default_calendar(), date(2024, 3, 5))
     assert found.counted_from_date == date(2024, 3, 4)      # 01/03 + 3 days of delivery
@@ -114,16 +121,6 @@ def test_an_administrators_delivery_allowance_moves_the_reply_and_is_explained(t
 
 
 def test_an_allowance_is_refused_on_a_limit_not_counted_from_the_heads_receipt(tmp_path):
-    import json
-    import shutil
-
     from desktop.domain.rules import RuleFileError
-    from desktop.storage.resource_files import resources_dir
-    folder = tmp_path / "rules"
-    shutil.copytree(resources_dir() / "rules", folder)
-    path = folder / "law-11-2022.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    next(x for x in data["limits"] if x["key"] == "team_report")["receipt_days"] = 3
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(RuleFileError, match="receipt_days"):
-        load_rule_book(folder)
+        load_rule_book(rules_with(tmp_path, "team_report", receipt_days=3))
