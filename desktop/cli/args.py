@@ -361,6 +361,14 @@ class OpinionRemindArgs(Common):
 
 
 @dataclass(kw_only=True)
+class OpinionReceivedArgs(Common):
+    """hoso opinion received"""
+
+    id: int
+    date: str
+
+
+@dataclass(kw_only=True)
 class OpinionListArgs(Common):
     """hoso opinion list"""
 

@@ -245,6 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", required=True, help="ngày đôn đốc (dd/mm/yyyy)")
     p.add_argument("--doc", default="")
     p.add_argument("--note", default="")
+    p = command(opinions, "received", r.cmd_opinion_received,
+                "ghi ngày thủ trưởng nhận văn bản (30 ngày tính từ đó) / record the day the "
+                "head received it (the 30 days count from it)")
+    p.add_argument("id", type=int)
+    p.add_argument("--date", required=True, help="ngày nhận (dd/mm/yyyy)")
     p = command(opinions, "list", r.cmd_opinion_list,
                 "sổ theo dõi xin ý kiến / the register of requests")
     p.add_argument("--case")

@@ -2,7 +2,7 @@
 opinion requests and directives kept day to day."""
 
 from desktop.cli.args import (DirectiveAddArgs, DirectiveDoneArgs, DirectiveListArgs,
-                              DirectiveNoteArgs, OpinionListArgs, OpinionRemindArgs,
+                              DirectiveNoteArgs, OpinionListArgs, OpinionReceivedArgs, OpinionRemindArgs,
                               OpinionReplyArgs, OpinionSendArgs)
 from desktop.cli import print_json
 from desktop.cli.commands import clip, headers, table, vault_session
@@ -35,6 +35,12 @@ def cmd_opinion_remind(args: OpinionRemindArgs) -> None:
     with vault_session(args) as vs:
         count = opinion_requests.remind(vs, args.id, parse_date(args.date), args.doc, args.note)
     say("opinion.reminded", args.lang, id=args.id, count=count)
+
+
+def cmd_opinion_received(args: OpinionReceivedArgs) -> None:
+    with vault_session(args) as vs:
+        opinion_requests.record_receipt(vs, args.id, parse_date(args.date))
+    say("opinion.receipt_recorded", args.lang, id=args.id, date=format_date(parse_date(args.date)))
 
 
 def cmd_opinion_list(args: OpinionListArgs) -> None:

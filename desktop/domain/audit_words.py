@@ -40,6 +40,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "opinions.register": ("Xem sổ xin ý kiến, chỉ đạo", "Opinions register viewed"),
     "opinion.send": ("Gửi xin ý kiến", "Opinion requested"),
     "opinion.reply": ("Ghi nhận trả lời ý kiến", "Opinion reply recorded"),
+    "opinion.received": ("Ghi ngày thủ trưởng nhận văn bản xin ý kiến",
+                         "Head's receipt of a request recorded"),
     "opinion.remind": ("Nhắc trả lời ý kiến", "Opinion reminder"),
     "directive.add": ("Ghi nhận chỉ đạo", "Directive recorded"),
     "directive.done": ("Chỉ đạo đã thực hiện", "Directive carried out"),

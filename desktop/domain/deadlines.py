@@ -113,6 +113,7 @@ class OpinionFact:
     sent: date
     due: date | None
     answered: date | None
+    received: date | None = None   # the head's receipt, where recorded
 
 
 @dataclass(frozen=True)
@@ -769,6 +770,9 @@ def opinion_deadline(op: OpinionFact, rules: RuleBook, calendar: WorkCalendar, t
     if rule.counted_from != HEAD_RECEIVED:
         return _simple(OPINION_REPLY, op.case_code, plan, rule, calendar, op.sent, REQUEST_SENT,
                        op.answered, today, soon_days, op.addressee)
+    if op.received is not None:   # recorded: the law's own start, nothing assumed
+        return _simple(OPINION_REPLY, op.case_code, plan, rule, calendar, op.received,
+                       HEAD_RECEIVED, op.answered, today, soon_days, op.addressee)
     found = _simple(OPINION_REPLY, op.case_code, plan, rule, calendar,
                     _received(rule, op.sent), HEAD_RECEIVED, op.answered, today, soon_days,
                     op.addressee)

@@ -99,7 +99,8 @@ def load_opinions(session: DbSession, max_level: int, case_code: str | None = No
                   ) -> list[tuple[OpinionFact, date | None]]:
     """Opinion requests of cases the actor may see (and those tied to no case), or of one
     case, with the case's decision date (it chooses the rule set)."""
-    return [(OpinionFact(o.id, code, o.addressee, o.sent_date, o.due_date, o.answered_date), decided)
+    return [(OpinionFact(o.id, code, o.addressee, o.sent_date, o.due_date, o.answered_date,
+                         o.received_date), decided)
             for o, code, decided in fact_rows.opinions_with_cases(session, max_level, case_code)]
 
 

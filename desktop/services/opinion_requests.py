@@ -68,6 +68,25 @@ def reply(vs: VaultSession, request_id: int, answered: date, answer_ref: str = "
         uow.commit()
 
 
+def record_receipt(vs: VaultSession, request_id: int, received: date) -> None:
+    """The day the head received the request (from the delivery slip or the addressee's
+    register): the reply's 30 days count from it (Law 11/2022 Art. 78, Law 84/2025 Art. 36)
+    instead of the sent date plus the assumed delivery time. A second entry corrects the
+    first, audited."""
+    with vs.uow() as uow:
+        session = uow.session
+        request, case = _load(vs, session, request_id, change=True)
+        if received < request.sent_date or received > date.today():
+            raise InvalidInput("opinion.bad_receipt_date", value=format_date(received),
+                               sent=format_date(request.sent_date))
+        corrected = request.received_date is not None
+        request.received_date = received
+        audit_log.append(session, vs.signer, vs.actor.username, "opinion.received",
+                         f"opinion:{request.id}", case=case.code if case else "",
+                         date=received.isoformat(), corrected=corrected)
+        uow.commit()
+
+
 def remind(vs: VaultSession, request_id: int, sent: date, doc_ref: str = "",
            note: str = "") -> int:
     """A reminder about a request; returns how many the request has had."""

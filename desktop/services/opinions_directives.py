@@ -81,7 +81,8 @@ def register(vs: VaultSession, today: date | None = None
         opinions = []
         reminded = opinion_rows.reminders_per_request(s)
         for o, code, decided, level, secrecy in opinion_rows.requests_with_cases(s, clearance):
-            fact = OpinionFact(o.id, code, o.addressee, o.sent_date, o.due_date, o.answered_date)
+            fact = OpinionFact(o.id, code, o.addressee, o.sent_date, o.due_date, o.answered_date,
+                               o.received_date)
             try:
                 deadline = engine.opinion_deadline(fact, rules, cal, today, soon, decided,
                                                    level or "government")

@@ -307,6 +307,8 @@ class OpinionRequest(Base):
     subject: Mapped[str] = mapped_column(Text, default="")
     doc_ref: Mapped[str] = mapped_column(String(300), default="")
     sent_date: Mapped[date] = mapped_column(Date)
+    # the day the head received it: the reply's limit counts from it where the law says so
+    received_date: Mapped[date | None] = mapped_column(Date)
     due_date: Mapped[date | None] = mapped_column(Date)
     answered_date: Mapped[date | None] = mapped_column(Date)
     answer_ref: Mapped[str] = mapped_column(String(300), default="")

@@ -2067,6 +2067,10 @@
         <translation>Record the reply…</translation>
     </message>
     <message>
+        <source>Ngày nhận…</source>
+        <translation>Received…</translation>
+    </message>
+    <message>
         <source>Đôn đốc…</source>
         <translation>Remind…</translation>
     </message>
@@ -2643,6 +2647,14 @@
     <message>
         <source>Đôn đốc %1</source>
         <translation>Remind %1</translation>
+    </message>
+    <message>
+        <source>Ngày thủ trưởng nhận:</source>
+        <translation>Day the head received it:</translation>
+    </message>
+    <message>
+        <source>%1 nhận văn bản xin ý kiến</source>
+        <translation>%1 received the request</translation>
     </message>
     <message>
         <source>Người, cơ quan chỉ đạo:</source>

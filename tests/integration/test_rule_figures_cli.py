@@ -3,7 +3,7 @@ texts): `hoso rules` with the day each figure was checked and "chưa có số li
 without a figure; a Law 84/2025 case's deadlines list that limit instead of leaving it out,
 and mark every due date that rests on a figure still to verify."""
 
-from tests.conftest import admin_cli
+from tests.conftest import PASSWORD, admin_cli, run_hoso
 
 
 def test_rules_show_the_checked_day_and_a_limit_without_a_figure(tmp_path):
@@ -32,3 +32,26 @@ def test_a_law_84_case_lists_the_drafting_time_as_without_a_figure(tmp_path):
     assert "*" in onsite
     english = hoso("case", "deadlines", "TT-25", "--as-of", "13/10/2025", "--lang", "en")
     assert "- Drafting the conclusion: no figure yet — Article 34(5)" in english
+
+
+def test_the_heads_receipt_recorded_moves_the_reply_deadline(tmp_path):
+    import json
+    hoso = admin_cli(tmp_path / "kho")
+    hoso("case", "add", "--code", "HS-7", "--title", "Thanh tra thuế", "--decision-date",
+         "02/01/2024")
+    hoso("opinion", "send", "--case", "HS-7", "--to", "Bộ Tài chính", "--date", "01/03/2024")
+    before = json.loads(hoso("case", "deadlines", "HS-7", "--json", "--as-of", "10/03/2024"))
+    reply = next(d for d in before if d["kind"] == "opinion_reply")
+    assert reply["due"] == "2024-04-01"                   # 01/03 + 30 = Sun 31/03 → Mon
+    assert "chưa ghi ngày nhận: tính là chính ngày gửi" in reply["explanation"]
+    said = hoso("opinion", "received", "1", "--date", "08/03/2024")
+    assert "Đã ghi ngày thủ trưởng nhận yêu cầu số 1: 08/03/2024" in said
+    after = json.loads(hoso("case", "deadlines", "HS-7", "--json", "--as-of", "10/03/2024"))
+    reply = next(d for d in after if d["kind"] == "opinion_reply")
+    assert reply["due"] == "2024-04-08" and reply["counted_from_date"] == "2024-03-08"
+    assert "chưa ghi ngày nhận" not in reply["explanation"]
+    assert "Ghi ngày thủ trưởng nhận văn bản xin ý kiến" in hoso("audit", "list")
+    refused = run_hoso(["--vault", tmp_path / "kho", "opinion", "received", "1", "--date",
+                        "28/02/2024", "--password-stdin"], PASSWORD + "\n")
+    assert refused.returncode == 1
+    assert "phải từ ngày gửi (01/03/2024) đến hôm nay" in refused.stderr

@@ -78,6 +78,14 @@ def test_requests_and_directives_are_recorded_from_the_page(qtbot, ctx):
     rows = {r.addressee: r for r in page.opinions_model.rows}
     assert rows["Bộ Tài chính"].answered == date(2024, 4, 20)
     assert rows["Thủ tướng Chính phủ"].reminders == 1
+    # the day the head received it: the 30 days count from it, not from the sent date
+    assert rows["UBND tỉnh Hà Giang"].deadline.due == date(2024, 5, 2)   # 01/04 + 30 → Thu
+    _select(page, "opinions", "UBND tỉnh Hà Giang")
+    page.record("received")
+    _save(qtbot, page, {"date": "05/04/2024"})
+    line = next(r for r in page.opinions_model.rows if r.addressee == "UBND tỉnh Hà Giang")
+    assert line.deadline.due == date(2024, 5, 6)                # 05/04 + 30 = Sun 05/05 → Mon
+    assert "ngày 05/04/2024" in line.deadline.explanation("vi")
 
     page.tabs.setCurrentIndex(1)
     assert page.buttons["note"].isVisible() and not page.buttons["send"].isVisible()

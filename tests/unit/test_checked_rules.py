@@ -124,3 +124,16 @@ def test_an_allowance_is_refused_on_a_limit_not_counted_from_the_heads_receipt(t
     from desktop.domain.rules import RuleFileError
     with pytest.raises(RuleFileError, match="receipt_days"):
         load_rule_book(rules_with(tmp_path, "team_report", receipt_days=3))
+
+
+def test_a_recorded_receipt_is_the_start_and_nothing_is_assumed():
+    from desktop.domain.deadlines import OpinionFact, opinion_deadline
+    from desktop.storage.resource_files import load_default_calendar
+    op = OpinionFact(1, "HS-1", "Bộ Tài chính", date(2024, 3, 1), None, None,
+                     received=date(2024, 3, 6))
+    found = opinion_deadline(op, BOOK, load_default_calendar(), date(2024, 3, 7))
+    assert (found.counted_from, found.counted_from_date) == (HEAD_RECEIVED, date(2024, 3, 6))
+    assert found.due == date(2024, 4, 5)                     # 06/03 + 30
+    text = found.explanation()
+    assert "kể từ “Thủ trưởng nhận văn bản xin ý kiến gửi Bộ Tài chính” ngày 06/03/2024" in text
+    assert "chưa ghi ngày nhận" not in text

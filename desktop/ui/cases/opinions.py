@@ -73,6 +73,7 @@ class OpinionsPage(Page):
         for key, tab, text in (
                 ("send", "opinions", self.tr("Gửi xin ý kiến…")),
                 ("reply", "opinions", self.tr("Ghi trả lời…")),
+                ("received", "opinions", self.tr("Ngày nhận…")),
                 ("remind", "opinions", self.tr("Đôn đốc…")),
                 ("directive", "directives", self.tr("Ghi chỉ đạo…")),
                 ("note", "directives", self.tr("Ghi tiến độ…")),
@@ -174,11 +175,13 @@ class OpinionsPage(Page):
             make = forms.send_opinion if action == "send" else forms.add_directive
             dialog = make(self.ctx, parent=self)
         else:
-            line = self.selected("opinions" if action in ("reply", "remind") else "directives")
+            line = self.selected("opinions" if action in ("reply", "remind", "received")
+                                 else "directives")
             if line is None:
                 self.summary.setText(self.tr("Chọn một dòng trong bảng trước."))
                 return
             make = {"reply": forms.reply_opinion, "remind": forms.remind_opinion,
+                    "received": forms.receive_opinion,
                     "note": forms.note_directive, "done": forms.finish_directive}[action]
             dialog = make(self.ctx, line, parent=self)
         self.form = dialog

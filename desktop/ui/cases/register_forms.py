@@ -118,6 +118,8 @@ _LABELS = {
     "remind_doc": QT_TRANSLATE_NOOP("RegisterForms", "Số văn bản đôn đốc:"),
     "note": QT_TRANSLATE_NOOP("RegisterForms", "Ghi chú:"),
     "remind": QT_TRANSLATE_NOOP("RegisterForms", "Đôn đốc %1"),
+    "received_date": QT_TRANSLATE_NOOP("RegisterForms", "Ngày thủ trưởng nhận:"),
+    "received": QT_TRANSLATE_NOOP("RegisterForms", "%1 nhận văn bản xin ý kiến"),
     "issuer": QT_TRANSLATE_NOOP("RegisterForms", "Người, cơ quan chỉ đạo:"),
     "content": QT_TRANSLATE_NOOP("RegisterForms", "Nội dung chỉ đạo:"),
     "issued": QT_TRANSLATE_NOOP("RegisterForms", "Ngày chỉ đạo:"),
@@ -193,6 +195,14 @@ def remind_opinion(ctx, line, parent=None) -> FieldsDialog:
     return FieldsDialog(ctx, _l("remind").replace("%1", line.addressee), "remindForm", fields,
                         lambda vs, v: opinion_requests.remind(vs, line.id, v["date"], v["doc"],
                                                               v["note"]), parent)
+
+
+def receive_opinion(ctx, line, parent=None) -> FieldsDialog:
+    """The day the head received the request: the reply's 30 days count from it."""
+    fields = [Field("date", _l("received_date"), "date", _today())]
+    return FieldsDialog(ctx, _l("received").replace("%1", line.addressee), "receivedForm",
+                        fields, lambda vs, v: opinion_requests.record_receipt(vs, line.id,
+                                                                             v["date"]), parent)
 
 
 def add_directive(ctx, case_code: str = "", parent=None) -> FieldsDialog:
