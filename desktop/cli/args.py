@@ -179,6 +179,7 @@ class CaseAddArgs(Common):
     decision_date: str | None = None
     inspecting_level: str
     complexity: str
+    consultation_basis: str
     chaired_by: str
     leader: str
     team: list[str] = field(default_factory=list)
@@ -245,6 +246,7 @@ class CaseEditArgs(Common):
     set_decision_date: str | None = None
     set_inspecting_level: str | None = None
     set_complexity: str | None = None
+    set_consultation_basis: str | None = None
     set_chaired_by: str | None = None
     set_supervisor: str | None = None
     set_level: str | None = None
@@ -574,6 +576,7 @@ class PlanStartArgs(Common):
     decision_date: str | None = None
     inspecting_level: str
     complexity: str
+    consultation_basis: str
     chaired_by: str
     leader: str
     team: list[str] = field(default_factory=list)

@@ -45,6 +45,9 @@ def _case_fields(p: argparse.ArgumentParser) -> None:
     p.add_argument("--inspecting-level", default="government",
                    help="government | ministry | province | department")
     p.add_argument("--complexity", default="normal", help="normal | complex | very_complex")
+    p.add_argument("--consultation-basis", default="",
+                   help="diện lấy ý kiến thủ trưởng (Luật 84/2025 Điều 36) / why the head is "
+                        "consulted: defence_security | steering_committee | head_request")
     p.add_argument("--chaired-by", default="", help="đơn vị chủ trì / chairing unit")
     p.add_argument("--leader", "--supervisor", dest="leader", default="",
                    help="lãnh đạo phụ trách / supervising leader")
@@ -76,6 +79,7 @@ _EDIT_OPTIONS = (
     ("--basis", "basis"), ("--assignment", "assignment_ref"),
     ("--decision-number", "decision_number"), ("--decision-date", "decision_date"),
     ("--inspecting-level", "inspecting_level"), ("--complexity", "complexity"),
+    ("--consultation-basis", "consultation_basis"),
     ("--chaired-by", "chaired_by"), ("--leader", "supervisor"), ("--level", "level"),
     ("--violation-money", "violation_money"), ("--violation-land", "violation_land_m2"),
     ("--recovery-money", "recovery_money"), ("--recovery-land", "recovery_land_m2"),

@@ -14,6 +14,16 @@ from desktop.domain.stages import Basis, InspectingLevel
 
 COMPLEXITIES = {"normal": ("Bình thường", "Normal"), "complex": ("Phức tạp", "Complex"),
                 "very_complex": ("Đặc biệt phức tạp", "Very complex")}
+# Why Law 84/2025 Art. 36 has the state-management head consulted on a case (only then does
+# a consultation hold the conclusion back); "" : none of these
+CONSULTATION_BASES = {
+    "": ("Không thuộc diện", "None"),
+    "defence_security": ("Vụ việc quốc phòng, an ninh", "Defence or security case"),
+    "steering_committee": ("Ban Chỉ đạo phòng, chống tham nhũng (trung ương, tỉnh) theo dõi",
+                           "Followed by an anti-corruption steering committee"),
+    "head_request": ("Thủ trưởng cơ quan quản lý nhà nước yêu cầu",
+                     "The state-management head asked"),
+}
 
 # field → (kind, Vietnamese name, English name)
 FIELDS: dict[str, tuple[str, str, str]] = {
@@ -29,6 +39,8 @@ FIELDS: dict[str, tuple[str, str, str]] = {
     "decision_date": ("date", "Ngày quyết định", "Decision date"),
     "inspecting_level": ("inspecting", "Cấp thanh tra", "Inspecting level"),
     "complexity": ("complexity", "Tính chất", "Complexity"),
+    "consultation_basis": ("consultation", "Diện lấy ý kiến thủ trưởng (Luật 84/2025)",
+                           "Head's opinion required (Law 84/2025)"),
     "chaired_by": ("text", "Đơn vị chủ trì", "Chaired by"),
     "supervisor": ("text", "Lãnh đạo phụ trách", "Supervising leader"),
     "level": ("level", "Độ mật", "Classification"),
@@ -81,6 +93,10 @@ def canonical(field: str, value: Any) -> str:
             if value not in COMPLEXITIES:
                 raise ValueError(value)
             return str(value)
+        if kind == "consultation":
+            if value not in CONSULTATION_BASES:
+                raise ValueError(value)
+            return str(value)
         number = float((parse_money if kind == "int" else parse_decimal)(value))
         if number < 0 or (kind == "int" and number != int(number)):
             raise ValueError(value)
@@ -104,6 +120,8 @@ def shown(field: str, raw: str, lang: str = "vi") -> str:
         return InspectingLevel(raw).label(lang)
     if kind == "complexity":
         return in_language(COMPLEXITIES[raw], lang)
+    if kind == "consultation":
+        return in_language(CONSULTATION_BASES[raw], lang)
     if kind == "int":
         grouped = f"{int(raw):,}"
         return grouped.replace(",", ".") if lang == "vi" else grouped

@@ -103,6 +103,7 @@ class CaseFacts(NamedTuple):
     inspecting_level: InspectingLevel
     complexity: str  # "normal" | "complex" | "very_complex"
     events: tuple[EventFact, ...]  # in date order (ties: entry order)
+    consultation_basis: str = ""   # why the head is consulted (Law 84/2025 Art. 36), or ""
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class DeadlineDetail(NamedTuple):
     consultation_unit: Unit | None = None
     consultation_article: str = ""
     consultation_receipt_days: int | None = None  # counted from the head's receipt: allowance
+    consultation_skipped: bool = False    # one recorded, but the case is not on the grounds
     sent_on: date | None = None           # opinion reply counted from the head's receipt:
     receipt_days: int = 0                 # the letter's date and the delivery allowance
     rolled_from: date | None = None       # a calendar-day limit fell on this day off
@@ -284,6 +286,8 @@ class Deadline:
                              date=format_date(x.consultation_date), reply=x.consultation_limit,
                              reply_unit=reply_unit,
                              reply_article=cited_in(x.consultation_article, lang))
+        if x.consultation_skipped:
+            extras += render("deadline.explain.consultation_not_due", lang)
         if x.rolled_from is not None:
             extras += render("deadline.explain.rolled", lang, raw=format_date(x.rolled_from))
         article = cited_in(self.article, lang)
@@ -352,7 +356,7 @@ class _Rule:
     """One limit as the engine uses it: resolved for a level, flags precomputed."""
 
     __slots__ = ("value", "unit", "working", "delta", "article", "verify", "fallback",
-                 "counted_from", "receipt_days", "_calendar", "_ends")
+                 "counted_from", "receipt_days", "applies_when", "_calendar", "_ends")
 
     def __init__(self, limit: Limit, fallback: str) -> None:
         assert limit.value is not None   # _resolve keeps limits without a figure out
@@ -362,6 +366,7 @@ class _Rule:
         self.delta = timedelta(days=limit.value)
         self.counted_from = limit.counted_from
         self.receipt_days = limit.receipt_days
+        self.applies_when = limit.applies_when
         self.article = limit.article
         self.verify = limit.verify or bool(fallback)
         self.fallback = fallback  # the level that had no figure, "" normally
@@ -513,7 +518,7 @@ def moves_with_today(case: CaseFacts) -> bool:
 
 # Bump when a change to this module can move a due date: stored due dates
 # (storage.deadline_index) computed by an older engine are then recomputed.
-ENGINE_REVISION = 1
+ENGINE_REVISION = 2   # 2: Law 84/2025's consultation only on its grounds
 
 
 def _uncovered(calendar: WorkCalendar, start: date, due: date) -> int | None:
@@ -637,7 +642,8 @@ def case_deadlines(case: CaseFacts, rules: RuleBook, calendar: WorkCalendar, tod
                                today, soon_days))
     if drafted is not None and plan.conclusion is not None:
         out.append(_conclusion(code, plan, calendar, drafted, consults,
-                               _done_on(first, _CONCLUDED), today, soon_days))
+                               _done_on(first, _CONCLUDED), today, soon_days,
+                               case.consultation_basis))
     if _CANCELLED in first:
         return [d for d in out if d.met_on is not None]
     return out
@@ -709,7 +715,7 @@ def _simple(kind: str, code: str | None, plan: _Plan, rule: _Rule, calendar: Wor
 
 def _conclusion(code: str, plan: _Plan, calendar: WorkCalendar, drafted: date,
                 consults: list[EventFact], met: date | None, today: date,
-                soon_days: int) -> Deadline:
+                soon_days: int, grounds: str = "") -> Deadline:
     """Due = the later of draft + conclusion_signature and (latest consultation dated on
     or after the draft, and before the conclusion) + opinion_reply: the consulted body
     has that long to reply, and without a reply the conclusion issues at once
@@ -720,6 +726,12 @@ def _conclusion(code: str, plan: _Plan, calendar: WorkCalendar, drafted: date,
     verify = rule.verify or detail.uncovered_year is not None
     latest = None
     reply = plan.opinion_reply
+    if reply is not None and reply.applies_when and grounds not in reply.applies_when:
+        # Law 84/2025 Art. 36: the head is consulted only on these grounds; a case not
+        # recorded on one is concluded without waiting for an opinion
+        if any(ev.date >= drafted and (met is None or ev.date <= met) for ev in consults):
+            detail = detail._replace(consultation_skipped=True)
+        reply = None
     if consults and reply is not None:
         for ev in consults:
             if ev.date >= drafted and (met is None or ev.date <= met):

@@ -88,6 +88,14 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
         " (chưa ghi ngày nhận: tính là ngày gửi {sent} cộng {days} ngày chuyển văn bản)",
         " (receipt not recorded: taken as the sent date {sent} plus {days} day(s) of delivery)"),
     "deadline.explain.that_day": ("ngày đó", "that day"),
+    "deadline.explain.consultation_not_due": (
+        "; việc lấy ý kiến đã ghi không lùi hạn vì hồ sơ không thuộc diện phải lấy ý kiến thủ "
+        "trưởng (Luật 84/2025 Điều 36: vụ việc quốc phòng, an ninh; Ban Chỉ đạo phòng, chống "
+        "tham nhũng theo dõi; hoặc thủ trưởng yêu cầu — ghi ở mục “Diện lấy ý kiến thủ trưởng”)",
+        "; the consultation recorded does not move the due date: the case is not one the head "
+        "must be consulted on (Law 84/2025 Art. 36: defence or security, followed by an "
+        "anti-corruption steering committee, or the head asked — set in “Head's opinion "
+        "required”)"),
     "deadline.no_figure": (
         "{limit}: chưa có số liệu — {article}. {note}",
         "{limit}: no figure yet — {article}. {note}"),

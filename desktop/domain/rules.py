@@ -43,7 +43,10 @@ _COUNTED_FROM = {s.value for s in Stage} | {REQUEST_SENT, HEAD_RECEIVED}
 _SET_KEYS = {"id", "title", "legal_basis", "effective_from", "effective_to", "source",
              "notes", "limits", "format"}
 _LIMIT_KEYS = {"key", "values", "unit", "article", "article_en", "counted_from", "verify",
-               "note", "note_en", "checked", "receipt_days"}
+               "note", "note_en", "checked", "receipt_days", "applies_when"}
+# the grounds on which a case has the state-management head consulted (Law 84/2025 Art. 36);
+# a limit with "applies_when" counts only for a case recorded on one of them
+CONSULTATION_GROUNDS = ("defence_security", "steering_committee", "head_request")
 _LEVEL_VALUE_KEYS = {"value", "verify", "note", "note_en"}
 
 
@@ -115,6 +118,7 @@ class Limit:
     checked: date | None = None   # the day the figure was checked against the law's text
     note_en: str = ""
     receipt_days: int = 0         # counted from HEAD_RECEIVED: the letter's delivery allowance
+    applies_when: tuple[str, ...] = ()   # only for cases on these grounds; () : every case
 
     @property
     def known(self) -> bool:
@@ -326,6 +330,13 @@ def _parse_limit(r: _Reader, item: Any, where: str, set_id: str,
             raise r.fail(f"{where}.receipt_days", "a whole number of days 0–60, only with "
                          f"counted_from {HEAD_RECEIVED!r}", "receipt_days", days)
         common["receipt_days"] = days
+    if "applies_when" in item:
+        grounds = item["applies_when"]
+        if not isinstance(grounds, list) or not grounds or any(
+                g not in CONSULTATION_GROUNDS for g in grounds):
+            raise r.fail(f"{where}.applies_when", "a non-empty list of "
+                         f"{', '.join(CONSULTATION_GROUNDS)}", "applies_when", grounds)
+        common["applies_when"] = tuple(grounds)
     values = r.require(item, "values", where)
     if not isinstance(values, dict) or not values:
         raise r.fail(f"{where}.values", "must map inspecting levels to numbers")

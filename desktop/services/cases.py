@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Iterable, Sequence
 
-from desktop.domain.dates import format_date, parse_date
+from desktop.domain.dates import parse_date
 from desktop.domain.deadlines import EventFact
 from desktop.domain.workflow import validate_event
 from desktop.domain.errors import HosoError, InvalidInput, PermissionDenied
@@ -17,7 +17,7 @@ from desktop.domain.folding import fold
 from desktop.domain.levels import Level
 from desktop.domain.stages import Basis, InspectingLevel, Stage, TeamRole
 from desktop.services import audit_log
-from desktop.services.case_access import mark_changed, require_writable
+from desktop.services.case_access import check_input, mark_changed, require_writable
 from desktop.services.context import VaultSession
 from desktop.storage import case_summary, sealed, search
 from desktop.storage.orm import Case, CaseEvent, Staff, TeamMember, Unit
@@ -43,6 +43,7 @@ class CaseInput:
     decision_date: date | None = None
     inspecting_level: InspectingLevel = InspectingLevel.GOVERNMENT
     complexity: str = "normal"
+    consultation_basis: str = ""   # Law 84/2025 Art. 36 (case_fields.CONSULTATION_BASES)
     chaired_by: str = ""
     supervisor: str = ""
     team: list[tuple[str, TeamRole]] = field(default_factory=list)
@@ -119,6 +120,7 @@ class CaseDetail:
     version: int = 1          # what a form read: its save is refused if the case moved on
     updated_by: str = ""
     updated_at: datetime | None = None
+    consultation_basis: str = ""
 
     def to_json(self) -> dict:
         data = self.row.to_json()
@@ -129,8 +131,8 @@ class CaseDetail:
             "content": self.content, "period_from": _iso(self.period_from),
             "period_to": _iso(self.period_to), "basis": self.basis.value,
             "assignment_ref": self.assignment_ref, "inspecting_level": self.inspecting_level.value,
-            "complexity": self.complexity, "chaired_by": self.chaired_by,
-            "supervisor": self.supervisor,
+            "complexity": self.complexity, "consultation_basis": self.consultation_basis,
+            "chaired_by": self.chaired_by, "supervisor": self.supervisor,
             "team": [{"name": name, "role": role.value} for name, role in self.team],
             "team_history": self.team_history,
             "events": [e.to_json() for e in self.events],
@@ -147,7 +149,7 @@ def _iso(value: date | None) -> str | None:
 # --- writes ----------------------------------------------------------------------------
 
 def add_case(vs: VaultSession, data: CaseInput) -> CaseRow:
-    _check_input(vs, data)
+    check_input(vs, data)
     with vs.uow() as uow:
         session = uow.session
         if case_rows.exists(session, data.code):
@@ -198,7 +200,7 @@ def insert_cases(vs: VaultSession, session: DbSession, items: Sequence[CaseInput
     read back. Refuses duplicate codes."""
     today = date.today()
     for data in items:
-        _check_input(vs, data, today)
+        check_input(vs, data, today)
     codes = [data.code.strip() for data in items]
     if len(set(codes)) != len(codes):
         seen: set[str] = set()
@@ -487,29 +489,15 @@ def _detail(session: DbSession, case: Case, clearance: int = Level.TUYET_MAT) ->
         team_history=[m.to_json() for m in members],
         events=[_event_info(e) for e in case.events], opinions=opinions, directives=directives,
         documents=documents, results=results, version=case.version,
-        updated_by=case.updated_by, updated_at=case.updated_at)
+        updated_by=case.updated_by, updated_at=case.updated_at,
+        consultation_basis=case.consultation_basis)
 
 
 # --- helpers ---------------------------------------------------------------------------
 
-def _check_input(vs: VaultSession, data: CaseInput, today: date | None = None) -> None:
-    if not data.code.strip():
-        raise InvalidInput("input.required", field="code / mã hồ sơ")
-    if not data.title.strip():
-        raise InvalidInput("input.required", field="title / tên cuộc thanh tra")
-    if data.level > vs.actor.clearance:
-        raise PermissionDenied("perm.level_above_own", level=data.level.label_vi)
-    require_writable(vs, data.code.strip(), data.level)
-    if data.period_from and data.period_to and data.period_from > data.period_to:
-        raise InvalidInput("input.period_order", start=format_date(data.period_from),
-                           end=format_date(data.period_to))
-    if data.decision_date and data.decision_date > (today or date.today()):
-        raise InvalidInput("input.future_date", value=format_date(data.decision_date))
-
-
 _CASE_FIELDS = ("content", "period_from", "period_to", "plan_item_id", "assignment_ref",
-                "decision_number", "decision_date", "complexity", "violation_money",
-                "violation_land_m2", "recovery_money", "recovery_land_m2", "disciplined_orgs",
+                "decision_number", "decision_date", "complexity", "consultation_basis",
+                "violation_money", "violation_land_m2", "recovery_money", "recovery_land_m2", "disciplined_orgs",
                 "disciplined_persons", "referral_cases", "referral_persons")
 
 

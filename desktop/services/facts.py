@@ -60,10 +60,10 @@ _LEVELS = {v.value: v for v in InspectingLevel}
 
 
 def _facts(code: str, decided: str | None, level: str, complexity: str, trail: str | None,
-           fact_of) -> CaseFacts:
+           basis: str | None, fact_of) -> CaseFacts:
     events = tuple(map(fact_of, trail.split(";"))) if trail else ()
     return CaseFacts(code, date.fromisoformat(decided) if decided else None, _LEVELS[level],
-                     complexity, events)
+                     complexity, events, basis or "")
 
 
 def load_cases(session: DbSession, max_level: int, unit: str | None = None,
@@ -75,7 +75,7 @@ def load_cases(session: DbSession, max_level: int, unit: str | None = None,
     rows = fact_rows.case_rows(session, max_level, unit, codes, open_only, active_between)
     fact_of, make = _EventFacts().__getitem__, CaseRecord._make
     return [make((row[0], row[1], row[2], row[3], row[4], row[5] or "", row[6], row[10:19],
-                  _facts(row[1], row[7], row[8], row[9], row[19], fact_of)))
+                  _facts(row[1], row[7], row[8], row[9], row[19], row[20], fact_of)))
             for row in rows]
 
 
@@ -83,7 +83,7 @@ def load_facts(session: DbSession, max_level: int, codes: list[str] | None = Non
                open_only: bool = False) -> list[tuple[int, CaseFacts]]:
     """(classification level, facts) of the selected cases: the deadline engine's input."""
     fact_of = _EventFacts().__getitem__
-    return [(row[0], _facts(row[1], row[2], row[3], row[4], row[5], fact_of))
+    return [(row[0], _facts(row[1], row[2], row[3], row[4], row[5], row[6], fact_of))
             for row in fact_rows.fact_rows(session, max_level, codes, open_only)]
 
 
@@ -91,7 +91,7 @@ def load_facts_of(session: DbSession, case_ids: list[int]) -> list[tuple[int, in
     """(case id, level, facts) of these cases (no clearance filter: the caller chose the
     ids under it)."""
     fact_of = _EventFacts().__getitem__
-    return [(row[0], row[1], _facts(row[2], row[3], row[4], row[5], row[6], fact_of))
+    return [(row[0], row[1], _facts(row[2], row[3], row[4], row[5], row[6], row[7], fact_of))
             for row in fact_rows.fact_rows_of(session, case_ids)]
 
 

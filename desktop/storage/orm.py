@@ -189,6 +189,8 @@ class Case(Base):
     decision_date: Mapped[date | None] = mapped_column(Date)
     inspecting_level: Mapped[str] = mapped_column(String(20), default="government")
     complexity: Mapped[str] = mapped_column(String(20), default="normal")
+    # Law 84/2025 Art. 36: why the head is consulted on this case ("" : not a case for it)
+    consultation_basis: Mapped[str] = mapped_column(String(30), default="", server_default="")
     chaired_by_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     level: Mapped[int] = mapped_column(Integer, default=0)

@@ -55,3 +55,26 @@ def test_the_heads_receipt_recorded_moves_the_reply_deadline(tmp_path):
                         "28/02/2024", "--password-stdin"], PASSWORD + "\n")
     assert refused.returncode == 1
     assert "phải từ ngày gửi (01/03/2024) đến hôm nay" in refused.stderr
+
+
+def test_a_law_84_case_waits_for_the_heads_opinion_only_on_its_grounds(tmp_path):
+    """The case's own "Diện lấy ý kiến thủ trưởng" decides whether a consultation recorded
+    under Law 84/2025 holds the conclusion back — in the case's deadlines and in the overdue
+    list read from the deadline index (emptied for the case when the field changes)."""
+    hoso = admin_cli(tmp_path / "kho")
+    hoso("case", "add", "--code", "TT-84", "--title", "Thanh tra đất đai", "--decision-date",
+         "04/08/2025", "--inspecting-level", "province")
+    for stage, when in (("announced", "11/08/2025"), ("onsite_ended", "01/10/2025"),
+                        ("team_report", "10/10/2025"), ("draft", "15/10/2025"),
+                        ("consultation", "20/10/2025")):
+        hoso("case", "event", "TT-84", stage, "--date", when)
+    overdue = hoso("overdue", "--as-of", "27/10/2025")       # fills the index
+    assert "TT-84" in overdue and "30/10/2025" in overdue    # 15/10 + 15: no wait
+    shown = hoso("case", "deadlines", "TT-84", "--as-of", "27/10/2025")
+    assert "không thuộc diện phải lấy ý kiến thủ trưởng" in shown
+    hoso("case", "edit", "TT-84", "--consultation-basis", "defence_security")
+    assert "TT-84" not in hoso("overdue", "--as-of", "27/10/2025")   # due 19/11 now
+    assert "19/11/2025" in hoso("case", "deadlines", "TT-84", "--as-of", "27/10/2025")
+    history = hoso("case", "history", "TT-84")
+    assert "Diện lấy ý kiến thủ trưởng (Luật 84/2025)" in history
+    assert "Vụ việc quốc phòng, an ninh" in history

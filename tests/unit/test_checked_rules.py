@@ -137,3 +137,34 @@ def test_a_recorded_receipt_is_the_start_and_nothing_is_assumed():
     text = found.explanation()
     assert "kể từ “Thủ trưởng nhận văn bản xin ý kiến gửi Bộ Tài chính” ngày 06/03/2024" in text
     assert "chưa ghi ngày nhận" not in text
+
+
+def test_under_law_84_a_consultation_holds_the_conclusion_back_only_on_its_grounds():
+    """Law 84/2025 Art. 36: the state-management head is consulted on defence/security
+    cases, cases followed by an anti-corruption steering committee, or when the head asks;
+    a case recorded on none of them is concluded without waiting for an opinion."""
+    from desktop.domain.deadlines import CaseFacts, EventFact, case_deadlines
+    from desktop.domain.stages import Stage
+    from desktop.storage.resource_files import load_default_calendar
+    events = (EventFact(Stage.DECISION, date(2025, 8, 4), None),
+              EventFact(Stage.ANNOUNCED, date(2025, 8, 11), None),
+              EventFact(Stage.ONSITE_ENDED, date(2025, 10, 1), None),
+              EventFact(Stage.TEAM_REPORT, date(2025, 10, 10), None),
+              EventFact(Stage.DRAFT, date(2025, 10, 15), None),
+              EventFact(Stage.CONSULTATION, date(2025, 10, 20), None))
+
+    def conclusion(grounds: str):
+        case = CaseFacts("TT-84", date(2025, 8, 4), InspectingLevel.PROVINCE, "normal", events,
+                         grounds)
+        found = case_deadlines(case, BOOK, load_default_calendar(), date(2025, 10, 21))
+        return next(d for d in found if d.kind == "conclusion")
+    flagged, plain = conclusion("defence_security"), conclusion("")
+    assert flagged.due == date(2025, 11, 19)      # 20/10 + 30 days (the head's reply)
+    assert plain.due == date(2025, 10, 30)        # 15/10 + 15: no wait for the opinion
+    assert "không thuộc diện phải lấy ý kiến thủ trưởng" in plain.explanation()
+    assert "không thuộc diện" not in flagged.explanation()
+    # Law 11/2022 knows no such grounds: every consultation counts
+    old = CaseFacts("TT-22", date(2024, 1, 4), InspectingLevel.PROVINCE, "normal", tuple(
+        EventFact(e.stage, e.date.replace(year=2024), None) for e in events), "")
+    found = case_deadlines(old, BOOK, load_default_calendar(), date(2024, 10, 21))
+    assert next(d for d in found if d.kind == "conclusion").due == date(2024, 11, 19)

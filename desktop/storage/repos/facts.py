@@ -20,13 +20,13 @@ from desktop.storage.orm import Case, Directive, OpinionRequest
 _CASE_SQL = """SELECT c.id, c.code, {title}, c.level, c.basis, u.name, c.plan_item_id,
     c.decision_date, c.inspecting_level, c.complexity, c.units_inspected, c.violation_money,
     c.violation_land_m2, c.recovery_money, c.recovery_land_m2, c.disciplined_orgs,
-    c.disciplined_persons, c.referral_cases, c.referral_persons, c.event_trail
-    FROM cases c LEFT JOIN units u ON u.id = c.chaired_by_unit_id WHERE """.replace(
+    c.disciplined_persons, c.referral_cases, c.referral_persons, c.event_trail,
+    c.consultation_basis FROM cases c LEFT JOIN units u ON u.id = c.chaired_by_unit_id WHERE """.replace(
     "{title}", sealed.opened_sql("c", "cases", "title"))
 # What the deadline engine needs, no more: fetching titles and results of 100 000 cases
 # cost the overdue list more than the engine's work on them.
 _FACTS_COLUMNS = """c.level, c.code, c.decision_date, c.inspecting_level, c.complexity,
-    c.event_trail"""
+    c.event_trail, c.consultation_basis"""
 _FACTS_SQL = f"SELECT {_FACTS_COLUMNS} FROM cases c WHERE "
 _UNIT_FILTER = "c.chaired_by_unit_id IN (SELECT u.id FROM units u WHERE u.name = :unit)"
 
@@ -56,7 +56,7 @@ def case_rows(session: Session, max_level: int, unit: str | None = None,
     """(id, code, title opened, level, basis, chairing unit's name, plan item id, decision
     date, inspecting level, complexity, units inspected, the eight results of table
     01/TTr — violation money and land, recovery money and land, disciplined organisations
-    and persons, referral cases and persons —, event trail) of the cases up to `max_level`,
+    and persons, referral cases and persons —, event trail, consultation basis) of the cases up to `max_level`,
     filtered on the derived dates (case_summary): `open_only` (no conclusion or
     cancellation yet), `active_between` (begun by the end and not concluded or cancelled
     before the start of a period). Dates as ISO text."""
@@ -68,7 +68,8 @@ def case_rows(session: Session, max_level: int, unit: str | None = None,
 
 def fact_rows(session: Session, max_level: int, codes: list[str] | None = None,
               open_only: bool = False) -> Iterable[driver.Row]:
-    """(level, code, decision date, inspecting level, complexity, event trail): what the
+    """(level, code, decision date, inspecting level, complexity, event trail, consultation
+    basis): what the
     deadline engine reads of each selected case."""
     where, params = _where(max_level, None, codes, open_only, None)
     cursor = driver.cursor(session)

@@ -48,15 +48,19 @@ class CaseFormDialog(FormDialog):
                                       [(i.label(lang), i.value) for i in InspectingLevel])
         self.complexity = self._combo("case_complexity", [
             (in_language(names, lang), key) for key, names in case_fields.COMPLEXITIES.items()])
+        self.consultation = self._combo("case_consultation_basis", [
+            (in_language(names, lang), key)
+            for key, names in case_fields.CONSULTATION_BASES.items()])
         cleared = ctx.session.actor.clearance if ctx.session is not None else Level.THUONG
         self.level = self._combo("case_level", [(lv.label(lang), lv.code) for lv in Level
                                                 if lv <= cleared])
         order = ("code", "title", "inspected_party", "content", "level", "basis",
                  "decision_number", "decision_date", "period_from", "period_to", "assignment_ref",
-                 "inspecting_level", "complexity", "chaired_by", "supervisor")
+                 "inspecting_level", "complexity", "consultation_basis", "chaired_by",
+                 "supervisor")
         widgets = {**self.edits, "content": self.content, "basis": self.basis,
                    "inspecting_level": self.inspecting, "complexity": self.complexity,
-                   "level": self.level}
+                   "consultation_basis": self.consultation, "level": self.level}
         for field in order:
             self.add_field(field, case_fields.label(field, lang) + ":", widgets[field])
         self.team = QLineEdit()
@@ -100,14 +104,17 @@ class CaseFormDialog(FormDialog):
                          if date_field else values[field])
         self.content.setPlainText(values["content"])
         for combo, field in ((self.basis, "basis"), (self.inspecting, "inspecting_level"),
-                             (self.complexity, "complexity"), (self.level, "level")):
+                             (self.complexity, "complexity"),
+                             (self.consultation, "consultation_basis"), (self.level, "level")):
             combo.setCurrentIndex(max(0, combo.findData(values[field])))
 
     def values(self) -> dict[str, str]:
         values = {field: edit.text() for field, edit in {**self.edits, **self.results}.items()}
         values.update(content=self.content.toPlainText(), basis=self.basis.currentData(),
                       inspecting_level=self.inspecting.currentData(),
-                      complexity=self.complexity.currentData(), level=self.level.currentData())
+                      complexity=self.complexity.currentData(),
+                      consultation_basis=self.consultation.currentData(),
+                      level=self.level.currentData())
         return values
 
     def task(self):
@@ -125,7 +132,8 @@ class CaseFormDialog(FormDialog):
                     decision_number=values["decision_number"],
                     decision_date=cases.parse_optional_date(values["decision_date"].strip()),
                     inspecting_level=InspectingLevel(values["inspecting_level"]),
-                    complexity=values["complexity"], chaired_by=values["chaired_by"],
+                    complexity=values["complexity"],
+                    consultation_basis=values["consultation_basis"], chaired_by=values["chaired_by"],
                     supervisor=values["supervisor"], level=Level.parse(values["level"]),
                     team=cases.parse_team(p for p in team_text.split(";") if p.strip()))
                 return cases.add_case(vs, data).code
@@ -176,7 +184,8 @@ def _values_of(detail: cases.CaseDetail) -> dict[str, str]:
            "period_to": detail.period_to, "basis": detail.basis,
            "assignment_ref": detail.assignment_ref, "decision_number": row.decision_number,
            "decision_date": row.decision_date, "inspecting_level": detail.inspecting_level,
-           "complexity": detail.complexity, "chaired_by": detail.chaired_by,
+           "complexity": detail.complexity, "consultation_basis": detail.consultation_basis,
+           "chaired_by": detail.chaired_by,
            "supervisor": detail.supervisor, "level": row.level, **detail.results}
     return {field: case_fields.canonical(field, raw[field]) for field in case_fields.FIELDS}
 
