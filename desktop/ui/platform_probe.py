@@ -44,7 +44,8 @@ def report(timeout: float = 60) -> dict[str, object]:
 
 
 def probe(plugin_file: Path | None = None) -> dict[str, object]:
-    """Runs in the probe's own process. `plugin_file`: the display plugin to try (tests
+    """Runs in the probe's own process only: it makes a QGuiApplication, which a process
+    that later wants widgets cannot have. `plugin_file`: the display plugin to try (tests
     give one that lacks a library); by default Qt's own for this system."""
     found: dict[str, object] = {"display": os.environ.get("DISPLAY")
                                 or os.environ.get("WAYLAND_DISPLAY") or ""}

@@ -12,7 +12,6 @@ import time
 import pytest
 
 from desktop.services import system_check
-from desktop.ui import platform_probe
 from tests.conftest import PASSWORD, cannot_mount_tmpfs, run_hoso
 
 
@@ -131,7 +130,15 @@ def test_a_display_plugin_lacking_a_system_library_names_the_debian_package(tmp_
     subprocess.run([gcc, "-shared", "-fPIC", "-o", tmp_path / "libqxcb.so",
                     tmp_path / "plugin.c", tmp_path / "libxcb-cursor.so.9"], check=True)
     (tmp_path / "libxcb-cursor.so.9").unlink()
-    report = platform_probe.probe(tmp_path / "libqxcb.so")
+    # the probe runs in a process of its own, as `hoso doctor` runs it (it makes a Qt
+    # application of its own, which must not be this test process's)
+    done = subprocess.run(
+        [sys.executable, "-c", "import json, sys; from pathlib import Path; "
+         "from desktop.ui.platform_probe import probe; "
+         "print(json.dumps(probe(Path(sys.argv[1]))))", str(tmp_path / "libqxcb.so")],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["loaded"] is False and report["missing"] == ["libxcb-cursor.so.9"]
     qt = system_check.check_all(None, report)[1]
     assert qt.status == system_check.FAIL
