@@ -1,7 +1,7 @@
-"""PyInstaller runtime hook of the bundle: when HOSO_NET_LOG names a file, every attempt to
-resolve a host name or open a network socket is written to it (packaging/test-offline.sh
-proves with it that the bundle tries no network). Without HOSO_NET_LOG it does nothing.
-The installed program gets the same hook from test-offline.sh's sitecustomize.py."""
+"""When HOSO_NET_LOG names a file, every attempt to resolve a host name or open a network
+socket is written to it; without HOSO_NET_LOG it does nothing. packaging/test-offline.sh
+proves with it that nothing tries a network: the bundle carries it as a PyInstaller
+runtime hook, and pip and the installed program load it as their sitecustomize.py."""
 
 import os
 import socket
@@ -19,7 +19,7 @@ def _hook(event, args):
     elif event not in _WATCHED:
         return
     with open(_LOG, "a") as log:
-        log.write(f"bundle: {event} {args[1:]!r}\n")
+        log.write(f"{os.path.basename(sys.argv[0])}: {event} {args[1:]!r}\n")
 
 
 if _LOG:

@@ -24,23 +24,9 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/hook" "$work/home"
-# the audit hook: loaded by every Python started with this PYTHONPATH (pip, hoso)
-cat > "$work/hook/sitecustomize.py" <<'PY'
-import os, socket, sys
-
-def _hook(event, args):
-    if event == "socket.connect":
-        sock, address = args[0], args[1]
-        if getattr(sock, "family", None) == getattr(socket, "AF_UNIX", None):
-            return   # a local socket (D-Bus for the credential store): no network
-    elif event not in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr",
-                       "socket.sendto", "urllib.Request"):
-        return
-    with open(os.environ["HOSO_NET_LOG"], "a") as log:
-        log.write(f"{os.path.basename(sys.argv[0])}: {event} {args[1:]!r}\n")
-
-sys.addaudithook(_hook)
-PY
+# the audit hook the bundle carries, loaded by every Python started with this PYTHONPATH
+# (pip, the installed hoso)
+cp "$here/netlog_hook.py" "$work/hook/sitecustomize.py"
 
 cat > "$work/inside.sh" <<'SH'
 set -euo pipefail

@@ -2,6 +2,7 @@
 each with its fix in one line; exit 0 when nothing needs fixing, notes allowed) and
 `hoso verify-release PATH` (is a USB copy of a release genuine; exit 0 only if so)."""
 
+import argparse
 import sys
 
 from desktop import __version__, bootstrap
@@ -18,7 +19,7 @@ def add_parsers(command, sub) -> None:
                    help="bỏ qua phần giao diện (Qt, phông chữ) / leave out the desktop "
                         "program's checks")
     # the check of Qt's plugin runs in a process of its own (ui/platform_probe.py)
-    p.add_argument("--platform-probe", action="store_true", help=_suppress())
+    p.add_argument("--platform-probe", action="store_true", help=argparse.SUPPRESS)
 
     p = command(sub, "verify-release", cmd_verify_release,
                 "kiểm tra bản sao chương trình (USB) có đúng bản phát hành / check that a "
@@ -27,11 +28,6 @@ def add_parsers(command, sub) -> None:
                    help="thư mục bản phát hành hoặc một tệp trong đó / the release's folder "
                         "or one of its files")
     p.add_argument("--json", action="store_true")
-
-
-def _suppress() -> str:
-    import argparse
-    return argparse.SUPPRESS
 
 
 def cmd_doctor(args: DoctorArgs) -> int:

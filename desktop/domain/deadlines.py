@@ -53,8 +53,8 @@ from typing import Iterable, NamedTuple
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.dates import format_date
 from desktop.domain.messages import render
-from desktop.domain.rules import (HEAD_RECEIVED, REQUEST_SENT, Complexity, Limit, LimitNotFound, RuleBook,
-                                  RuleSet, Unit, cited_in)
+from desktop.domain.rules import (HEAD_RECEIVED, REQUEST_SENT, Complexity, Limit,
+                                  LimitNotFound, RuleBook, RuleSet, Unit, cited_in)
 from desktop.domain.stages import InspectingLevel, Stage
 
 __all__ = [
@@ -395,15 +395,26 @@ def _resolve(rs: RuleSet, key: str, level: InspectingLevel, complexity: str) -> 
         return None
 
 
-def missing_figures(rules: RuleBook, decision_date: date, level: InspectingLevel | str
-                    ) -> list[Limit]:
-    """The limits the law in force on `decision_date` sets for `level` without a known
-    figure: shown as "chưa có số liệu" beside the case's deadlines, never silently left
-    out (an administrator fills them in the rule file)."""
-    rs = rules.for_date(decision_date)
-    wanted = InspectingLevel(level)
-    return [per_level[wanted] for _key, per_level in sorted(rs.limits.items())
-            if wanted in per_level and not per_level[wanted].known]
+def missing_figures(case: CaseFacts, rules: RuleBook) -> list[Limit]:
+    """The limits the law in force for the case sets at its level without a known figure,
+    once the event they count from has happened: shown as "chưa có số liệu" beside its
+    deadlines, never silently left out (an administrator fills them in the rule file)."""
+    basis = _basis(case)
+    if basis is None:
+        return []
+    wanted = InspectingLevel(case.inspecting_level)
+    reached = {ev.stage.value for ev in case.events}
+    return [per_level[wanted] for _key, per_level in sorted(rules.for_date(basis).limits.items())
+            if wanted in per_level and not per_level[wanted].known
+            and per_level[wanted].counted_from in reached]
+
+
+def _basis(case: CaseFacts) -> date | None:
+    """The date that chooses the rule set: the decision's, else the first event's."""
+    if case.decision_date is not None:
+        return case.decision_date
+    decided = next((ev.date for ev in case.events if ev.stage is Stage.DECISION), None)
+    return decided or (case.events[0].date if case.events else None)
 
 
 class _Plan:
@@ -553,7 +564,7 @@ def _mk(kind: str, code: str | None, subject: str, due: date, met: date | None,
 
 _S = Stage
 _EXTENDED, _SUSPENDED, _RESUMED = _S.EXTENDED, _S.SUSPENDED, _S.RESUMED
-_ANNOUNCED, _DECISION, _CANCELLED = _S.ANNOUNCED, _S.DECISION, _S.CANCELLED
+_ANNOUNCED, _CANCELLED = _S.ANNOUNCED, _S.CANCELLED
 _ONSITE_ENDED, _TEAM_REPORT, _DRAFT, _CONCLUDED = (_S.ONSITE_ENDED, _S.TEAM_REPORT, _S.DRAFT,
                                                    _S.CONCLUDED)
 # Enum .value is a descriptor call: read the codes once.
@@ -615,8 +626,8 @@ def case_deadlines(case: CaseFacts, rules: RuleBook, calendar: WorkCalendar, tod
     announced = first.get(_ANNOUNCED)
     if case.decision_date is None and announced is None:
         return []
-    basis = case.decision_date or first.get(_DECISION) or events[0].date
-    plan = _plan(rules.for_date(basis), case.inspecting_level, case.complexity)
+    plan = _plan(rules.for_date(_basis(case) or events[0].date), case.inspecting_level,
+                 case.complexity)
     code = case.code
     out: list[Deadline] = []
 

@@ -34,20 +34,21 @@ def sign_sums(private: bytes, sums: bytes) -> str:
 
 
 def check_signature(sums: bytes, signature_text: str,
-                    keys: dict[str, bytes] | None = None) -> tuple[bool, str]:
-    """(genuine, the signing key's fingerprint or why not): the signature must be by one of
-    `keys` (the program's own unless given) and cover exactly these bytes."""
+                    keys: dict[str, bytes] | None = None) -> tuple[str, str]:
+    """(verdict, the fingerprint the signature names): verdict "" when genuine — by one of
+    `keys` (the program's own unless given) and covering exactly these bytes — else
+    "format", "unknown_key" or "bad_signature"."""
     keys = trusted_keys() if keys is None else keys
     try:
         data = json.loads(signature_text)
         if data.get("format") != FORMAT:
-            return False, "format"
+            return "format", ""
         name, signature = str(data["key"]), base64.b64decode(data["signature"], validate=True)
-    except (ValueError, KeyError, TypeError):
-        return False, "format"
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return "format", ""
     public = keys.get(name)
     if public is None:
-        return False, "unknown_key"
+        return "unknown_key", name
     if not verify_signature(public, DOMAIN, sums, signature):
-        return False, "bad_signature"
-    return True, name
+        return "bad_signature", name
+    return "", name

@@ -64,14 +64,10 @@ def missing_figures(vs: VaultSession, code: str) -> list[Limit]:
     Art. 34(5)'s drafting time), once the event they count from has happened: listed as
     "chưa có số liệu" beside the case's deadlines rather than left out."""
     with vs.uow() as uow:
-        case = load_case(vs, uow.session, code, load=True)
-        stages = {e.stage: e.event_date for e in case.events if e.voided_at is None}
-        basis = case.decision_date or min(stages.values(), default=None)
-        if basis is None:
-            return []
-        return [limit for limit in engine.missing_figures(rule_book(), basis,
-                                                          case.inspecting_level)
-                if limit.counted_from in stages]
+        case = load_case(vs, uow.session, code)  # clearance check, audited refusal
+        _level, case_facts = facts.load_facts(uow.session, int(vs.actor.clearance),
+                                              codes=[case.code])[0]
+    return engine.missing_figures(case_facts, rule_book())
 
 
 def no_figure_text(limit: Limit, lang: str) -> str:

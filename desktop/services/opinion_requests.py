@@ -55,9 +55,7 @@ def reply(vs: VaultSession, request_id: int, answered: date, answer_ref: str = "
     with vs.uow() as uow:
         session = uow.session
         request, case = _load(vs, session, request_id, change=True)
-        if answered < request.sent_date or answered > date.today():
-            raise InvalidInput("opinion.bad_reply_date", value=format_date(answered),
-                               sent=format_date(request.sent_date))
+        _since_sent(request, answered, "opinion.bad_reply_date")
         corrected = request.answered_date is not None
         request.answered_date = answered
         request.answer_ref = answer_ref.strip()
@@ -68,6 +66,12 @@ def reply(vs: VaultSession, request_id: int, answered: date, answer_ref: str = "
         uow.commit()
 
 
+def _since_sent(request: OpinionRequest, day: date, refusal: str) -> None:
+    """A reply, receipt or reminder is dated from the request's sending to today."""
+    if day < request.sent_date or day > date.today():
+        raise InvalidInput(refusal, value=format_date(day), sent=format_date(request.sent_date))
+
+
 def record_receipt(vs: VaultSession, request_id: int, received: date) -> None:
     """The day the head received the request (from the delivery slip or the addressee's
     register): the reply's 30 days count from it (Law 11/2022 Art. 78, Law 84/2025 Art. 36)
@@ -76,9 +80,7 @@ def record_receipt(vs: VaultSession, request_id: int, received: date) -> None:
     with vs.uow() as uow:
         session = uow.session
         request, case = _load(vs, session, request_id, change=True)
-        if received < request.sent_date or received > date.today():
-            raise InvalidInput("opinion.bad_receipt_date", value=format_date(received),
-                               sent=format_date(request.sent_date))
+        _since_sent(request, received, "opinion.bad_receipt_date")
         corrected = request.received_date is not None
         request.received_date = received
         audit_log.append(session, vs.signer, vs.actor.username, "opinion.received",
@@ -93,9 +95,7 @@ def remind(vs: VaultSession, request_id: int, sent: date, doc_ref: str = "",
     with vs.uow() as uow:
         session = uow.session
         request, case = _load(vs, session, request_id, change=True)
-        if sent < request.sent_date or sent > date.today():
-            raise InvalidInput("opinion.bad_reminder_date", value=format_date(sent),
-                               sent=format_date(request.sent_date))
+        _since_sent(request, sent, "opinion.bad_reminder_date")
         session.add(OpinionReminder(request_id=request.id, case_id=request.case_id,
                                     sent_date=sent, doc_ref=doc_ref.strip(), note=note.strip(),
                                     recorded_by=vs.actor.username, recorded_at=datetime.now()))

@@ -45,11 +45,12 @@ def verify_release(path: Path, keys: dict[str, bytes] | None = None) -> ReleaseC
     if not signature.is_file():
         check.problems.append(("release.no_signature", {}))
     else:
-        ok, said = release.check_signature(sums, signature.read_text("utf-8", "replace"), keys)
-        if ok:
-            check.signed_by = said
+        verdict, key = release.check_signature(sums, signature.read_text("utf-8", "replace"),
+                                               keys)
+        if verdict:
+            check.problems.append((f"release.{verdict}", {"key": key or "?"}))
         else:
-            check.problems.append((f"release.{said}", {"key": _key_named(signature)}))
+            check.signed_by = key
     listed = _listed(sums.decode("utf-8", "replace"), check)
     only = None if path.is_dir() else path.resolve().relative_to(folder.resolve()).as_posix()
     for name, digest in sorted(listed.items()):
@@ -94,8 +95,3 @@ def _listed(text: str, check: ReleaseCheck) -> dict[str, str]:
             continue
         listed[name] = match.group(1).lower()
     return listed
-
-
-def _key_named(signature: Path) -> str:
-    match = re.search(r'"key":\s*"([^"]{1,60})"', signature.read_text("utf-8", "replace"))
-    return match.group(1) if match else "?"

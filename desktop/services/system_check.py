@@ -136,9 +136,7 @@ def _display(platform: Mapping[str, object]) -> Finding:
 
 def _fonts(platform: Mapping[str, object]) -> Finding:
     fonts = [str(f) for f in platform.get("fonts") or []]   # type: ignore[attr-defined]
-    if not platform.get("pyside"):
-        return Finding("doctor.fonts", FAIL, "doctor.fonts.none", {}, "doctor.fonts.fix")
-    if not fonts:
+    if not fonts:   # none found, or no Qt to look with
         return Finding("doctor.fonts", FAIL, "doctor.fonts.none", {}, "doctor.fonts.fix")
     return Finding("doctor.fonts", OK, "doctor.fonts.ok",
                    {"count": len(fonts), "examples": ", ".join(fonts[:3])})

@@ -80,9 +80,15 @@ def test_the_drafting_time_of_law_84_is_a_limit_without_a_figure():
     assert "Điều 34 khoản 5" in draft.article
     assert draft.figure("vi") == "chưa có số liệu" and draft.figure("en") == "no figure yet"
     assert draft.describe().startswith("chưa có số liệu — Điều 34 khoản 5")
-    missing = engine.missing_figures(BOOK, date(2025, 9, 1), InspectingLevel.PROVINCE)
+    from desktop.domain.deadlines import CaseFacts, EventFact
+    from desktop.domain.stages import Stage
+
+    def reported(decided: date) -> CaseFacts:
+        return CaseFacts("TT-1", decided, InspectingLevel.PROVINCE, "normal",
+                         (EventFact(Stage.TEAM_REPORT, decided.replace(month=10), None),))
+    missing = engine.missing_figures(reported(date(2025, 9, 1)), BOOK)
     assert [m.key for m in missing] == ["draft_conclusion"]
-    assert engine.missing_figures(BOOK, date(2024, 3, 1), InspectingLevel.PROVINCE) == []
+    assert engine.missing_figures(reported(date(2024, 3, 1)), BOOK) == []
 
 
 def test_the_consultation_counts_from_the_heads_receipt_with_the_allowance_set():
